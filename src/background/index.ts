@@ -1,0 +1,2 @@
+// placeholder: the background worker (issue 3)
+export {};

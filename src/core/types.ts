@@ -1,0 +1,131 @@
+// The shared vocabulary of the extension. Pure data: no browser API, no DOM.
+// Everything here crosses contexts by structured clone, so it stays plain
+// objects and arrays (no Map, no class instances).
+
+export const TASKS_NODE = 'livechat-tasks';
+
+export const NS = {
+  tasklist: 'urn:peertube-plugin-livechat:tasklist',
+  task: 'urn:peertube-plugin-livechat:task',
+  note: 'urn:peertube-plugin-livechat:note',
+  pubsub: 'http://jabber.org/protocol/pubsub',
+  pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
+  pubsubErrors: 'http://jabber.org/protocol/pubsub#errors',
+  muc: 'http://jabber.org/protocol/muc',
+  mucUser: 'http://jabber.org/protocol/muc#user',
+  discoInfo: 'http://jabber.org/protocol/disco#info',
+  ping: 'urn:xmpp:ping',
+} as const;
+
+/**
+ * What we do not understand in an item, kept verbatim so that republishing
+ * an item never strips another client's data: unknown attributes of the
+ * payload element, and unknown child elements as serialized XML.
+ */
+export interface Unknown {
+  attrs: Record<string, string>;
+  children: string[];
+}
+
+export interface TaskList {
+  id: string;
+  name: string;
+  unknown: Unknown;
+}
+
+export interface Task {
+  id: string;
+  /** id of the TaskList; a task whose list is missing is shown nowhere but kept. */
+  list: string;
+  name: string;
+  /** absent when the item has no <description>. */
+  description?: string;
+  order: number;
+  done: boolean;
+  unknown: Unknown;
+}
+
+export type Item = ({ kind: 'tasklist' } & TaskList) | ({ kind: 'task' } & Task);
+
+/** A room's items as the server has them (plus our pending edits applied). */
+export interface RoomItems {
+  lists: Record<string, TaskList>;
+  tasks: Record<string, Task>;
+}
+
+/** Identifies a room across instances and accounts. */
+export interface RoomRef {
+  /** Account id: `peertube:<origin>` or `xmpp:<bare jid>`. */
+  account: string;
+  /** Room bare JID, the pubsub service. */
+  jid: string;
+}
+
+export const roomKey = (r: RoomRef) => `${r.account} ${r.jid}`;
+
+/** The session state machine's states, in order of progress. */
+export type SessionStatus =
+  | 'offline'
+  | 'connecting'
+  | 'authenticating'
+  | 'joining'
+  | 'subscribed'
+  | 'live';
+
+/** Why a session is not live, shown to the user (a _locales key suffix) with detail. */
+export interface Problem {
+  code:
+    | 'network' // server unreachable or dropped; retrying
+    | 'auth' // credentials refused
+    | 'not-logged-in' // PeerTube user not logged in
+    | 'forbidden' // not owner/admin (or lost it)
+    | 'no-room' // room does not exist / no chat
+    | 'edit-failed' // an edit was refused and rolled back
+    | 'malformed' // some items could not be read
+    | 'internal';
+  detail?: string;
+  /** when the next automatic retry happens (ms since epoch), if any */
+  retryAt?: number;
+}
+
+export type Rights = 'unknown' | 'moderator' | 'none';
+
+/** A pending (optimistic, not yet confirmed) edit, for display. */
+export interface PendingEdit {
+  id: string; // local edit id
+  itemId: string; // item it touches (a temporary id `local:…` for creations)
+  kind: Edit['op'];
+}
+
+/** Everything a view needs to paint one room. Pushed by the background on every change. */
+export interface RoomView {
+  ref: RoomRef;
+  /** Room title (video or channel name), best known. */
+  title: string;
+  /** PeerTube page of the room, when known, for the room picker. */
+  url?: string;
+  status: SessionStatus;
+  rights: Rights;
+  items: RoomItems;
+  pending: PendingEdit[];
+  /** ids changed by someone else in the last moments, for a brief highlight. */
+  changed: string[];
+  problem?: Problem;
+  /** number of items skipped as malformed, with one sample reason */
+  skipped: { count: number; sample?: string };
+  /** true once items were fetched at least once (else the view shows "loading"). */
+  loaded: boolean;
+  updatedAt: number;
+}
+
+/** Edits a view can ask for. Ids of lists and tasks are item ids. */
+export type Edit =
+  | { op: 'createList'; name: string }
+  | { op: 'renameList'; id: string; name: string }
+  | { op: 'deleteList'; id: string }
+  | { op: 'createTask'; list: string; name: string; description?: string }
+  | { op: 'editTask'; id: string; name: string; description?: string }
+  | { op: 'setDone'; id: string; done: boolean }
+  /** Move a task into `list` at position `index` of that list's sorted tasks (as shown, 0 = top). */
+  | { op: 'moveTask'; id: string; list: string; index: number }
+  | { op: 'deleteTask'; id: string };

@@ -1,0 +1,125 @@
+// The one typed protocol between the extension's contexts.
+// Names say the direction: `content/…` from a content script to the
+// background, `view/…` from any view (page panel, popup, side panel,
+// options) to the background, `bg/…` pushed by the background to views.
+// The background checks the sender of every message (see
+// src/background/router.ts): extension pages may ask anything; a content
+// script only about the room of its own tab.
+
+import type { Edit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
+
+/** What the PeerTube page tells about its room (PROTOCOL.md §7). */
+export interface PeerTubeRoomConfig {
+  /** room bare JID */
+  room: string;
+  localWebsocketServiceUrl: string | null;
+  localBoshServiceUrl: string | null;
+  isRemoteChat?: boolean;
+  peertubeVideoUUID: string;
+}
+
+/** Credentials the content script reads from the PeerTube page; secrets: kept in storage.session only. */
+export type PeerTubeAuth =
+  | { kind: 'peertube'; tokenType: string; accessToken: string }
+  | { kind: 'oidc'; token: string };
+
+export interface ManualAccount {
+  /** bare JID */
+  jid: string;
+  password: string;
+  /** ws:// wss:// or http(s):// (BOSH) endpoint */
+  service: string;
+}
+
+export interface AccountSummary {
+  id: string;
+  label: string;
+  kind: 'peertube' | 'xmpp';
+  status: SessionStatus;
+  problem?: Problem;
+}
+
+export interface RecentRoom {
+  ref: RoomRef;
+  title: string;
+  url?: string;
+  lastUsed: number;
+}
+
+export type ContentToBackground =
+  /** The tab shows a watch page with a chat; the reply says whether the panel may show. */
+  | {
+      type: 'content/room-detected';
+      origin: string;
+      videoUUID: string;
+      title: string;
+      url: string;
+      config: PeerTubeRoomConfig;
+      auth: PeerTubeAuth | null;
+    }
+  /** The tab left the watch page (single-page navigation). */
+  | { type: 'content/room-left' };
+
+export type ViewToBackground =
+  | { type: 'view/edit'; room: RoomRef; edit: Edit }
+  /** Popup and side panel: what the given tab shows, plus recent rooms and accounts. */
+  | { type: 'view/tab-info'; tabId: number }
+  | { type: 'view/instance-enable'; origin: string }
+  | { type: 'view/instance-disable'; origin: string }
+  | { type: 'view/account-add'; account: ManualAccount }
+  | { type: 'view/account-remove'; id: string }
+  | { type: 'view/settings-get' }
+  | { type: 'view/settings-set'; settings: Partial<Settings> };
+
+export interface Settings {
+  /** instances the user enabled (origins) */
+  instances: string[];
+  /** default list name for quick-add when no list was picked */
+  defaultListName: string;
+  /** desktop notifications when another moderator adds a task */
+  notifyNewTasks: boolean;
+  /** last list picked in quick-add, per room key */
+  lastList: Record<string, string>;
+  /** last room used (for quick-add from a tab with no room) */
+  lastRoom?: RoomRef;
+}
+
+export interface TabInfo {
+  room?: RoomRef;
+  /** origin of the tab when it is an http(s) page */
+  origin?: string;
+  /** whether the extension is enabled on that origin */
+  enabled: boolean;
+  recent: RecentRoom[];
+  accounts: AccountSummary[];
+  /** why there is no room, when there is none (a _locales key suffix) */
+  reason?: 'not-peertube' | 'no-chat' | 'not-enabled' | 'not-moderator' | 'not-logged-in';
+}
+
+export type Reply<T = undefined> = { ok: true; value: T } | { ok: false; error: Problem };
+
+/** Replies, by request type. */
+export interface Replies {
+  'content/room-detected': Reply<{ room: RoomRef }>;
+  'content/room-left': Reply;
+  'view/edit': Reply<{ itemId: string }>;
+  'view/tab-info': Reply<TabInfo>;
+  'view/instance-enable': Reply;
+  'view/instance-disable': Reply;
+  'view/account-add': Reply<{ id: string }>;
+  'view/account-remove': Reply;
+  'view/settings-get': Reply<Settings>;
+  'view/settings-set': Reply<Settings>;
+}
+
+/**
+ * Live room state goes over a runtime Port named `room`: the view posts
+ * `view/watch` once, the background answers at once with the cached state and
+ * then on every change. Closing the port stops the watch.
+ */
+export const ROOM_PORT = 'room';
+export type PortToBackground = { type: 'view/watch'; room: RoomRef };
+export type BackgroundToPort = { type: 'bg/room'; view: RoomView };
+
+export type Request = ContentToBackground | ViewToBackground;
+export type ReplyTo<R extends Request> = Replies[R['type']];

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Livechat Tasks</p>, document.getElementById('app')!);
