@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// npm test: installs what the suites need (npm packages; Debian's prosody,
+// chromium and firefox-esr), type-checks, builds the extension for tests,
+// then runs the unit, integration and end-to-end suites.
+// `npm test -- unit` (or integration, e2e) runs one suite.
+import { spawnSync } from 'node:child_process';
+import { ensureNodeModules } from './lib/node-modules.mjs';
+import { ensureDebianPackages } from './lib/system.mjs';
+
+const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wants = (s) => suites.length === 0 || suites.includes(s);
+
+const run = (cmd, args, env = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+ensureNodeModules();
+if (wants('integration') || wants('e2e')) ensureDebianPackages(['prosody'], 'the integration tests run a real Prosody');
+if (wants('e2e')) ensureDebianPackages(['chromium', 'firefox-esr'], 'the end-to-end tests run the extension in Chromium and Firefox ESR');
+
+run('npx', ['tsc', '--noEmit']);
+if (wants('e2e')) run('node', ['scripts/build.mjs'], { LCT_LOCAL_CSP: '1' });
+const projects = (suites.length ? suites : ['unit', 'integration', 'e2e']).flatMap((p) => ['--project', p]);
+run('npx', ['vitest', 'run', ...projects]);
