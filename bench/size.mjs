@@ -1,0 +1,70 @@
+// Gzipped bytes of everything each context of the built extension loads,
+// following static and dynamic imports from its entry, against budgets that
+// fail the run (issue 7 item 5).
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { content: 20 * 1024, worker: 70 * 1024 };
+
+const IMPORT_RE = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g;
+const HTML_RE = /(?:src|href)="([^"]+\.(?:js|css))"/g;
+
+/** Files reachable from `entry` (relative to dir): eager imports, and all including dynamic ones. */
+function closure(dir, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !existsSync(join(dir, file))) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const m of code.matchAll(IMPORT_RE)) {
+      const target = m[1].startsWith('/') ? m[1].slice(1) : posix.join(posix.dirname(file), m[1]);
+      visit(posix.normalize(target));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+function htmlClosure(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const files = new Set([page]);
+  for (const m of html.matchAll(HTML_RE)) {
+    const f = m[1].startsWith('/') ? m[1].slice(1) : posix.join(posix.dirname(page), m[1]);
+    for (const x of f.endsWith('.js') ? closure(dir, f) : [f]) files.add(x);
+  }
+  return [...files];
+}
+
+const gz = (dir, files) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+
+/** The content script's files: crxjs's loader plus the module it imports. */
+function contentEntry(dir) {
+  const assets = readdirSync(join(dir, 'assets'));
+  const loader = assets.find((f) => /^index\.ts-loader-.*\.js$/.test(f)) ?? assets.find((f) => f.includes('loader'));
+  return loader ? `assets/${loader}` : undefined;
+}
+
+export function measureSizes(dir = 'dist/chrome') {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const contexts = {
+    worker: closure(dir, manifest.background.service_worker),
+    popup: htmlClosure(dir, manifest.action.default_popup),
+    sidepanel: htmlClosure(dir, manifest.side_panel.default_path),
+  };
+  const content = contentEntry(dir);
+  if (content) contexts.content = closure(dir, content);
+  const results = {};
+  for (const [name, files] of Object.entries(contexts)) {
+    const bytes = gz(dir, files);
+    const budget = BUDGETS[name];
+    results[name] = { gzipBytes: bytes, files: files.length, ...(budget ? { budget, withinBudget: bytes <= budget } : {}) };
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = measureSizes(process.argv[2]);
+  console.log(JSON.stringify(r, null, 2));
+  if (Object.values(r).some((x) => x.withinBudget === false)) process.exit(1);
+}
