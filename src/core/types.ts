@@ -82,6 +82,8 @@ export interface Problem {
     | 'no-room' // room does not exist / no chat
     | 'edit-failed' // an edit was refused and rolled back
     | 'malformed' // some items could not be read
+    | 'bad-request' // a message was refused: unknown type, bad fields, or not allowed from its sender
+    | 'permission' // the browser permission for the instance is not granted
     | 'internal';
   detail?: string;
   /** when the next automatic retry happens (ms since epoch), if any */
