@@ -1,0 +1,63 @@
+// npm run backend -- [--port P] [--users alice:pw,bob:pw] [--data DIR] [--verbose] [--nagle]
+// Runs a private Prosody on 127.0.0.1 with the livechat tasks module, in the foreground.
+// Prints one line "ready ws://127.0.0.1:P/xmpp-websocket" once it accepts connections;
+// Prosody's own log goes to stderr (warnings and errors only, unless --verbose).
+import { parseArgs } from 'node:util';
+import { startBackend } from '../server/backend.mjs';
+
+const USAGE = 'usage: npm run backend -- [--port P] [--users alice:pw,bob:pw] [--data DIR] [--verbose] [--nagle]';
+
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      port: { type: 'string', default: '52800' },
+      users: { type: 'string', default: '' },
+      data: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      nagle: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+  console.error(`--port must be a number between 1024 and 65535, not "${args.port}"\n${USAGE}`);
+  process.exit(2);
+}
+
+let backend;
+try {
+  backend = await startBackend({
+    port,
+    users: args.users,
+    data: args.data,
+    verbose: args.verbose,
+    nagle: args.nagle,
+    onUnexpectedExit(code) {
+      console.error(`prosody exited unexpectedly (code ${code})`);
+      backend?.stop().finally(() => process.exit(1));
+    },
+  });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+console.log(`ready ${backend.wsUrl}`);
+
+let shuttingDown = false;
+async function shutdown() {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  await backend.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

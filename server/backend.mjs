@@ -1,0 +1,192 @@
+// Starts a private Prosody on loopback with our module, for `npm run backend`, tests,
+// the demo and benchmarks. Everything it writes lives in temporary folders it removes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from '../scripts/lib/system.mjs';
+import { parseUsers, writeAccounts } from './accounts.mjs';
+
+const SERVER_DIR = dirname(fileURLToPath(import.meta.url));
+export const DOMAIN = 'localhost';
+export const MUC_DOMAIN = 'room.localhost';
+const READY_TIMEOUT_MS = 10_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/** Asks the kernel for a port nobody uses right now on loopback. */
+export function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function luaString(text) {
+  return `"${String(text).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function renderConfig(values) {
+  const template = readFileSync(join(SERVER_DIR, 'prosody.cfg.lua.template'), 'utf8');
+  return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name) => {
+    if (!(name in values)) throw new Error(`prosody.cfg.lua.template: no value for {{${name}}}`);
+    return values[name];
+  });
+}
+
+const liveProcesses = new Set();
+// A test runner or script that dies without calling stop() must not leave Prosody behind.
+process.on('exit', () => {
+  for (const child of liveProcesses) child.kill('SIGKILL');
+});
+
+async function waitUntilAccepting(url, child, deadline) {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(500) });
+      await response.arrayBuffer();
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return false;
+}
+
+function waitForExit(child, timeoutMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts Prosody and resolves once it accepts connections.
+ * @param {object} [options]
+ * @param {number} [options.port] HTTP port (WebSocket and BOSH); 0 or absent picks a free one.
+ * @param {string|Array} [options.users] "alice:pw,bob:pw" or ["alice:pw"] or [{username, password}].
+ * @param {string} [options.data] data folder; absent: a fresh temporary folder removed by stop().
+ * @param {boolean} [options.verbose] forward Prosody's debug log.
+ * @param {boolean} [options.nagle] keep Nagle's algorithm on (off by default: it delays large replies ~40 ms).
+ * @param {(line: string) => void} [options.log] where Prosody's log lines go (default: stderr).
+ * @param {(code: number|null) => void} [options.onUnexpectedExit] called if Prosody dies while running.
+ */
+export async function startBackend(options = {}) {
+  ensureDebianPackages(['prosody'], 'to run the local XMPP server');
+  const accounts = parseUsers(options.users);
+  const port = options.port || (await findFreePort());
+  const c2sPort = await findFreePort();
+  const ownsDataDir = !options.data;
+  const dataDir = options.data ?? mkdtempSync(join(tmpdir(), 'livechat-tasks-data-'));
+  mkdirSync(dataDir, { recursive: true });
+  writeAccounts(dataDir, DOMAIN, accounts);
+
+  const configDir = mkdtempSync(join(tmpdir(), 'livechat-tasks-prosody-'));
+  mkdirSync(join(configDir, 'certs'));
+  const configPath = join(configDir, 'prosody.cfg.lua');
+  writeFileSync(configPath, renderConfig({
+    PIDFILE: luaString(join(configDir, 'prosody.pid')),
+    DATA_DIR: luaString(dataDir),
+    PLUGIN_DIR: luaString(SERVER_DIR),
+    CERTS_DIR: luaString(join(configDir, 'certs')),
+    LOG_LEVEL: luaString(options.verbose ? 'debug' : 'warn'),
+    C2S_PORT: String(c2sPort),
+    HTTP_PORT: String(port),
+    NAGLE: options.nagle ? 'true' : 'false',
+  }));
+
+  const log = options.log ?? ((line) => process.stderr.write(`[prosody] ${line}\n`));
+  const httpBase = `http://127.0.0.1:${port}`;
+  let child = null;
+  let stopping = false;
+
+  async function launch() {
+    const recent = [];
+    const proc = spawn('prosody', ['--config', configPath, '-F'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    liveProcesses.add(proc);
+    for (const stream of [proc.stdout, proc.stderr]) {
+      let pending = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop();
+        for (const line of lines) {
+          if (line.trim() === '') continue;
+          recent.push(line);
+          if (recent.length > 30) recent.shift();
+          log(line);
+        }
+      });
+    }
+    proc.on('exit', (code) => {
+      liveProcesses.delete(proc);
+      if (!stopping && child === proc && options.onUnexpectedExit) options.onUnexpectedExit(code);
+    });
+    const ready = await waitUntilAccepting(`${httpBase}/http-bind`, proc, Date.now() + READY_TIMEOUT_MS);
+    if (!ready) {
+      proc.kill('SIGKILL');
+      await waitForExit(proc, STOP_TIMEOUT_MS);
+      throw new Error(`Prosody did not start within ${READY_TIMEOUT_MS / 1000} s (exit code ${proc.exitCode}).\n${recent.join('\n')}`);
+    }
+    child = proc;
+  }
+
+  async function halt() {
+    const proc = child;
+    child = null;
+    if (!proc) return;
+    proc.kill('SIGTERM');
+    if (!(await waitForExit(proc, STOP_TIMEOUT_MS))) {
+      proc.kill('SIGKILL');
+      await waitForExit(proc, STOP_TIMEOUT_MS);
+    }
+  }
+
+  function removeFolders() {
+    rmSync(configDir, { recursive: true, force: true });
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  try {
+    await launch();
+  } catch (error) {
+    removeFolders();
+    throw error;
+  }
+
+  return {
+    port,
+    c2sPort,
+    domain: DOMAIN,
+    mucDomain: MUC_DOMAIN,
+    wsUrl: `ws://127.0.0.1:${port}/xmpp-websocket`,
+    boshUrl: `${httpBase}/http-bind`,
+    dataDir,
+    /** Stops Prosody; the data folder stays if it was given, the temporary ones go. */
+    async stop() {
+      stopping = true;
+      await halt();
+      removeFolders();
+    },
+    /** Stops and starts Prosody again with the same ports and data (sessions are cut). */
+    async restart() {
+      stopping = true;
+      await halt();
+      stopping = false;
+      await launch();
+    },
+  };
+}

@@ -1,0 +1,219 @@
+-- Item store of one pubsub node, in the shape util.pubsub expects
+-- (get, set, items, head, clear, resize).
+--
+-- Why not lib_pubsub.archive_itemstore: with internal storage every publish there
+-- loads, filters and rewrites the whole item list (three passes over up to 5,000 items).
+-- Here the items live in memory in publication order (a doubly linked list indexed by id),
+-- and storage gets one small record per change:
+--   * journal (archive store): one record appended per publish or retract,
+--     tagged with the snapshot generation it follows;
+--   * snapshot (keyval store): { generation = G, items = { "<item …/>", … } } oldest first,
+--     rewritten when the journal has grown as long as the node (or `compact_min` records),
+--     so the rewrite costs O(1) per change on average.
+-- Loading replays the journal records of the current generation over the snapshot.
+-- A crash between writing a snapshot and clearing the journal leaves records of an older
+-- generation, which are ignored. Eviction of the oldest item past `max_items` is not
+-- journaled: replay applies the same rule.
+-- See server/README.md for the layout.
+
+local st = require "util.stanza";
+local xml_parse = require "util.xml".parse;
+
+local xmlns_pubsub = "http://jabber.org/protocol/pubsub";
+
+local _M = {};
+
+local list_mt = {};
+list_mt.__index = list_mt;
+
+local function new_list()
+	return setmetatable({ by_id = {}, oldest = nil, newest = nil, count = 0 }, list_mt);
+end
+
+function list_mt:unlink(entry)
+	if entry.prev then entry.prev.next = entry.next; else self.oldest = entry.next; end
+	if entry.next then entry.next.prev = entry.prev; else self.newest = entry.prev; end
+	entry.prev, entry.next = nil, nil;
+	self.by_id[entry.id] = nil;
+	self.count = self.count - 1;
+end
+
+-- Adds or replaces `id` as the newest item (a replaced item moves to the newest place,
+-- as with Prosody's own archive item store), then evicts the oldest past `max_items`.
+function list_mt:put(id, item, max_items)
+	local existing = self.by_id[id];
+	if existing then self:unlink(existing); end
+	local entry = { id = id, item = item, prev = self.newest };
+	if self.newest then self.newest.next = entry; else self.oldest = entry; end
+	self.newest = entry;
+	self.by_id[id] = entry;
+	self.count = self.count + 1;
+	while self.count > max_items do
+		self:unlink(self.oldest);
+	end
+end
+
+function list_mt:remove(id)
+	local entry = self.by_id[id];
+	if entry then self:unlink(entry); end
+end
+
+local function parse_item(text)
+	local item = xml_parse(text);
+	if item and item.name == "item" and item.attr.id then
+		return item;
+	end
+end
+
+-- stores: { snapshots = keyval store, journal = archive store }
+-- key: storage user name for this node (unique per room and node)
+function _M.new(stores, key, max_items, compact_min, log)
+	local snapshots, journal = stores.snapshots, stores.journal;
+	local list = new_list();
+	local generation = 0;
+	local journal_length = 0;
+
+	local function load()
+		local snapshot, err = snapshots:get(key);
+		if err then
+			log("error", "Cannot read the items snapshot of %s: %s", key, err);
+		end
+		if snapshot then
+			generation = snapshot.generation or 0;
+			for _, text in ipairs(snapshot.items or {}) do
+				local item = parse_item(text);
+				if item then
+					list:put(item.attr.id, item, max_items);
+				else
+					log("warn", "Skipping an unreadable item in the snapshot of %s", key);
+				end
+			end
+		end
+		local records, find_err = journal:find(key);
+		if not records then
+			log("error", "Cannot read the items journal of %s: %s", key, find_err);
+			return;
+		end
+		local current = tostring(generation);
+		for _, record in records do
+			journal_length = journal_length + 1;
+			if record.attr.gen == current then
+				if record.name == "publish" then
+					local item = record.tags[1];
+					if item and item.attr.id then
+						item.attr.xmlns = xmlns_pubsub;
+						list:put(item.attr.id, item, max_items);
+					end
+				elseif record.name == "retract" then
+					list:remove(record.attr.id);
+				end
+			end
+		end
+	end
+
+	local function compact()
+		local texts = {};
+		local entry = list.oldest;
+		while entry do
+			texts[#texts + 1] = tostring(entry.item);
+			entry = entry.next;
+		end
+		local next_generation = generation + 1;
+		local ok, err = snapshots:set(key, { generation = next_generation, items = texts });
+		if not ok then
+			log("error", "Cannot write the items snapshot of %s: %s", key, err);
+			return false;
+		end
+		generation = next_generation;
+		local deleted, delete_err = journal:delete(key);
+		if not deleted and delete_err then
+			-- Harmless for correctness (stale records are of an older generation), but they take room.
+			log("warn", "Cannot clear the items journal of %s: %s", key, delete_err);
+		end
+		journal_length = 0;
+		return true;
+	end
+
+	local function append(record)
+		record.attr.gen = tostring(generation);
+		local ok, err = journal:append(key, nil, record);
+		if not ok and err == "quota-limit" and compact() then
+			record.attr.gen = tostring(generation);
+			ok, err = journal:append(key, nil, record);
+		end
+		if not ok then
+			log("error", "Cannot write to the items journal of %s: %s", key, err);
+			return false, err;
+		end
+		journal_length = journal_length + 1;
+		return true;
+	end
+
+	local function compact_if_due()
+		if journal_length >= math.max(compact_min, list.count) then
+			compact();
+		end
+	end
+
+	load();
+
+	local store = {};
+
+	function store:get(id) -- luacheck: ignore 212/self
+		local entry = list.by_id[id];
+		return entry and entry.item;
+	end
+
+	-- Persist first, then change memory: a failed write leaves the node as it was.
+	function store:set(id, item) -- luacheck: ignore 212/self
+		if item == nil then
+			if not list.by_id[id] then return true; end
+			local ok, err = append(st.stanza("retract", { id = id }));
+			if not ok then return nil, err; end
+			list:remove(id);
+		else
+			local ok, err = append(st.stanza("publish"):add_child(item));
+			if not ok then return nil, err; end
+			list:put(id, item, max_items);
+		end
+		compact_if_due();
+		return true;
+	end
+
+	-- Newest first, like archive_itemstore: lib_pubsub reverses it into oldest first.
+	function store:items() -- luacheck: ignore 212/self
+		local entry = { prev = list.newest };
+		return function ()
+			entry = entry.prev;
+			if entry then return entry.id, entry.item; end
+		end;
+	end
+
+	function store:head() -- luacheck: ignore 212/self
+		local newest = list.newest;
+		if newest then return newest.id, newest.item; end
+	end
+
+	function store:clear() -- luacheck: ignore 212/self
+		list = new_list();
+		generation, journal_length = 0, 0;
+		local ok, err = snapshots:set(key, nil);
+		if not ok then log("error", "Cannot delete the items snapshot of %s: %s", key, err); end
+		journal:delete(key);
+		return true;
+	end
+
+	function store:resize(size) -- luacheck: ignore 212/self
+		max_items = size;
+		while list.count > max_items do list:unlink(list.oldest); end
+		return compact();
+	end
+
+	function store:count() -- luacheck: ignore 212/self
+		return list.count;
+	end
+
+	return store;
+end
+
+return _M;

@@ -1,0 +1,260 @@
+-- mod_livechat_tasks: the PeerTube livechat Task Application's pubsub service, per MUC room.
+--
+-- Load it on a MUC component. Each room's bare JID is then a pubsub service (XEP-0060,
+-- JID+NodeID addressing) with the nodes `livechat-tasks` (task lists and tasks) and
+-- `livechat-notes` (moderator notes); any other node name works the same way.
+-- Wire-compatible with mod_pubsub_peertubelivechat of peertube-plugin-livechat:
+--   * room owners and admins (by bare JID) are pubsub publishers; everyone else, and
+--     every request to a room that does not exist, gets auth/forbidden;
+--   * nodes are created by the first subscribe or publish; a new `livechat-tasks` node
+--     starts with a task list named after the room, published without notification;
+--   * subscriptions are by bare JID and end when that user leaves the room or stops
+--     being owner/admin; destroying the room deletes its nodes.
+-- The pubsub logic is Prosody's util.pubsub and mod_pubsub's library; the item storage
+-- is our own (itemstore.lib.lua), so that a change costs the same at 5,000 items as at 10.
+
+local pubsub = require "util.pubsub";
+local st = require "util.stanza";
+local cache = require "util.cache";
+local jid_bare = require "util.jid".bare;
+local jid_split = require "util.jid".split;
+local new_id = require "util.id".medium;
+local uuid_generate = require "util.uuid".generate;
+
+local lib_pubsub = module:require "pubsub";
+local new_itemstore = module:require "itemstore".new;
+local get_room_from_jid = module:depends "muc".get_room_from_jid;
+
+local xmlns_pubsub = "http://jabber.org/protocol/pubsub";
+local xmlns_pubsub_event = "http://jabber.org/protocol/pubsub#event";
+local xmlns_pubsub_owner = "http://jabber.org/protocol/pubsub#owner";
+local xmlns_tasklist = "urn:peertube-plugin-livechat:tasklist";
+local xmlns_task = "urn:peertube-plugin-livechat:task";
+local xmlns_note = "urn:peertube-plugin-livechat:note";
+local node_tasks = "livechat-tasks";
+
+local max_items = module:get_option_number("livechat_tasks_max_items", 5000);
+-- Journal records kept at least before the snapshot of a small node is rewritten.
+local compact_min = module:get_option_number("livechat_tasks_journal_min", 1000);
+-- Services of rooms in use; a room's service is also dropped when its last occupant leaves.
+local service_cache_size = module:get_option_number("livechat_tasks_service_cache_size", 1000);
+
+local node_configs = module:open_store("livechat_tasks_nodes");
+local item_stores = {
+	snapshots = module:open_store("livechat_tasks_snapshots");
+	journal = module:open_store("livechat_tasks_journal", "archive");
+};
+
+local services = cache.new(service_cache_size);
+
+local function live_room(room_jid)
+	local room = get_room_from_jid(room_jid);
+	-- A tombstone (a destroyed room kept to refuse its name for a while) is no room.
+	if room and not room._data.destroyed then return room; end
+end
+
+local function is_owner_or_admin(room, jid)
+	local affiliation = room:get_affiliation(jid_bare(jid));
+	return affiliation == "owner" or affiliation == "admin";
+end
+
+local function is_single_payload_item(item)
+	return st.is_stanza(item) and item.name == "item" and item.attr.xmlns == xmlns_pubsub and #item.tags == 1;
+end
+
+local function tonumber_max_items(n)
+	if n == "max" then return max_items; end
+	return tonumber(n);
+end
+
+local function check_node_config(_, _, config)
+	return (tonumber_max_items(config.max_items) or 1) <= max_items and config.access_model == "whitelist";
+end
+
+-- Node names and settings of one room, in one small record. Subscriptions are not stored:
+-- they end when their user leaves the room, and a restart empties every room.
+local function new_nodestore(room_node)
+	local store = {};
+	function store:get(name) -- luacheck: ignore 212/self
+		local nodes = node_configs:get(room_node) or {};
+		local saved = nodes[name];
+		if saved then
+			return { name = name, config = saved.config or {}, subscribers = {}, affiliations = {} };
+		end
+	end
+	function store:set(name, data) -- luacheck: ignore 212/self
+		local nodes, err = node_configs:get(room_node);
+		if err then return nil, err; end
+		nodes = nodes or {};
+		local config = nil;
+		if data then
+			config = {};
+			for key, value in pairs(data.config) do config[key] = value; end
+		end
+		nodes[name] = data and { config = config } or nil;
+		return node_configs:set(room_node, next(nodes) and nodes or nil);
+	end
+	function store:users() -- luacheck: ignore 212/self
+		return pairs(node_configs:get(room_node) or {});
+	end
+	return store;
+end
+
+local function new_broadcaster(room_jid)
+	return function (kind, node, jids, item, _, node_obj)
+		if node_obj and node_obj.config["notify_"..kind] == false then return; end
+		if kind == "retract" then
+			kind = "items"; -- XEP-0060 signals a retraction inside <items>
+		end
+		local message = st.message({ from = room_jid, type = "headline", id = new_id() })
+			:tag("event", { xmlns = xmlns_pubsub_event })
+				:tag(kind, { node = node });
+		if item then
+			item = st.clone(item);
+			item.attr.xmlns = nil;
+			message:add_child(item);
+		end
+		for jid in pairs(jids) do
+			message.attr.to = jid;
+			module:send(message);
+		end
+	end;
+end
+
+local function room_display_name(room)
+	local name = room:get_name();
+	if name and name ~= "" then return name; end
+	return (jid_split(room.jid));
+end
+
+-- Written straight to the item store: no broadcast, as in the official module
+-- (the subscriber that caused the creation gets it with its first item retrieval).
+local function add_first_tasklist(service, room)
+	local item = st.stanza("item", { xmlns = xmlns_pubsub, id = uuid_generate() })
+		:tag("tasklist", { xmlns = xmlns_tasklist })
+			:tag("name"):text(room_display_name(room)):up()
+		:up();
+	local ok, err = service.data[node_tasks]:set(item.attr.id, item);
+	if not ok then
+		module:log("error", "Cannot add the first task list of %s: %s", room.jid, err);
+	end
+end
+
+local function new_service(room)
+	local room_jid = room.jid;
+	local room_node = jid_split(room_jid);
+	local service = pubsub.new({
+		jid = room_jid;
+		node_defaults = {
+			max_items = max_items;
+			persist_items = true;
+			access_model = "whitelist";
+			send_last_published_item = "never";
+		};
+		max_items = max_items;
+		autocreate_on_publish = true;
+		autocreate_on_subscribe = true;
+		nodestore = new_nodestore(room_node);
+		itemstore = function (config, node)
+			return new_itemstore(item_stores, room_node.."/"..node, tonumber_max_items(config.max_items) or max_items,
+				compact_min, function (...) module:log(...) end);
+		end;
+		broadcaster = new_broadcaster(room_jid);
+		itemcheck = is_single_payload_item;
+		normalize_jid = jid_bare;
+		check_node_config = check_node_config;
+		-- Looked up on every check, so that an affiliation change applies at once.
+		get_affiliation = function (jid)
+			local current = live_room(room_jid);
+			if current and is_owner_or_admin(current, jid) then return "publisher"; end
+			return "outcast";
+		end;
+	});
+	service.events.add_handler("node-created", function (event)
+		if event.node == node_tasks then add_first_tasklist(event.service, room); end
+	end);
+	return service;
+end
+
+local function get_service(room)
+	local service = services:get(room.jid);
+	if not service then
+		service = new_service(room);
+		services:set(room.jid, service);
+	end
+	return service;
+end
+
+local function handle_pubsub_iq(event)
+	local origin, stanza = event.origin, event.stanza;
+	local room = live_room(jid_bare(stanza.attr.to));
+	-- Nothing, not even the node list or the subscriptions, for anyone but owners and admins.
+	if not (room and is_owner_or_admin(room, stanza.attr.from)) then
+		origin.send(st.error_reply(stanza, "auth", "forbidden"));
+		return true;
+	end
+	local action = stanza.tags[1].tags[1];
+	if stanza.attr.type == "set" and action and action.name == "publish"
+	and not is_single_payload_item(action:get_child("item")) then
+		-- Checked before util.pubsub would create the node: refused input changes nothing.
+		origin.send(lib_pubsub.pubsub_error_reply(stanza, "invalid-item"));
+		return true;
+	end
+	return lib_pubsub.handle_pubsub_iq(event, get_service(room));
+end
+
+module:hook("iq/bare/"..xmlns_pubsub..":pubsub", handle_pubsub_iq);
+module:hook("iq/bare/"..xmlns_pubsub_owner..":pubsub", handle_pubsub_iq);
+
+module:hook("muc-disco#info", function (event)
+	event.reply:tag("feature", { var = xmlns_tasklist }):up();
+	event.reply:tag("feature", { var = xmlns_task }):up();
+	event.reply:tag("feature", { var = xmlns_note }):up();
+end);
+
+local function unsubscribe_everywhere(service, bare_jid)
+	local subscriptions = service.subscriptions[bare_jid];
+	if not subscriptions then return; end
+	local pairs_to_remove = {};
+	for jid, nodes in pairs(subscriptions) do
+		for node in pairs(nodes) do pairs_to_remove[#pairs_to_remove + 1] = { node, jid }; end
+	end
+	for _, pair in ipairs(pairs_to_remove) do
+		service:remove_subscription(pair[1], true, pair[2]);
+	end
+end
+
+module:hook("muc-occupant-left", function (event)
+	local room = event.room;
+	-- The room's destruction notifies the subscribers itself (see muc-room-destroyed).
+	if room.destroying then return; end
+	local service = services:get(room.jid);
+	if not service then return; end
+	local bare_jid = event.occupant.bare_jid;
+	local other_session = false;
+	local room_empty = true;
+	for _, occupant in room:each_occupant() do
+		room_empty = false;
+		if occupant.bare_jid == bare_jid then other_session = true; end
+	end
+	if not other_session then unsubscribe_everywhere(service, bare_jid); end
+	if room_empty then services:set(room.jid, nil); end
+end);
+
+module:hook("muc-set-affiliation", function (event)
+	local was_publisher = event.previous_affiliation == "owner" or event.previous_affiliation == "admin";
+	local is_publisher = event.affiliation == "owner" or event.affiliation == "admin";
+	if not was_publisher or is_publisher then return; end
+	local service = services:get(event.room.jid);
+	if service then unsubscribe_everywhere(service, jid_bare(event.jid)); end
+end);
+
+module:hook("muc-room-destroyed", function (event)
+	local room = event.room;
+	-- Also loads the service of a room nobody used since the start: its nodes are in storage.
+	local service = services:get(room.jid) or new_service(room);
+	local names = {};
+	for name in pairs(service.nodes) do names[#names + 1] = name; end
+	for _, name in ipairs(names) do service:delete(name, true); end
+	services:set(room.jid, nil);
+end);
