@@ -94,6 +94,8 @@ export interface TabInfo {
   accounts: AccountSummary[];
   /** why there is no room, when there is none (a _locales key suffix) */
   reason?: 'not-peertube' | 'no-chat' | 'not-enabled' | 'not-moderator' | 'not-logged-in';
+  /** what went wrong when the background tried to open the tab's room, if it failed */
+  problem?: Problem;
 }
 
 export type Reply<T = undefined> = { ok: true; value: T } | { ok: false; error: Problem };
@@ -119,7 +121,10 @@ export interface Replies {
  */
 export const ROOM_PORT = 'room';
 export type PortToBackground = { type: 'view/watch'; room: RoomRef };
-export type BackgroundToPort = { type: 'bg/room'; view: RoomView };
+export type BackgroundToPort =
+  | { type: 'bg/room'; view: RoomView }
+  /** the watch was refused (bad message, or a content script asking for another room); the port closes after it */
+  | { type: 'bg/refused'; error: Problem };
 
 export type Request = ContentToBackground | ViewToBackground;
 export type ReplyTo<R extends Request> = Replies[R['type']];
