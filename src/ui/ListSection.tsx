@@ -1,0 +1,122 @@
+// One task list: a header (collapse, name, open/total counts, add, rename,
+// delete) and its tasks. A collapsed list renders no task at all, which is
+// what keeps a room with thousands of tasks cheap.
+import { memo } from 'preact/compat';
+import { useState } from 'preact/hooks';
+import type { Task, TaskList } from '../core/types';
+import { useBoardActions } from './boardActions';
+import { Icon } from './icons';
+import { t, tn } from './i18n';
+import { ItemForm } from './ItemForm';
+import { LongText } from './LongText';
+import { domId, TaskRow } from './TaskRow';
+
+export const ListSection = memo(function ListSection(props: {
+  list: TaskList;
+  /** the list's tasks, sorted as shown */
+  tasks: Task[];
+  collapsed: boolean;
+  hideDone: boolean;
+  pending: ReadonlySet<string>;
+  changed: ReadonlySet<string>;
+}) {
+  const { list, tasks } = props;
+  const actions = useBoardActions();
+  const [mode, setMode] = useState<'view' | 'rename' | 'add'>('view');
+  const [addFormKey, setAddFormKey] = useState(0);
+  const nameId = domId('list', list.id);
+  const bodyId = domId('list-body', list.id);
+  const total = tasks.length;
+  const open = tasks.reduce((n, task) => (task.done ? n : n + 1), 0);
+  const shown = props.hideDone ? tasks.filter((task) => !task.done) : tasks;
+
+  const remove = async () => {
+    const ok = await actions.confirm(t('deleteListTitle'), tn('deleteListConfirm', total, [list.name.slice(0, 200)]), t('delete'));
+    if (ok) void actions.edit({ op: 'deleteList', id: list.id });
+  };
+
+  const cls = ['lct-list', props.pending.has(list.id) && 'is-pending', props.changed.has(list.id) && 'is-changed']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <section class={cls} data-list-id={list.id} aria-labelledby={nameId}>
+      {mode === 'rename' ? (
+        <ItemForm
+          label={t('renameListLabel')}
+          initial={list}
+          submitLabel={t('save')}
+          onCancel={() => setMode('view')}
+          onSubmit={(v) => {
+            setMode('view');
+            if (v.name !== list.name) void actions.edit({ op: 'renameList', id: list.id, name: v.name });
+          }}
+        />
+      ) : (
+        <header class="lct-list-header">
+          <button
+            type="button"
+            class="lct-icon-btn lct-collapse"
+            aria-expanded={!props.collapsed}
+            aria-controls={bodyId}
+            aria-labelledby={nameId}
+            onClick={() => actions.toggleCollapsed(list.id)}
+          >
+            <Icon name="chevron" />
+          </button>
+          <h3 class="lct-list-name">
+            <LongText id={nameId} text={list.name} />
+          </h3>
+          {props.pending.has(list.id) && (
+            <span class="lct-pending-mark" title={t('pending')}>
+              <Icon name="clock" />
+              <span class="lct-sr">{t('pending')}</span>
+            </span>
+          )}
+          <span class="lct-counts" title={tn('openOfTotal', open, [total])}>
+            <span aria-hidden="true">
+              {open}/{total}
+            </span>
+            <span class="lct-sr">{tn('openOfTotal', open, [total])}</span>
+          </span>
+          <button type="button" class="lct-icon-btn" aria-label={t('addTask')} aria-describedby={nameId} title={t('addTask')} onClick={() => setMode('add')}>
+            <Icon name="plus" />
+          </button>
+          <button type="button" class="lct-icon-btn" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')}>
+            <Icon name="pencil" />
+          </button>
+          <button type="button" class="lct-icon-btn lct-danger" aria-label={t('deleteList')} aria-describedby={nameId} title={t('deleteList')} onClick={remove}>
+            <Icon name="trash" />
+          </button>
+        </header>
+      )}
+      {!props.collapsed && (
+        <div id={bodyId} class="lct-list-body">
+          {shown.length > 0 ? (
+            <ul class="lct-tasks">
+              {shown.map((task) => (
+                <TaskRow key={task.id} task={task} pending={props.pending.has(task.id)} changed={props.changed.has(task.id)} />
+              ))}
+            </ul>
+          ) : (
+            <p class="lct-empty-list">{total === 0 ? t('emptyList') : t('allDoneHidden')}</p>
+          )}
+          {mode === 'add' ? (
+            <ItemForm
+              key={addFormKey}
+              label={t('newTaskLabel')}
+              withDescription
+              submitLabel={t('add')}
+              onCancel={() => setMode('view')}
+              onSubmit={(v) => {
+                // stays open for the next task: adding several in a row is common
+                void actions.edit({ op: 'createTask', list: list.id, ...v });
+                setAddFormKey(addFormKey + 1);
+              }}
+            />
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,44 @@
+// Untrusted text (names, descriptions) shown as text, whatever it holds:
+// markup stays literal (JSX text nodes), direction follows the text itself
+// (dir="auto"), and very long text is cut to a few lines with a button to
+// show all of it, so 100,000 characters never cost layout until asked for.
+import { useState } from 'preact/hooks';
+import { t } from './i18n';
+
+const MAX_CHARS = 280;
+const MAX_LINES = 4;
+
+function shortened(text: string): string | undefined {
+  let cut = text.length > MAX_CHARS ? MAX_CHARS : text.length;
+  let lines = 0;
+  for (let i = 0; i < cut; i++) {
+    if (text.charCodeAt(i) === 10 && ++lines === MAX_LINES) {
+      cut = i;
+      break;
+    }
+  }
+  return cut < text.length ? `${text.slice(0, cut).trimEnd()}…` : undefined;
+}
+
+export function LongText(props: { text: string; id?: string; class?: string; tag?: 'span' | 'p' | 'div' }) {
+  const [expanded, setExpanded] = useState(false);
+  const short = shortened(props.text);
+  const Tag = props.tag ?? 'span';
+  return (
+    <>
+      <Tag id={props.id} class={`lct-text ${props.class ?? ''}`} dir="auto">
+        {short && !expanded ? short : props.text}
+      </Tag>
+      {short && (
+        <button
+          type="button"
+          class="lct-more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('showLess') : t('showMore')}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// One task: drag handle, done box, name and description, and its actions
+// (edit, move to list, delete). Memoized by task reference: core updates
+// are immutable, so an unchanged task costs nothing on re-render.
+import { memo } from 'preact/compat';
+import { useState } from 'preact/hooks';
+import type { Task } from '../core/types';
+import { useBoardActions } from './boardActions';
+import { DoneToggle } from './DoneToggle';
+import { Icon } from './icons';
+import { t } from './i18n';
+import { ItemForm } from './ItemForm';
+import { LongText } from './LongText';
+
+export const domId = (prefix: string, id: string) => `lct-${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boolean; changed: boolean }) {
+  const { task } = props;
+  const actions = useBoardActions();
+  const [editing, setEditing] = useState(false);
+  const nameId = domId('task', task.id);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    if ((e.target as HTMLElement).closest('form')) return;
+    e.preventDefault();
+    actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
+  };
+
+  const remove = async () => {
+    if (await actions.confirm(t('deleteTaskTitle'), t('deleteTaskConfirm', task.name.slice(0, 200)), t('delete')))
+      void actions.edit({ op: 'deleteTask', id: task.id });
+  };
+
+  const cls = ['lct-task', task.done && 'is-done', props.pending && 'is-pending', props.changed && 'is-changed']
+    .filter(Boolean)
+    .join(' ');
+
+  if (editing) {
+    return (
+      <li class={cls} data-task-id={task.id}>
+        <ItemForm
+          label={t('editTaskLabel')}
+          withDescription
+          initial={task}
+          submitLabel={t('save')}
+          onCancel={() => setEditing(false)}
+          onSubmit={(v) => {
+            setEditing(false);
+            void actions.edit({ op: 'editTask', id: task.id, ...v });
+          }}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li class={cls} data-task-id={task.id} onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        class="lct-icon-btn lct-handle"
+        data-focus="handle"
+        aria-label={t('dragHandle')}
+        aria-describedby={nameId}
+        title={t('dragHandleHint')}
+        onPointerDown={(e) => actions.startDrag(e, task.id)}
+        onKeyDown={(e) => {
+          // the handle moves with plain arrows too: it exists for moving
+          if (!e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+            e.preventDefault();
+            actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
+          }
+        }}
+      >
+        <Icon name="grip" />
+      </button>
+      <DoneToggle task={task} labelledBy={nameId} onToggle={(done) => void actions.edit({ op: 'setDone', id: task.id, done })} />
+      <div class="lct-task-body">
+        <LongText id={nameId} class="lct-task-name" text={task.name} />
+        {task.description && <LongText tag="p" class="lct-task-desc" text={task.description} />}
+        {props.pending && (
+          <span class="lct-pending-mark" title={t('pending')}>
+            <Icon name="clock" />
+            <span class="lct-sr">{t('pending')}</span>
+          </span>
+        )}
+      </div>
+      <div class="lct-task-actions">
+        <button type="button" class="lct-icon-btn" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)}>
+          <Icon name="pencil" />
+        </button>
+        <button type="button" class="lct-icon-btn" data-focus="move" aria-label={t('moveTask')} aria-describedby={nameId} title={t('moveTask')} onClick={() => actions.openMoveDialog(task.id)}>
+          <Icon name="move" />
+        </button>
+        <button type="button" class="lct-icon-btn lct-danger" data-focus="delete" aria-label={t('deleteTask')} aria-describedby={nameId} title={t('deleteTask')} onClick={remove}>
+          <Icon name="trash" />
+        </button>
+      </div>
+    </li>
+  );
+});

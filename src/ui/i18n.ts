@@ -1,0 +1,71 @@
+// Every user-facing string goes through t(). In the extension the strings
+// come from _locales via i18n.getMessage; outside an extension (component
+// tests) from a catalog installed with installCatalog(), read from the same
+// messages.json files, so tests see the real texts.
+//
+// Plurals: a key `k` with a count uses `k_<category>` where the category is
+// chosen by Intl.PluralRules for the language of the catalog actually in use
+// (the `lang` message of each messages.json), e.g. 0 is "other" in English
+// and "one" in French. `k_other` is the fallback.
+import { ext } from './ext';
+
+interface CatalogEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+export type Catalog = Record<string, CatalogEntry>;
+
+let fallback: Catalog = {};
+
+/** Use these messages when there is no extension i18n API (tests). */
+export function installCatalog(messages: Catalog): void {
+  fallback = messages;
+  pluralRules = undefined;
+}
+
+function fromCatalog(key: string, subs: string[]): string {
+  const entry = fallback[key];
+  if (!entry) return '';
+  // Same substitution rules as the browsers: named placeholders whose content
+  // is $1…$9, direct $1…$9 in the message, and $$ for a dollar sign.
+  const positional = (s: string) =>
+    s.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const p = entry.placeholders?.[name.toLowerCase()] ?? entry.placeholders?.[name];
+    return p ? positional(p.content) : whole;
+  });
+  return named.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+}
+
+function lookup(key: string, subs: string[]): string {
+  const api = ext()?.i18n;
+  return api ? api.getMessage(key, subs) : fromCatalog(key, subs);
+}
+
+type Subs = string | number | (string | number)[];
+
+/** The message `key` with its $1…$9 substitutions; the key itself if it is missing (visible, never blank). */
+export function t(key: string, substitutions?: Subs): string {
+  const subs = substitutions === undefined ? [] : [substitutions].flat().map(String);
+  return lookup(key, subs) || key;
+}
+
+/** Language of the messages in use (BCP 47), for `lang` attributes and plural rules. */
+export function uiLang(): string {
+  return lookup('lang', []) || 'en';
+}
+
+/** Writing direction of the messages in use. */
+export function uiDir(): 'ltr' | 'rtl' {
+  return lookup('dir', []) === 'rtl' ? 'rtl' : 'ltr';
+}
+
+let pluralRules: { lang: string; rules: Intl.PluralRules } | undefined;
+
+/** The plural form of `key` for `count`; $1 is the count formatted for the language, then `more`. */
+export function tn(key: string, count: number, more: (string | number)[] = []): string {
+  const lang = uiLang();
+  if (pluralRules?.lang !== lang) pluralRules = { lang, rules: new Intl.PluralRules(lang) };
+  const subs = [new Intl.NumberFormat(lang).format(count), ...more.map(String)];
+  return lookup(`${key}_${pluralRules.rules.select(count)}`, subs) || t(`${key}_other`, subs);
+}
