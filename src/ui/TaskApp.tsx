@@ -9,6 +9,7 @@ import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
 import { BoardActionsContext } from './boardActions';
 import { Dialog } from './Dialog';
+import { ErrorRegion } from './ErrorRegion';
 import { beginDrag } from './dragReorder';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
@@ -157,16 +158,7 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
           </div>
         )}
       </header>
-      <div class="lct-live" role="alert">
-        {error && (
-          <div class="lct-notice lct-error">
-            <p>{error}</p>
-            <button type="button" class="lct-icon-btn" aria-label={t('dismiss')} onClick={clearError}>
-              <Icon name="close" />
-            </button>
-          </div>
-        )}
-      </div>
+      <ErrorRegion error={error} onDismiss={clearError} />
       <div class="lct-sr" aria-live="polite">
         {announcement}
       </div>

@@ -1,0 +1,106 @@
+// One line to add a task: type, Enter, and it goes at the end of the picked
+// list. Used by the popup (and anywhere a full task app is too much). When
+// the room has no list yet, one is created with the default name first.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { sortedLists } from '../core/room';
+import type { RoomView } from '../core/types';
+import { ErrorRegion } from './ErrorRegion';
+import { t, uiDir, uiLang } from './i18n';
+import { useEditRunner, type OnEdit } from './useEditRunner';
+
+const shortName = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+
+export function QuickAdd(props: {
+  view: RoomView;
+  onEdit: OnEdit;
+  /** list to preselect, e.g. the one picked last time */
+  listId?: string;
+  /** called when the user picks a list, to remember it */
+  onListPicked?: (listId: string) => void;
+  /** name of the list created when the room has none (and preferred when no list is preselected) */
+  defaultListName?: string;
+  autoFocus?: boolean;
+}) {
+  const { view } = props;
+  const { run, error, clearError } = useEditRunner(props.onEdit);
+  const lists = useMemo(() => sortedLists(view.items), [view.items]);
+  const [picked, setPicked] = useState<string | undefined>(props.listId);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const fallbackName = props.defaultListName || t('defaultListName');
+  const listId =
+    (picked && view.items.lists[picked] ? picked : undefined) ??
+    lists.find((l) => l.name === fallbackName)?.id ??
+    lists[0]?.id;
+  const ready = view.loaded && view.rights !== 'none';
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const taskName = name.trim();
+    if (!taskName) {
+      setStatus(t('nameRequired'));
+      return;
+    }
+    setBusy(true);
+    clearError();
+    const list = listId ?? (await run({ op: 'createList', name: fallbackName }));
+    const created = list && (await run({ op: 'createTask', list, name: taskName }));
+    setBusy(false);
+    if (created) {
+      setName('');
+      setStatus(t('taskAdded', [shortName(taskName), shortName(view.items.lists[list]?.name ?? fallbackName)]));
+    }
+    inputRef.current?.focus();
+  };
+
+  return (
+    <form class="lct-root lct-quickadd" lang={uiLang()} dir={uiDir()} aria-label={t('quickAdd')} onSubmit={submit}>
+      <div class="lct-quickadd-row">
+        <input
+          ref={inputRef}
+          class="lct-input"
+          dir="auto"
+          value={name}
+          autoFocus={props.autoFocus}
+          disabled={!ready}
+          aria-label={t('quickAddName')}
+          placeholder={t('quickAddName')}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            setStatus('');
+          }}
+        />
+        <button type="submit" class="lct-btn lct-btn-primary" disabled={!ready || busy}>
+          {t('add')}
+        </button>
+      </div>
+      <label class="lct-field">
+        <span>{t('targetList')}</span>
+        <select
+          class="lct-input"
+          value={listId ?? ''}
+          disabled={!ready || lists.length === 0}
+          onChange={(e) => {
+            setPicked(e.currentTarget.value);
+            props.onListPicked?.(e.currentTarget.value);
+          }}
+        >
+          {lists.length === 0 && <option value="">{t('newListNamed', shortName(fallbackName))}</option>}
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {shortName(l.name)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!ready && <p class="lct-hint">{view.rights === 'none' ? t('noRights') : t('loading')}</p>}
+      <p class="lct-hint" role="status">
+        {status}
+      </p>
+      <ErrorRegion error={error} onDismiss={clearError} />
+    </form>
+  );
+}
