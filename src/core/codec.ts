@@ -1,4 +1,146 @@
-import type { Item } from './types';
+// Reading and writing the items of the livechat-tasks node (PROTOCOL.md §4).
+// Reading is defensive: the server stores any payload, so anything we cannot
+// read is reported as skipped, never thrown. Writing produces the same bytes
+// as the official client (strophe sorts attribute names, escapes quotes) and
+// puts back whatever we did not understand, so republishing never strips
+// another client's data.
+
+import { NS, type Item, type Task, type Unknown } from './types';
+import { childElements, escapeAttr, escapeText, serializeElement, text } from './xml';
+
 export type ParsedItem = { ok: true; item: Item } | { ok: false; id?: string; reason: string };
-export function parseItem(itemEl: Element): ParsedItem { throw new Error('todo' + itemEl); }
-export function serializeItem(item: Item): string { throw new Error('todo' + item); }
+
+const KNOWN_ATTRS = {
+  tasklist: new Set<string>(),
+  task: new Set(['list', 'order', 'done']),
+};
+
+/** Keeps reasons short: they quote untrusted names. */
+const quote = (s: string | null) => JSON.stringify((s ?? '').slice(0, 80));
+
+export function parseItem(itemEl: Element): ParsedItem {
+  let id: string | undefined;
+  try {
+    if (itemEl.localName !== 'item') return { ok: false, reason: `not an item: <${quote(itemEl.localName)}>` };
+    id = itemEl.getAttribute('id') || undefined;
+    if (!id) return { ok: false, reason: 'item without id' };
+    const payloads = childElements(itemEl);
+    if (payloads.length !== 1) return { ok: false, id, reason: `expected one payload, found ${payloads.length}` };
+    const payload = payloads[0]!;
+    const kind =
+      payload.localName === 'tasklist' && payload.namespaceURI === NS.tasklist
+        ? 'tasklist'
+        : payload.localName === 'task' && payload.namespaceURI === NS.task
+          ? 'task'
+          : undefined;
+    if (!kind) {
+      return { ok: false, id, reason: `unknown payload ${quote(payload.localName)} in ${quote(payload.namespaceURI)}` };
+    }
+    return parsePayload(id, kind, payload);
+  } catch (err) {
+    // e.g. a subtree too deep to serialize: still skipped, never fatal
+    return { ok: false, id, reason: `unreadable item: ${String(err).slice(0, 80)}` };
+  }
+}
+
+function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): ParsedItem {
+  const ns = NS[kind];
+  const fields: Record<string, string> = {};
+  // null prototype: an attribute named __proto__ must stay an attribute
+  const unknown: Unknown = { attrs: Object.create(null) as Record<string, string>, children: [] };
+  for (const child of childElements(payload)) {
+    const field = child.localName;
+    const known =
+      child.namespaceURI === ns && (field === 'name' || (kind === 'task' && field === 'description'));
+    if (!known) {
+      unknown.children.push(serializeElement(child, ns));
+      continue;
+    }
+    if (childElements(child).length) return { ok: false, id, reason: `<${field}> is not plain text` };
+    // A repeated field: the official client keeps the last one, so do we.
+    fields[field] = text(child);
+  }
+  if (fields.name === undefined) return { ok: false, id, reason: 'no <name>' };
+
+  const declared = new Set<string>();
+  for (let i = 0; i < payload.attributes.length; i++) {
+    const a = payload.attributes[i]!;
+    if (a.name === 'xmlns' || KNOWN_ATTRS[kind].has(a.name)) continue;
+    unknown.attrs[a.name] = a.value;
+    if (a.name.startsWith('xmlns:')) declared.add(a.name.slice(6));
+  }
+  // A prefixed attribute whose prefix was declared higher up (on <item> or the
+  // stanza) needs its declaration carried along to survive republishing.
+  for (let i = 0; i < payload.attributes.length; i++) {
+    const a = payload.attributes[i]!;
+    if (a.prefix && a.prefix !== 'xmlns' && a.prefix !== 'xml' && !declared.has(a.prefix) && a.namespaceURI) {
+      unknown.attrs[`xmlns:${a.prefix}`] = a.namespaceURI;
+      declared.add(a.prefix);
+    }
+  }
+
+  if (kind === 'tasklist') return { ok: true, item: { kind, id, name: fields.name, unknown } };
+
+  const list = payload.getAttribute('list');
+  if (!list) return { ok: false, id, reason: 'task without list' };
+  const order = parseOrder(payload.getAttribute('order'));
+  if (order === undefined) return { ok: false, id, reason: `invalid order ${quote(payload.getAttribute('order'))}` };
+  const task: Task = {
+    id,
+    list,
+    name: fields.name,
+    order,
+    // The official client reads `!!getAttribute('done')`: any non-empty value is true.
+    done: !!payload.getAttribute('done'),
+    unknown,
+  };
+  if (fields.description !== undefined) task.description = fields.description;
+  return { ok: true, item: { kind, ...task } };
+}
+
+/**
+ * Orders are integers. A missing order counts as 0, as the official client's
+ * `order ?? 0`; "NaN" too, since that is what the official client writes back
+ * for such a task. Anything else that is not a safe integer is refused: the
+ * arithmetic of moves ("1 + highest") would not work on it.
+ */
+function parseOrder(raw: string | null): number | undefined {
+  const s = (raw ?? '').trim();
+  if (s === '' || s === 'NaN') return 0;
+  if (!/^[-+]?\d+$/.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+// An XML Name; anything else (only possible from tampered storage) is dropped
+// rather than allowed to break out of the attribute list.
+const ATTR_NAME = /^[\p{L}_][\p{L}\p{N}_.:-]*$/u;
+
+/** The payload element of an item, as the official client serializes it. */
+export function serializeItem(item: Item): string {
+  const attrs = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(item.unknown.attrs)) {
+    if (ATTR_NAME.test(name) && name !== 'xmlns') attrs[name] = value;
+  }
+  let fields: string;
+  if (item.kind === 'tasklist') {
+    attrs.xmlns = NS.tasklist;
+    fields = field('name', item.name);
+  } else {
+    attrs.xmlns = NS.task;
+    // done only when true: the official client never sends done="false"
+    if (item.done) attrs.done = 'true';
+    else delete attrs.done;
+    attrs.list = item.list;
+    attrs.order = String(item.order);
+    fields = field('name', item.name) + (item.description === undefined ? '' : field('description', item.description));
+  }
+  const attrText = Object.keys(attrs)
+    .sort()
+    .map((name) => ` ${name}="${escapeAttr(attrs[name]!)}"`)
+    .join('');
+  const tag = item.kind;
+  return `<${tag}${attrText}>${fields}${item.unknown.children.join('')}</${tag}>`;
+}
+
+const field = (name: string, value: string) => `<${name}>${escapeText(value)}</${name}>`;

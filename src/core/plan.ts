@@ -1,4 +1,112 @@
-import type { Edit, Item, RoomItems } from './types';
+// Turns what a user asked for (an Edit) into what to publish and retract.
+// The background calls planEdit when it SENDS an edit, against the latest
+// state it knows ("rebase on send"): a move republishes the task with its
+// latest name, description, done and unknown data, and an edit keeps the
+// latest list and order. So an edit by one moderator and a reorder by another
+// both survive, where the official client republishes whatever stale copy it
+// holds.
+
+import { serializeItem } from './codec';
+import { getList, getTask, nextOrder, planMove, tasksOf, withItem, withoutItem } from './room';
+import type { Edit, Item, RoomItems, Task } from './types';
+
 export type Plan = { publish: Item[]; retract: string[] };
-export function planEdit(items: RoomItems, edit: Edit): Plan | { error: string } { throw new Error('todo' + items + edit); }
-export function applyOptimistic(items: RoomItems, edit: Edit, tempId: string): RoomItems { throw new Error('todo' + items + edit + tempId); }
+
+/** Error codes, suffixes of _locales keys. */
+export type PlanError = 'empty-name' | 'too-long' | 'no-such-list' | 'no-such-task';
+
+/**
+ * Above this many UTF-8 bytes of payload we refuse an edit: Prosody closes
+ * the stream on a stanza over 256 KiB (c2s_stanza_size_limit), which would
+ * drop the whole session rather than fail one edit.
+ */
+export const MAX_PAYLOAD_BYTES = 200_000;
+
+const noUnknown = () => ({ attrs: {}, children: [] });
+
+/** An item id of '' means "let the server generate it" (creations). */
+export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanError } {
+  switch (edit.op) {
+    case 'createList': {
+      const name = edit.name.trim();
+      if (!name) return { error: 'empty-name' };
+      return checked({ publish: [{ kind: 'tasklist', id: '', name, unknown: noUnknown() }], retract: [] });
+    }
+    case 'renameList': {
+      const list = getList(items, edit.id);
+      if (!list) return { error: 'no-such-list' };
+      const name = edit.name.trim();
+      if (!name) return { error: 'empty-name' };
+      if (name === list.name) return { publish: [], retract: [] };
+      return checked({ publish: [{ kind: 'tasklist', ...list, name }], retract: [] });
+    }
+    case 'deleteList': {
+      if (!getList(items, edit.id)) return { error: 'no-such-list' };
+      // tasks first, then the list, as the official client does: a list never
+      // disappears while its tasks remain
+      return { publish: [], retract: [...tasksOf(items, edit.id).map((t) => t.id), edit.id] };
+    }
+    case 'createTask': {
+      if (!getList(items, edit.list)) return { error: 'no-such-list' };
+      const name = edit.name.trim();
+      if (!name) return { error: 'empty-name' };
+      const task: Task = { id: '', list: edit.list, name, order: nextOrder(items, edit.list), done: false, unknown: noUnknown() };
+      const description = cleanDescription(edit.description);
+      if (description !== undefined) task.description = description;
+      return checked({ publish: [{ kind: 'task', ...task }], retract: [] });
+    }
+    case 'editTask': {
+      const task = getTask(items, edit.id);
+      if (!task) return { error: 'no-such-task' };
+      const name = edit.name.trim();
+      if (!name) return { error: 'empty-name' };
+      const { description: _old, ...rest } = task;
+      const updated: Task = { ...rest, name };
+      const description = cleanDescription(edit.description);
+      if (description !== undefined) updated.description = description;
+      if (updated.name === task.name && updated.description === task.description) return { publish: [], retract: [] };
+      return checked({ publish: [{ kind: 'task', ...updated }], retract: [] });
+    }
+    case 'setDone': {
+      const task = getTask(items, edit.id);
+      if (!task) return { error: 'no-such-task' };
+      if (task.done === edit.done) return { publish: [], retract: [] };
+      return { publish: [{ kind: 'task', ...task, done: edit.done }], retract: [] };
+    }
+    case 'moveTask': {
+      if (!getTask(items, edit.id)) return { error: 'no-such-task' };
+      if (!getList(items, edit.list)) return { error: 'no-such-list' };
+      const moves = planMove(items, edit.id, edit.list, edit.index);
+      return { publish: moves.map((t) => ({ kind: 'task', ...t })), retract: [] };
+    }
+    case 'deleteTask': {
+      if (!getTask(items, edit.id)) return { error: 'no-such-task' };
+      return { publish: [], retract: [edit.id] };
+    }
+  }
+}
+
+/** A blank description is no description; any other is kept exactly as typed (line breaks matter). */
+const cleanDescription = (description: string | undefined): string | undefined =>
+  description?.trim() ? description : undefined;
+
+const utf8 = new TextEncoder();
+
+function checked(plan: Plan): Plan | { error: PlanError } {
+  const tooLong = plan.publish.some((item) => utf8.encode(serializeItem(item)).length > MAX_PAYLOAD_BYTES);
+  return tooLong ? { error: 'too-long' } : plan;
+}
+
+/**
+ * The room as it will be once the edit is confirmed, to show at once.
+ * Creations appear under `tempId` until the server names them. An edit that
+ * cannot be planned shows nothing.
+ */
+export function applyOptimistic(items: RoomItems, edit: Edit, tempId: string): RoomItems {
+  const plan = planEdit(items, edit);
+  if ('error' in plan) return items;
+  let next = items;
+  for (const id of plan.retract) next = withoutItem(next, id);
+  for (const item of plan.publish) next = withItem(next, item.id ? item : { ...item, id: tempId });
+  return next;
+}

@@ -1,12 +1,156 @@
+// The room model: a room's task lists and tasks, updated immutably (a change
+// returns new objects, an unchanged part keeps its identity, so views can
+// compare by reference), sorted the way the official client shows them, and
+// the move planning of the official client's drag and drop, so that both
+// clients number tasks the same way and never fight over orders.
+
 import type { Item, RoomItems, Task, TaskList } from './types';
-export function emptyItems(): RoomItems { throw new Error('todo'); }
-export function getList(items: RoomItems, id: string): TaskList | undefined { throw new Error('todo' + items + id); }
-export function getTask(items: RoomItems, id: string): Task | undefined { throw new Error('todo' + items + id); }
-export function withItem(items: RoomItems, item: Item): RoomItems { throw new Error('todo' + items + item); }
-export function withoutItem(items: RoomItems, id: string): RoomItems { throw new Error('todo' + items + id); }
-export function sortedLists(items: RoomItems): TaskList[] { throw new Error('todo' + items); }
-export function tasksOf(items: RoomItems, listId: string): Task[] { throw new Error('todo' + items + listId); }
-export function openTasksCount(items: RoomItems, listId?: string): number { throw new Error('todo' + items + listId); }
-export function nextOrder(items: RoomItems, listId: string): number { throw new Error('todo' + items + listId); }
-/** The tasks to republish (with their new list/order) to move `taskId` to `index` of `listId`. */
-export function planMove(items: RoomItems, taskId: string, listId: string, index: number): Task[] { throw new Error('todo' + items + taskId + listId + index); }
+
+// Records have no prototype: item ids are untrusted, and an id such as
+// "__proto__" or "constructor" must be a key like any other.
+type Rec<T> = Record<string, T>;
+const record = <T>(from?: Rec<T>): Rec<T> => Object.assign(Object.create(null) as Rec<T>, from);
+const has = (r: Rec<unknown>, id: string) => Object.prototype.hasOwnProperty.call(r, id);
+
+export const emptyItems = (): RoomItems => ({ lists: record(), tasks: record() });
+
+export const getList = (items: RoomItems, id: string): TaskList | undefined =>
+  has(items.lists, id) ? items.lists[id] : undefined;
+
+export const getTask = (items: RoomItems, id: string): Task | undefined =>
+  has(items.tasks, id) ? items.tasks[id] : undefined;
+
+/**
+ * Adds or replaces an item. In pubsub an id names one item whatever its
+ * payload, so a task published under a list's id replaces that list.
+ */
+export function withItem(items: RoomItems, item: Item): RoomItems {
+  if (item.kind === 'tasklist') {
+    const { kind: _kind, ...list } = item;
+    const lists = record(items.lists);
+    lists[list.id] = list;
+    return { lists, tasks: has(items.tasks, item.id) ? without(items.tasks, item.id) : items.tasks };
+  }
+  const { kind: _kind, ...task } = item;
+  const tasks = record(items.tasks);
+  tasks[task.id] = task;
+  return { lists: has(items.lists, item.id) ? without(items.lists, item.id) : items.lists, tasks };
+}
+
+/** Removes an item; returns `items` itself when there was nothing to remove. */
+export function withoutItem(items: RoomItems, id: string): RoomItems {
+  if (!has(items.lists, id) && !has(items.tasks, id)) return items;
+  return {
+    lists: has(items.lists, id) ? without(items.lists, id) : items.lists,
+    tasks: has(items.tasks, id) ? without(items.tasks, id) : items.tasks,
+  };
+}
+
+function without<T>(r: Rec<T>, id: string): Rec<T> {
+  const copy = record(r);
+  delete copy[id];
+  return copy;
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Lists as the official client shows them: by lower-cased name, compared by
+ * UTF-16 code units (not locale-aware, so "Zoo" < "été"). The official client
+ * keeps arrival order on equal names; we use the item id, which every client
+ * agrees on.
+ */
+export function sortedLists(items: RoomItems): TaskList[] {
+  return Object.values(items.lists).sort(
+    (a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id),
+  );
+}
+
+const byOrderThenId = (a: Task, b: Task) => a.order - b.order || byCodeUnits(a.id, b.id);
+
+/** A list's tasks as shown: by order, ties by item id. */
+export function tasksOf(items: RoomItems, listId: string): Task[] {
+  return Object.values(items.tasks)
+    .filter((t) => t.list === listId)
+    .sort(byOrderThenId);
+}
+
+/** Tasks not done, in one list or in all existing lists (a task whose list is gone is shown nowhere). */
+export function openTasksCount(items: RoomItems, listId?: string): number {
+  return Object.values(items.tasks).filter(
+    (t) => !t.done && (listId === undefined ? has(items.lists, t.list) : t.list === listId),
+  ).length;
+}
+
+/** The order of a task appended to a list: 1 + the highest order, as the official client. */
+export function nextOrder(items: RoomItems, listId: string): number {
+  return 1 + Math.max(0, ...tasksOf(items, listId).map((t) => t.order));
+}
+
+/**
+ * The tasks to republish, with their new list and order, so that `taskId`
+ * shows at position `index` (0 = top) of `listId`'s tasks; [] when it is
+ * there already or unknown. Same numbering as the official client's drag and
+ * drop: the moved task takes the order after the task it is dropped below
+ * (0 at the top), and the following tasks are renumbered one by one until a
+ * gap makes room. That scheme misplaces the task when orders are tied or
+ * negative (two clients appended at once); then we renumber just enough of
+ * the list to put it where the user asked. The moved task comes last, as the
+ * official client publishes it.
+ */
+export function planMove(items: RoomItems, taskId: string, listId: string, index: number): Task[] {
+  const task = getTask(items, taskId);
+  if (!task) return [];
+  const others = tasksOf(items, listId).filter((t) => t.id !== taskId);
+  const at = Math.min(Math.max(0, Math.trunc(index) || 0), others.length);
+  if (task.list === listId && tasksOf(items, listId).indexOf(task) === at) return [];
+
+  const wanted = [...others.slice(0, at), { ...task, list: listId }, ...others.slice(at)];
+  const official = officialOrders(others, at === 0 ? 0 : Math.max(0, others[at - 1]!.order + 1), taskId);
+  const orders = isSortedAsWanted(wanted, official) ? official : repairedOrders(wanted, taskId);
+
+  const changed = others
+    .filter((t) => orders.has(t.id) && orders.get(t.id) !== t.order)
+    .map((t) => ({ ...t, order: orders.get(t.id)! }));
+  return [...changed, { ...task, list: listId, order: orders.get(taskId)! }];
+}
+
+/** The official client's `_saveOrders`: new orders by task id. */
+function officialOrders(others: Task[], newOrder: number, movedId: string): Map<string, number> {
+  const orders = new Map<string, number>();
+  let current = newOrder + 1;
+  for (const t of others) {
+    if (t.order < newOrder) continue;
+    current++;
+    if (t.order > current) break;
+    orders.set(t.id, current);
+  }
+  orders.set(movedId, newOrder);
+  return orders;
+}
+
+function isSortedAsWanted(wanted: Task[], orders: Map<string, number>): boolean {
+  const result = wanted.map((t) => ({ ...t, order: orders.get(t.id) ?? t.order })).sort(byOrderThenId);
+  return result.every((t, i) => t.id === wanted[i]!.id);
+}
+
+/**
+ * Strictly increasing orders along `wanted`, keeping every order that
+ * already fits; the moved task takes the first free order after its
+ * predecessor (or 0, or just below the first task, at the top).
+ */
+function repairedOrders(wanted: Task[], movedId: string): Map<string, number> {
+  const orders = new Map<string, number>();
+  let prev = -Infinity;
+  wanted.forEach((t, i) => {
+    let order: number;
+    if (t.id === movedId) {
+      order = prev === -Infinity ? Math.min(0, (wanted[i + 1]?.order ?? 1) - 1) : prev + 1;
+    } else {
+      order = t.order > prev ? t.order : prev + 1;
+    }
+    orders.set(t.id, order);
+    prev = order;
+  });
+  return orders;
+}
