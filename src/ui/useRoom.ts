@@ -1,0 +1,77 @@
+// The live RoomView of one room for a view (page panel, side panel, popup).
+// A runtime Port named ROOM_PORT carries the watch: we post `view/watch`,
+// the background answers with `bg/room` at once and on every change. When
+// the port drops (the service worker or event page was stopped) we connect
+// again, at growing intervals, which also wakes the background.
+// Edits go by one-off message and resolve with the background's Reply.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Edit, RoomRef, RoomView } from '../core/types';
+import { roomKey } from '../core/types';
+import type { BackgroundToPort, PortToBackground, Reply, ViewToBackground } from '../messages';
+import { ROOM_PORT } from '../messages';
+import { ext } from './ext';
+
+const RETRY_MS = [0, 500, 1000, 2000, 5000];
+
+export function useRoom(room: RoomRef | undefined): {
+  view: RoomView | undefined;
+  edit: (e: Edit) => Promise<Reply<{ itemId: string }>>;
+} {
+  const [view, setView] = useState<RoomView | undefined>(undefined);
+  const key = room ? roomKey(room) : '';
+
+  useEffect(() => {
+    setView(undefined);
+    const api = ext();
+    if (!room || !api) return;
+    let closed = false;
+    let attempt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let port: ReturnType<typeof api.runtime.connect> | undefined;
+
+    const connect = () => {
+      try {
+        port = api.runtime.connect({ name: ROOM_PORT });
+      } catch {
+        return; // extension reloaded or removed: this context is orphaned, nothing to reconnect to
+      }
+      port.onMessage.addListener((message: unknown) => {
+        const msg = message as BackgroundToPort;
+        if (msg?.type === 'bg/room' && roomKey(msg.view.ref) === roomKey(room)) {
+          attempt = 0;
+          setView(msg.view);
+        }
+      });
+      port.onDisconnect.addListener(() => {
+        port = undefined;
+        if (closed) return;
+        const delay = RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]!;
+        timer = setTimeout(connect, delay);
+      });
+      port.postMessage({ type: 'view/watch', room } satisfies PortToBackground);
+    };
+    connect();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      port?.disconnect();
+    };
+  }, [key]);
+
+  const edit = useCallback(
+    async (e: Edit): Promise<Reply<{ itemId: string }>> => {
+      const api = ext();
+      if (!room || !api) return { ok: false, error: { code: 'internal', detail: 'no extension context' } };
+      try {
+        const request: ViewToBackground = { type: 'view/edit', room, edit: e };
+        const reply = (await api.runtime.sendMessage(request)) as Reply<{ itemId: string }> | undefined;
+        return reply ?? { ok: false, error: { code: 'internal', detail: 'no reply from the background' } };
+      } catch (err) {
+        return { ok: false, error: { code: 'internal', detail: String(err) } };
+      }
+    },
+    [key],
+  );
+
+  return { view, edit };
+}
