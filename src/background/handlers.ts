@@ -1,0 +1,98 @@
+// One named handler per request type. The router has already checked the
+// message's shape and that its sender may send it; handlers do the work.
+import type { Replies, Request } from '../messages';
+import type { Engine } from './engine/engine';
+import type { Instances } from './instances';
+import type { SettingsStore } from './settings';
+import type { TabRooms } from './tab-rooms';
+import type { Caller } from './senders';
+import { tabInfo } from './tab-info';
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type Handler<T extends RequestType> = (message: RequestOf<T>, caller: Caller) => Promise<Replies[T]>;
+export type Handlers = { [T in RequestType]: Handler<T> };
+
+export interface HandlerDeps {
+  engine: Pick<Engine, 'openPeerTubeRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'>;
+  instances: Pick<Instances, 'enable' | 'disable' | 'isEnabled'>;
+  settings: SettingsStore;
+  tabRooms: TabRooms;
+  tabUrl(tabId: number): Promise<string | undefined>;
+}
+
+const done = { ok: true as const, value: undefined };
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { engine, instances, settings, tabRooms } = deps;
+  return {
+    async 'content/room-detected'(m, caller) {
+      if (caller.kind !== 'content') throw new Error('room-detected reached a handler without a tab');
+      const { origin, videoUUID, title, url, config, auth } = m;
+      const reply = await engine.openPeerTubeRoom({ origin, videoUUID, title, url, config, auth });
+      if (reply.ok) {
+        await tabRooms.set(caller.tabId, { origin, room: reply.value.room });
+        await settings.update(() => ({ lastRoom: reply.value.room }));
+      } else {
+        await tabRooms.set(caller.tabId, { origin, problem: reply.error });
+      }
+      return reply;
+    },
+
+    async 'content/room-left'(_m, caller) {
+      if (caller.kind === 'content') await tabRooms.delete(caller.tabId);
+      return done;
+    },
+
+    async 'view/edit'(m) {
+      const reply = await engine.edit(m.room, m.edit);
+      if (reply.ok) await settings.update(() => ({ lastRoom: m.room }));
+      return reply;
+    },
+
+    async 'view/tab-info'(m) {
+      const info = await tabInfo(m.tabId, {
+        engine,
+        tabRooms,
+        isEnabled: (o) => instances.isEnabled(o),
+        tabUrl: deps.tabUrl,
+      });
+      return { ok: true, value: info };
+    },
+
+    async 'view/instance-enable'(m) {
+      return instances.enable(m.origin);
+    },
+
+    async 'view/instance-disable'(m) {
+      const reply = await instances.disable(m.origin);
+      // Content scripts still running there are no longer listened to; forget their rooms.
+      for (const [tabId, record] of tabRooms.entries()) {
+        if (record.origin === m.origin) await tabRooms.delete(tabId);
+      }
+      return reply;
+    },
+
+    async 'view/account-add'(m) {
+      return engine.addManualAccount(m.account);
+    },
+
+    async 'view/account-remove'(m) {
+      await engine.removeAccount(m.id);
+      return done;
+    },
+
+    async 'view/settings-get'() {
+      return { ok: true, value: await settings.get() };
+    },
+
+    async 'view/settings-set'(m) {
+      // lastList is per room: a view sends the rooms it changed, the others stay.
+      const updated = await settings.update((s) => ({
+        ...m.settings,
+        ...(m.settings.lastList ? { lastList: { ...s.lastList, ...m.settings.lastList } } : {}),
+      }));
+      return { ok: true, value: updated };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The message router: every runtime message and every `room` port goes
+// through here. Order of checks, for each message: the sender (our own
+// extension only; pages vs content scripts), the shape, then what that
+// sender may ask. Content scripts act for an untrusted page: they may only
+// report their tab's room, edit it and watch it, never reach settings,
+// accounts, instances or another room.
+import { roomKey, type Problem, type RoomRef, type RoomView } from '../core/types';
+import { ROOM_PORT, type BackgroundToPort, type Reply, type Request } from '../messages';
+import type { Handlers } from './handlers';
+import type { TabRooms } from './tab-rooms';
+import { identify, type Caller, type Self, type SenderLike } from './senders';
+import { checkPortMessage, checkRequest } from './validate';
+
+export interface PortLike {
+  name: string;
+  sender?: SenderLike;
+  postMessage(message: BackgroundToPort): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface RouterDeps {
+  self: Self;
+  handlers: Handlers;
+  tabRooms: TabRooms;
+  engine: { watch(ref: RoomRef, listener: (view: RoomView) => void): () => void };
+  isEnabled(origin: string): Promise<boolean>;
+  /** resolves once the engine and the tab map are restored from storage */
+  ready: Promise<unknown>;
+  log?: (...a: unknown[]) => void;
+}
+
+interface PortState {
+  /** set for a content script's port: its watch ends when the tab's room changes */
+  tabId?: number;
+  room?: RoomRef;
+  unsubscribe?: () => void;
+}
+
+const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/room-detected', 'content/room-left', 'view/edit']);
+
+const refused = (detail: string): { ok: false; error: Problem } => ({ ok: false, error: { code: 'bad-request', detail } });
+
+export class Router {
+  private readonly log: (...a: unknown[]) => void;
+  private ports = new Map<PortLike, PortState>();
+
+  constructor(private readonly deps: RouterDeps) {
+    this.log = deps.log ?? console.warn;
+    deps.tabRooms.subscribe((tabId, record) => this.closePortsOfOtherRooms(tabId, record?.room));
+  }
+
+  /** A runtime message; always resolves to a Reply. */
+  async handleMessage(message: unknown, sender: SenderLike | undefined): Promise<Reply<unknown>> {
+    const who = identify(sender, this.deps.self);
+    if (!who.ok) return who;
+    const checked = checkRequest(message);
+    if (!checked.ok) return checked;
+    const request = checked.value;
+    try {
+      await this.deps.ready;
+      const denied = await this.deny(request, who.caller);
+      if (denied) return refused(denied);
+      const handler = this.deps.handlers[request.type] as (m: Request, c: Caller) => Promise<Reply<unknown>>;
+      return await handler(request, who.caller);
+    } catch (e) {
+      this.log('handler failed', request.type, e);
+      return { ok: false, error: { code: 'internal', detail: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+
+  /** A runtime port: `room` ports carry one watch at a time; other names are not ours to answer. */
+  handlePort(port: PortLike): void {
+    if (port.name !== ROOM_PORT) return;
+    const who = identify(port.sender, this.deps.self);
+    if (!who.ok) return this.refusePort(port, who.error);
+    const caller = who.caller;
+    const state: PortState = { tabId: caller.kind === 'content' ? caller.tabId : undefined };
+    this.ports.set(port, state);
+    port.onDisconnect.addListener(() => this.stopWatch(port));
+    port.onMessage.addListener(async (message) => {
+      const checked = checkPortMessage(message);
+      if (!checked.ok) return this.refusePort(port, checked.error);
+      const room = checked.value.room;
+      await this.deps.ready;
+      if (caller.kind === 'content') {
+        const denied = await this.denyContentRoom(caller, room);
+        if (denied) return this.refusePort(port, { code: 'bad-request', detail: denied });
+      }
+      if (!this.ports.has(port)) return; // closed while we waited
+      state.unsubscribe?.();
+      state.room = room;
+      state.unsubscribe = this.deps.engine.watch(room, (view) => safePost(port, { type: 'bg/room', view }));
+    });
+  }
+
+  private refusePort(port: PortLike, error: Problem) {
+    safePost(port, { type: 'bg/refused', error });
+    this.closePort(port);
+  }
+
+  /** disconnect() does not fire our own onDisconnect: stop the watch here too. */
+  private closePort(port: PortLike) {
+    this.stopWatch(port);
+    port.disconnect();
+  }
+
+  private stopWatch(port: PortLike) {
+    this.ports.get(port)?.unsubscribe?.();
+    this.ports.delete(port);
+  }
+
+  /** Why this caller may not send this request, or undefined when it may. */
+  private async deny(request: Request, caller: Caller): Promise<string | undefined> {
+    if (caller.kind === 'page') {
+      return request.type.startsWith('content/') ? `${request.type} comes from content scripts only` : undefined;
+    }
+    if (!CONTENT_MAY_SEND.has(request.type)) return `content scripts may not send ${request.type}`;
+    if (!(await this.deps.isEnabled(caller.origin))) return `${caller.origin} is not an enabled instance`;
+    if (request.type === 'content/room-detected' && request.origin !== caller.origin) {
+      return 'a content script may only report a room of its own page';
+    }
+    if (request.type === 'view/edit') return this.denyContentRoom(caller, request.room);
+    return undefined;
+  }
+
+  private async denyContentRoom(caller: Extract<Caller, { kind: 'content' }>, room: RoomRef): Promise<string | undefined> {
+    if (!(await this.deps.isEnabled(caller.origin))) return `${caller.origin} is not an enabled instance`;
+    const own = this.deps.tabRooms.get(caller.tabId)?.room;
+    if (!own || roomKey(own) !== roomKey(room)) return "a content script may only reach its own tab's room";
+    return undefined;
+  }
+
+  /** A content script's watch ends when its tab moves to another room (or none). */
+  private closePortsOfOtherRooms(tabId: number, room: RoomRef | undefined) {
+    for (const [port, state] of this.ports) {
+      if (state.tabId !== tabId || !state.room) continue;
+      if (!room || roomKey(room) !== roomKey(state.room)) this.closePort(port);
+    }
+  }
+}
+
+function safePost(port: PortLike, message: BackgroundToPort) {
+  try {
+    port.postMessage(message);
+  } catch {
+    // The other end went away; onDisconnect cleans up.
+  }
+}

@@ -1,0 +1,227 @@
+// Shape checks for everything that arrives over runtime messaging. Content
+// scripts run beside untrusted pages, so every field is checked and the
+// result rebuilt from the checked fields only: an unknown type or a bad
+// field is refused with a Problem saying which one.
+import type { Edit, Problem, RoomRef } from '../core/types';
+import type {
+  ManualAccount,
+  PeerTubeAuth,
+  PeerTubeRoomConfig,
+  PortToBackground,
+  Request,
+  Settings,
+} from '../messages';
+import { parseOrigin } from './origins';
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: Problem };
+
+/** ids, JIDs, URLs, titles */
+const SHORT = 4_000;
+/** task names and descriptions: long pasted text is legitimate, a megabyte is not */
+const LONG = 200_000;
+
+class Refused extends Error {}
+
+type Fields = Record<string, unknown>;
+
+function record(v: unknown, path: string): Fields {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Refused(`${path} must be an object`);
+  return v as Fields;
+}
+
+function text(v: unknown, path: string, max = SHORT): string {
+  if (typeof v !== 'string') throw new Refused(`${path} must be a string`);
+  if (v.length > max) throw new Refused(`${path} is longer than ${max} characters`);
+  return v;
+}
+
+function filled(v: unknown, path: string, max = SHORT): string {
+  const s = text(v, path, max);
+  if (s.trim() === '') throw new Refused(`${path} must not be empty`);
+  return s;
+}
+
+function optionalText(v: unknown, path: string, max = SHORT): string | undefined {
+  return v === undefined ? undefined : text(v, path, max);
+}
+
+function nullableText(v: unknown, path: string): string | null {
+  return v === null ? null : text(v, path);
+}
+
+function flag(v: unknown, path: string): boolean {
+  if (typeof v !== 'boolean') throw new Refused(`${path} must be true or false`);
+  return v;
+}
+
+function count(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new Refused(`${path} must be a whole number ≥ 0`);
+  return v;
+}
+
+function bareJid(v: unknown, path: string): string {
+  const s = filled(v, path);
+  if (!/^[^@/\s]+@[^@/\s]+$/.test(s)) throw new Refused(`${path} must be a bare JID (name@host)`);
+  return s;
+}
+
+function url(v: unknown, path: string, protocols: string[]): string {
+  const s = filled(v, path);
+  let parsed: URL;
+  try {
+    parsed = new URL(s);
+  } catch {
+    throw new Refused(`${path} must be a URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new Refused(`${path} must start with ${protocols.join(' or ')}//`);
+  return s;
+}
+
+function origin(v: unknown, path: string): string {
+  const o = parseOrigin(v);
+  if (!o) throw new Refused(`${path} must be an origin like https://peertube.example`);
+  return o;
+}
+
+function roomRef(v: unknown, path: string): RoomRef {
+  const r = record(v, path);
+  return { account: filled(r.account, `${path}.account`), jid: bareJid(r.jid, `${path}.jid`) };
+}
+
+function edit(v: unknown, path: string): Edit {
+  const e = record(v, path);
+  const at = (f: string) => `${path}.${f}`;
+  switch (e.op) {
+    case 'createList':
+      return { op: 'createList', name: filled(e.name, at('name'), LONG) };
+    case 'renameList':
+      return { op: 'renameList', id: filled(e.id, at('id')), name: filled(e.name, at('name'), LONG) };
+    case 'deleteList':
+      return { op: 'deleteList', id: filled(e.id, at('id')) };
+    case 'createTask':
+      return {
+        op: 'createTask',
+        list: filled(e.list, at('list')),
+        name: filled(e.name, at('name'), LONG),
+        ...withDescription(e.description, at('description')),
+      };
+    case 'editTask':
+      return {
+        op: 'editTask',
+        id: filled(e.id, at('id')),
+        name: filled(e.name, at('name'), LONG),
+        ...withDescription(e.description, at('description')),
+      };
+    case 'setDone':
+      return { op: 'setDone', id: filled(e.id, at('id')), done: flag(e.done, at('done')) };
+    case 'moveTask':
+      return { op: 'moveTask', id: filled(e.id, at('id')), list: filled(e.list, at('list')), index: count(e.index, at('index')) };
+    case 'deleteTask':
+      return { op: 'deleteTask', id: filled(e.id, at('id')) };
+    default:
+      throw new Refused(`${path}.op is not a known edit`);
+  }
+}
+
+function withDescription(v: unknown, path: string): { description?: string } {
+  const d = optionalText(v, path, LONG);
+  return d === undefined ? {} : { description: d };
+}
+
+function roomConfig(v: unknown, path: string): PeerTubeRoomConfig {
+  const c = record(v, path);
+  const config: PeerTubeRoomConfig = {
+    room: bareJid(c.room, `${path}.room`),
+    localWebsocketServiceUrl: nullableText(c.localWebsocketServiceUrl, `${path}.localWebsocketServiceUrl`),
+    localBoshServiceUrl: nullableText(c.localBoshServiceUrl, `${path}.localBoshServiceUrl`),
+    peertubeVideoUUID: filled(c.peertubeVideoUUID, `${path}.peertubeVideoUUID`),
+  };
+  if (c.isRemoteChat !== undefined) config.isRemoteChat = flag(c.isRemoteChat, `${path}.isRemoteChat`);
+  return config;
+}
+
+function auth(v: unknown, path: string): PeerTubeAuth | null {
+  if (v === null) return null;
+  const a = record(v, path);
+  if (a.kind === 'peertube') {
+    return { kind: 'peertube', tokenType: filled(a.tokenType, `${path}.tokenType`), accessToken: filled(a.accessToken, `${path}.accessToken`) };
+  }
+  if (a.kind === 'oidc') return { kind: 'oidc', token: filled(a.token, `${path}.token`) };
+  throw new Refused(`${path}.kind must be peertube or oidc`);
+}
+
+function manualAccount(v: unknown, path: string): ManualAccount {
+  const a = record(v, path);
+  return {
+    jid: bareJid(a.jid, `${path}.jid`),
+    password: filled(a.password, `${path}.password`),
+    service: url(a.service, `${path}.service`, ['wss:', 'ws:', 'https:', 'http:']),
+  };
+}
+
+function settingsChange(v: unknown, path: string): Partial<Settings> {
+  const s = record(v, path);
+  const out: Partial<Settings> = {};
+  // Instances change only through enable/disable, which also handle permissions and scripts.
+  if (s.instances !== undefined) throw new Refused(`${path}.instances changes only with view/instance-enable or view/instance-disable`);
+  if (s.defaultListName !== undefined) out.defaultListName = text(s.defaultListName, `${path}.defaultListName`);
+  if (s.notifyNewTasks !== undefined) out.notifyNewTasks = flag(s.notifyNewTasks, `${path}.notifyNewTasks`);
+  if (s.lastList !== undefined) {
+    const lists = record(s.lastList, `${path}.lastList`);
+    out.lastList = Object.fromEntries(Object.entries(lists).map(([k, id]) => [text(k, `${path}.lastList key`), filled(id, `${path}.lastList[${k}]`)]));
+  }
+  if (s.lastRoom !== undefined) out.lastRoom = roomRef(s.lastRoom, `${path}.lastRoom`);
+  return out;
+}
+
+function request(v: unknown): Request {
+  const m = record(v, 'message');
+  switch (m.type) {
+    case 'content/room-detected':
+      return {
+        type: m.type,
+        origin: origin(m.origin, 'origin'),
+        videoUUID: filled(m.videoUUID, 'videoUUID'),
+        title: text(m.title, 'title'),
+        url: url(m.url, 'url', ['https:', 'http:']),
+        config: roomConfig(m.config, 'config'),
+        auth: auth(m.auth, 'auth'),
+      };
+    case 'content/room-left':
+    case 'view/settings-get':
+      return { type: m.type };
+    case 'view/edit':
+      return { type: m.type, room: roomRef(m.room, 'room'), edit: edit(m.edit, 'edit') };
+    case 'view/tab-info':
+      return { type: m.type, tabId: count(m.tabId, 'tabId') };
+    case 'view/instance-enable':
+    case 'view/instance-disable':
+      return { type: m.type, origin: origin(m.origin, 'origin') };
+    case 'view/account-add':
+      return { type: m.type, account: manualAccount(m.account, 'account') };
+    case 'view/account-remove':
+      return { type: m.type, id: filled(m.id, 'id') };
+    case 'view/settings-set':
+      return { type: m.type, settings: settingsChange(m.settings, 'settings') };
+    default:
+      throw new Refused(`unknown message type ${JSON.stringify(String(m.type)).slice(0, 80)}`);
+  }
+}
+
+function checked<T>(read: () => T): Checked<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, error: { code: 'bad-request', detail: e.message } };
+    throw e;
+  }
+}
+
+export const checkRequest = (v: unknown) => checked(() => request(v));
+
+export const checkPortMessage = (v: unknown): Checked<PortToBackground> =>
+  checked(() => {
+    const m = record(v, 'message');
+    if (m.type !== 'view/watch') throw new Refused('a room port only takes view/watch');
+    return { type: 'view/watch', room: roomRef(m.room, 'room') };
+  });
