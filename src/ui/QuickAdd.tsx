@@ -2,7 +2,7 @@
 // list. Used by the popup (and anywhere a full task app is too much). When
 // the room has no list yet, one is created with the default name first.
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { sortedLists } from '../core/room';
+import { getList, sortedLists } from '../core/room';
 import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';
@@ -32,7 +32,7 @@ export function QuickAdd(props: {
 
   const fallbackName = props.defaultListName || t('defaultListName');
   const listId =
-    (picked && view.items.lists[picked] ? picked : undefined) ??
+    (picked && getList(view.items, picked) ? picked : undefined) ??
     lists.find((l) => l.name === fallbackName)?.id ??
     lists[0]?.id;
   const ready = view.loaded && view.rights !== 'none';
@@ -51,7 +51,7 @@ export function QuickAdd(props: {
     setBusy(false);
     if (created) {
       setName('');
-      setStatus(t('taskAdded', [shortName(taskName), shortName(view.items.lists[list]?.name ?? fallbackName)]));
+      setStatus(t('taskAdded', [shortName(taskName), shortName(getList(view.items, list)?.name ?? fallbackName)]));
     }
     inputRef.current?.focus();
   };

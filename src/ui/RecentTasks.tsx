@@ -2,6 +2,7 @@
 // boxes: what the popup shows at a glance. Item order in RoomItems is
 // arrival order (the server returns oldest first), so the newest are last.
 import { useMemo } from 'preact/hooks';
+import { getList } from '../core/room';
 import type { RoomView } from '../core/types';
 import { DoneToggle } from './DoneToggle';
 import { ErrorRegion } from './ErrorRegion';
@@ -16,7 +17,7 @@ export function RecentTasks(props: { view: RoomView; onEdit: OnEdit; limit?: num
   const recent = useMemo(
     () =>
       Object.values(items.tasks)
-        .filter((task) => items.lists[task.list])
+        .filter((task) => getList(items, task.list))
         .slice(-(props.limit ?? 5))
         .reverse(),
     [items, props.limit],
@@ -40,7 +41,7 @@ export function RecentTasks(props: { view: RoomView; onEdit: OnEdit; limit?: num
                 <div class="lct-task-body">
                   <LongText id={nameId} class="lct-task-name" text={task.name} />
                   <span class="lct-hint" dir="auto">
-                    {items.lists[task.list]!.name.slice(0, 60)}
+                    {getList(items, task.list)!.name.slice(0, 60)}
                   </span>
                 </div>
               </li>

@@ -3,7 +3,7 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { sortedLists, tasksOf } from '../core/room';
+import { getList, getTask, sortedLists, tasksOf } from '../core/room';
 import type { RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
@@ -78,8 +78,8 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   const actions = useMemo<BoardActions>(() => {
     const moveTo = (taskId: string, place: DropPlace) => {
       const { items } = latest.current.view;
-      const task = items.tasks[taskId];
-      const list = items.lists[place.listId];
+      const task = getTask(items, taskId);
+      const list = getList(items, place.listId);
       if (!task || !list) return;
       const rest = tasksOf(items, place.listId).filter((x) => x.id !== taskId);
       const at = place.refId ? rest.findIndex((x) => x.id === place.refId) : -1;
@@ -99,7 +99,7 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
       moveTo,
       moveBy: (taskId, delta) => {
         const { view: v, hideDone: hide } = latest.current;
-        const task = v.items.tasks[taskId];
+        const task = getTask(v.items, taskId);
         if (!task) return;
         const visible = tasksOf(v.items, task.list).filter((x) => x.id === taskId || !(hide && x.done));
         const neighbour = visible[visible.findIndex((x) => x.id === taskId) + delta];
@@ -133,7 +133,7 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
     if (modal?.kind === 'confirm') modal.resolve(ok);
     setModal(null);
   };
-  const movingTask = modal?.kind === 'move' ? view.items.tasks[modal.taskId] : undefined;
+  const movingTask = modal?.kind === 'move' ? getTask(view.items, modal.taskId) : undefined;
   const blocked = view.rights === 'none' || !view.loaded;
 
   return (

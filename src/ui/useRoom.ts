@@ -5,7 +5,7 @@
 // again, at growing intervals, which also wakes the background.
 // Edits go by one-off message and resolve with the background's Reply.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Edit, RoomRef, RoomView } from '../core/types';
+import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BackgroundToPort, PortToBackground, Reply, ViewToBackground } from '../messages';
 import { ROOM_PORT } from '../messages';
@@ -15,13 +15,17 @@ const RETRY_MS = [0, 500, 1000, 2000, 5000];
 
 export function useRoom(room: RoomRef | undefined): {
   view: RoomView | undefined;
+  /** set when the background refused to watch this room (then we stop asking) */
+  refused: Problem | undefined;
   edit: (e: Edit) => Promise<Reply<{ itemId: string }>>;
 } {
   const [view, setView] = useState<RoomView | undefined>(undefined);
+  const [refused, setRefused] = useState<Problem | undefined>(undefined);
   const key = room ? roomKey(room) : '';
 
   useEffect(() => {
     setView(undefined);
+    setRefused(undefined);
     const api = ext();
     if (!room || !api) return;
     let closed = false;
@@ -40,6 +44,9 @@ export function useRoom(room: RoomRef | undefined): {
         if (msg?.type === 'bg/room' && roomKey(msg.view.ref) === roomKey(room)) {
           attempt = 0;
           setView(msg.view);
+        } else if (msg?.type === 'bg/refused') {
+          closed = true; // asking again would be refused again
+          setRefused(msg.error);
         }
       });
       port.onDisconnect.addListener(() => {
@@ -73,5 +80,5 @@ export function useRoom(room: RoomRef | undefined): {
     [key],
   );
 
-  return { view, edit };
+  return { view, refused, edit };
 }
