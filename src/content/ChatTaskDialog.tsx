@@ -1,0 +1,76 @@
+// Asks which list gets the task made from a chat message (the sender's
+// nickname as its name, the message as its description), then creates it.
+import { useState } from 'preact/hooks';
+import type { TaskList } from '../core/types';
+import { Dialog } from '../ui/Dialog';
+import { ErrorRegion } from '../ui/ErrorRegion';
+import { t } from '../ui/i18n';
+import { LongText } from '../ui/LongText';
+import { useEditRunner, type OnEdit } from '../ui/useEditRunner';
+import type { ChatMessage } from './chat-action';
+
+const shortName = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
+
+export function ChatTaskDialog(props: {
+  message: ChatMessage;
+  /** lists in display order */
+  lists: TaskList[];
+  /** list to preselect (the last one picked) */
+  listId?: string;
+  onEdit: OnEdit;
+  /** closed: `listId` is the list that got the task, undefined when cancelled */
+  onClose: (listId?: string) => void;
+}) {
+  const { message, lists } = props;
+  const [listId, setListId] = useState(
+    props.listId && lists.some((l) => l.id === props.listId) ? props.listId : lists[0]?.id,
+  );
+  const [busy, setBusy] = useState(false);
+  const { run, error, clearError } = useEditRunner(props.onEdit);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!listId || busy) return;
+    setBusy(true);
+    clearError();
+    const created = await run({ op: 'createTask', list: listId, name: message.nick, description: message.text });
+    setBusy(false);
+    if (created) props.onClose(listId);
+  };
+
+  return (
+    <Dialog title={t('chatTaskTitle')} onCancel={() => props.onClose()} initialFocus="select, button">
+      <form class="lct-form" onSubmit={submit} data-testid="chat-task-dialog">
+        <p class="lct-text" dir="auto">
+          <strong>{shortName(message.nick)}</strong>
+        </p>
+        <LongText class="lct-text" text={message.text} tag="p" />
+        {lists.length === 0 ? (
+          <p class="lct-hint">{t('chatTaskNoList')}</p>
+        ) : (
+          <label class="lct-field">
+            <span>{t('targetList')}</span>
+            <select class="lct-input" value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
+              {lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {shortName(l.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <ErrorRegion error={error} onDismiss={clearError} />
+        <div class="lct-form-actions">
+          {lists.length > 0 && (
+            <button type="submit" class="lct-btn lct-btn-primary" disabled={busy}>
+              {t('chatTaskCreate')}
+            </button>
+          )}
+          <button type="button" class="lct-btn" onClick={() => props.onClose()}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

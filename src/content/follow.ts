@@ -1,0 +1,112 @@
+// The life of the content script on one PeerTube tab: for each watch page the
+// user reaches (single-page navigation included), find the chat room, tell
+// the background, and show the panel only once the user is known to be owner
+// or admin of the room. Leaving the page (or the video) removes everything.
+import type { RoomRef, Rights } from '../core/types';
+import type { send as sendFn } from '../send';
+import { readPeerTubeAuth } from './auth';
+import { fetchRoomConfig, fetchVideo, livechatProbe, watchPageVideoId, type Fetch } from './detect';
+import { onUrlChange } from './navigation';
+
+export interface MountedPanel {
+  unmount(): void;
+}
+export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string }) => MountedPanel;
+
+export interface FollowDeps {
+  win: Window;
+  fetch: Fetch;
+  send: typeof sendFn;
+  watchRights: (room: RoomRef, onRights: (rights: Rights) => void) => () => void;
+  /** loads the panel code on demand: the framework stays out of pages without a panel */
+  loadPanel: () => Promise<MountPanel>;
+}
+
+interface Visit {
+  videoId: string;
+  stop(): void;
+}
+
+function storageOf(win: Window, which: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    return win[which];
+  } catch {
+    // Sandboxed or blocked storage throws on access.
+    return undefined;
+  }
+}
+
+export function followWatchPages(deps: FollowDeps): () => void {
+  const { win } = deps;
+  const origin = win.location.origin;
+  const hasLivechat = livechatProbe(origin, deps.fetch);
+  let visit: Visit | null = null;
+
+  const startVisit = (videoId: string): Visit => {
+    let stopped = false;
+    let announced = false;
+    let stopRights: (() => void) | undefined;
+    let panel: MountedPanel | undefined;
+    let mounting = false;
+
+    const onRights = (room: RoomRef) => async (rights: Rights) => {
+      if (rights === 'moderator' && !panel && !mounting) {
+        mounting = true;
+        const mountPanel = await deps.loadPanel();
+        mounting = false;
+        if (!stopped) panel = mountPanel({ doc: win.document, room, origin });
+      } else if (rights === 'none') {
+        panel?.unmount();
+        panel = undefined;
+      }
+    };
+
+    void (async () => {
+      if (!(await hasLivechat())) return;
+      const auth = readPeerTubeAuth(storageOf(win, 'localStorage'), storageOf(win, 'sessionStorage'));
+      const headers = auth?.kind === 'peertube' ? { Authorization: `${auth.tokenType} ${auth.accessToken}` } : undefined;
+      const video = await fetchVideo(origin, videoId, deps.fetch, headers);
+      if (stopped || !video) return;
+      const config = await fetchRoomConfig(origin, video.uuid, deps.fetch);
+      if (stopped || !config) return;
+      announced = true;
+      const reply = await deps.send({
+        type: 'content/room-detected',
+        origin,
+        videoUUID: video.uuid,
+        title: video.title,
+        url: win.location.href,
+        config,
+        auth,
+      });
+      if (stopped || !reply.ok) return;
+      stopRights = deps.watchRights(reply.value.room, onRights(reply.value.room));
+    })();
+
+    return {
+      videoId,
+      stop() {
+        stopped = true;
+        stopRights?.();
+        panel?.unmount();
+        if (announced) void deps.send({ type: 'content/room-left' });
+      },
+    };
+  };
+
+  const onLocation = () => {
+    const videoId = watchPageVideoId(win.location.pathname);
+    // Same video (a new ?start= or #hash): the panel stays as it is.
+    if (visit?.videoId === videoId) return;
+    visit?.stop();
+    visit = videoId ? startVisit(videoId) : null;
+  };
+
+  onLocation();
+  const stopNavigation = onUrlChange(win, onLocation);
+  return () => {
+    stopNavigation();
+    visit?.stop();
+    visit = null;
+  };
+}

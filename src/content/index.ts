@@ -1,0 +1,15 @@
+// Content script entry, registered only on the PeerTube origins the user
+// enabled. It stays tiny: detection and the rights check run here, the panel
+// (and its framework) is imported only for an owner or admin on a watch page
+// with a chat.
+import { send } from '../send';
+import { followWatchPages } from './follow';
+import { watchRights } from './rights';
+
+followWatchPages({
+  win: window,
+  fetch: (input, init) => fetch(input, init),
+  send,
+  watchRights,
+  loadPanel: () => import('./panel').then((m) => m.mountPanel),
+});

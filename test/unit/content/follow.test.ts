@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+// The content script's life on a PeerTube tab. The PeerTube server is the
+// fake fetch of fake-peertube.ts, the background the fake runtime of
+// fake-ext.ts (no browser here); the rights watch and the panel are the real
+// modules.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RoomRef } from '../../../src/core/types';
+import { followWatchPages, type MountPanel } from '../../../src/content/follow';
+import { watchRights } from '../../../src/content/rights';
+import type { Request } from '../../../src/messages';
+import { send } from '../../../src/send';
+import { installFakeExt, loadCatalog, makeView, type FakeExt } from '../pages/fake-ext';
+import { fakePeerTube, VIDEO_A, VIDEO_B, VIDEO_NO_CHAT, type FakePeerTube } from './fake-peertube';
+
+// happy-dom's document origin: history.pushState stays within it, as on a real instance.
+const ORIGIN = window.location.origin;
+const refOf = (room: string): RoomRef => ({ account: `peertube:${ORIGIN}`, jid: room });
+
+let ext: FakeExt;
+let server: FakePeerTube;
+let stop: (() => void) | undefined;
+let mounts: { room: RoomRef; unmounted: boolean }[];
+
+const fakeMount: MountPanel = ({ room }) => {
+  const m = { room, unmounted: false };
+  mounts.push(m);
+  return { unmount: () => void (m.unmounted = true) };
+};
+
+function answer(msg: Request) {
+  if (msg.type === 'content/room-detected') return { ok: true, value: { room: refOf(msg.config.room) } };
+  return { ok: true, value: undefined };
+}
+
+function go(path: string) {
+  window.history.pushState({}, '', `${ORIGIN}${path}`);
+}
+
+async function settle() {
+  // Lets the URL check run (the safety-net poll) and the fetch chain finish.
+  await vi.advanceTimersByTimeAsync(1100);
+}
+
+function start() {
+  stop = followWatchPages({ win: window, fetch: server.fetch, send, watchRights, loadPanel: async () => fakeMount });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  loadCatalog();
+  ext = installFakeExt(answer);
+  server = fakePeerTube({ videos: [VIDEO_A, VIDEO_B, VIDEO_NO_CHAT] });
+  mounts = [];
+  window.history.replaceState({}, '', `${ORIGIN}/`);
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  ext.uninstall();
+  vi.useRealTimers();
+});
+
+describe('content script on a PeerTube tab', () => {
+  it('makes no request at all on pages that are not watch pages', async () => {
+    go('/videos/trending');
+    start();
+    await settle();
+    go('/a/someone/video-channels');
+    await settle();
+    expect(server.requests).toEqual([]);
+    expect(ext.sent).toEqual([]);
+  });
+
+  it('on a site that is not PeerTube, stops after one /api/v1/config', async () => {
+    server = fakePeerTube({ peertube: false });
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    go(`/w/${VIDEO_B.shortUUID}`);
+    await settle();
+    expect(server.requests.map((r) => r.url)).toEqual(['/api/v1/config']);
+    expect(ext.sent).toEqual([]);
+  });
+
+  it('tells the background about the room with the page credentials, and mounts for a moderator', async () => {
+    localStorage.setItem('token_type', 'Bearer');
+    localStorage.setItem('access_token', 'secret-token');
+    ext.setView(makeView(refOf(VIDEO_A.chat !== 404 && VIDEO_A.chat !== 403 ? VIDEO_A.chat.room : ''), { rights: 'moderator' }));
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    const detected = ext.sent.find((m) => m.type === 'content/room-detected');
+    expect(detected).toMatchObject({
+      type: 'content/room-detected',
+      origin: ORIGIN,
+      videoUUID: VIDEO_A.uuid,
+      title: 'Morning stream',
+      config: { room: `${VIDEO_A.uuid}@room.peertube.test`, peertubeVideoUUID: VIDEO_A.uuid },
+      auth: { kind: 'peertube', tokenType: 'Bearer', accessToken: 'secret-token' },
+    });
+    expect(mounts.map((m) => m.room.jid)).toEqual([`${VIDEO_A.uuid}@room.peertube.test`]);
+  });
+
+  it('sends the OIDC token when the user logged in through OpenID Connect', async () => {
+    sessionStorage.setItem('peertube-plugin-livechat-external-auth-oidc-token', 'oidc-token');
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    expect(ext.sent.find((m) => m.type === 'content/room-detected')).toMatchObject({ auth: { kind: 'oidc', token: 'oidc-token' } });
+  });
+
+  it('mounts nothing for a user who is not owner or admin', async () => {
+    ext.setView(makeView(refOf(`${VIDEO_A.uuid}@room.peertube.test`), { rights: 'none' }));
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    expect(ext.sent.some((m) => m.type === 'content/room-detected')).toBe(true);
+    expect(mounts).toEqual([]);
+  });
+
+  it('mounts nothing when the background refuses the room', async () => {
+    ext.uninstall();
+    ext = installFakeExt((msg) => (msg.type === 'content/room-detected' ? { ok: false, error: { code: 'not-logged-in' } } : { ok: true }));
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    expect(ext.ports).toEqual([]);
+    expect(mounts).toEqual([]);
+  });
+
+  it('mounts nothing and tells nothing when the video has no chat', async () => {
+    go(`/w/${VIDEO_NO_CHAT.shortUUID}`);
+    start();
+    await settle();
+    expect(ext.sent).toEqual([]);
+    expect(mounts).toEqual([]);
+  });
+
+  it('follows single-page navigation: switches room with the video, and leaves with the watch page', async () => {
+    ext.setView(makeView(refOf(`${VIDEO_A.uuid}@room.peertube.test`)));
+    ext.setView(makeView(refOf(`${VIDEO_B.uuid}@room.peertube.test`)));
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    go(`/w/${VIDEO_A.shortUUID}?start=30s`); // same video: nothing changes
+    await settle();
+    expect(mounts).toHaveLength(1);
+
+    go(`/videos/watch/${VIDEO_B.uuid}`);
+    await settle();
+    expect(mounts.map((m) => [m.room.jid, m.unmounted])).toEqual([
+      [`${VIDEO_A.uuid}@room.peertube.test`, true],
+      [`${VIDEO_B.uuid}@room.peertube.test`, false],
+    ]);
+
+    go('/videos/local');
+    await settle();
+    expect(mounts.every((m) => m.unmounted)).toBe(true);
+    expect(ext.sent.filter((m) => m.type === 'content/room-left')).toHaveLength(2);
+    // the instance is asked once per page load
+    expect(server.requests.filter((r) => r.url === '/api/v1/config')).toHaveLength(1);
+  });
+
+  it('removes the panel when the user loses the owner or admin affiliation', async () => {
+    const ref = refOf(`${VIDEO_A.uuid}@room.peertube.test`);
+    ext.setView(makeView(ref));
+    go(`/w/${VIDEO_A.shortUUID}`);
+    start();
+    await settle();
+    expect(mounts[0]?.unmounted).toBe(false);
+    ext.setView(makeView(ref, { rights: 'none' }));
+    expect(mounts[0]?.unmounted).toBe(true);
+  });
+});
