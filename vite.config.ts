@@ -21,6 +21,10 @@ export function manifestFor(target: Target, localCsp: boolean) {
     m.content_security_policy = {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self' https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
     };
+    // The demo site and the end-to-end tests run on 127.0.0.1: granting that host
+    // at install spares them the browser's permission prompt, which automation
+    // cannot answer. Enabling the instance still goes through the popup's flow.
+    m.host_permissions = ['http://127.0.0.1/*'];
   }
   if (target === 'firefox') {
     const { service_worker } = m.background as { service_worker: string };
