@@ -1,0 +1,288 @@
+// The router's checks on who may send what. A browser's runtime cannot run
+// in a Node test, so senders are plain objects shaped like
+// runtime.MessageSender (the fields the browser fills in) and ports are
+// small fakes of runtime.Port; handlers are recorders. The tab map is the
+// real TabRooms over an in-memory store.
+import { describe, expect, it } from 'vitest';
+import { Router, type PortLike } from '../../../src/background/router';
+import type { Handlers, RequestType } from '../../../src/background/handlers';
+import { TabRooms } from '../../../src/background/tab-rooms';
+import type { BackgroundToPort, Reply } from '../../../src/messages';
+import type { Caller } from '../../../src/background/senders';
+import { FakeRoomSource, makeView, memoryKV, ROOM_A, ROOM_B } from './fakes';
+
+const SELF = { id: 'our-extension', origin: 'chrome-extension://our-extension/' };
+const POPUP = { id: SELF.id, url: 'chrome-extension://our-extension/src/popup/index.html' };
+const ENABLED = 'https://video.example';
+const content = (tabId: number, url = `${ENABLED}/w/abc`, frameId = 0) => ({ id: SELF.id, url, tab: { id: tabId }, frameId });
+
+const TYPES: RequestType[] = [
+  'content/room-detected',
+  'content/room-left',
+  'view/edit',
+  'view/tab-info',
+  'view/instance-enable',
+  'view/instance-disable',
+  'view/account-add',
+  'view/account-remove',
+  'view/settings-get',
+  'view/settings-set',
+];
+
+function setup() {
+  const tabRooms = new TabRooms(memoryKV());
+  const rooms = new FakeRoomSource();
+  const calls: { type: RequestType; message: unknown; caller: Caller }[] = [];
+  const handlers = Object.fromEntries(
+    TYPES.map((type) => [
+      type,
+      async (message: unknown, caller: Caller) => {
+        calls.push({ type, message, caller });
+        if (type === 'view/edit') throw new Error('boom');
+        return { ok: true, value: 'handled' };
+      },
+    ]),
+  ) as unknown as Handlers;
+  const router = new Router({
+    self: SELF,
+    handlers,
+    tabRooms,
+    engine: rooms,
+    isEnabled: async (origin) => origin === ENABLED,
+    ready: Promise.resolve(),
+    log: () => undefined,
+  });
+  return { router, tabRooms, rooms, calls };
+}
+
+const detected = (origin = ENABLED) => ({
+  type: 'content/room-detected',
+  origin,
+  videoUUID: 'abc',
+  title: 'My stream',
+  url: `${origin}/w/abc`,
+  config: { room: ROOM_A.jid, localWebsocketServiceUrl: '/ws', localBoshServiceUrl: '/bosh', peertubeVideoUUID: 'abc' },
+  auth: { kind: 'peertube', tokenType: 'Bearer', accessToken: 'secret' },
+});
+
+const createTask = (room = ROOM_A) => ({ type: 'view/edit', room, edit: { op: 'createTask', list: 'L1', name: 'Check sound' } });
+
+function refusal(reply: Reply<unknown>): string {
+  expect(reply.ok).toBe(false);
+  if (reply.ok) return '';
+  expect(reply.error.code).toBe('bad-request');
+  return reply.error.detail ?? '';
+}
+
+describe('sender checks', () => {
+  it('refuses messages that do not come from this extension', async () => {
+    const { router, calls } = setup();
+    expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, { ...POPUP, id: 'someone-else' }))).toMatch(/not this extension/);
+    expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, undefined))).toMatch(/not this extension/);
+    expect(calls).toEqual([]);
+  });
+
+  it('lets extension pages ask anything a view may ask', async () => {
+    const { router, calls } = setup();
+    expect(await router.handleMessage({ type: 'view/settings-get' }, POPUP)).toEqual({ ok: true, value: 'handled' });
+    expect(await router.handleMessage({ type: 'view/instance-enable', origin: ENABLED }, POPUP)).toEqual({ ok: true, value: 'handled' });
+    expect(calls.map((c) => [c.type, c.caller.kind])).toEqual([
+      ['view/settings-get', 'page'],
+      ['view/instance-enable', 'page'],
+    ]);
+  });
+
+  it('refuses content/* messages from extension pages, which have no tab to speak for', async () => {
+    const { router, calls } = setup();
+    expect(refusal(await router.handleMessage(detected(), POPUP))).toMatch(/content scripts only/);
+    expect(calls).toEqual([]);
+  });
+
+  it('never lets a content script reach settings, accounts, instances or tab info', async () => {
+    const { router, calls } = setup();
+    const asked = [
+      { type: 'view/settings-get' },
+      { type: 'view/settings-set', settings: { notifyNewTasks: true } },
+      { type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'wss://b.c/ws' } },
+      { type: 'view/account-remove', id: 'xmpp:a@b.c' },
+      { type: 'view/instance-enable', origin: 'https://evil.example' },
+      { type: 'view/instance-disable', origin: ENABLED },
+      { type: 'view/tab-info', tabId: 3 },
+    ];
+    for (const message of asked) {
+      expect(refusal(await router.handleMessage(message, content(7)))).toMatch(`content scripts may not send ${message.type}`);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('lets a content script report the room of its own page, on an enabled instance only', async () => {
+    const { router, calls } = setup();
+    expect(await router.handleMessage(detected(), content(7))).toEqual({ ok: true, value: 'handled' });
+    expect(calls[0]?.caller).toEqual({ kind: 'content', tabId: 7, origin: ENABLED });
+
+    // a page claiming another origin than its own
+    expect(refusal(await router.handleMessage(detected('https://other.example'), content(7)))).toMatch(/its own page/);
+    // an origin the user never enabled (say, the script was left running after "Disable")
+    expect(refusal(await router.handleMessage(detected('https://other.example'), content(8, 'https://other.example/w/abc')))).toMatch(
+      /not an enabled instance/,
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it("lets a content script edit its own tab's room and no other", async () => {
+    const { router, tabRooms, calls } = setup();
+    // before the tab has a room, nothing
+    expect(refusal(await router.handleMessage(createTask(), content(7)))).toMatch(/own tab's room/);
+    await tabRooms.set(7, { origin: ENABLED, room: ROOM_A });
+    await tabRooms.set(8, { origin: ENABLED, room: ROOM_B });
+    expect(refusal(await router.handleMessage(createTask(ROOM_B), content(7)))).toMatch(/own tab's room/);
+    // own room: passes the checks and reaches the handler (which fails here: see the next test)
+    const reply = await router.handleMessage(createTask(ROOM_A), content(7));
+    expect(calls.map((c) => c.type)).toEqual(['view/edit']);
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', detail: 'boom' } });
+  });
+
+  it('refuses content scripts in sub-frames and senders that are neither pages nor tabs', async () => {
+    const { router, calls } = setup();
+    expect(refusal(await router.handleMessage(detected(), content(7, `${ENABLED}/w/abc`, 3)))).toMatch(/top frame/);
+    expect(refusal(await router.handleMessage(detected(), { id: SELF.id, url: `${ENABLED}/w/abc` }))).toMatch(/neither/);
+    expect(refusal(await router.handleMessage(detected(), { id: SELF.id, url: 'about:blank', tab: { id: 7 } }))).toMatch(/neither/);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('message validation', () => {
+  it('refuses what is not a message, and unknown types, naming the problem', async () => {
+    const { router, calls } = setup();
+    expect(refusal(await router.handleMessage('hello', POPUP))).toBe('message must be an object');
+    expect(refusal(await router.handleMessage(null, POPUP))).toBe('message must be an object');
+    expect(refusal(await router.handleMessage({ type: 'view/everything' }, POPUP))).toBe('unknown message type "view/everything"');
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses bad fields with the path of the field', async () => {
+    const { router, calls } = setup();
+    const cases: [unknown, string][] = [
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'dropTable' } }, 'edit.op is not a known edit'],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'createTask', list: 'L1' } }, 'edit.name must be a string'],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'createTask', list: 'L1', name: '   ' } }, 'edit.name must not be empty'],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'moveTask', id: 'T', list: 'L', index: -1 } }, 'edit.index must be a whole number ≥ 0'],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T', done: 'yes' } }, 'edit.done must be true or false'],
+      [{ type: 'view/edit', room: { account: 'x', jid: 'no-at-sign' }, edit: { op: 'deleteTask', id: 'T' } }, 'room.jid must be a bare JID (name@host)'],
+      [{ type: 'view/tab-info', tabId: 1.5 }, 'tabId must be a whole number ≥ 0'],
+      [{ type: 'view/instance-enable', origin: 'https://video.example/w/abc' }, 'origin must be an origin like https://peertube.example'],
+      [{ type: 'view/instance-enable', origin: 'file:///etc' }, 'origin must be an origin like https://peertube.example'],
+      [{ type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'ftp://b.c' } }, 'account.service must start with wss: or ws: or https: or http://'],
+      [{ type: 'view/settings-set', settings: { instances: ['https://evil.example'] } }, 'settings.instances changes only with view/instance-enable or view/instance-disable'],
+      [{ type: 'view/settings-set', settings: { notifyNewTasks: 'on' } }, 'settings.notifyNewTasks must be true or false'],
+      [{ ...createTask(), edit: { op: 'createTask', list: 'L1', name: 'x'.repeat(200_001) } }, 'edit.name is longer than 200000 characters'],
+    ];
+    for (const [message, detail] of cases) expect(refusal(await router.handleMessage(message, POPUP))).toBe(detail);
+    expect(calls).toEqual([]);
+  });
+
+  it('hands handlers only the checked fields', async () => {
+    const { router, calls } = setup();
+    const message = { type: 'view/edit', room: { ...ROOM_A, extra: 1 }, edit: { op: 'setDone', id: 'T1', done: true, __proto__x: 2 }, sneaky: true };
+    // a page's edit passes the checks; the recorder handler then throws
+    await router.handleMessage(message, POPUP);
+    expect(calls[0]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T1', done: true } });
+  });
+
+  it('accepts a task with 100,000 characters of hostile text as plain data', async () => {
+    const { router, calls } = setup();
+    const name = '<img src=x onerror=alert(1)>'.repeat(3572).slice(0, 100_000);
+    await router.handleMessage({ ...createTask(), edit: { op: 'createTask', list: 'L1', name, description: '\u202Eevil' } }, POPUP);
+    expect(calls[0]?.message).toEqual({ ...createTask(), edit: { op: 'createTask', list: 'L1', name, description: '\u202Eevil' } });
+  });
+});
+
+class FakePort implements PortLike {
+  posted: BackgroundToPort[] = [];
+  disconnected = false;
+  private messageListeners: ((m: unknown) => void)[] = [];
+  private disconnectListeners: (() => void)[] = [];
+  onMessage = { addListener: (l: (m: unknown) => void) => void this.messageListeners.push(l) };
+  onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) };
+  constructor(
+    public name: string,
+    public sender: PortLike['sender'],
+  ) {}
+  postMessage(m: BackgroundToPort) {
+    this.posted.push(m);
+  }
+  disconnect() {
+    this.disconnected = true;
+  }
+  /** the view sends a message */
+  async send(m: unknown) {
+    for (const l of this.messageListeners) await l(m);
+  }
+  /** the view goes away */
+  close() {
+    for (const l of this.disconnectListeners) l();
+  }
+}
+
+describe('room ports', () => {
+  it("gives a content script its own tab's room, live, and stops when the port closes", async () => {
+    const { router, tabRooms, rooms } = setup();
+    await tabRooms.set(7, { origin: ENABLED, room: ROOM_A });
+    rooms.push(makeView(ROOM_A, { title: 'first' }));
+    const port = new FakePort('room', content(7));
+    router.handlePort(port);
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    rooms.push(makeView(ROOM_A, { title: 'second' }));
+    expect(port.posted.map((m) => (m.type === 'bg/room' ? m.view.title : m.type))).toEqual(['first', 'second']);
+    port.close();
+    expect(rooms.watchers(ROOM_A)).toBe(0);
+  });
+
+  it('refuses a content script watching another room, and says why', async () => {
+    const { router, tabRooms, rooms } = setup();
+    await tabRooms.set(7, { origin: ENABLED, room: ROOM_A });
+    rooms.push(makeView(ROOM_B));
+    const port = new FakePort('room', content(7));
+    router.handlePort(port);
+    await port.send({ type: 'view/watch', room: ROOM_B });
+    expect(port.posted).toEqual([{ type: 'bg/refused', error: { code: 'bad-request', detail: "a content script may only reach its own tab's room" } }]);
+    expect(port.disconnected).toBe(true);
+    expect(rooms.watchers(ROOM_B)).toBe(0);
+  });
+
+  it("ends a content script's watch when its tab moves to another room", async () => {
+    const { router, tabRooms, rooms } = setup();
+    await tabRooms.set(7, { origin: ENABLED, room: ROOM_A });
+    const port = new FakePort('room', content(7));
+    router.handlePort(port);
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    expect(rooms.watchers(ROOM_A)).toBe(1);
+    await tabRooms.set(7, { origin: ENABLED, room: ROOM_B });
+    expect(port.disconnected).toBe(true);
+    expect(rooms.watchers(ROOM_A)).toBe(0);
+  });
+
+  it('lets extension pages watch any room, one at a time, and refuses malformed watch messages', async () => {
+    const { router, rooms } = setup();
+    const port = new FakePort('room', POPUP);
+    router.handlePort(port);
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    await port.send({ type: 'view/watch', room: ROOM_B });
+    expect([rooms.watchers(ROOM_A), rooms.watchers(ROOM_B)]).toEqual([0, 1]);
+    await port.send({ type: 'view/watch', room: 'everything' });
+    expect(port.posted.at(-1)).toEqual({ type: 'bg/refused', error: { code: 'bad-request', detail: 'room must be an object' } });
+    expect(port.disconnected).toBe(true);
+    expect(rooms.watchers(ROOM_B)).toBe(0);
+  });
+
+  it('leaves ports of other names alone and refuses ports from elsewhere', async () => {
+    const { router } = setup();
+    const other = new FakePort('something-else', POPUP);
+    router.handlePort(other);
+    expect([other.posted, other.disconnected]).toEqual([[], false]);
+    const foreign = new FakePort('room', { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' });
+    router.handlePort(foreign);
+    expect(foreign.posted).toEqual([{ type: 'bg/refused', error: { code: 'bad-request', detail: 'sender is not this extension' } }]);
+    expect(foreign.disconnected).toBe(true);
+  });
+});
