@@ -193,6 +193,6 @@ export const RETRY_CAP_MS = 60_000;
 export function retryDelay(attempt: number, random: () => number = Math.random): number {
   const n = Number.isFinite(attempt) && attempt >= 1 ? Math.floor(attempt) : 1;
   const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (n - 1));
-  const r = Math.min(1, Math.max(0, random()));
+  const r = Math.min(1, Math.max(0, random() || 0)); // NaN counts as 0
   return Math.round(ceiling / 2 + (r * ceiling) / 2);
 }
