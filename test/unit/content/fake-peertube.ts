@@ -42,7 +42,8 @@ export function fakePeerTube(opts: { livechat?: boolean; peertube?: boolean; vid
       const room = /^\/plugins\/livechat\/router\/api\/configuration\/room\/([^/]+)$/.exec(url.pathname);
       if (room && livechat) {
         const v = fake.videos.find((x) => x.uuid === room[1]);
-        if (!v || typeof v.chat === 'number') return json({ error: 'no chat' }, v ? v.chat : 404);
+        if (!v) return json({ error: 'no video' }, 404);
+        if (typeof v.chat === 'number') return json({ error: 'no chat' }, v.chat);
         return json({
           room: v.chat.room,
           localWebsocketServiceUrl: '/plugins/livechat/ws/xmpp-websocket',

@@ -88,7 +88,7 @@ describe('content script on a PeerTube tab', () => {
   it('tells the background about the room with the page credentials, and mounts for a moderator', async () => {
     localStorage.setItem('token_type', 'Bearer');
     localStorage.setItem('access_token', 'secret-token');
-    ext.setView(makeView(refOf(VIDEO_A.chat !== 404 && VIDEO_A.chat !== 403 ? VIDEO_A.chat.room : ''), { rights: 'moderator' }));
+    ext.setView(makeView(refOf(`${VIDEO_A.uuid}@room.peertube.test`), { rights: 'moderator' }));
     go(`/w/${VIDEO_A.shortUUID}`);
     start();
     await settle();
