@@ -90,11 +90,18 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
 const cleanDescription = (description: string | undefined): string | undefined =>
   description?.trim() ? description : undefined;
 
-const utf8 = new TextEncoder();
-
 function checked(plan: Plan): Plan | { error: PlanError } {
-  const tooLong = plan.publish.some((item) => utf8.encode(serializeItem(item)).length > MAX_PAYLOAD_BYTES);
+  const tooLong = plan.publish.some((item) => utf8Length(serializeItem(item)) > MAX_PAYLOAD_BYTES);
   return tooLong ? { error: 'too-long' } : plan;
+}
+
+function utf8Length(s: string): number {
+  let bytes = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 /**

@@ -123,6 +123,10 @@ describe('planEdit: refusals', () => {
     const huge = 'é'.repeat(MAX_PAYLOAD_BYTES / 2 + 1); // 2 bytes each in UTF-8
     expect(planEdit(base, { op: 'createTask', list: 'L1', name: 'n', description: huge })).toEqual({ error: 'too-long' });
     expect(planEdit(base, { op: 'createList', name: 'x'.repeat(100_000) })).not.toHaveProperty('error');
+    // counted in UTF-8 bytes, as the server counts: 4 bytes per emoji
+    const justOver = '😀'.repeat(MAX_PAYLOAD_BYTES / 4);
+    expect(planEdit(base, { op: 'createList', name: justOver })).toEqual({ error: 'too-long' });
+    expect(planEdit(base, { op: 'createList', name: '😀'.repeat(MAX_PAYLOAD_BYTES / 4 - 100) })).not.toHaveProperty('error');
   });
 
   test('markup in names is data, published escaped', () => {
