@@ -22,4 +22,4 @@ if (wants('e2e')) ensureDebianPackages(['chromium', 'firefox-esr'], 'the end-to-
 run('npx', ['tsc', '--noEmit']);
 if (wants('e2e')) run('node', ['scripts/build.mjs'], { LCT_LOCAL_CSP: '1' });
 const projects = (suites.length ? suites : ['unit', 'integration', 'e2e']).flatMap((p) => ['--project', p]);
-run('npx', ['vitest', 'run', ...projects]);
+run('node', ['--import', './scripts/lib/node20.mjs', 'node_modules/vitest/vitest.mjs', 'run', ...projects]);
