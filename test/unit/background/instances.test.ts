@@ -134,6 +134,18 @@ describe('disabling an instance', () => {
     expect((await settings.get()).instances).toEqual([]);
   });
 
+  it('turns the instance off even when the browser keeps the host permission (declared as required)', async () => {
+    const { browser, settings, instances } = setup();
+    browser.granted.add('https://video.example/*');
+    await instances.enable(PEERTUBE);
+    browser.permissions.remove = async () => {
+      throw new Error('You cannot remove required permissions.');
+    };
+    expect(await instances.disable(PEERTUBE)).toEqual({ ok: true, value: undefined });
+    expect(browser.registered.size).toBe(0);
+    expect((await settings.get()).instances).toEqual([]);
+  });
+
   it('works for an instance that was never registered (nothing to unregister)', async () => {
     const { instances } = setup();
     expect(await instances.disable(PEERTUBE)).toEqual({ ok: true, value: undefined });

@@ -1,0 +1,138 @@
+// What the named handlers do once the router let a message through: the
+// tab → room map, tab info for the popup, settings. The engine (it needs a
+// live XMPP server) and the instance registration (browser APIs, tested in
+// instances.test.ts) are stand-ins here; settings and the tab map are real
+// over in-memory stores.
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/background/handlers';
+import { SettingsStore } from '../../../src/background/settings';
+import { TabRooms } from '../../../src/background/tab-rooms';
+import type { Caller } from '../../../src/background/senders';
+import type { RoomRef } from '../../../src/core/types';
+import type { Reply } from '../../../src/messages';
+import { FakeRoomSource, makeView, memoryKV, ROOM_A } from './fakes';
+
+const ORIGIN = 'https://video.example';
+const TAB: Caller = { kind: 'content', tabId: 7, origin: ORIGIN };
+const PAGE: Caller = { kind: 'page' };
+
+function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_A } }) {
+  const rooms = new FakeRoomSource();
+  const enabled = new Set([ORIGIN]);
+  const settings = new SettingsStore(memoryKV());
+  const tabRooms = new TabRooms(memoryKV());
+  const urls = new Map<number, string>();
+  const handlers = createHandlers({
+    engine: {
+      openPeerTubeRoom: async () => open,
+      edit: async () => ({ ok: true, value: { itemId: 'T1' } }),
+      addManualAccount: async (a) => ({ ok: true, value: { id: `xmpp:${a.jid}` } }),
+      removeAccount: async () => undefined,
+      view: (ref) => rooms.view(ref),
+      recentRooms: () => [{ ref: ROOM_A, title: 'Big stream', lastUsed: 1 }],
+      accounts: () => [],
+    },
+    instances: {
+      enable: async (o) => (enabled.add(o), { ok: true, value: undefined }),
+      disable: async (o) => (enabled.delete(o), { ok: true, value: undefined }),
+      isEnabled: async (o) => enabled.has(o),
+    },
+    settings,
+    tabRooms,
+    tabUrl: async (tabId) => urls.get(tabId),
+  });
+  return { handlers, rooms, settings, tabRooms, urls, enabled };
+}
+
+const detected = {
+  type: 'content/room-detected' as const,
+  origin: ORIGIN,
+  videoUUID: 'abc',
+  title: 'Big stream',
+  url: `${ORIGIN}/w/abc`,
+  config: { room: ROOM_A.jid, localWebsocketServiceUrl: null, localBoshServiceUrl: '/bosh', peertubeVideoUUID: 'abc' },
+  auth: null,
+};
+
+describe('a tab reporting its room', () => {
+  it('links the tab to the room and remembers it as the last room used', async () => {
+    const { handlers, tabRooms, settings } = setup();
+    expect(await handlers['content/room-detected'](detected, TAB)).toEqual({ ok: true, value: { room: ROOM_A } });
+    expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
+    expect((await settings.get()).lastRoom).toEqual(ROOM_A);
+    await handlers['content/room-left']({ type: 'content/room-left' }, TAB);
+    expect(tabRooms.get(7)).toBeUndefined();
+  });
+
+  it('keeps why the room could not be opened, for the popup to say', async () => {
+    const { handlers, tabRooms, urls } = setup({ ok: false, error: { code: 'forbidden' } });
+    await handlers['content/room-detected'](detected, TAB);
+    expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, problem: { code: 'forbidden' } });
+    urls.set(7, `${ORIGIN}/w/abc`);
+    const info = await handlers['view/tab-info']({ type: 'view/tab-info', tabId: 7 }, PAGE);
+    expect(info.ok && info.value).toMatchObject({ origin: ORIGIN, enabled: true, reason: 'not-moderator', problem: { code: 'forbidden' } });
+  });
+});
+
+describe('tab info', () => {
+  it("gives the tab's room, with recent rooms", async () => {
+    const { handlers } = setup();
+    await handlers['content/room-detected'](detected, TAB);
+    const info = await handlers['view/tab-info']({ type: 'view/tab-info', tabId: 7 }, PAGE);
+    expect(info).toEqual({
+      ok: true,
+      value: { origin: ORIGIN, enabled: true, room: ROOM_A, recent: [{ ref: ROOM_A, title: 'Big stream', lastUsed: 1 }], accounts: [] },
+    });
+  });
+
+  it('says why there is no room: not a web page, not enabled, no watch page with chat, not a moderator', async () => {
+    const { handlers, urls, rooms } = setup();
+    const reason = async (tabId: number) => {
+      const r = await handlers['view/tab-info']({ type: 'view/tab-info', tabId }, PAGE);
+      return r.ok ? [r.value.reason, r.value.enabled, r.value.room] : r.error;
+    };
+    urls.set(1, 'chrome://settings/');
+    urls.set(2, 'https://elsewhere.example/page');
+    urls.set(3, `${ORIGIN}/about`);
+    expect(await reason(1)).toEqual(['not-peertube', false, undefined]);
+    expect(await reason(2)).toEqual(['not-enabled', false, undefined]);
+    expect(await reason(3)).toEqual(['not-peertube', true, undefined]);
+    // a tab whose room the user lost the rights to (seen live by the engine)
+    await handlers['content/room-detected'](detected, TAB);
+    rooms.push(makeView(ROOM_A, { rights: 'none' }));
+    expect(await reason(7)).toEqual(['not-moderator', true, undefined]);
+  });
+});
+
+describe('instances and settings', () => {
+  it('forgets the rooms of tabs on an instance the user disables', async () => {
+    const { handlers, tabRooms } = setup();
+    await handlers['content/room-detected'](detected, TAB);
+    await tabRooms.set(8, { origin: 'https://other.example', room: ROOM_A });
+    await handlers['view/instance-disable']({ type: 'view/instance-disable', origin: ORIGIN }, PAGE);
+    expect(tabRooms.get(7)).toBeUndefined();
+    expect(tabRooms.get(8)).toBeDefined();
+  });
+
+  it('merges the last list per room instead of replacing the others', async () => {
+    const { handlers } = setup();
+    await handlers['view/settings-set']({ type: 'view/settings-set', settings: { lastList: { 'room 1': 'L1' } } }, PAGE);
+    const reply = await handlers['view/settings-set'](
+      { type: 'view/settings-set', settings: { lastList: { 'room 2': 'L2' }, notifyNewTasks: true } },
+      PAGE,
+    );
+    expect(reply.ok && reply.value).toMatchObject({ lastList: { 'room 1': 'L1', 'room 2': 'L2' }, notifyNewTasks: true, instances: [] });
+  });
+});
+
+describe('the tab map', () => {
+  it('forgets a tab that navigates to another origin, keeps it across a reload of the same site', async () => {
+    const tabRooms = new TabRooms(memoryKV());
+    await tabRooms.set(7, { origin: ORIGIN, room: ROOM_A });
+    await tabRooms.onTabUpdated(7, { status: 'loading' }, { url: `${ORIGIN}/w/other` });
+    expect(tabRooms.get(7)).toBeDefined();
+    // a page we have no host access to: the browser hides its URL
+    await tabRooms.onTabUpdated(7, { status: 'loading' }, {});
+    expect(tabRooms.get(7)).toBeUndefined();
+  });
+});
