@@ -1,7 +1,7 @@
 // One task list: a header (collapse, name, open/total counts, add, rename,
 // delete) and its tasks. A collapsed list renders no task at all, which is
 // what keeps a room with thousands of tasks cheap.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { useBoardActions } from './boardActions';

@@ -1,7 +1,7 @@
 // One task: drag handle, done box, name and description, and its actions
 // (edit, move to list, delete). Memoized by task reference: core updates
 // are immutable, so an unchanged task costs nothing on re-render.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { useState } from 'preact/hooks';
 import type { Task } from '../core/types';
 import { useBoardActions } from './boardActions';

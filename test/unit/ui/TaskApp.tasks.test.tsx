@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { makeView } from './fixtures';
+import { renderApp } from './render';
+
+afterEach(cleanup);
+
+const row = (name: string) => screen.getByText(name).closest('li')!;
+
+describe('tasks', () => {
+  test('are shown in their order with their description', () => {
+    renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'second', order: 5 }, { name: 'first', order: 1, description: 'Ask chat' }] }]));
+    const names = screen.getAllByRole('listitem').map((li) => li.querySelector('.lct-task-name')!.textContent);
+    expect(names).toEqual(['first', 'second']);
+    expect(within(row('first')).getByText('Ask chat')).toBeTruthy();
+  });
+
+  test('are created with a name and an optional description, and the form stays for the next one', async () => {
+    const { onEdit } = renderApp(makeView([{ name: 'Prep' }]));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
+    let form = screen.getByRole('form', { name: 'New task' });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Check sound' } });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Description (optional)' }), { target: { value: 'Ask chat' } });
+    fireEvent.submit(form);
+    expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L1', name: 'Check sound', description: 'Ask chat' });
+    form = await screen.findByRole('form', { name: 'New task' });
+    const name = within(form).getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
+    expect(name.value).toBe('');
+    fireEvent.input(name, { target: { value: 'Check light' } });
+    fireEvent.submit(form);
+    expect(onEdit).toHaveBeenLastCalledWith({ op: 'createTask', list: 'L1', name: 'Check light' });
+  });
+
+  test('are edited in place', () => {
+    const { onEdit } = renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', description: 'old' }] }]));
+    fireEvent.click(within(row('Check sound')).getByRole('button', { name: 'Edit task' }));
+    const form = screen.getByRole('form', { name: 'Edit the task' });
+    const description = within(form).getByRole('textbox', { name: 'Description (optional)' }) as HTMLTextAreaElement;
+    expect(description.value).toBe('old');
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Check mic' } });
+    fireEvent.input(description, { target: { value: '' } });
+    fireEvent.submit(form);
+    expect(onEdit).toHaveBeenCalledWith({ op: 'editTask', id: 'L1-T1', name: 'Check mic' });
+  });
+
+  test('are deleted after confirmation only', async () => {
+    const { onEdit } = renderApp(makeView([{ name: 'Prep', tasks: ['Check sound'] }]));
+    fireEvent.click(within(row('Check sound')).getByRole('button', { name: 'Delete task' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this task?' });
+    expect(dialog.textContent).toContain('The task “Check sound” will be deleted');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'deleteTask', id: 'L1-T1' }));
+  });
+
+  test('are ticked done and back with their checkbox, named after the task', () => {
+    const { onEdit, push } = renderApp(makeView([{ name: 'Prep', tasks: ['Check sound'] }]));
+    const box = screen.getByRole('checkbox', { name: 'Check sound' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(onEdit).toHaveBeenCalledWith({ op: 'setDone', id: 'L1-T1', done: true });
+    push(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', done: true }] }]));
+    const done = screen.getByRole('checkbox', { name: 'Check sound' }) as HTMLInputElement;
+    expect(done.checked).toBe(true);
+    fireEvent.click(done);
+    expect(onEdit).toHaveBeenLastCalledWith({ op: 'setDone', id: 'L1-T1', done: false });
+  });
+
+  test('done tasks are struck through', () => {
+    renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'Done one', done: true }, 'Open one'] }]));
+    const struck = (name: string) => getComputedStyle(screen.getByText(name)).textDecorationLine || getComputedStyle(screen.getByText(name)).textDecoration;
+    expect(struck('Done one')).toContain('line-through');
+    expect(struck('Open one')).not.toContain('line-through');
+  });
+
+  test('"Hide done" hides done tasks, says so when all are done, and is remembered', () => {
+    const view = makeView([{ name: 'Prep', tasks: [{ name: 'Done one', done: true }, 'Open one'] }, { name: 'Post', tasks: [{ name: 'All done', done: true }] }]);
+    const first = renderApp(view);
+    const toggle = screen.getByRole('button', { name: /Hide done/, pressed: false });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByText('Done one')).toBeNull();
+    expect(screen.getByText('Open one')).toBeTruthy();
+    expect(screen.getByText('All tasks are done (done tasks are hidden).')).toBeTruthy();
+    first.unmount();
+    renderApp(view);
+    expect(screen.getByRole('button', { name: /Hide done/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByText('Done one')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Hide done/ }));
+    expect(screen.getByText('Done one')).toBeTruthy();
+  });
+
+  test('an empty list says so', () => {
+    renderApp(makeView([{ name: 'Prep' }]));
+    expect(screen.getByText('No tasks in this list.')).toBeTruthy();
+  });
+
+  test('pending items are marked as not saved yet', () => {
+    renderApp(
+      makeView([{ name: 'Prep', tasks: ['Saved', { id: 'local:1', name: 'Being saved' }] }], {
+        pending: [{ id: 'e1', itemId: 'local:1', kind: 'createTask' }],
+      }),
+    );
+    expect(within(row('Being saved')).getByText('Not saved yet')).toBeTruthy();
+    expect(row('Being saved').classList.contains('is-pending')).toBe(true);
+    expect(within(row('Saved')).queryByText('Not saved yet')).toBeNull();
+  });
+
+  test('changes by other moderators are highlighted and told to screen readers', () => {
+    const { push } = renderApp(makeView([{ name: 'Prep', tasks: ['Mine', 'Theirs'] }]));
+    expect(row('Theirs').classList.contains('is-changed')).toBe(false);
+    push(makeView([{ name: 'Prep', tasks: ['Mine', 'Theirs'] }], { changed: ['L1-T2'] }));
+    expect(row('Theirs').classList.contains('is-changed')).toBe(true);
+    expect(getComputedStyle(row('Theirs')).animation).toContain('lct-flash');
+    expect(row('Mine').classList.contains('is-changed')).toBe(false);
+    expect(screen.getByText('1 item was changed by another moderator.')).toBeTruthy();
+  });
+
+  test('a refused edit is told in the alert region, and can be dismissed', async () => {
+    const onEdit = async () => ({ ok: false as const, error: { code: 'forbidden' as const } });
+    renderApp(makeView([{ name: 'Prep', tasks: ['Check sound'] }]), onEdit);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Check sound' }));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toBe('Your change was not saved: You are not (or no longer) a moderator of this room.'));
+    fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(alert.textContent).toBe('');
+  });
+
+  test('an edit that cannot reach the background is told too', async () => {
+    const onEdit = () => Promise.reject(new Error('Extension context invalidated.'));
+    renderApp(makeView([{ name: 'Prep', tasks: ['Check sound'] }]), onEdit);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Check sound' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Your change was not saved: Something went wrong in the extension. (Error: Extension context invalidated.)',
+      ),
+    );
+  });
+});
