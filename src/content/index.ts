@@ -6,10 +6,17 @@ import { send } from '../send';
 import { followWatchPages } from './follow';
 import { watchRights } from './rights';
 
-followWatchPages({
-  win: window,
-  fetch: (input, init) => fetch(input, init),
-  send,
-  watchRights,
-  loadPanel: () => import('./panel').then((m) => m.mountPanel),
-});
+// Enabling an instance injects this script into its open tabs, and a page
+// loaded meanwhile gets it from the registration: one copy per page is enough
+// (injections of one extension share this isolated world).
+const scope = globalThis as { __livechatTasksContent?: true };
+if (!scope.__livechatTasksContent) {
+  scope.__livechatTasksContent = true;
+  followWatchPages({
+    win: window,
+    fetch: (input, init) => fetch(input, init),
+    send,
+    watchRights,
+    loadPanel: () => import('./panel').then((m) => m.mountPanel),
+  });
+}

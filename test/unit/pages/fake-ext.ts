@@ -47,6 +47,8 @@ export class FakePort {
 
 export interface FakeExt {
   sent: Request[];
+  /** every call in order: `send:<type>`, `permissions.request`, `sidePanel.open` */
+  calls: string[];
   ports: FakePort[];
   storage: Map<string, unknown>;
   permissionRequests: { origins?: string[]; permissions?: string[] }[];
@@ -71,6 +73,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
   const storageChanged = event<[Record<string, { newValue?: unknown; oldValue?: unknown }>, string]>();
   const fake: FakeExt = {
     sent: [],
+    calls: [],
     ports: [],
     storage: new Map(),
     permissionRequests: [],
@@ -95,6 +98,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       id: 'fake-extension-id',
       async sendMessage(msg: Request) {
         fake.sent.push(structuredClone(msg));
+        fake.calls.push(`send:${msg.type}`);
         return answer(msg);
       },
       connect({ name }: { name: string }) {
@@ -127,6 +131,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
     permissions: {
       async request(p: { origins?: string[]; permissions?: string[] }) {
         fake.permissionRequests.push(p);
+        fake.calls.push('permissions.request');
         return fake.grant;
       },
     },
@@ -143,6 +148,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
     sidePanel: {
       async open(o: { tabId?: number; windowId?: number }) {
         fake.sidePanelOpened.push(o);
+        fake.calls.push('sidePanel.open');
       },
     },
   };

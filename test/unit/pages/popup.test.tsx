@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+// The popup against the fake extension runtime of fake-ext.ts, which stands
+// in for the browser and the background (neither exists in unit tests).
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { roomKey, type RoomRef } from '../../../src/core/types';
+import type { Request, Settings, TabInfo } from '../../../src/messages';
+import { Popup } from '../../../src/popup/Popup';
+import { makeItems } from '../ui/fixtures';
+import { installFakeExt, loadCatalog, makeView, type FakeExt } from './fake-ext';
+
+const ORIGIN = 'https://peertube.test';
+const ROOM: RoomRef = { account: `peertube:${ORIGIN}`, jid: 'live@room.peertube.test' };
+const OLD_ROOM: RoomRef = { account: 'peertube:https://other.test', jid: 'old@room.other.test' };
+
+let ext: FakeExt;
+let tabInfo: TabInfo;
+let settings: Settings;
+
+function answer(msg: Request) {
+  switch (msg.type) {
+    case 'view/tab-info':
+      return { ok: true, value: tabInfo };
+    case 'view/settings-get':
+      return { ok: true, value: settings };
+    case 'view/settings-set':
+      return { ok: true, value: { ...settings, ...msg.settings } };
+    case 'view/edit':
+      return { ok: true, value: { itemId: 'new-task' } };
+    default:
+      return { ok: true, value: undefined };
+  }
+}
+
+beforeEach(() => {
+  loadCatalog();
+  ext = installFakeExt(answer);
+  tabInfo = { room: ROOM, origin: ORIGIN, enabled: true, recent: [], accounts: [] };
+  settings = { instances: [ORIGIN], defaultListName: 'Tasks', notifyNewTasks: false, lastList: { [roomKey(ROOM)]: 'L2' } };
+  ext.setView(
+    makeView(ROOM, {
+      title: 'Morning stream',
+      items: makeItems([{ name: 'Stream prep', tasks: ['Check sound', { name: 'Old one', done: true }] }, { name: 'Follow-ups' }]),
+    }),
+  );
+  ext.setView(makeView(OLD_ROOM, { title: 'Yesterday', items: makeItems([{ name: 'Backlog' }]) }));
+});
+
+afterEach(() => {
+  cleanup();
+  ext.uninstall();
+});
+
+const edits = () => ext.sent.filter((m) => m.type === 'view/edit');
+
+describe('popup', () => {
+  it('asks about the active tab and shows its room, connection and recent tasks', async () => {
+    render(<Popup />);
+    await screen.findByRole('heading', { name: 'Room: Morning stream' });
+    expect(ext.sent).toContainEqual({ type: 'view/tab-info', tabId: ext.activeTabId });
+    expect(screen.getByTestId('popup-connection').textContent).toBe('Connection: Connected');
+    const recent = screen.getByRole('region', { name: 'Recent tasks' });
+    expect(within(recent).getByText('Check sound')).toBeTruthy();
+    expect(within(recent).getAllByRole('checkbox')).toHaveLength(2);
+  });
+
+  it('quick-adds into the list picked last time, and remembers a new pick', async () => {
+    render(<Popup />);
+    const input = await screen.findByRole('textbox', { name: /task/i });
+    const list = screen.getByRole('combobox', { name: 'List' }) as HTMLSelectElement;
+    await waitFor(() => expect(list.value).toBe('L2'));
+    fireEvent.input(input, { target: { value: 'Thank the raid' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(edits()).toHaveLength(1));
+    expect(edits()[0]).toEqual({ type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Thank the raid' } });
+
+    fireEvent.change(list, { target: { value: 'L1' } });
+    await waitFor(() =>
+      expect(ext.sent).toContainEqual({ type: 'view/settings-set', settings: { lastList: { [roomKey(ROOM)]: 'L1' } } }),
+    );
+  });
+
+  it('on a tab with no room, says why and adds to the last room used', async () => {
+    tabInfo = { origin: ORIGIN, enabled: true, recent: [], accounts: [], reason: 'not-moderator' };
+    settings = { ...settings, lastRoom: OLD_ROOM };
+    render(<Popup />);
+    expect((await screen.findByTestId('popup-reason')).textContent).toBe(
+      'You are not owner or admin of this chat room, so no task panel shows.',
+    );
+    await screen.findByRole('heading', { name: 'Room: Yesterday' });
+    const input = screen.getByRole('textbox', { name: /task/i });
+    fireEvent.input(input, { target: { value: 'Reply to mail' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(edits()[0]).toMatchObject({ room: OLD_ROOM, edit: { op: 'createTask', name: 'Reply to mail' } }));
+  });
+
+  it('with no room at all, says so and offers no quick-add', async () => {
+    tabInfo = { enabled: false, recent: [], accounts: [], reason: 'not-peertube' };
+    render(<Popup />);
+    await screen.findByText('This tab is not a PeerTube page with the livechat plugin.');
+    expect(screen.getByText('No room to add tasks to yet. Open a PeerTube live chat you moderate.')).toBeTruthy();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Enable on/ })).toBeNull();
+  });
+
+  it('enables the instance: asks the browser for this origin first, then tells the background', async () => {
+    tabInfo = { origin: ORIGIN, enabled: false, recent: [], accounts: [], reason: 'not-enabled' };
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Enable on peertube.test' }));
+    await waitFor(() => expect(ext.sent).toContainEqual({ type: 'view/instance-enable', origin: ORIGIN }));
+    expect(ext.permissionRequests).toEqual([{ origins: [`${ORIGIN}/*`] }]);
+    const calls = ext.calls.filter((c) => c === 'permissions.request' || c === 'send:view/instance-enable');
+    expect(calls).toEqual(['permissions.request', 'send:view/instance-enable']);
+    // and asks again what the tab shows
+    await waitFor(() => expect(ext.sent.filter((m) => m.type === 'view/tab-info').length).toBe(2));
+  });
+
+  it('changes nothing when the browser permission is refused', async () => {
+    ext.grant = false;
+    tabInfo = { origin: ORIGIN, enabled: false, recent: [], accounts: [], reason: 'not-enabled' };
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Enable on peertube.test' }));
+    await screen.findByText('The browser permission was not granted: nothing changed.');
+    expect(ext.sent.some((m) => m.type === 'view/instance-enable')).toBe(false);
+  });
+
+  it('disables the instance', async () => {
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disable on peertube.test' }));
+    await waitFor(() => expect(ext.sent).toContainEqual({ type: 'view/instance-disable', origin: ORIGIN }));
+    await screen.findByText('Disabled on peertube.test.');
+  });
+
+  it('opens the side panel for the current tab', async () => {
+    render(<Popup />);
+    await screen.findByRole('heading', { name: 'Room: Morning stream' });
+    fireEvent.click(screen.getByRole('button', { name: 'Open the side panel' }));
+    expect(ext.sidePanelOpened).toEqual([{ tabId: ext.activeTabId }]);
+  });
+});
