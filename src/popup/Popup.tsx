@@ -13,11 +13,9 @@ import { useRoom } from '../ui/useRoom';
 import { activeTab, type ActiveTab } from './active-tab';
 import { InstanceToggle } from './InstanceToggle';
 import { openSidePanel } from './open-side-panel';
+import { reasonKey } from './reason';
 
 export const RECENT_TASKS_SHOWN = 5;
-
-/** The _locales key telling why the tab has no room. */
-export const reasonKey = (reason: NonNullable<TabInfo['reason']>) => `reason_${reason.replace(/-/g, '_')}`;
 
 export function Popup() {
   const [tab, setTab] = useState<ActiveTab>();

@@ -60,6 +60,8 @@ export interface FakeExt {
   setView(view: RoomView): void;
   tabs: { onActivated: ReturnType<typeof event<[unknown]>>; onUpdated: ReturnType<typeof event<[number, unknown, unknown]>> };
   activeTabId: number;
+  /** a storage area other than local, whose changes fire storage.onChanged like the browser's */
+  storageArea(area: 'session' | 'sync'): { set(items: Record<string, unknown>): Promise<void> };
   uninstall(): void;
 }
 
@@ -88,6 +90,13 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
         const watched = port.posted.find((m) => m.type === 'view/watch');
         if (watched && roomKey(watched.room) === roomKey(view.ref)) port.push({ type: 'bg/room', view });
       }
+    },
+    storageArea(area) {
+      return {
+        async set(items) {
+          storageChanged.emit(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])), area);
+        },
+      };
     },
     uninstall() {
       delete (globalThis as { browser?: unknown }).browser;

@@ -1,0 +1,94 @@
+// The browser's side panel (Chrome) or sidebar (Firefox): the full task app
+// for the current tab's room, following tab switches and navigation, or a
+// picker of recently moderated rooms when the tab has none. It watches the
+// same live room as the page panel, so both show the same state.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { roomKey, type RoomRef } from '../core/types';
+import type { TabInfo } from '../messages';
+import { activeTab } from '../popup/active-tab';
+import { reasonKey } from '../popup/reason';
+import { send } from '../send';
+import { ext } from '../ui/ext';
+import { t, uiDir, uiLang } from '../ui/i18n';
+import { problemText } from '../ui/problemText';
+import { TaskApp } from '../ui/TaskApp';
+import { useRoom } from '../ui/useRoom';
+import { RoomPicker } from './RoomPicker';
+
+export function SidePanel() {
+  const [info, setInfo] = useState<TabInfo>();
+  const [picked, setPicked] = useState<RoomRef>();
+  const [failure, setFailure] = useState('');
+  const tabId = useRef<number>();
+
+  const refresh = useCallback(async () => {
+    const tab = await activeTab();
+    tabId.current = tab?.id;
+    if (!tab) return;
+    const reply = await send({ type: 'view/tab-info', tabId: tab.id });
+    if (reply.ok) setInfo(reply.value);
+    setFailure(reply.ok ? '' : t('actionFailed', problemText(reply.error)));
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const api = ext();
+    if (!api) return;
+    const onActivated = () => void refresh();
+    const onUpdated = (id: number) => {
+      if (id === tabId.current) void refresh();
+    };
+    // The background keeps each tab's room in storage.session: a change
+    // there is the moment a content script found (or left) a room.
+    const onStorage = (_changes: unknown, area: string) => {
+      if (area === 'session') void refresh();
+    };
+    api.tabs.onActivated.addListener(onActivated);
+    api.tabs.onUpdated.addListener(onUpdated);
+    api.storage.onChanged.addListener(onStorage);
+    return () => {
+      api.tabs.onActivated.removeListener(onActivated);
+      api.tabs.onUpdated.removeListener(onUpdated);
+      api.storage.onChanged.removeListener(onStorage);
+    };
+  }, [refresh]);
+
+  const room = info?.room ?? picked;
+  const { view, edit } = useRoom(room);
+  const showingPicked = !info?.room && picked;
+
+  return (
+    <main class="lct-root lct-sidepanel" lang={uiLang()} dir={uiDir()}>
+      {failure && (
+        <p class="lct-notice lct-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {showingPicked && (
+        <div class="lct-toolbar lct-sidepanel-bar">
+          <button type="button" class="lct-btn" onClick={() => setPicked(undefined)}>
+            {t('sidePanelOtherRooms')}
+          </button>
+        </div>
+      )}
+      {room ? (
+        view && roomKey(view.ref) === roomKey(room) ? (
+          <TaskApp view={view} onEdit={edit} variant="sidepanel" />
+        ) : (
+          <p class="lct-hint" role="status">
+            {t('loading')}
+          </p>
+        )
+      ) : (
+        <>
+          {info?.reason && (
+            <p class="lct-notice" role="status" data-testid="sidepanel-reason">
+              {t(reasonKey(info.reason))}
+            </p>
+          )}
+          {info && <RoomPicker recent={info.recent} onPick={setPicked} />}
+        </>
+      )}
+    </main>
+  );
+}
