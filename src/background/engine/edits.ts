@@ -1,0 +1,44 @@
+// Small facts about edits the queue needs: which create items, which item an
+// edit touches, temporary ids swapped for server ids, and a readable summary
+// for "what failed".
+import type { Edit } from '../../core/types';
+
+export function isCreation(edit: Edit): boolean {
+  return edit.op === 'createList' || edit.op === 'createTask';
+}
+
+/** The item an edit is about ('' for a creation, whose id comes later). */
+export function touchedItem(edit: Edit): string {
+  return 'id' in edit ? edit.id : '';
+}
+
+/** Replace temporary ids (`local:…`) of items created offline by their server ids, once known. */
+export function resolveIds(edit: Edit, ids: Record<string, string>): Edit {
+  const map = (id: string) => ids[id] ?? id;
+  const out = { ...edit } as Edit & { id?: string; list?: string };
+  if (out.id !== undefined) out.id = map(out.id);
+  if (out.list !== undefined) out.list = map(out.list);
+  return out;
+}
+
+/** A short, log- and user-readable summary: what the user tried to do. */
+export function describeEdit(edit: Edit): string {
+  switch (edit.op) {
+    case 'createList':
+      return `create list “${edit.name}”`;
+    case 'renameList':
+      return `rename list to “${edit.name}”`;
+    case 'deleteList':
+      return `delete list ${edit.id}`;
+    case 'createTask':
+      return `create task “${edit.name}”`;
+    case 'editTask':
+      return `edit task “${edit.name}”`;
+    case 'setDone':
+      return `mark task ${edit.id} ${edit.done ? 'done' : 'not done'}`;
+    case 'moveTask':
+      return `move task ${edit.id}`;
+    case 'deleteTask':
+      return `delete task ${edit.id}`;
+  }
+}

@@ -1,0 +1,698 @@
+// One room's live task state: joined as the user's own occupant, rights from
+// the self-presence, one subscription, items fetched and followed, edits
+// applied optimistically and published in order. Every change is pushed to
+// the watchers and cached.
+import { parseItem } from '../../core/codec';
+import { applyOptimistic, planEdit } from '../../core/plan';
+import { emptyItems, withItem, withoutItem } from '../../core/room';
+import {
+  discoInfoIq,
+  itemsIq,
+  joinPresence,
+  leavePresence,
+  parseDiscoFeatures,
+  parseEvent,
+  parseItemsResult,
+  parseMucPresence,
+  parsePublishResult,
+  publishIq,
+  retractIq,
+  subscribeIq,
+  type MucPresence,
+} from '../../core/stanzas';
+import { NS, type Edit, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
+import type { Reply } from '../../messages';
+import { IqError } from '../xmpp/connection';
+import { describeEdit, isCreation, resolveIds, touchedItem } from './edits';
+import type { EngineStore, QueuedEdit, RoomQueue, RoomSnapshot } from './store';
+
+/** What a room needs from its account's session. */
+export interface RoomLink {
+  readonly online: boolean;
+  /** connection status and problem, shown while the session is not online */
+  readonly connectionStatus: SessionStatus;
+  readonly connectionProblem: Problem | undefined;
+  bareJid(): string;
+  nickname(): string;
+  nextId(): string;
+  iq(xml: string): Promise<Element>;
+  send(xml: string): void;
+  /** the room wants (or no longer wants) the session to run */
+  wantsChanged(): void;
+}
+
+export interface RoomDeps {
+  store: EngineStore;
+  now: () => number;
+  log: (...a: unknown[]) => void;
+}
+
+type Listener = (view: RoomView) => void;
+type JoinState = 'out' | 'joining' | 'in';
+
+const SELF_PRESENCE_TIMEOUT_MS = 15_000;
+/** How long a room stays joined after its last watcher left (a tab reload should not leave and rejoin). */
+export const LINGER_MS = 60_000;
+const CHANGED_HIGHLIGHT_MS = 4_000;
+const RESYNC_DEBOUNCE_MS = 250;
+const SNAPSHOT_DEBOUNCE_MS = 300;
+
+const MODERATOR_AFFILIATIONS = new Set(['owner', 'admin']);
+
+export class RoomSync {
+  readonly key: string;
+  private title: string;
+  private url: string | undefined;
+  private server: RoomItems = emptyItems();
+  private queue: RoomQueue = { edits: [], ids: {} };
+  private rights: Rights = 'unknown';
+  private status: SessionStatus = 'offline';
+  private problem: Problem | undefined;
+  private loaded = false;
+  private skipped = new Map<string, string>();
+  private changed = new Map<string, number>();
+  private updatedAt = 0;
+  private current: RoomView;
+
+  private readonly listeners = new Set<Listener>();
+  private heldUntil = 0;
+  private joinState: JoinState = 'out';
+  private affiliation = 'none';
+  /** bumped on every (re)join and every loss of the session: stale async steps stop */
+  private generation = 0;
+  private syncing = false;
+  private flushing = false;
+  private selfPresenceWaiter: ((p: MucPresence) => void) | null = null;
+  private readonly confirmations = new Map<string, (reply: Reply<{ itemId: string }>) => void>();
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly rightsWaiters: Array<() => void> = [];
+  private readonly loading: Promise<void>;
+
+  constructor(
+    readonly ref: RoomRef,
+    title: string,
+    url: string | undefined,
+    private readonly link: RoomLink,
+    private readonly deps: RoomDeps,
+    key: string,
+  ) {
+    this.key = key;
+    this.title = title;
+    this.url = url;
+    this.current = this.buildView();
+    this.loading = this.load();
+  }
+
+  /** Cached snapshot and queued edits from storage: the first view paints from them. */
+  private async load(): Promise<void> {
+    const [snapshot, queue] = await Promise.all([this.deps.store.snapshot(this.key), this.deps.store.queue(this.key)]);
+    if (snapshot) {
+      this.server = snapshot.items;
+      this.rights = snapshot.rights;
+      this.loaded = snapshot.loaded;
+      this.updatedAt = snapshot.updatedAt;
+      if (!this.title) this.title = snapshot.title;
+      this.url ??= snapshot.url;
+      for (let i = 0; i < snapshot.skipped.count; i++) this.skipped.set(`cached:${i}`, snapshot.skipped.sample ?? '');
+    }
+    // edits queued by an earlier worker come before any made since
+    this.queue = { edits: [...queue.edits, ...this.queue.edits], ids: { ...queue.ids, ...this.queue.ids } };
+    this.changedView();
+    if (this.queue.edits.length > 0) this.wake();
+  }
+
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  view(): RoomView {
+    return this.current;
+  }
+
+  setTitle(title: string, url?: string): void {
+    if (title) this.title = title;
+    if (url) this.url = url;
+    this.changedView();
+  }
+
+  // --- who keeps the room joined -------------------------------------------
+
+  watch(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    this.wake();
+    return () => {
+      if (!this.listeners.delete(listener)) return;
+      this.heldUntil = Math.max(this.heldUntil, this.deps.now() + LINGER_MS);
+    };
+  }
+
+  /** Keep the room joined for a while without a watcher (a page just opened it; a watch will follow). */
+  hold(): void {
+    this.heldUntil = Math.max(this.heldUntil, this.deps.now() + LINGER_MS);
+    this.wake();
+  }
+
+  /** Someone needs the room: get the session running and the room joined. */
+  private wake(): void {
+    this.link.wantsChanged();
+    if (this.link.online && this.joinState === 'out') void this.join();
+  }
+
+  wanted(): boolean {
+    return this.listeners.size > 0 || this.queue.edits.length > 0 || this.deps.now() < this.heldUntil;
+  }
+
+  /** Resolves once rights are known (joined and self-presence seen) or the session reported a problem. */
+  async rightsKnown(timeoutMs: number): Promise<void> {
+    await this.loading;
+    if (this.joinState === 'in' && this.rights !== 'unknown') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.rightsWaiters.push(done);
+    });
+  }
+
+  private settleRightsWaiters(): void {
+    for (const done of this.rightsWaiters.splice(0)) done();
+  }
+
+  // --- session events --------------------------------------------------------
+
+  /** The account's session came (back) online: rejoin, resubscribe, refetch, publish the queue. */
+  onOnline(): void {
+    this.joinState = 'out';
+    this.generation += 1;
+    if (this.wanted()) void this.join();
+  }
+
+  /** The account's session is down or reconnecting. */
+  onOffline(): void {
+    this.generation += 1;
+    this.joinState = 'out';
+    this.syncing = false;
+    this.selfPresenceWaiter = null;
+    if (this.link.connectionProblem && this.link.connectionProblem.code !== 'network') this.settleRightsWaiters();
+    this.status = this.link.connectionStatus;
+    this.releaseConfirmations();
+    this.changedView();
+  }
+
+  /** The session state changed while offline (connecting, authenticating, a new problem). */
+  onConnectionState(): void {
+    if (!this.link.online) this.onOffline();
+  }
+
+  /** Periodic healing: join what should be joined, leave what nobody holds, finish an interrupted sync. */
+  tick(): void {
+    if (!this.link.online) return;
+    if (this.wanted()) {
+      if (this.joinState === 'out') void this.join();
+      else if (this.joinState === 'in' && this.rights === 'moderator' && this.status !== 'live' && !this.syncing) {
+        void this.sync(this.generation);
+      } else if (this.status === 'live') void this.flush();
+    } else if (this.joinState !== 'out') {
+      this.leave();
+    }
+  }
+
+  onStanza(stanza: Element): void {
+    if (stanza.nodeName === 'presence') this.onPresence(stanza);
+    else if (stanza.nodeName === 'message') this.onMessage(stanza);
+  }
+
+  // --- joining and rights ----------------------------------------------------
+
+  private async join(): Promise<void> {
+    const generation = ++this.generation;
+    this.joinState = 'joining';
+    this.status = 'joining';
+    this.changedView();
+    const nick = this.link.nickname();
+    const selfPresence = new Promise<MucPresence | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), SELF_PRESENCE_TIMEOUT_MS);
+      this.selfPresenceWaiter = (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      };
+    });
+    try {
+      this.link.send(joinPresence(this.ref.jid, nick));
+    } catch (e) {
+      this.deps.log('room: join not sent', this.ref.jid, e);
+      this.joinState = 'out';
+      return;
+    }
+    const presence = await selfPresence;
+    if (generation !== this.generation) return;
+    this.selfPresenceWaiter = null;
+    if (!presence) {
+      this.joinState = 'out';
+      this.setProblem({ code: 'network', detail: `no answer from ${this.ref.jid}` });
+      this.settleRightsWaiters();
+      return;
+    }
+    if (presence.error) {
+      this.joinState = 'out';
+      const code = presence.error.condition === 'item-not-found' ? 'no-room' : 'forbidden';
+      this.loseRights({ code, detail: `${this.ref.jid}: ${presence.error.condition}` });
+      return;
+    }
+    this.joinState = 'in';
+    await this.applyAffiliation(presence.affiliation, generation);
+  }
+
+  private leave(): void {
+    this.generation += 1;
+    this.joinState = 'out';
+    this.status = 'offline';
+    // No unsubscribe: subscriptions are per bare JID, and the in-chat client of
+    // the same user would lose its notifications with ours.
+    try {
+      this.link.send(leavePresence(this.ref.jid, this.link.nickname()));
+    } catch {
+      // the session is gone anyway
+    }
+    this.changedView();
+    this.link.wantsChanged();
+  }
+
+  private onPresence(stanza: Element): void {
+    const presence = parseMucPresence(stanza);
+    if (!presence || presence.room !== this.ref.jid) return;
+    if (presence.error || (presence.self && !presence.unavailable)) {
+      if (this.selfPresenceWaiter) {
+        this.selfPresenceWaiter(presence);
+        return;
+      }
+    }
+    if (presence.nick !== this.link.nickname()) return;
+    if (presence.self && presence.unavailable) {
+      this.onRemovedFromRoom(presence);
+      return;
+    }
+    if (this.joinState !== 'in') return;
+    if (presence.self && presence.affiliation !== this.affiliation) {
+      void this.applyAffiliation(presence.affiliation, this.generation);
+    } else {
+      // Another session of our occupant came or went: the server may have
+      // dropped the bare-JID subscription (PROTOCOL.md §2). Subscribing again
+      // is idempotent; refetching catches what we missed meanwhile.
+      this.scheduleResync();
+    }
+  }
+
+  private onRemovedFromRoom(presence: MucPresence): void {
+    if (this.joinState === 'out') return;
+    this.generation += 1;
+    this.joinState = 'out';
+    if (presence.destroyed) {
+      this.loseRights({ code: 'no-room', detail: `${this.ref.jid} was destroyed` });
+    } else if (presence.statuses.some((s) => s === '301' || s === '307' || s === '321')) {
+      this.loseRights({ code: 'forbidden', detail: `removed from ${this.ref.jid}` });
+    } else {
+      this.status = 'offline';
+      this.changedView();
+    }
+  }
+
+  private async applyAffiliation(affiliation: string, generation: number): Promise<void> {
+    this.affiliation = affiliation;
+    if (MODERATOR_AFFILIATIONS.has(affiliation)) {
+      this.rights = 'moderator';
+      if (this.problem?.code === 'forbidden') this.problem = undefined;
+      this.changedView();
+      this.settleRightsWaiters();
+      await this.sync(generation);
+    } else {
+      this.loseRights({ code: 'forbidden', detail: `affiliation ${affiliation || 'none'} in ${this.ref.jid}` });
+    }
+  }
+
+  /** Not (or no longer) owner/admin: the view loses the tasks at once, and the cache forgets them. */
+  private loseRights(problem: Problem): void {
+    this.rights = 'none';
+    this.server = emptyItems();
+    this.loaded = false;
+    this.skipped.clear();
+    this.status = this.joinState === 'in' ? 'joining' : 'offline';
+    this.problem = problem;
+    this.failQueued(problem);
+    this.changedView();
+    this.settleRightsWaiters();
+  }
+
+  // --- subscription and items ------------------------------------------------
+
+  private scheduleResync(): void {
+    if (this.resyncTimer) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      if (this.joinState === 'in' && this.rights === 'moderator') void this.sync(this.generation);
+    }, RESYNC_DEBOUNCE_MS);
+  }
+
+  /** Check the room has the Task Application, subscribe, fetch everything, reconcile, then publish the queue. */
+  private async sync(generation: number): Promise<void> {
+    if (this.syncing) {
+      this.scheduleResync();
+      return;
+    }
+    this.syncing = true;
+    try {
+      const features = parseDiscoFeatures(await this.link.iq(discoInfoIq(this.ref.jid, this.link.nextId())));
+      if (generation !== this.generation) return;
+      if (!features.includes(NS.tasklist)) {
+        this.loseRights({ code: 'no-room', detail: `${this.ref.jid} has no task application` });
+        return;
+      }
+      await this.link.iq(subscribeIq(this.ref.jid, this.link.bareJid(), this.link.nextId()));
+      if (generation !== this.generation) return;
+      if (this.status !== 'live') {
+        this.status = 'subscribed';
+        this.changedView();
+      }
+      const elements = await this.fetchItems();
+      if (generation !== this.generation) return;
+      this.replaceServerItems(elements);
+      this.status = 'live';
+      this.problem = this.problem?.code === 'edit-failed' ? this.problem : undefined;
+      this.loaded = true;
+      this.changedView();
+      void this.flush();
+    } catch (e) {
+      if (generation !== this.generation) return;
+      if (e instanceof IqError && e.condition === 'forbidden') {
+        this.loseRights({ code: 'forbidden', detail: `${this.ref.jid}: forbidden` });
+      } else {
+        // transient: the next tick (or reconnect) tries again
+        this.deps.log('room: sync failed', this.ref.jid, e);
+        this.setProblem({ code: 'network', detail: String(e instanceof Error ? e.message : e) });
+      }
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private async fetchItems(): Promise<Element[]> {
+    try {
+      const result = parseItemsResult(await this.link.iq(itemsIq(this.ref.jid, this.link.nextId())));
+      if ('error' in result) throw new IqError(result.error.condition, result.error.type, result.error.text);
+      return result.items;
+    } catch (e) {
+      // an empty node does not exist yet
+      if (e instanceof IqError && e.condition === 'item-not-found') return [];
+      throw e;
+    }
+  }
+
+  private replaceServerItems(elements: Element[]): void {
+    const before = this.server;
+    let items = emptyItems();
+    this.skipped.clear();
+    for (const el of elements) {
+      const parsed = parseItem(el);
+      if (parsed.ok) items = withItem(items, parsed.item);
+      else this.skip(parsed.id, parsed.reason);
+    }
+    // what changed while we were away, for the highlight
+    if (this.loaded) {
+      for (const id of [...Object.keys(items.lists), ...Object.keys(items.tasks)]) {
+        const old = before.lists[id] ?? before.tasks[id];
+        const now = items.lists[id] ?? items.tasks[id];
+        if (!old || JSON.stringify(old) !== JSON.stringify(now)) this.markChanged(id);
+      }
+    }
+    this.server = items;
+  }
+
+  private skip(id: string | undefined, reason: string): void {
+    this.deps.log('room: skipped item', this.ref.jid, id ?? '(no id)', reason);
+    this.skipped.set(id ?? `anonymous:${this.skipped.size}`, reason);
+  }
+
+  private onMessage(stanza: Element): void {
+    if (stanza.getAttribute('from') !== this.ref.jid || this.rights !== 'moderator') return;
+    const events = parseEvent(stanza);
+    if (events.length === 0) return;
+    const me = this.link.bareJid();
+    for (const event of events) {
+      if (event.room !== this.ref.jid) continue;
+      switch (event.type) {
+        case 'items':
+          for (const el of event.items) {
+            const parsed = parseItem(el);
+            if (!parsed.ok) {
+              this.skip(parsed.id, parsed.reason);
+              continue;
+            }
+            this.skipped.delete(parsed.item.id);
+            this.server = withItem(this.server, parsed.item);
+            if (el.getAttribute('publisher') !== me) this.markChanged(parsed.item.id);
+          }
+          break;
+        case 'retract':
+          for (const id of event.ids) {
+            this.server = withoutItem(this.server, id);
+            this.skipped.delete(id);
+          }
+          break;
+        case 'purge':
+        case 'delete':
+          this.server = emptyItems();
+          this.skipped.clear();
+          break;
+      }
+    }
+    this.changedView();
+  }
+
+  private markChanged(id: string): void {
+    this.changed.set(id, this.deps.now() + CHANGED_HIGHLIGHT_MS);
+    this.scheduleChangedExpiry();
+  }
+
+  private scheduleChangedExpiry(): void {
+    if (this.changedTimer || this.changed.size === 0) return;
+    this.changedTimer = setTimeout(() => {
+      this.changedTimer = null;
+      const now = this.deps.now();
+      for (const [key, until] of this.changed) if (until <= now) this.changed.delete(key);
+      this.changedView();
+      this.scheduleChangedExpiry();
+    }, CHANGED_HIGHLIGHT_MS);
+  }
+
+  // --- edits -----------------------------------------------------------------
+
+  async edit(edit: Edit): Promise<Reply<{ itemId: string }>> {
+    await this.loading;
+    if (this.rights === 'none') {
+      return { ok: false, error: this.problem ?? { code: 'forbidden', detail: this.ref.jid } };
+    }
+    const check = planEdit(this.current.items, resolveIds(edit, this.queue.ids));
+    if ('error' in check) return { ok: false, error: { code: 'edit-failed', detail: `${describeEdit(edit)}: ${check.error}` } };
+    const id = `${this.deps.now().toString(36)}-${this.link.nextId()}`;
+    const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now() };
+    if (isCreation(edit)) queued.tempId = `local:${id}`;
+    this.queue.edits.push(queued);
+    // in storage before anything else: a worker restart must not lose it
+    await this.deps.store.saveQueue(this.key, this.queue);
+    this.changedView();
+    this.wake();
+    const itemId = queued.tempId ?? touchedItem(edit);
+    if (this.status !== 'live') return { ok: true, value: { itemId } };
+    const confirmed = new Promise<Reply<{ itemId: string }>>((resolve) => this.confirmations.set(id, resolve));
+    void this.flush();
+    return confirmed;
+  }
+
+  /** Publish queued edits in order, each planned against the latest server state (rebase). */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.edits.length > 0 && this.status === 'live' && this.rights === 'moderator') {
+        const queued = this.queue.edits[0]!;
+        const generation = this.generation;
+        const outcome = await this.publish(queued);
+        if (outcome === 'later' || generation !== this.generation) break;
+        this.queue.edits.shift();
+        await this.deps.store.saveQueue(this.key, this.queue);
+        this.changedView();
+      }
+    } finally {
+      this.flushing = false;
+      if (this.queue.edits.length === 0) this.link.wantsChanged();
+      if (this.status !== 'live') this.releaseConfirmations();
+    }
+  }
+
+  private async publish(queued: QueuedEdit): Promise<'done' | 'failed' | 'later'> {
+    const edit = resolveIds(queued.edit, this.queue.ids);
+    const plan = planEdit(this.server, edit);
+    if ('error' in plan) {
+      this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${plan.error}` });
+      return 'failed';
+    }
+    let itemId = touchedItem(edit);
+    try {
+      for (const item of plan.publish) {
+        const result = await this.link.iq(publishIq(this.ref.jid, item, this.link.nextId()));
+        const id = item.id || parsePublishResult(result);
+        if (!id) throw new IqError('no-item-id', 'cancel', 'the server named no item');
+        this.server = withItem(this.server, { ...item, id });
+        if (!item.id && queued.tempId) {
+          this.queue.ids[queued.tempId] = id;
+          itemId = id;
+          await this.deps.store.saveQueue(this.key, this.queue);
+        }
+      }
+      for (const id of plan.retract) {
+        try {
+          await this.link.iq(retractIq(this.ref.jid, id, this.link.nextId()));
+        } catch (e) {
+          // already gone: what we wanted
+          if (!(e instanceof IqError && e.condition === 'item-not-found')) throw e;
+        }
+        this.server = withoutItem(this.server, id);
+      }
+    } catch (e) {
+      if (e instanceof IqError && isTransient(e)) return 'later';
+      const condition = e instanceof IqError ? e.message : String(e);
+      this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${condition}` });
+      // our rights may have changed, or the item under us: get the server's truth
+      this.scheduleResync();
+      return 'failed';
+    }
+    this.confirmations.get(queued.id)?.({ ok: true, value: { itemId } });
+    this.confirmations.delete(queued.id);
+    return 'done';
+  }
+
+  private fail(queued: QueuedEdit, problem: Problem): void {
+    this.deps.log('room: edit failed', this.ref.jid, problem.detail);
+    this.problem = problem;
+    this.confirmations.get(queued.id)?.({ ok: false, error: problem });
+    this.confirmations.delete(queued.id);
+  }
+
+  /** Lost the rights: queued edits can never be published; roll them back and say so. */
+  private failQueued(problem: Problem): void {
+    if (this.queue.edits.length === 0) return;
+    for (const queued of this.queue.edits) {
+      this.confirmations.get(queued.id)?.({ ok: false, error: problem });
+      this.confirmations.delete(queued.id);
+    }
+    this.queue = { edits: [], ids: {} };
+    void this.deps.store.saveQueue(this.key, this.queue);
+  }
+
+  /** Edits waiting for a reconnect answer now: they are safely queued. */
+  private releaseConfirmations(): void {
+    for (const queued of this.queue.edits) {
+      const resolve = this.confirmations.get(queued.id);
+      if (!resolve) continue;
+      resolve({ ok: true, value: { itemId: queued.tempId ?? touchedItem(queued.edit) } });
+      this.confirmations.delete(queued.id);
+    }
+  }
+
+  // --- the view ----------------------------------------------------------------
+
+  private setProblem(problem: Problem | undefined): void {
+    this.problem = problem;
+    this.changedView();
+  }
+
+  private buildView(): RoomView {
+    let items = this.server;
+    const pending: RoomView['pending'] = [];
+    for (const queued of this.queue.edits) {
+      const edit = resolveIds(queued.edit, this.queue.ids);
+      const tempId = queued.tempId ? (this.queue.ids[queued.tempId] ?? queued.tempId) : '';
+      try {
+        items = applyOptimistic(items, edit, tempId);
+      } catch (e) {
+        this.deps.log('room: cannot show pending edit', describeEdit(edit), e);
+      }
+      pending.push({ id: queued.id, itemId: tempId || touchedItem(edit), kind: edit.op });
+    }
+    const online = this.link.online;
+    const skippedSample = this.skipped.values().next().value;
+    return {
+      ref: this.ref,
+      title: this.title,
+      ...(this.url ? { url: this.url } : {}),
+      status: online ? this.status : this.link.connectionStatus,
+      rights: this.rights,
+      items: this.rights === 'none' ? emptyItems() : items,
+      pending: this.rights === 'none' ? [] : pending,
+      changed: [...this.changed.keys()],
+      ...(this.currentProblem() ? { problem: this.currentProblem() } : {}),
+      skipped: { count: this.skipped.size, ...(skippedSample !== undefined ? { sample: skippedSample } : {}) },
+      loaded: this.loaded,
+      updatedAt: this.updatedAt,
+    };
+  }
+
+  private currentProblem(): Problem | undefined {
+    if (!this.link.online && this.link.connectionProblem) return this.link.connectionProblem;
+    return this.problem;
+  }
+
+  private changedView(): void {
+    this.updatedAt = this.deps.now();
+    this.current = this.buildView();
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current);
+      } catch (e) {
+        this.deps.log('room: listener failed', e);
+      }
+    }
+    this.scheduleSnapshot();
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.saveSnapshot();
+    }, SNAPSHOT_DEBOUNCE_MS);
+  }
+
+  async saveSnapshot(): Promise<void> {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    const snapshot: RoomSnapshot = {
+      title: this.title,
+      ...(this.url ? { url: this.url } : {}),
+      rights: this.rights,
+      items: this.server,
+      skipped: this.current.skipped,
+      loaded: this.loaded,
+      updatedAt: this.updatedAt,
+    };
+    await this.deps.store.saveSnapshot(this.key, snapshot);
+  }
+
+  /** Stop timers (engine closing); the snapshot is written first. */
+  async close(): Promise<void> {
+    for (const timer of [this.resyncTimer, this.changedTimer]) if (timer) clearTimeout(timer);
+    this.resyncTimer = this.changedTimer = null;
+    this.generation += 1;
+    this.releaseConfirmations();
+    await this.saveSnapshot();
+  }
+}
+
+function isTransient(e: IqError): boolean {
+  return e.condition === 'not-connected' || e.condition === 'timeout' || e.errorType === 'wait';
+}

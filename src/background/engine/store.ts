@@ -1,0 +1,114 @@
+// What the engine keeps across worker restarts. Task snapshots, queued edits
+// and account descriptions go to `local`; passwords and tokens only to `session`.
+import type { Edit, RoomItems, RoomRef, Rights } from '../../core/types';
+import type { PeerTubeAuth, PeerTubeRoomConfig } from '../../messages';
+import type { KV } from './engine';
+
+export interface StoredAccount {
+  id: string;
+  kind: 'peertube' | 'xmpp';
+  label: string;
+  /** bare JID, once known (PeerTube: from the auth API) */
+  jid?: string;
+  /** occupant nickname, the same as the in-chat client's so that Prosody merges the sessions */
+  nickname?: string;
+  /** PeerTube: instance origin and the room configuration's endpoints */
+  origin?: string;
+  config?: PeerTubeRoomConfig;
+  /** manual: ws(s):// or http(s):// endpoint */
+  service?: string;
+}
+
+export interface AccountSecret {
+  password?: string;
+  /** when the password was obtained (PeerTube passwords last 24 h) */
+  obtainedAt?: number;
+  auth?: PeerTubeAuth | null;
+}
+
+export interface RoomRecord {
+  ref: RoomRef;
+  title: string;
+  url?: string;
+  lastUsed: number;
+}
+
+export interface RoomSnapshot {
+  title: string;
+  url?: string;
+  rights: Rights;
+  items: RoomItems;
+  skipped: { count: number; sample?: string };
+  loaded: boolean;
+  updatedAt: number;
+}
+
+export interface QueuedEdit {
+  id: string;
+  edit: Edit;
+  /** the temporary item id a creation shows under until the server names it */
+  tempId?: string;
+  queuedAt: number;
+}
+
+export interface RoomQueue {
+  edits: QueuedEdit[];
+  /** temporary id → server id, for edits queued against items created offline */
+  ids: Record<string, string>;
+}
+
+const ACCOUNTS = 'engine:accounts';
+const ROOMS = 'engine:rooms';
+const snapshotKey = (roomKey: string) => `engine:room:${roomKey}`;
+const queueKey = (roomKey: string) => `engine:queue:${roomKey}`;
+const secretKey = (accountId: string) => `engine:secret:${accountId}`;
+
+export class EngineStore {
+  constructor(
+    private readonly local: KV,
+    private readonly session: KV,
+  ) {}
+
+  async accounts(): Promise<StoredAccount[]> {
+    return (await this.local.get<StoredAccount[]>(ACCOUNTS)) ?? [];
+  }
+  saveAccounts(accounts: StoredAccount[]): Promise<void> {
+    return this.local.set(ACCOUNTS, accounts);
+  }
+
+  secret(accountId: string): Promise<AccountSecret | undefined> {
+    return this.session.get<AccountSecret>(secretKey(accountId));
+  }
+  saveSecret(accountId: string, secret: AccountSecret): Promise<void> {
+    return this.session.set(secretKey(accountId), secret);
+  }
+  removeSecret(accountId: string): Promise<void> {
+    return this.session.remove(secretKey(accountId));
+  }
+
+  async rooms(): Promise<RoomRecord[]> {
+    return (await this.local.get<RoomRecord[]>(ROOMS)) ?? [];
+  }
+  saveRooms(rooms: RoomRecord[]): Promise<void> {
+    return this.local.set(ROOMS, rooms);
+  }
+
+  snapshot(roomKey: string): Promise<RoomSnapshot | undefined> {
+    return this.local.get<RoomSnapshot>(snapshotKey(roomKey));
+  }
+  saveSnapshot(roomKey: string, snapshot: RoomSnapshot): Promise<void> {
+    return this.local.set(snapshotKey(roomKey), snapshot);
+  }
+
+  async queue(roomKey: string): Promise<RoomQueue> {
+    return (await this.local.get<RoomQueue>(queueKey(roomKey))) ?? { edits: [], ids: {} };
+  }
+  saveQueue(roomKey: string, queue: RoomQueue): Promise<void> {
+    return queue.edits.length === 0 ? this.local.remove(queueKey(roomKey)) : this.local.set(queueKey(roomKey), queue);
+  }
+
+  async forgetRoom(roomKey: string): Promise<void> {
+    await this.local.remove(snapshotKey(roomKey));
+    await this.local.remove(queueKey(roomKey));
+  }
+}

@@ -1,0 +1,299 @@
+// One XMPP session for one account, kept alive and self-healing: WebSocket
+// first and BOSH after it, ping on every tick, reconnect with back-off.
+// Speaks XML strings out (core's builders) and DOM Elements in (core's parsers).
+import { Strophe } from './strophe';
+import { parseError } from '../../core/stanzas';
+import type { Problem } from '../../core/types';
+
+export type ConnectionState = 'offline' | 'connecting' | 'authenticating' | 'online';
+
+export interface Credentials {
+  /** bare JID */
+  jid: string;
+  password: string;
+}
+
+/** Thrown by a credentials provider; `retry` false means only the user can fix it (e.g. log in). */
+export class CredentialsError extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly retry: boolean,
+  ) {
+    super(problem.detail ?? problem.code);
+  }
+}
+
+/** An iq answered with type="error", or not answered in time. */
+export class IqError extends Error {
+  constructor(
+    readonly condition: string,
+    readonly errorType: string,
+    readonly text?: string,
+  ) {
+    super(text ? `${condition}: ${text}` : condition);
+  }
+}
+
+export interface ConnectionConfig {
+  /** endpoints in order of preference (WebSocket first, BOSH after), read again on each attempt */
+  endpoints: () => Promise<string[]>;
+  /** `renew` asks for fresh credentials (after an authentication failure) */
+  credentials: (renew: boolean) => Promise<Credentials>;
+  /** delay before retry number `attempt` (1-based), with jitter */
+  retryDelay: (attempt: number) => number;
+  now: () => number;
+  log: (...a: unknown[]) => void;
+  onState: (state: ConnectionState, problem?: Problem) => void;
+  /** after each successful (re)connect, once available presence is sent */
+  onOnline: () => void;
+  /** every incoming message and presence */
+  onStanza: (stanza: Element) => void;
+}
+
+type StropheConnection = InstanceType<typeof Strophe.Connection>;
+
+const ATTEMPT_TIMEOUT_MS = 20_000;
+const PING_TIMEOUT_MS = 15_000;
+export const IQ_TIMEOUT_MS = 15_000;
+
+export class XmppConnection {
+  private conn: StropheConnection | null = null;
+  /** bumped on every new attempt so that callbacks of an abandoned strophe connection are ignored */
+  private generation = 0;
+  private state: ConnectionState = 'offline';
+  private wanted = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private attemptTimer: ReturnType<typeof setTimeout> | null = null;
+  private preferred = 0;
+  private pinging = false;
+  /** set when only the user can fix things (bad credentials, not logged in): no automatic retry */
+  private blocked = false;
+  private fullJid = '';
+
+  constructor(private readonly config: ConnectionConfig) {}
+
+  get status(): ConnectionState {
+    return this.state;
+  }
+
+  get jid(): string {
+    return this.fullJid;
+  }
+
+  /** Connect now (if not already) and keep reconnecting until stop(). */
+  start(): void {
+    this.wanted = true;
+    this.blocked = false;
+    if (this.state === 'offline' && !this.retryTimer) void this.attempt(this.preferred, false);
+  }
+
+  stop(): void {
+    this.wanted = false;
+    this.clearTimers();
+    this.drop();
+    this.setState('offline');
+  }
+
+  /** Periodic: ping when online (detects dead sockets, keeps the worker and the server session alive), reconnect when due. */
+  tick(): void {
+    if (!this.wanted || this.blocked) return;
+    if (this.state === 'online') {
+      void this.ping();
+    } else if (this.state === 'offline' && !this.retryTimer) {
+      void this.attempt(this.preferred, false);
+    }
+  }
+
+  send(xml: string): void {
+    if (!this.conn || this.state !== 'online') throw new IqError('not-connected', 'wait');
+    this.conn.send(parse(xml));
+  }
+
+  /** Send an iq and resolve with the result stanza; reject with IqError on an error reply, timeout or no connection. */
+  iq(xml: string, timeoutMs = IQ_TIMEOUT_MS): Promise<Element> {
+    const conn = this.conn;
+    if (!conn || this.state !== 'online') return Promise.reject(new IqError('not-connected', 'wait'));
+    return new Promise((resolve, reject) => {
+      conn.sendIQ(
+        parse(xml),
+        (result) => resolve(result),
+        (error) => reject(error ? iqErrorOf(error) : new IqError('timeout', 'wait')),
+        timeoutMs,
+      );
+    });
+  }
+
+  private async ping(): Promise<void> {
+    if (this.pinging) return;
+    this.pinging = true;
+    const generation = this.generation;
+    try {
+      const domain = this.fullJid.split('@')[1]?.split('/')[0] ?? '';
+      await this.iq(`<iq type="get" to="${domain}" xmlns="jabber:client"><ping xmlns="urn:xmpp:ping"/></iq>`, PING_TIMEOUT_MS);
+    } catch (e) {
+      // only silence means a dead session; an error reply still proves the link works
+      if (e instanceof IqError && e.condition === 'timeout' && generation === this.generation) {
+        this.config.log('xmpp: ping timed out, reconnecting');
+        this.lost({ code: 'network', detail: 'ping timeout' });
+      }
+    } finally {
+      this.pinging = false;
+    }
+  }
+
+  private async attempt(index: number, renew: boolean): Promise<void> {
+    this.clearTimers();
+    this.drop();
+    const generation = ++this.generation;
+    this.setState('connecting');
+    let endpoints: string[];
+    let credentials: Credentials;
+    try {
+      endpoints = await this.config.endpoints();
+      credentials = await this.config.credentials(renew);
+    } catch (e) {
+      if (generation !== this.generation || !this.wanted) return;
+      if (e instanceof CredentialsError && !e.retry) {
+        this.blocked = true;
+        this.setState('offline', e.problem);
+        return;
+      }
+      this.scheduleRetry(e instanceof CredentialsError ? e.problem : { code: 'network', detail: String(e) });
+      return;
+    }
+    if (generation !== this.generation || !this.wanted) return;
+    if (endpoints.length === 0) {
+      this.blocked = true;
+      this.setState('offline', { code: 'internal', detail: 'no XMPP endpoint' });
+      return;
+    }
+    const endpointIndex = index % endpoints.length;
+    const service = endpoints[endpointIndex]!;
+    // strophe picks WebSocket for ws(s):// and BOSH for http(s)://
+    const conn = new Strophe.Connection(service);
+    this.conn = conn;
+    let connected = false;
+    const fail = (problem: Problem) => {
+      if (generation !== this.generation) return;
+      this.drop();
+      if (!this.wanted) return this.setState('offline');
+      // WebSocket refused before the session existed: try the next endpoint (BOSH) at once
+      if (!connected && endpointIndex + 1 < endpoints.length) {
+        this.config.log(`xmpp: ${service} failed (${problem.detail ?? problem.code}), trying ${endpoints[endpointIndex + 1]}`);
+        void this.attempt(endpointIndex + 1, renew);
+        return;
+      }
+      this.scheduleRetry(problem);
+    };
+    this.attemptTimer = setTimeout(() => fail({ code: 'network', detail: `no answer from ${service}` }), ATTEMPT_TIMEOUT_MS);
+    conn.addHandler((s) => this.incoming(generation, s), null, 'message', null);
+    conn.addHandler((s) => this.incoming(generation, s), null, 'presence', null);
+    conn.connect(credentials.jid, credentials.password, (status, condition) => {
+      if (generation !== this.generation) return;
+      switch (status) {
+        case Strophe.Status.AUTHENTICATING:
+          this.setState('authenticating');
+          break;
+        case Strophe.Status.CONNECTED:
+          connected = true;
+          if (this.attemptTimer) clearTimeout(this.attemptTimer);
+          this.attemptTimer = null;
+          this.failures = 0;
+          this.preferred = endpointIndex;
+          this.fullJid = conn.jid;
+          // available presence: headline notifications go to available resources only
+          conn.send(parse('<presence xmlns="jabber:client"/>'));
+          this.setState('online');
+          this.config.onOnline();
+          break;
+        case Strophe.Status.AUTHFAIL:
+          if (!renew) {
+            // the temporary password may have expired: renew it once
+            this.drop();
+            void this.attempt(endpointIndex, true);
+          } else {
+            this.drop();
+            this.blocked = true;
+            this.setState('offline', { code: 'auth', detail: condition ?? 'authentication failed' });
+          }
+          break;
+        case Strophe.Status.CONNFAIL:
+        case Strophe.Status.CONNTIMEOUT:
+        case Strophe.Status.ERROR:
+        case Strophe.Status.DISCONNECTED:
+          fail({ code: 'network', detail: condition || `disconnected from ${service}` });
+          break;
+      }
+    });
+  }
+
+  private incoming(generation: number, stanza: Element): boolean {
+    if (generation === this.generation) {
+      try {
+        this.config.onStanza(stanza);
+      } catch (e) {
+        this.config.log('xmpp: stanza handler failed', e);
+      }
+    }
+    return true;
+  }
+
+  private lost(problem: Problem): void {
+    this.drop();
+    this.scheduleRetry(problem);
+  }
+
+  private scheduleRetry(problem: Problem): void {
+    if (!this.wanted) return this.setState('offline');
+    this.failures += 1;
+    const delay = this.config.retryDelay(this.failures);
+    this.clearTimers();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.attempt(this.preferred, false);
+    }, delay);
+    this.setState('offline', { ...problem, retryAt: this.config.now() + delay });
+  }
+
+  /** Abandon the current strophe connection without waiting for the server. */
+  private drop(): void {
+    const conn = this.conn;
+    this.conn = null;
+    this.generation += 1;
+    if (this.attemptTimer) clearTimeout(this.attemptTimer);
+    this.attemptTimer = null;
+    if (!conn) return;
+    try {
+      // a live session closes its stream politely; a half-open one just drops the socket
+      if (conn.connected) conn.disconnect('closing');
+      else conn._doDisconnect();
+    } catch {
+      // the socket may already be gone
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.attemptTimer) clearTimeout(this.attemptTimer);
+    this.retryTimer = null;
+    this.attemptTimer = null;
+  }
+
+  private setState(state: ConnectionState, problem?: Problem): void {
+    this.state = state;
+    this.config.onState(state, problem);
+  }
+}
+
+function parse(xml: string): Element {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const el = doc.documentElement;
+  if (!el || el.nodeName === 'parsererror') throw new Error(`malformed outgoing stanza: ${xml.slice(0, 80)}`);
+  return el;
+}
+
+function iqErrorOf(stanza: Element): IqError {
+  const error = parseError(stanza) ?? { type: 'cancel', condition: 'undefined-condition' };
+  return new IqError(error.condition, error.type, error.text);
+}
