@@ -68,6 +68,8 @@ export type ViewToBackground =
   | { type: 'view/instance-disable'; origin: string }
   | { type: 'view/account-add'; account: ManualAccount }
   | { type: 'view/account-remove'; id: string }
+  /** Options / side panel: join a room (by its JID) on a manual XMPP account. */
+  | { type: 'view/room-open'; room: RoomRef; title?: string }
   | { type: 'view/settings-get' }
   | { type: 'view/settings-set'; settings: Partial<Settings> };
 
@@ -110,6 +112,7 @@ export interface Replies {
   'view/instance-disable': Reply;
   'view/account-add': Reply<{ id: string }>;
   'view/account-remove': Reply;
+  'view/room-open': Reply<{ room: RoomRef }>;
   'view/settings-get': Reply<Settings>;
   'view/settings-set': Reply<Settings>;
 }
