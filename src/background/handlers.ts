@@ -14,7 +14,7 @@ export type Handler<T extends RequestType> = (message: RequestOf<T>, caller: Cal
 export type Handlers = { [T in RequestType]: Handler<T> };
 
 export interface HandlerDeps {
-  engine: Pick<Engine, 'openPeerTubeRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'>;
+  engine: Pick<Engine, 'openPeerTubeRoom' | 'openRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'>;
   instances: Pick<Instances, 'enable' | 'disable' | 'isEnabled'>;
   settings: SettingsStore;
   tabRooms: TabRooms;
@@ -80,6 +80,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'view/account-remove'(m) {
       await engine.removeAccount(m.id);
       return done;
+    },
+
+    async 'view/room-open'(m) {
+      const reply = await engine.openRoom(m.room, m.title);
+      if (reply.ok) await settings.update(() => ({ lastRoom: reply.value.room }));
+      return reply;
     },
 
     async 'view/settings-get'() {

@@ -201,6 +201,10 @@ function request(v: unknown): Request {
       return { type: m.type, account: manualAccount(m.account, 'account') };
     case 'view/account-remove':
       return { type: m.type, id: filled(m.id, 'id') };
+    case 'view/room-open': {
+      const title = optionalText(m.title, 'title');
+      return { type: m.type, room: roomRef(m.room, 'room'), ...(title === undefined ? {} : { title }) };
+    }
     case 'view/settings-set':
       return { type: m.type, settings: settingsChange(m.settings, 'settings') };
     default:

@@ -25,6 +25,7 @@ function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_
   const handlers = createHandlers({
     engine: {
       openPeerTubeRoom: async () => open,
+      openRoom: async (ref) => ({ ok: true, value: { room: ref } }),
       edit: async () => ({ ok: true, value: { itemId: 'T1' } }),
       addManualAccount: async (a) => ({ ok: true, value: { id: `xmpp:${a.jid}` } }),
       removeAccount: async () => undefined,
@@ -101,6 +102,15 @@ describe('tab info', () => {
     await handlers['content/room-detected'](detected, TAB);
     rooms.push(makeView(ROOM_A, { rights: 'none' }));
     expect(await reason(7)).toEqual(['not-moderator', true, undefined]);
+  });
+});
+
+describe('manual account rooms', () => {
+  it('opens a room by its JID and makes it the last room used', async () => {
+    const { handlers, settings } = setup();
+    const room = { account: 'xmpp:mod@chat.example', jid: 'stream@muc.chat.example' };
+    expect(await handlers['view/room-open']({ type: 'view/room-open', room }, PAGE)).toEqual({ ok: true, value: { room } });
+    expect((await settings.get()).lastRoom).toEqual(room);
   });
 });
 

@@ -25,6 +25,7 @@ const TYPES: RequestType[] = [
   'view/instance-disable',
   'view/account-add',
   'view/account-remove',
+  'view/room-open',
   'view/settings-get',
   'view/settings-set',
 ];
@@ -105,6 +106,7 @@ describe('sender checks', () => {
       { type: 'view/settings-set', settings: { notifyNewTasks: true } },
       { type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'wss://b.c/ws' } },
       { type: 'view/account-remove', id: 'xmpp:a@b.c' },
+      { type: 'view/room-open', room: ROOM_B },
       { type: 'view/instance-enable', origin: 'https://evil.example' },
       { type: 'view/instance-disable', origin: ENABLED },
       { type: 'view/tab-info', tabId: 3 },
