@@ -177,16 +177,21 @@ function settingsChange(v: unknown, path: string): Partial<Settings> {
 function request(v: unknown): Request {
   const m = record(v, 'message');
   switch (m.type) {
-    case 'content/room-detected':
+    case 'content/room-detected': {
+      const pageOrigin = origin(m.origin, 'origin');
+      const pageUrl = url(m.url, 'url', ['https:', 'http:']);
+      // The room picker links to this address later: it must be the reporting page's site.
+      if (new URL(pageUrl).origin !== pageOrigin) throw new Refused('url must be on origin');
       return {
         type: m.type,
-        origin: origin(m.origin, 'origin'),
+        origin: pageOrigin,
         videoUUID: filled(m.videoUUID, 'videoUUID'),
         title: text(m.title, 'title'),
-        url: url(m.url, 'url', ['https:', 'http:']),
+        url: pageUrl,
         config: roomConfig(m.config, 'config'),
         auth: auth(m.auth, 'auth'),
       };
+    }
     case 'content/room-left':
     case 'view/settings-get':
       return { type: m.type };

@@ -177,6 +177,8 @@ describe('message validation', () => {
       [{ type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'ftp://b.c' } }, 'account.service must start with wss: or ws: or https: or http://'],
       [{ type: 'view/settings-set', settings: { instances: ['https://evil.example'] } }, 'settings.instances changes only with view/instance-enable or view/instance-disable'],
       [{ type: 'view/settings-set', settings: { notifyNewTasks: 'on' } }, 'settings.notifyNewTasks must be true or false'],
+      [{ ...detected(), url: 'https://phishing.example/w/abc' }, 'url must be on origin'],
+      [{ ...detected(), auth: { kind: 'peertube', tokenType: 'Bearer' } }, 'auth.accessToken must be a string'],
       [{ ...createTask(), edit: { op: 'createTask', list: 'L1', name: 'x'.repeat(200_001) } }, 'edit.name is longer than 200000 characters'],
     ];
     for (const [message, detail] of cases) expect(refusal(await router.handleMessage(message, POPUP))).toBe(detail);
