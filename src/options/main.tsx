@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Livechat Tasks</p>, document.getElementById('app')!);
+import { injectStyles } from '../ui/styles';
+import { Options } from './Options';
+
+injectStyles(document);
+render(<Options />, document.getElementById('app')!);

@@ -52,6 +52,7 @@ export interface FakeExt {
   ports: FakePort[];
   storage: Map<string, unknown>;
   permissionRequests: { origins?: string[]; permissions?: string[] }[];
+  permissionRemovals: { origins?: string[]; permissions?: string[] }[];
   /** what permissions.request answers */
   grant: boolean;
   sidePanelOpened: { tabId?: number; windowId?: number }[];
@@ -79,6 +80,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
     ports: [],
     storage: new Map(),
     permissionRequests: [],
+    permissionRemovals: [],
     grant: true,
     sidePanelOpened: [],
     views: new Map(),
@@ -142,6 +144,11 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
         fake.permissionRequests.push(p);
         fake.calls.push('permissions.request');
         return fake.grant;
+      },
+      async remove(p: { origins?: string[]; permissions?: string[] }) {
+        fake.permissionRemovals.push(p);
+        fake.calls.push('permissions.remove');
+        return true;
       },
     },
     tabs: {
