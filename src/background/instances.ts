@@ -34,6 +34,13 @@ export interface InstanceApis {
 }
 
 const ID_PREFIX = 'instance:';
+
+/**
+ * Host patterns that cover an origin: ours without the port (the one
+ * Firefox accepts), and, for an origin with a port, the exact one, which
+ * Chrome may have granted when a page asked for `${origin}/*`.
+ */
+const candidatePatterns = (origin: string) => [...new Set([originPattern(origin), `${origin}/*`])];
 export const scriptIdFor = (origin: string) => `${ID_PREFIX}${origin}`;
 
 export class Instances {
@@ -50,27 +57,29 @@ export class Instances {
   }
 
   async enable(origin: string): Promise<Reply> {
-    const granted = await this.apis.permissions.contains({ origins: [originPattern(origin)] });
-    if (!granted) {
+    const pattern = await this.grantedPattern(origin);
+    if (!pattern) {
       return { ok: false, error: { code: 'permission', detail: `The browser has not granted access to ${origin}.` } };
     }
-    const wasRegistered = await this.ensureRegistered(origin);
+    const wasRegistered = await this.ensureRegistered(origin, pattern);
     await this.settings.update((s) => ({
       instances: s.instances.includes(origin) ? s.instances : [...s.instances, origin],
     }));
     // Tabs loaded before the registration only get the script if we inject it.
-    if (!wasRegistered) await this.injectIntoOpenTabs(origin);
+    if (!wasRegistered) await this.injectIntoOpenTabs(origin, pattern);
     return { ok: true, value: undefined };
   }
 
   async disable(origin: string): Promise<Reply> {
     await this.unregister([scriptIdFor(origin)]);
     await this.settings.update((s) => ({ instances: s.instances.filter((o) => o !== origin) }));
-    try {
-      await this.apis.permissions.remove({ origins: [originPattern(origin)] });
-    } catch (e) {
-      // Only a build that declares the host as required (test builds) refuses; the instance is off all the same.
-      this.log('host permission kept', origin, e);
+    for (const pattern of candidatePatterns(origin)) {
+      try {
+        await this.apis.permissions.remove({ origins: [pattern] });
+      } catch (e) {
+        // Only a build that declares the host as required (test builds) refuses; the instance is off all the same.
+        this.log('host permission kept', pattern, e);
+      }
     }
     return { ok: true, value: undefined };
   }
@@ -84,9 +93,10 @@ export class Instances {
     const { instances } = await this.settings.get();
     const kept: string[] = [];
     for (const origin of instances) {
-      if (await this.apis.permissions.contains({ origins: [originPattern(origin)] })) {
+      const pattern = await this.grantedPattern(origin);
+      if (pattern) {
         kept.push(origin);
-        await this.ensureRegistered(origin);
+        await this.ensureRegistered(origin, pattern);
       }
     }
     if (kept.length !== instances.length) {
@@ -100,10 +110,18 @@ export class Instances {
   }
 
   /** Registers (or repoints after an update changed the file name); returns whether it was registered before. */
-  private async ensureRegistered(origin: string): Promise<boolean> {
+  /** The pattern the browser granted for the origin, if any. */
+  private async grantedPattern(origin: string): Promise<string | undefined> {
+    for (const pattern of candidatePatterns(origin)) {
+      if (await this.apis.permissions.contains({ origins: [pattern] })) return pattern;
+    }
+    return undefined;
+  }
+
+  private async ensureRegistered(origin: string, pattern: string): Promise<boolean> {
     const script: RegisteredScript = {
       id: scriptIdFor(origin),
-      matches: [originPattern(origin)],
+      matches: [pattern],
       js: [this.contentScriptFile],
       runAt: 'document_idle',
       persistAcrossSessions: true,
@@ -126,8 +144,8 @@ export class Instances {
     if (present.length) await this.apis.scripting.unregisterContentScripts({ ids: present });
   }
 
-  private async injectIntoOpenTabs(origin: string): Promise<void> {
-    const tabs = await this.apis.tabs.query({ url: originPattern(origin) });
+  private async injectIntoOpenTabs(origin: string, pattern: string): Promise<void> {
+    const tabs = await this.apis.tabs.query({ url: pattern });
     for (const tab of tabs) {
       // The pattern covers every port of the host: inject only into the enabled origin.
       if (tab.id === undefined || originOfPage(tab.url) !== origin) continue;

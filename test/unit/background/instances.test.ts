@@ -99,6 +99,15 @@ describe('enabling an instance', () => {
     expect(await instances.isEnabled(PEERTUBE)).toBe(true);
   });
 
+  it('accepts the exact pattern with a port that Chrome may have granted to the popup', async () => {
+    const { browser, instances } = setup();
+    browser.granted.add('http://127.0.0.1:9000/*');
+    expect(await instances.enable('http://127.0.0.1:9000')).toEqual({ ok: true, value: undefined });
+    expect(browser.registered.get(scriptIdFor('http://127.0.0.1:9000'))?.matches).toEqual(['http://127.0.0.1:9000/*']);
+    await instances.disable('http://127.0.0.1:9000');
+    expect(browser.granted.size).toBe(0);
+  });
+
   it('enabling twice registers once and injects once', async () => {
     const { browser, settings, instances } = setup();
     browser.granted.add('https://video.example/*');
