@@ -1,4 +1,5 @@
 // Manual XMPP accounts: the list (each removable) and a form to add one.
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AccountSummary, ManualAccount, Reply } from '../messages';
 import { t } from '../ui/i18n';
@@ -39,20 +40,18 @@ export function AccountsSection(props: {
     }
   };
 
-  const field = (name: AccountField, label: string, type: 'text' | 'password' | 'url', placeholder = '') => (
+  const inputProps = (name: AccountField) => ({
+    id: `acc-${name}`,
+    class: 'lct-input',
+    value: fields[name],
+    'aria-invalid': errors[name] ? ('true' as const) : undefined,
+    'aria-describedby': errors[name] ? `acc-${name}-error` : undefined,
+    onInput: (e: Event) => setFields({ ...fields, [name]: (e.currentTarget as HTMLInputElement).value }),
+  });
+  const field = (name: AccountField, label: string, input: JSX.Element) => (
     <div class="lct-field">
       <label for={`acc-${name}`}>{label}</label>
-      <input
-        id={`acc-${name}`}
-        class="lct-input"
-        type={type}
-        value={fields[name]}
-        placeholder={placeholder}
-        autoComplete={type === 'password' ? 'current-password' : 'off'}
-        aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={errors[name] ? `acc-${name}-error` : undefined}
-        onInput={(e) => setFields({ ...fields, [name]: e.currentTarget.value })}
-      />
+      {input}
       {errors[name] && (
         <p id={`acc-${name}-error`} class="lct-field-error">
           {t(errors[name]!)}
@@ -80,9 +79,13 @@ export function AccountsSection(props: {
         </ul>
       )}
       <form class="lct-form" onSubmit={submit} noValidate data-testid="account-form">
-        {field('jid', t('accountJid'), 'text', 'name@example.org')}
-        {field('password', t('accountPassword'), 'password')}
-        {field('service', t('accountService'), 'url', 'wss://example.org/xmpp-websocket')}
+        {field('jid', t('accountJid'), <input type="text" autoComplete="off" placeholder="name@example.org" {...inputProps('jid')} />)}
+        {field('password', t('accountPassword'), <input type="password" autoComplete="current-password" {...inputProps('password')} />)}
+        {field(
+          'service',
+          t('accountService'),
+          <input type="url" autoComplete="off" placeholder="wss://example.org/xmpp-websocket" {...inputProps('service')} />,
+        )}
         <div class="lct-form-actions">
           <button type="submit" class="lct-btn lct-btn-primary" disabled={busy}>
             {t('accountAdd')}

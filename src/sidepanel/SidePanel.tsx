@@ -19,7 +19,7 @@ export function SidePanel() {
   const [info, setInfo] = useState<TabInfo>();
   const [picked, setPicked] = useState<RoomRef>();
   const [failure, setFailure] = useState('');
-  const tabId = useRef<number>();
+  const tabId = useRef<number | undefined>(undefined);
 
   const refresh = useCallback(async () => {
     const tab = await activeTab();
