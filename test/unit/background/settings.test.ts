@@ -1,0 +1,53 @@
+// Settings in storage.local (an in-memory store stands in for it) and the
+// storage adapter over a browser storage area (a recorder shaped like
+// storage.StorageArea, which cannot run in Node).
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsStore } from '../../../src/background/settings';
+import { kvOver, keepSessionFromContentScripts } from '../../../src/background/storage';
+import { memoryKV } from './fakes';
+
+describe('settings', () => {
+  it('start from the defaults: notifications off, no instance enabled', async () => {
+    expect(await new SettingsStore(memoryKV()).get()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.notifyNewTasks).toBe(false);
+  });
+
+  it('lose no change when two arrive at once, and survive a restart', async () => {
+    const store = memoryKV();
+    const settings = new SettingsStore(store);
+    await Promise.all([
+      settings.update((s) => ({ instances: [...s.instances, 'https://a.example'] })),
+      settings.update((s) => ({ instances: [...s.instances, 'https://b.example'] })),
+      settings.update(() => ({ notifyNewTasks: true })),
+    ]);
+    const restarted = new SettingsStore(store);
+    expect(await restarted.get()).toEqual({ ...DEFAULT_SETTINGS, instances: ['https://a.example', 'https://b.example'], notifyNewTasks: true });
+  });
+
+  it('fill in fields that an older version did not store', async () => {
+    const settings = new SettingsStore(memoryKV({ [SETTINGS_KEY]: { instances: ['https://a.example'] } }));
+    expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, instances: ['https://a.example'] });
+  });
+});
+
+describe('storage adapter', () => {
+  it('reads, writes and removes one key of a storage area', async () => {
+    const area = new Map<string, unknown>();
+    const kv = kvOver({
+      get: async (key) => (area.has(key) ? { [key]: area.get(key) } : {}),
+      set: async (items) => void Object.entries(items).forEach(([k, v]) => area.set(k, v)),
+      remove: async (key) => void area.delete(key),
+    });
+    await kv.set('a', { n: 1 });
+    expect(await kv.get('a')).toEqual({ n: 1 });
+    await kv.remove('a');
+    expect(await kv.get('a')).toBeUndefined();
+  });
+
+  it('closes storage.session to content scripts where the browser lets us choose (Chrome)', async () => {
+    const calls: unknown[] = [];
+    await keepSessionFromContentScripts({ setAccessLevel: async (o: unknown) => void calls.push(o) });
+    await keepSessionFromContentScripts({}); // Firefox: no such call, content scripts never see it
+    expect(calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
+  });
+});
