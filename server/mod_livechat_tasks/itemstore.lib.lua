@@ -136,10 +136,11 @@ function _M.new(stores, key, max_items, compact_min, log)
 
 	local function append(record)
 		record.attr.gen = tostring(generation);
-		local ok, err = journal:append(key, nil, record);
+		-- An integer time: Lua 5.4's os.date refuses the fractional default of some drivers.
+		local ok, err = journal:append(key, nil, record, os.time());
 		if not ok and err == "quota-limit" and compact() then
 			record.attr.gen = tostring(generation);
-			ok, err = journal:append(key, nil, record);
+			ok, err = journal:append(key, nil, record, os.time());
 		end
 		if not ok then
 			log("error", "Cannot write to the items journal of %s: %s", key, err);

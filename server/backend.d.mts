@@ -1,0 +1,32 @@
+// Types of server/backend.mjs for TypeScript callers (tests, benchmarks, demo).
+export declare const DOMAIN: string;
+export declare const MUC_DOMAIN: string;
+
+export interface BackendOptions {
+  /** HTTP port (WebSocket and BOSH); 0 or absent picks a free one. */
+  port?: number;
+  /** "alice:pw,bob:pw", ["alice:pw"] or [{ username, password }]. */
+  users?: string | Array<string | { username: string; password: string }>;
+  /** Data folder; absent: a fresh temporary folder that stop() removes. */
+  data?: string;
+  verbose?: boolean;
+  /** Keep Nagle's algorithm on (off by default). */
+  nagle?: boolean;
+  log?: (line: string) => void;
+  onUnexpectedExit?: (code: number | null) => void;
+}
+
+export interface Backend {
+  port: number;
+  c2sPort: number;
+  domain: string;
+  mucDomain: string;
+  wsUrl: string;
+  boshUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export declare function startBackend(options?: BackendOptions): Promise<Backend>;
+export declare function findFreePort(): Promise<number>;
