@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { QuickAdd } from '../../../src/ui/QuickAdd';
+import { acceptingEdits, makeView } from './fixtures';
+
+afterEach(cleanup);
+
+const lists = [{ name: 'Prep' }, { name: 'During' }];
+const type = (text: string) => fireEvent.input(screen.getByRole('textbox', { name: 'New task' }), { target: { value: text } });
+const submit = () => fireEvent.submit(screen.getByRole('form', { name: 'Quick add' }));
+
+describe('quick add', () => {
+  test('Enter adds the task to the chosen list, then the line is empty for the next one', async () => {
+    const onEdit = acceptingEdits();
+    render(<QuickAdd view={makeView(lists)} onEdit={onEdit} />);
+    const picker = screen.getByRole('combobox', { name: 'List' }) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.text)).toEqual(['During', 'Prep']);
+    type('  Thank the raid  ');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L2', name: 'Thank the raid' }));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).value).toBe(''));
+    expect(screen.getByText('“Thank the raid” added to “During”.')).toBeTruthy();
+  });
+
+  test('the preselected list is used, and picking another is reported so it can be remembered', async () => {
+    const onEdit = acceptingEdits();
+    const onListPicked = vi.fn();
+    render(<QuickAdd view={makeView(lists)} onEdit={onEdit} listId="L1" onListPicked={onListPicked} />);
+    const picker = screen.getByRole('combobox', { name: 'List' }) as HTMLSelectElement;
+    expect(picker.value).toBe('L1');
+    type('a');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenLastCalledWith({ op: 'createTask', list: 'L1', name: 'a' }));
+    fireEvent.change(picker, { target: { value: 'L2' } });
+    expect(onListPicked).toHaveBeenCalledWith('L2');
+    type('b');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenLastCalledWith({ op: 'createTask', list: 'L2', name: 'b' }));
+  });
+
+  test('with no list yet, the default list is created first and the task goes into it', async () => {
+    const onEdit = acceptingEdits();
+    render(<QuickAdd view={makeView([])} onEdit={onEdit} defaultListName="Inbox" />);
+    expect((screen.getByRole('combobox', { name: 'List' }) as HTMLSelectElement).selectedOptions[0]!.text).toBe('New list “Inbox”');
+    type('First task');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenCalledTimes(2));
+    expect(onEdit.mock.calls.map((c) => c[0])).toEqual([
+      { op: 'createList', name: 'Inbox' },
+      { op: 'createTask', list: 'new-1', name: 'First task' },
+    ]);
+  });
+
+  test('an empty line sends nothing and says why', () => {
+    const onEdit = acceptingEdits();
+    render(<QuickAdd view={makeView(lists)} onEdit={onEdit} />);
+    type('   ');
+    submit();
+    expect(screen.getByText('Please type a name.')).toBeTruthy();
+    expect(onEdit).not.toHaveBeenCalled();
+  });
+
+  test('a refused add keeps the typed text and shows the error', async () => {
+    const onEdit = vi.fn(async () => ({ ok: false as const, error: { code: 'network' as const } }));
+    render(<QuickAdd view={makeView(lists)} onEdit={onEdit} />);
+    type('Keep me');
+    submit();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Your change was not saved: The chat server cannot be reached.'));
+    expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).value).toBe('Keep me');
+  });
+
+  test('disabled, with the reason, while loading or without rights', () => {
+    const { unmount } = render(<QuickAdd view={makeView([], { loaded: false })} onEdit={acceptingEdits()} />);
+    expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('Loading tasks…')).toBeTruthy();
+    unmount();
+    render(<QuickAdd view={makeView(lists, { rights: 'none' })} onEdit={acceptingEdits()} />);
+    expect((screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("Only the room's owners and moderators (admins) can see its tasks.")).toBeTruthy();
+  });
+});

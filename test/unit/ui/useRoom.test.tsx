@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+// There is no extension runtime in vitest: a fake `chrome.runtime` with
+// ports stands in for it (the real background is tested in the e2e suite).
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Edit, RoomRef } from '../../../src/core/types';
+import { useRoom } from '../../../src/ui/useRoom';
+import { makeView } from './fixtures';
+
+type Listener = (m: unknown) => void;
+class FakePort {
+  name: string;
+  posted: unknown[] = [];
+  disconnected = false;
+  private messageListeners: Listener[] = [];
+  private disconnectListeners: (() => void)[] = [];
+  onMessage = { addListener: (l: Listener) => this.messageListeners.push(l) };
+  onDisconnect = { addListener: (l: () => void) => this.disconnectListeners.push(l) };
+  constructor(name: string) {
+    this.name = name;
+  }
+  postMessage(m: unknown) {
+    this.posted.push(m);
+  }
+  disconnect() {
+    this.disconnected = true;
+  }
+  /** the background side */
+  send(m: unknown) {
+    act(() => this.messageListeners.forEach((l) => l(m)));
+  }
+  drop() {
+    this.disconnectListeners.forEach((l) => l());
+  }
+}
+
+let ports: FakePort[];
+let sendMessage: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  ports = [];
+  sendMessage = vi.fn(async () => ({ ok: true, value: { itemId: 'x1' } }));
+  (globalThis as { chrome?: unknown }).chrome = {
+    runtime: {
+      id: 'test-extension',
+      connect: ({ name }: { name: string }) => {
+        const port = new FakePort(name);
+        ports.push(port);
+        return port;
+      },
+      sendMessage,
+    },
+  };
+});
+afterEach(() => {
+  cleanup();
+  delete (globalThis as { chrome?: unknown }).chrome;
+  vi.useRealTimers();
+});
+
+const room: RoomRef = makeView().ref;
+let edit: (e: Edit) => Promise<unknown>;
+function Probe({ which = room }: { which?: RoomRef }) {
+  const r = useRoom(which);
+  edit = r.edit;
+  return <p>{r.refused ? `refused ${r.refused.code}` : (r.view?.title ?? 'no view')}</p>;
+}
+
+describe('useRoom', () => {
+  test('watches the room over a port and shows each view the background pushes', () => {
+    render(<Probe />);
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.name).toBe('room');
+    expect(ports[0]!.posted).toEqual([{ type: 'view/watch', room }]);
+    expect(screen.getByText('no view')).toBeTruthy();
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'First' }) });
+    expect(screen.getByText('First')).toBeTruthy();
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Other room', ref: { ...room, jid: 'other@room.x' } }) });
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Second' }) });
+    expect(screen.getByText('Second')).toBeTruthy();
+  });
+
+  test('connects again when the port drops (background restarted), and keeps the last view meanwhile', async () => {
+    vi.useFakeTimers();
+    render(<Probe />);
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Before' }) });
+    ports[0]!.drop();
+    await act(() => vi.advanceTimersByTimeAsync(10));
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toEqual([{ type: 'view/watch', room }]);
+    expect(screen.getByText('Before')).toBeTruthy();
+    ports[1]!.send({ type: 'bg/room', view: makeView([], { title: 'After' }) });
+    expect(screen.getByText('After')).toBeTruthy();
+  });
+
+  test('stops asking once the background refuses the watch', async () => {
+    vi.useFakeTimers();
+    render(<Probe />);
+    ports[0]!.send({ type: 'bg/refused', error: { code: 'bad-request' } });
+    ports[0]!.drop();
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(ports).toHaveLength(1);
+    expect(screen.getByText('refused bad-request')).toBeTruthy();
+  });
+
+  test('closes the port when unmounted', () => {
+    const { unmount } = render(<Probe />);
+    act(() => unmount()); // preact 11 runs effect cleanups after paint: act flushes them
+    expect(ports[0]!.disconnected).toBe(true);
+  });
+
+  test('edits go to the background as view/edit and resolve with its reply', async () => {
+    render(<Probe />);
+    const e: Edit = { op: 'createList', name: 'New' };
+    await expect(edit(e)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: e });
+    sendMessage.mockRejectedValueOnce(new Error('Could not establish connection.'));
+    await expect(edit(e)).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
+  });
+});
