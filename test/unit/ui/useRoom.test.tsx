@@ -84,7 +84,9 @@ describe('useRoom', () => {
     render(<Probe />);
     ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Before' }) });
     ports[0]!.drop();
-    await act(() => vi.advanceTimersByTimeAsync(10));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10);
+    });
     expect(ports).toHaveLength(2);
     expect(ports[1]!.posted).toEqual([{ type: 'view/watch', room }]);
     expect(screen.getByText('Before')).toBeTruthy();
@@ -97,14 +99,18 @@ describe('useRoom', () => {
     render(<Probe />);
     ports[0]!.send({ type: 'bg/refused', error: { code: 'bad-request' } });
     ports[0]!.drop();
-    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+    });
     expect(ports).toHaveLength(1);
     expect(screen.getByText('refused bad-request')).toBeTruthy();
   });
 
   test('closes the port when unmounted', () => {
     const { unmount } = render(<Probe />);
-    act(() => unmount()); // preact 11 runs effect cleanups after paint: act flushes them
+    act(() => {
+      unmount();
+    }); // preact 11 runs effect cleanups after paint: act flushes them
     expect(ports[0]!.disconnected).toBe(true);
   });
 
