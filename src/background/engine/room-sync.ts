@@ -20,10 +20,11 @@ import {
   subscribeIq,
   type MucPresence,
 } from '../../core/stanzas';
-import { NS, type Edit, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
+import { NS, type Edit, type Item, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
 import { IqError } from '../xmpp/connection';
 import { describeEdit, isCreation, resolveIds, touchedItem } from './edits';
+import { mergeItem, sameItem } from './merge';
 import type { EngineStore, QueuedEdit, RoomQueue, RoomSnapshot } from './store';
 
 /** What a room needs from its account's session. */
@@ -58,6 +59,16 @@ const RESYNC_DEBOUNCE_MS = 250;
 const SNAPSHOT_DEBOUNCE_MS = 300;
 
 const MODERATOR_AFFILIATIONS = new Set(['owner', 'admin']);
+/** How many times an edit is merged and published again when it keeps crossing others' edits. */
+const MAX_MERGE_ROUNDS = 3;
+
+/** An item we are publishing: what we planned against, and a write by someone else that got in before ours. */
+interface InFlight {
+  base: Item | undefined;
+  foreign?: Item;
+  /** our own notification came back: later writes by others are theirs to reconcile */
+  echoed: boolean;
+}
 
 export class RoomSync {
   readonly key: string;
@@ -88,6 +99,7 @@ export class RoomSync {
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rightsWaiters: Array<() => void> = [];
+  private readonly inFlight = new Map<string, InFlight>();
   private readonly loading: Promise<void>;
 
   constructor(
@@ -454,7 +466,11 @@ export class RoomSync {
             }
             this.skipped.delete(parsed.item.id);
             this.server = withItem(this.server, parsed.item);
-            if (el.getAttribute('publisher') !== me) this.markChanged(parsed.item.id);
+            const mine = el.getAttribute('publisher') === me;
+            const flight = this.inFlight.get(parsed.item.id);
+            if (flight && mine) flight.echoed = true;
+            else if (flight && !flight.echoed) flight.foreign = parsed.item;
+            if (!mine) this.markChanged(parsed.item.id);
           }
           break;
         case 'retract':
@@ -542,12 +558,13 @@ export class RoomSync {
       return 'failed';
     }
     let itemId = touchedItem(edit);
+    // watched from planning on: a write by someone else before ours is merged, not lost
+    for (const item of plan.publish) {
+      if (item.id) this.inFlight.set(item.id, { base: itemOf(this.server, item.id), echoed: false });
+    }
     try {
       for (const item of plan.publish) {
-        const result = await this.link.iq(publishIq(this.ref.jid, item, this.link.nextId()));
-        const id = item.id || parsePublishResult(result);
-        if (!id) throw new IqError('no-item-id', 'cancel', 'the server named no item');
-        this.server = withItem(this.server, { ...item, id });
+        const id = await this.publishItem(item);
         if (!item.id && queued.tempId) {
           this.queue.ids[queued.tempId] = id;
           itemId = id;
@@ -564,6 +581,7 @@ export class RoomSync {
         this.server = withoutItem(this.server, id);
       }
     } catch (e) {
+      for (const item of plan.publish) this.inFlight.delete(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';
       const condition = e instanceof IqError ? e.message : String(e);
       this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${condition}` });
@@ -574,6 +592,31 @@ export class RoomSync {
     this.confirmations.get(queued.id)?.({ ok: true, value: { itemId } });
     this.confirmations.delete(queued.id);
     return 'done';
+  }
+
+  /**
+   * Publish one item; if another moderator's write reached the server just
+   * before ours (seen as their notification before our own), merge their
+   * fields with ours and publish again. Prosody sends the notifications of a
+   * publish before its result, on the same stream, so by the time the result
+   * is here we know which writes came first.
+   */
+  private async publishItem(item: Item): Promise<string> {
+    let mine = item;
+    for (let round = 0; ; round++) {
+      const result = await this.link.iq(publishIq(this.ref.jid, mine, this.link.nextId()));
+      const id = mine.id || parsePublishResult(result);
+      if (!id) throw new IqError('no-item-id', 'cancel', 'the server named no item');
+      this.server = withItem(this.server, { ...mine, id });
+      const flight = this.inFlight.get(id);
+      this.inFlight.delete(id);
+      if (!flight?.foreign || round >= MAX_MERGE_ROUNDS) return id;
+      const merged = mergeItem(flight.base, flight.foreign, mine);
+      if (sameItem(merged, mine)) return id;
+      this.deps.log('room: merged a crossing edit', this.ref.jid, id);
+      this.inFlight.set(id, { base: flight.foreign, echoed: false });
+      mine = merged;
+    }
   }
 
   private fail(queued: QueuedEdit, problem: Problem): void {
@@ -695,4 +738,11 @@ export class RoomSync {
 
 function isTransient(e: IqError): boolean {
   return e.condition === 'not-connected' || e.condition === 'timeout' || e.errorType === 'wait';
+}
+
+function itemOf(items: RoomItems, id: string): Item | undefined {
+  const list = items.lists[id];
+  if (list) return { kind: 'tasklist', ...list };
+  const task = items.tasks[id];
+  return task ? { kind: 'task', ...task } : undefined;
 }

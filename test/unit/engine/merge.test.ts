@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { mergeItem } from '../../../src/background/engine/merge';
+import type { Item } from '../../../src/core/types';
+
+const unknown = { attrs: {}, children: [] };
+const base: Item = { kind: 'task', id: 't', list: 'l', name: 'One', order: 1, done: false, unknown };
+
+test('a rename by them and a move by us both survive', () => {
+  const theirs: Item = { ...base, name: 'One (renamed)', description: 'by bob' };
+  const mine: Item = { ...base, order: 3 };
+  expect(mergeItem(base, theirs, mine)).toEqual({ ...base, name: 'One (renamed)', description: 'by bob', order: 3 });
+});
+
+test('a field both changed keeps ours (we wrote last); a description they removed stays removed', () => {
+  const withDescription: Item = { ...base, description: 'old' };
+  const theirs: Item = { ...base, name: 'Theirs' };
+  const mine: Item = { ...withDescription, name: 'Mine', done: true };
+  expect(mergeItem(withDescription, theirs, mine)).toEqual({ ...base, name: 'Mine', done: true });
+});
+
+test('unknown data another client added is kept', () => {
+  const theirs: Item = { ...base, unknown: { attrs: { color: 'red' }, children: [] } };
+  const mine: Item = { ...base, done: true };
+  expect(mergeItem(base, theirs, mine)).toEqual({ ...base, done: true, unknown: { attrs: { color: 'red' }, children: [] } });
+});
+
+test('without a base (a creation) ours stands', () => {
+  const mine: Item = { ...base, name: 'New' };
+  expect(mergeItem(undefined, { ...base, name: 'Other' }, mine)).toBe(mine);
+});
