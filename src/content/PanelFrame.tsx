@@ -11,19 +11,21 @@ import { clampSize, SIZE_LIMITS, type PanelState } from './panel-state';
 export const RESIZE_STEP_PX = 24;
 const BODY_ID = 'lct-panel-body';
 
+// Colours come from the ui's .lct-root variables (PeerTube's theme first);
+// the page's font is the one thing inherited through `all: initial`.
 export const FRAME_CSS = `
-:host { all: initial; }
-.lct-frame { box-sizing: border-box; display: flex; flex-direction: column; position: relative; overflow: hidden;
-  border: 1px solid var(--lct-border, #8884); border-radius: 6px; background: var(--lct-bg, Canvas); color: var(--lct-fg, CanvasText); }
+:host { all: initial; font-family: inherit; }
+.lct-root.lct-frame { display: flex; flex-direction: column; position: relative; overflow: hidden;
+  border: 1px solid var(--lct-border); border-radius: 6px; }
 .lct-frame[data-dock="side"] { border-radius: 0 0 0 6px; box-shadow: 0 2px 12px #0004; }
 .lct-frame-bar { display: flex; align-items: center; flex: none; }
 .lct-frame-toggle { all: unset; box-sizing: border-box; flex: 1; min-width: 0; display: flex; gap: .4em; align-items: center;
-  padding: .45em .6em; cursor: pointer; font: 600 14px/1.3 system-ui, sans-serif; }
+  padding: .45em .6em; cursor: pointer; font-weight: 600; font-size: 14px; line-height: 1.3; }
 .lct-frame-toggle span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .lct-frame-toggle[aria-expanded="false"] .lct-icon { transform: rotate(-90deg); }
-.lct-frame-toggle:focus-visible, .lct-frame-handle:focus-visible { outline: 2px solid var(--lct-accent, Highlight); outline-offset: -2px; }
+.lct-frame-toggle:focus-visible, .lct-frame-handle:focus-visible { outline: 2px solid var(--lct-fg); outline-offset: -2px; }
 .lct-frame-body { flex: 1; min-height: 0; overflow: auto; }
-.lct-frame-handle { flex: none; touch-action: none; background: var(--lct-border, #8884); }
+.lct-frame-handle { flex: none; touch-action: none; background: var(--lct-border); }
 .lct-frame[data-dock="chat"] .lct-frame-handle { height: 6px; cursor: ns-resize; }
 .lct-frame[data-dock="side"] .lct-frame-handle { position: absolute; left: 0; top: 0; bottom: 0; width: 6px; cursor: ew-resize; }
 `;
@@ -64,7 +66,7 @@ export function PanelFrame(props: {
       : { width: `${state.width}px`, maxWidth: '100%', height: state.collapsed ? 'auto' : '100vh' };
 
   return (
-    <section class="lct-frame" data-dock={dock} style={style} aria-label={t('panelLabel')} data-testid="lct-panel">
+    <section class="lct-root lct-frame" data-dock={dock} style={style} aria-label={t('panelLabel')} data-testid="lct-panel">
       <div class="lct-frame-bar">
         <button
           type="button"

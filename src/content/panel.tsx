@@ -3,109 +3,98 @@
 // the chat (or docked at the side), and the "create a task" action on chat
 // messages.
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sortedLists } from '../core/room';
-import type { RoomRef, RoomView } from '../core/types';
+import type { RoomRef } from '../core/types';
 import { t } from '../ui/i18n';
+import { uiCss } from '../ui/styles';
 import { TaskApp } from '../ui/TaskApp';
 import { useRoom } from '../ui/useRoom';
-import type { OnEdit } from '../ui/useEditRunner';
-import { UI_CSS } from '../ui/styles';
 import { watchChatMessages, type ChatMessage } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
 import type { MountPanel } from './follow';
-import { createPanelHost, type Dock, type PanelHost } from './mount';
+import { createPanelHost, type Dock } from './mount';
 import { FRAME_CSS, PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
 
-function Panel(props: {
-  room: RoomRef;
-  dock: Dock;
-  state: PanelState;
-  onState: (state: PanelState, persist: boolean) => void;
-  onView: (view: RoomView | undefined, edit: OnEdit) => void;
-}) {
-  const { view, edit } = useRoom(props.room);
-  useEffect(() => props.onView(view, edit), [view, edit]);
+/** What the page side (placement, chat messages) asks of the mounted panel. */
+interface PanelControls {
+  setDock(dock: Dock): void;
+  openChatTask(message: ChatMessage, button: HTMLElement): void;
+}
+
+function Panel(props: { room: RoomRef; origin: string; initialDock: Dock; controls: { current?: PanelControls } }) {
+  const { room, origin } = props;
+  const { view, edit } = useRoom(room);
+  const [dock, setDock] = useState(props.initialDock);
+  const [state, setState] = useState<PanelState>(DEFAULT_PANEL_STATE);
+  const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
+  const lastListId = useRef<string | undefined>(undefined);
+  // State setters only: calls from outside schedule a render, never run one.
+  props.controls.current = { setDock, openChatTask: (message, button) => setChatTask({ message, button }) };
+
+  useEffect(() => {
+    let live = true;
+    void loadPanelState(origin).then((saved) => live && setState(saved));
+    return () => {
+      live = false;
+    };
+  }, [origin]);
+
+  const onState = (next: PanelState, persist: boolean) => {
+    setState(next);
+    if (persist) savePanelState(origin, next);
+  };
+  const closeChatTask = (listId?: string) => {
+    if (listId) lastListId.current = listId;
+    // The button is outside our shadow root: the dialog cannot give focus back by itself.
+    if (chatTask?.button.isConnected) chatTask.button.focus();
+    setChatTask(null);
+  };
+
   return (
-    <PanelFrame dock={props.dock} title={view?.title ? t('panelTitleRoom', view.title) : t('panelTitle')} state={props.state} onState={props.onState}>
-      {view ? (
-        <TaskApp view={view} onEdit={edit} variant="panel" />
-      ) : (
-        <p class="lct-hint" role="status">
-          {t('loading')}
-        </p>
+    <>
+      <PanelFrame dock={dock} title={view?.title ? t('panelTitleRoom', view.title) : t('panelTitle')} state={state} onState={onState}>
+        {view ? (
+          <TaskApp view={view} onEdit={edit} variant="panel" />
+        ) : (
+          <p class="lct-hint" role="status">
+            {t('loading')}
+          </p>
+        )}
+      </PanelFrame>
+      {chatTask && view && (
+        <ChatTaskDialog
+          message={chatTask.message}
+          lists={sortedLists(view.items)}
+          listId={lastListId.current}
+          onEdit={edit}
+          onClose={closeChatTask}
+        />
       )}
-    </PanelFrame>
+    </>
   );
 }
 
 export const mountPanel: MountPanel = ({ doc, room, origin }) => {
-  let host: PanelHost | undefined;
+  const controls: { current?: PanelControls } = {};
   let dock: Dock = 'side';
-  let state: PanelState = { ...DEFAULT_PANEL_STATE };
-  let latest: { view?: RoomView; edit?: OnEdit } = {};
-  let dialog: { message: ChatMessage; button: HTMLElement } | null = null;
-  let lastListId: string | undefined;
   let stopChat: (() => void) | undefined;
-
-  const onState = (next: PanelState, persist: boolean) => {
-    state = next;
-    if (persist) savePanelState(origin, state);
-    paint();
-  };
-  const onView = (view: RoomView | undefined, edit: OnEdit) => {
-    latest = { view, edit };
-    if (dialog) paint();
-  };
-  const closeDialog = (listId?: string) => {
-    const button = dialog?.button;
-    dialog = null;
-    if (listId) lastListId = listId;
-    paint();
-    // The button is outside our shadow root: the dialog cannot give focus back by itself.
-    if (button?.isConnected) button.focus();
-  };
-  const openDialog = (message: ChatMessage, button: HTMLElement) => {
-    dialog = { message, button };
-    paint();
-  };
-
-  function paint() {
-    if (!host) return;
-    const { view, edit } = latest;
-    render(
-      <>
-        <Panel room={room} dock={dock} state={state} onState={onState} onView={onView} />
-        {dialog && view && edit && (
-          <ChatTaskDialog message={dialog.message} lists={sortedLists(view.items)} listId={lastListId} onEdit={edit} onClose={closeDialog} />
-        )}
-      </>,
-      host.mountPoint,
-    );
-  }
-
-  host = createPanelHost(doc, UI_CSS + FRAME_CSS, (nextDock, container) => {
+  const host = createPanelHost(doc, uiCss + FRAME_CSS, (nextDock, container) => {
     dock = nextDock;
+    controls.current?.setDock(nextDock);
     stopChat?.();
-    stopChat = container ? watchChatMessages(container, t('chatTaskAction'), openDialog) : undefined;
-    paint();
+    stopChat = container
+      ? watchChatMessages(container, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
+      : undefined;
   });
-  paint();
-  let live = true;
-  void loadPanelState(origin).then((saved) => {
-    if (!live) return;
-    state = saved;
-    paint();
-  });
+  render(<Panel room={room} origin={origin} initialDock={dock} controls={controls} />, host.mountPoint);
 
   return {
     unmount() {
-      live = false;
       stopChat?.();
-      if (host) render(null, host.mountPoint);
-      host?.remove();
-      host = undefined;
+      render(null, host.mountPoint);
+      host.remove();
     },
   };
 };

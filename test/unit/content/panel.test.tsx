@@ -190,6 +190,14 @@ describe('task from a chat message', () => {
     // the hostile text is shown as text
     expect(within(dialog).getByText(HOSTILE)).toBeTruthy();
     expect(dialog.querySelector('img')).toBeNull();
+    // another moderator adds a list meanwhile: the picker offers it at once
+    ext.setView(
+      makeView(ROOM, {
+        title: 'Morning stream',
+        items: makeItems([{ name: 'Stream prep', tasks: ['Check sound'] }, { name: 'Follow-ups' }, { name: 'Giveaway' }]),
+      }),
+    );
+    await within(dialog).findByRole('option', { name: 'Giveaway' });
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'List' }), { target: { value: 'L2' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create the task' }));
 
