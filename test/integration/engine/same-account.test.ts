@@ -1,0 +1,88 @@
+// The official in-chat Task App and our extension are two clients of the same
+// user: subscriptions are per bare JID and the server drops them when that
+// user's occupant leaves the room (PROTOCOL.md §2). Both must keep receiving
+// notifications whatever the other does. The in-chat app is played by the
+// independent raw client, joined as the same occupant (same nickname).
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { NS_PUBSUB_EVENT, type RawXmppClient } from '../../helpers/raw-client';
+import { addUser, makeEngine, moderatedRoom, openLive, taskNamed, waitForView } from './harness';
+
+vi.mock('strophe.js', () => import('./strophe-browser'));
+
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+const NS_TASK = 'urn:peertube-plugin-livechat:task';
+const task = (name: string) => `<task xmlns="${NS_TASK}" list="l" order="1"><name>${name}</name></task>`;
+
+/** Resolves when `client` receives the notification of item `id`. */
+const notified = (client: RawXmppClient, id: string) =>
+  client.waitFor((s) => s.localName === 'message' && [...(s.getElementsByTagNameNS(NS_PUBSUB_EVENT, 'item') as unknown as Element[])].some((i) => i.getAttribute('id') === id));
+
+test('the in-chat app of the same user coming and going does not stop our notifications', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  const alice = makeEngine();
+  try {
+    const ref = { account: await addUser(alice, backend, 'alice'), jid: room.jid };
+    // the in-chat app is there first, subscribed, as the same occupant
+    const inChat = await backend.connect('alice');
+    await inChat.joinRoom(room.jid, 'alice');
+    await inChat.subscribe(room.jid, 'livechat-tasks');
+    await openLive(alice, ref);
+    const stop = alice.engine.watch(ref, () => {});
+
+    await inChat.leaveRoom(room.jid, 'alice');
+    inChat.close();
+    await room.owner.publish(room.jid, 'livechat-tasks', task('After the chat left'), 't1');
+    await waitForView(alice.engine, ref, (v) => !!taskNamed(v, 'After the chat left'));
+
+    // it comes back (page reload) and leaves again
+    const again = await backend.connect('alice');
+    await again.joinRoom(room.jid, 'alice');
+    await again.subscribe(room.jid, 'livechat-tasks');
+    await again.leaveRoom(room.jid, 'alice');
+    again.close();
+    await room.owner.publish(room.jid, 'livechat-tasks', task('After the reload'), 't2');
+    await waitForView(alice.engine, ref, (v) => !!taskNamed(v, 'After the reload'));
+    // and one more, well after any resync we did on its presence: a live notification
+    await room.owner.publish(room.jid, 'livechat-tasks', task('Much later'), 't3');
+    const view = await waitForView(alice.engine, ref, (v) => !!taskNamed(v, 'Much later'));
+    expect(view.status).toBe('live');
+    stop();
+  } finally {
+    await alice.close();
+    room.owner.close();
+  }
+});
+
+test('our extension coming and going does not stop the in-chat app getting notifications', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  const inChat = await backend.connect('alice');
+  try {
+    await inChat.joinRoom(room.jid, 'alice');
+    expect((await inChat.subscribe(room.jid, 'livechat-tasks')).getAttribute('type')).toBe('result');
+
+    const alice = makeEngine();
+    const ref = { account: await addUser(alice, backend, 'alice'), jid: room.jid };
+    await openLive(alice, ref);
+    const seen = notified(inChat, 'x1');
+    await room.owner.publish(room.jid, 'livechat-tasks', task('While both are in'), 'x1');
+    await seen;
+    // the extension goes away (worker stopped, browser closed…)
+    await alice.close();
+    await inChat.sync();
+
+    const stillSeen = notified(inChat, 'x2');
+    await room.owner.publish(room.jid, 'livechat-tasks', task('After the extension left'), 'x2');
+    await stillSeen;
+  } finally {
+    inChat.close();
+    room.owner.close();
+  }
+});
