@@ -13,7 +13,8 @@ export const PLACE_DELAY_MS = 120;
 export type Dock = 'chat' | 'side';
 
 const HOST_STYLE: Record<Dock, string> = {
-  chat: 'display:block;position:relative;width:100%;margin:8px 0 0;',
+  // min-width 0: in a flex row the panel shrinks with the chat instead of pushing past the window.
+  chat: 'display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:8px 0 0;',
   side: 'display:block;position:fixed;top:0;right:0;z-index:2147483000;max-width:calc(100vw - 16px);',
 };
 
