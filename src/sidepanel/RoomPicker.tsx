@@ -1,6 +1,6 @@
 // The rooms the user moderated recently, across instances and accounts,
 // most recent first: one click opens a room's tasks in the side panel.
-import { roomKey, type RoomRef } from '../core/types';
+import { roomKey } from '../core/types';
 import type { RecentRoom } from '../messages';
 import { t } from '../ui/i18n';
 
@@ -14,7 +14,7 @@ function placeOf(room: RecentRoom): string {
   return room.ref.account.replace(/^(peertube|xmpp):/, '').replace(/^https?:\/\//, '');
 }
 
-export function RoomPicker(props: { recent: RecentRoom[]; onPick: (ref: RoomRef) => void }) {
+export function RoomPicker(props: { recent: RecentRoom[]; onPick: (room: RecentRoom) => void }) {
   const rooms = [...props.recent].sort((a, b) => b.lastUsed - a.lastUsed);
   return (
     <section class="lct-rooms" aria-labelledby="lct-rooms-title">
@@ -27,7 +27,7 @@ export function RoomPicker(props: { recent: RecentRoom[]; onPick: (ref: RoomRef)
         <ul class="lct-room-list">
           {rooms.map((room) => (
             <li key={roomKey(room.ref)}>
-              <button type="button" class="lct-btn lct-room-btn" dir="auto" onClick={() => props.onPick(room.ref)}>
+              <button type="button" class="lct-btn lct-room-btn" dir="auto" onClick={() => props.onPick(room)}>
                 {t('sidePanelRoomOn', [room.title.slice(0, 120) || room.ref.jid, placeOf(room)])}
               </button>
             </li>

@@ -1,6 +1,7 @@
 // The browser's side panel (Chrome) or sidebar (Firefox): the full task app
 // for the current tab's room, following tab switches and navigation, or a
-// picker of recently moderated rooms when the tab has none. It watches the
+// picker of recently moderated rooms (or a room address on a manual XMPP
+// account) when the tab has none. It watches the
 // same live room as the page panel, so both show the same state.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
@@ -13,6 +14,7 @@ import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { TaskApp } from '../ui/TaskApp';
 import { useRoom } from '../ui/useRoom';
+import { OpenRoomForm } from './OpenRoomForm';
 import { RoomPicker } from './RoomPicker';
 
 export function SidePanel() {
@@ -53,6 +55,13 @@ export function SidePanel() {
     };
   }, [refresh]);
 
+  // Picking a room (recent or typed) opens it: the background joins it on its account if it is not already.
+  const openRoom = async (ref: RoomRef, title?: string) => {
+    setPicked(ref);
+    const reply = await send({ type: 'view/room-open', room: ref, ...(title ? { title } : {}) });
+    setFailure(reply.ok ? '' : t('actionFailed', problemText(reply.error)));
+  };
+
   const room = info?.room ?? picked;
   const { view, edit } = useRoom(room);
   const showingPicked = !info?.room && picked;
@@ -86,7 +95,8 @@ export function SidePanel() {
               {t(reasonKey(info.reason))}
             </p>
           )}
-          {info && <RoomPicker recent={info.recent} onPick={setPicked} />}
+          {info && <RoomPicker recent={info.recent} onPick={(r) => void openRoom(r.ref, r.title)} />}
+          {info && <OpenRoomForm accounts={info.accounts} onOpen={(ref) => void openRoom(ref)} />}
         </>
       )}
     </main>

@@ -20,6 +20,7 @@ let ext: FakeExt;
 let infoByTab: Record<number, TabInfo>;
 
 function answer(msg: Request) {
+  if (msg.type === 'view/room-open') return { ok: true, value: { room: msg.room } };
   if (msg.type === 'view/tab-info') return { ok: true, value: infoByTab[msg.tabId] ?? { enabled: false, recent, accounts: [], reason: 'not-peertube' } };
   return { ok: true, value: undefined };
 }
@@ -72,7 +73,28 @@ describe('side panel', () => {
     expect(buttons).toEqual(['Evening stream (b.test)', 'Morning stream (a.test)']);
     fireEvent.click(screen.getByRole('button', { name: 'Evening stream (b.test)' }));
     await screen.findByText('Task of B');
+    expect(ext.sent).toContainEqual({ type: 'view/room-open', room: B, title: 'Evening stream' });
     fireEvent.click(screen.getByRole('button', { name: 'Other rooms' }));
     await screen.findByRole('heading', { name: 'Rooms you moderated recently' });
+  });
+
+  it('opens a room by address on a manual XMPP account, after checking the address', async () => {
+    const X: RoomRef = { account: 'xmpp:me@jabber.test', jid: 'team@conference.jabber.test' };
+    ext.setView(makeView(X, { title: 'team', items: makeItems([{ name: 'Team list', tasks: ['Team task'] }]) }));
+    infoByTab = {
+      7: { enabled: false, recent: [], reason: 'not-peertube', accounts: [{ id: 'xmpp:me@jabber.test', label: 'me@jabber.test', kind: 'xmpp', status: 'live' }] },
+    };
+    render(<SidePanel />);
+    const form = await screen.findByRole('form', { name: 'Open a room with an XMPP account' });
+    const jid = screen.getByRole('textbox', { name: 'Room address (JID)' });
+    fireEvent.input(jid, { target: { value: 'not a room' } });
+    fireEvent.submit(form);
+    await screen.findByText('Enter a room address like room@conference.example.org.');
+    expect(ext.sent.some((m) => m.type === 'view/room-open')).toBe(false);
+
+    fireEvent.input(jid, { target: { value: ' team@conference.jabber.test ' } });
+    fireEvent.submit(form);
+    await screen.findByText('Team task');
+    expect(ext.sent).toContainEqual({ type: 'view/room-open', room: X });
   });
 });
