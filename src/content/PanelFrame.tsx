@@ -9,6 +9,8 @@ import type { Dock } from './mount';
 import { clampSize, SIZE_LIMITS, type PanelState } from './panel-state';
 
 export const RESIZE_STEP_PX = 24;
+/** Docked at the side, the panel leaves this much at the top for PeerTube's header. */
+const SIDE_TOP_GAP_PX = 72;
 const BODY_ID = 'lct-panel-body';
 
 // Colours come from the ui's .lct-root variables (PeerTube's theme first);
@@ -17,7 +19,7 @@ export const FRAME_CSS = `
 :host { all: initial; font-family: inherit; }
 .lct-root.lct-frame { display: flex; flex-direction: column; position: relative; overflow: hidden;
   border: 1px solid var(--lct-border); border-radius: 6px; }
-.lct-frame[data-dock="side"] { border-radius: 0 0 0 6px; box-shadow: 0 2px 12px #0004; }
+.lct-frame[data-dock="side"] { border-radius: 6px 0 0 0; box-shadow: 0 2px 12px #0004; }
 .lct-frame-bar { display: flex; align-items: center; flex: none; }
 .lct-frame-toggle { all: unset; box-sizing: border-box; flex: 1; min-width: 0; display: flex; gap: .4em; align-items: center;
   padding: .45em .6em; cursor: pointer; font-weight: 600; font-size: 14px; line-height: 1.3; }
@@ -63,7 +65,7 @@ export function PanelFrame(props: {
   const style =
     dock === 'chat'
       ? { height: state.collapsed ? 'auto' : `${state.height}px` }
-      : { width: `${state.width}px`, maxWidth: '100%', height: state.collapsed ? 'auto' : '100vh' };
+      : { width: `${state.width}px`, maxWidth: '100%', height: state.collapsed ? 'auto' : `calc(100vh - ${SIDE_TOP_GAP_PX}px)` };
 
   return (
     <section class="lct-root lct-frame" data-dock={dock} style={style} aria-label={t('panelLabel')} data-testid="lct-panel">

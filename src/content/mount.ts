@@ -1,8 +1,10 @@
 // Where the page panel lives. Its host element is a custom tag no page style
 // targets, with an open shadow root (styles isolated both ways). It is
 // inserted as a sibling just after PeerTube's chat container while the chat
-// is open (its own box: no page element is resized), or docked at the
-// viewport's side (fixed, above the page) when the chat is closed or absent.
+// is open (its own box, no page element restyled; where the chat's parent is
+// a flex row, the row's items share its width), or docked at the
+// viewport's side (fixed, above the page, bottom-right) when the chat is
+// closed or absent.
 // PeerTube re-renders the chat on its own schedule, so a throttled observer
 // re-checks the place; the check is idempotent and costs two lookups.
 export const CONTAINER_ID = 'peertube-plugin-livechat-container';
@@ -15,7 +17,8 @@ export type Dock = 'chat' | 'side';
 const HOST_STYLE: Record<Dock, string> = {
   // min-width 0: in a flex row the panel shrinks with the chat instead of pushing past the window.
   chat: 'display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:8px 0 0;',
-  side: 'display:block;position:fixed;top:0;right:0;z-index:2147483000;max-width:calc(100vw - 16px);',
+  // Bottom-right, below the height of PeerTube's header, which keeps the user menu reachable.
+  side: 'display:block;position:fixed;bottom:0;right:0;z-index:2147483000;max-width:calc(100vw - 16px);',
 };
 
 export const dockFor = (container: Element | null): Dock =>
