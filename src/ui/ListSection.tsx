@@ -16,6 +16,8 @@ export const ListSection = memo(function ListSection(props: {
   /** the list's tasks, sorted as shown */
   tasks: Task[];
   collapsed: boolean;
+  /** a big room is still being rendered: the tasks come a moment later, their space is kept */
+  deferred: boolean;
   hideDone: boolean;
   pending: ReadonlySet<string>;
   changed: ReadonlySet<string>;
@@ -92,7 +94,9 @@ export const ListSection = memo(function ListSection(props: {
       )}
       {!props.collapsed && (
         <div id={bodyId} class="lct-list-body">
-          {shown.length > 0 ? (
+          {props.deferred ? (
+            <div class="lct-deferred" style={{ height: `${shown.length * 2.2}em` }} />
+          ) : shown.length > 0 ? (
             <ul class="lct-tasks">
               {shown.map((task) => (
                 <TaskRow key={task.id} task={task} pending={props.pending.has(task.id)} changed={props.changed.has(task.id)} />

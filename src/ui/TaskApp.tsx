@@ -4,7 +4,7 @@
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getList, getTask, sortedLists, tasksOf } from '../core/room';
-import type { RoomView, Task } from '../core/types';
+import type { RoomItems, RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
 import { BoardActionsContext } from './boardActions';
@@ -33,20 +33,71 @@ type Modal =
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Tasks per list, reusing last render's array when a list's tasks are the same objects, so untouched lists skip re-rendering. */
-function useTasksByList(view: RoomView, listIds: string[]): Map<string, Task[]> {
-  const previous = useRef(new Map<string, Task[]>());
-  return useMemo(() => {
-    const next = new Map<string, Task[]>();
-    for (const id of listIds) {
-      const fresh = tasksOf(view.items, id);
-      const old = previous.current.get(id);
-      const same = old && old.length === fresh.length && old.every((task, i) => task === fresh[i]);
-      next.set(id, same ? old : fresh);
+/** Tasks rendered per step when a big room first shows: the first lists paint at once, the rest follow between frames. */
+const TASKS_PER_STEP = 250;
+
+/**
+ * How many tasks may be rendered so far. Grows one step per macrotask, so
+ * the browser paints and handles input in between, until everything is
+ * rendered; from then on, unlimited (later changes never hide rows again).
+ */
+function useRenderBudget(totalTasks: number): number {
+  const [budget, setBudget] = useState(TASKS_PER_STEP);
+  useEffect(() => {
+    if (budget === Infinity) return;
+    if (budget >= totalTasks) {
+      setBudget(Infinity);
+      return;
     }
-    previous.current = next;
-    return next;
-  }, [view.items, listIds]);
+    const timer = setTimeout(() => setBudget((b) => b + TASKS_PER_STEP), 0);
+    return () => clearTimeout(timer);
+  }, [budget, totalTasks]);
+  return budget;
+}
+
+/** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
+function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
+  const touched = new Set<string>();
+  if (before.tasks === after.tasks) return touched;
+  for (const id in after.tasks) {
+    const was = getTask(before, id);
+    const is = getTask(after, id)!;
+    if (was === is) continue;
+    touched.add(is.list);
+    if (was) touched.add(was.list);
+  }
+  for (const id in before.tasks) if (!getTask(after, id)) touched.add(getTask(before, id)!.list);
+  return touched;
+}
+
+/**
+ * Tasks per list. Only the lists whose tasks changed are sorted again; the
+ * others keep last render's array, so their (memoized) sections skip
+ * re-rendering: one change in a room of 5,000 items costs one list.
+ */
+function useTasksByList(items: RoomItems, listIds: string[]): Map<string, Task[]> {
+  const previous = useRef<{ items: RoomItems; byList: Map<string, Task[]> } | null>(null);
+  return useMemo(() => {
+    const old = previous.current;
+    const touched = old ? touchedLists(old.items, items) : null;
+    const byList = new Map<string, Task[]>();
+    for (const id of listIds) byList.set(id, (touched && !touched.has(id) && old!.byList.get(id)) || tasksOf(items, id));
+    previous.current = { items, byList };
+    return byList;
+  }, [items, listIds]);
+}
+
+/** Item ids grouped by the list they show in (a list's own id included), so a section gets a new set only when its own items are concerned. */
+function idsByList(items: RoomItems, ids: string[]): Map<string, ReadonlySet<string>> {
+  const byList = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const listId = getList(items, id) ? id : getTask(items, id)?.list;
+    if (!listId) continue;
+    const set = byList.get(listId) ?? new Set<string>();
+    set.add(id);
+    byList.set(listId, set);
+  }
+  return byList;
 }
 
 function activeElementOf(node: Node | null): Element | null {
@@ -66,10 +117,13 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
 
   const lists = useMemo(() => sortedLists(view.items), [view.items]);
   const listIds = useMemo(() => lists.map((l) => l.id), [lists]);
-  const tasksByList = useTasksByList(view, listIds);
-  const pending = useMemo(() => (view.pending.length ? new Set(view.pending.map((p) => p.itemId)) : EMPTY), [view.pending]);
-  const changed = useMemo(() => (view.changed.length ? new Set(view.changed) : EMPTY), [view.changed]);
+  const tasksByList = useTasksByList(view.items, listIds);
+  const pending = useMemo(() => idsByList(view.items, view.pending.map((p) => p.itemId)), [view.items, view.pending]);
+  const changed = useMemo(() => idsByList(view.items, view.changed), [view.items, view.changed]);
   const collapsed = useMemo(() => new Set(collapsedIds), [collapsedIds]);
+  const shownTasks = lists.reduce((n, l) => (collapsed.has(l.id) ? n : n + tasksByList.get(l.id)!.length), 0);
+  const budget = useRenderBudget(shownTasks);
+  let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
   const latest = useRef({ view, hideDone, collapsedIds, run });
@@ -187,17 +241,23 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
                 </button>
               </div>
             )}
-            {lists.map((list) => (
-              <ListSection
-                key={list.id}
-                list={list}
-                tasks={tasksByList.get(list.id)!}
-                collapsed={collapsed.has(list.id)}
-                hideDone={hideDone}
-                pending={pending}
-                changed={changed}
-              />
-            ))}
+            {lists.map((list) => {
+              const tasks = tasksByList.get(list.id)!;
+              const deferred = rendered >= budget;
+              if (!collapsed.has(list.id)) rendered += tasks.length;
+              return (
+                <ListSection
+                  key={list.id}
+                  list={list}
+                  tasks={tasks}
+                  collapsed={collapsed.has(list.id)}
+                  deferred={deferred}
+                  hideDone={hideDone}
+                  pending={pending.get(list.id) ?? EMPTY}
+                  changed={changed.get(list.id) ?? EMPTY}
+                />
+              );
+            })}
           </div>
         </BoardActionsContext.Provider>
       )}

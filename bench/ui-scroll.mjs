@@ -1,0 +1,73 @@
+// The task app with 5,000 items in real Chromium: time to first render,
+// time to show one change, and frame times while scrolling the whole room
+// from top to bottom (target: no frame over 50 ms). Run: node bench/ui-scroll.mjs
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('./ui-scroll/', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'lct-ui-bench-'));
+await build({ configFile: false, root: here, base: './', plugins: [preact()], logLevel: 'warn', build: { outDir: out, emptyOutDir: true, minify: true, target: 'es2022' } });
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer((req, res) => {
+  try {
+    const path = join(out, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
+    const body = readFileSync(path);
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.allRenderedMs === 'number', null, { timeout: 60_000 });
+  const first = await page.evaluate(() => ({ renderMs: window.renderMs, allMs: window.allRenderedMs, items: window.itemCount, rows: window.firstRows }));
+  const updates = await page.evaluate(() => Array.from({ length: 20 }, (_, i) => window.updateOne(i * 37)));
+  const scroll = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const box = document.querySelector('.lct-lists');
+        const frames = [];
+        let last = performance.now();
+        const step = (now) => {
+          frames.push(now - last);
+          last = now;
+          if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return resolve({ frames: frames.slice(1), height: box.scrollHeight });
+          box.scrollTop += 400;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const sorted = [...scroll.frames].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const report = {
+    items: first.items,
+    firstPaint: { rows: first.rows, ms: Math.round(first.renderMs) },
+    allRowsRenderedMs: Math.round(first.allMs),
+    updateOneMs: { median: Math.round(updates.map((u) => u.total).sort((a, b) => a - b)[10]), max: Math.round(Math.max(...updates.map((u) => u.total))) },
+    scroll: {
+      frames: scroll.frames.length,
+      scrollHeightPx: scroll.height,
+      frameMs: { p50: Math.round(pct(50)), p95: Math.round(pct(95)), max: Math.round(sorted.at(-1)) },
+      framesOver50ms: scroll.frames.filter((f) => f > 50).length,
+    },
+  };
+  console.log(JSON.stringify(report, null, 2));
+  process.exitCode = report.scroll.framesOver50ms === 0 ? 0 : 1;
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(out, { recursive: true, force: true });
+}

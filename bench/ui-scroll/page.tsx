@@ -1,0 +1,67 @@
+// The real TaskApp with 5,000 items (50 lists, 4,950 tasks, the node's
+// limit) in a side-panel-sized box, for bench/ui-scroll.mjs to time.
+import { render } from 'preact';
+import { emptyItems, withItem } from '../../src/core/room';
+import type { RoomItems, RoomView } from '../../src/core/types';
+import { injectStyles } from '../../src/ui/styles';
+import { TaskApp } from '../../src/ui/TaskApp';
+
+const none = { attrs: {}, children: [] };
+let items: RoomItems = emptyItems();
+for (let l = 0; l < 50; l++) {
+  items = withItem(items, { kind: 'tasklist', id: `L${l}`, name: `List ${String(l).padStart(2, '0')}`, unknown: none });
+  for (let t = 0; t < 99; t++) {
+    items = withItem(items, {
+      kind: 'task',
+      id: `L${l}-T${t}`,
+      list: `L${l}`,
+      name: `Task ${l}.${t} ${'word '.repeat(t % 7)}`,
+      ...(t % 4 === 0 ? { description: 'A description that wraps over a couple of lines in a narrow panel, like real ones do.' } : {}),
+      order: t,
+      done: t % 3 === 0,
+      unknown: none,
+    });
+  }
+}
+let view: RoomView = {
+  ref: { account: 'peertube:https://bench.example', jid: 'bench@room.bench.example' },
+  title: 'Bench room',
+  status: 'live',
+  rights: 'moderator',
+  items,
+  pending: [],
+  changed: [],
+  skipped: { count: 0 },
+  loaded: true,
+  updatedAt: 0,
+};
+
+injectStyles(document);
+const root = document.getElementById('app')!;
+const onEdit = async () => ({ ok: true as const, value: { itemId: 'x' } });
+const paint = () => render(<TaskApp view={view} onEdit={onEdit} variant="sidepanel" />, root);
+
+const t0 = performance.now();
+paint();
+void document.body.offsetHeight; // include layout
+const w = window as unknown as Record<string, unknown>;
+w.renderMs = performance.now() - t0;
+w.itemCount = Object.keys(items.lists).length + Object.keys(items.tasks).length;
+w.firstRows = document.querySelectorAll('[data-task-id]').length;
+// the rest of a big room renders in steps between frames: time until every row is there
+const waitAll = () => {
+  if (document.querySelectorAll('[data-task-id]').length < 4950) return void setTimeout(waitAll, 0);
+  void document.body.offsetHeight;
+  w.allRenderedMs = performance.now() - t0;
+};
+waitAll();
+/** one task changed by someone else: time to show it */
+w.updateOne = (n: number) => {
+  const task = view.items.tasks[`L${n % 50}-T${n % 99}`]!;
+  view = { ...view, items: withItem(view.items, { kind: 'task', ...task, name: `${task.name}!` }), changed: [task.id] };
+  const start = performance.now();
+  paint();
+  const js = performance.now() - start;
+  void document.body.offsetHeight;
+  return { js, total: performance.now() - start };
+};
