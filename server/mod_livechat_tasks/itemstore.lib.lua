@@ -173,6 +173,10 @@ function _M.new(stores, key, max_items, compact_min, log)
 			if not ok then return nil, err; end
 			list:remove(id);
 		else
+			-- Only id and payload are kept: retrieval never shows the publisher (as in the
+			-- official module), and the copy keeps the stored item apart from the request.
+			item = st.clone(item);
+			item.attr.publisher = nil;
 			local ok, err = append(st.stanza("publish"):add_child(item));
 			if not ok then return nil, err; end
 			list:put(id, item, max_items);
@@ -188,6 +192,15 @@ function _M.new(stores, key, max_items, compact_min, log)
 			entry = entry.prev;
 			if entry then return entry.id, entry.item; end
 		end;
+	end
+
+	-- The item as XML, computed once per stored version: answering a full retrieval is then
+	-- mostly a concatenation (see send_items in mod_livechat_tasks.lua).
+	function store:serialized(id) -- luacheck: ignore 212/self
+		local entry = list.by_id[id];
+		if not entry then return nil; end
+		if not entry.xml then entry.xml = tostring(entry.item); end
+		return entry.xml;
 	end
 
 	function store:head() -- luacheck: ignore 212/self

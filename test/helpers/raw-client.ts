@@ -73,6 +73,8 @@ export class RawXmppClient {
   readonly received: Element[] = [];
   jid = '';
   private waiters: Waiter[] = [];
+  // When each stanza's frame arrived, before parsing: lets benchmarks time the server alone.
+  private readonly arrivals = new WeakMap<Element, number>();
   private nextId = 0;
   private closed = false;
 
@@ -127,7 +129,7 @@ export class RawXmppClient {
   }
 
   private onFrame(frame: string): void {
-    if (process.env.RAW_XMPP_DEBUG) console.log("IN", frame);
+    const arrivedAt = performance.now();
     const document = new DOMParser().parseFromString(frame, 'text/xml');
     const stanza = document.documentElement as unknown as Element | null;
     if (!stanza) return;
@@ -141,12 +143,18 @@ export class RawXmppClient {
         : `<iq xmlns="jabber:client" type="error" id="${id}" to="${to}"><error type="cancel"><service-unavailable xmlns="${NS_STANZAS}"/></error></iq>`);
       return;
     }
+    this.arrivals.set(stanza, arrivedAt);
     this.received.push(stanza);
     const waiter = this.waiters.find((w) => w.match(stanza));
     if (waiter) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve(stanza);
     }
+  }
+
+  /** performance.now() when the frame holding `stanza` arrived (before it was parsed). */
+  arrivalTime(stanza: Element): number {
+    return this.arrivals.get(stanza) ?? Number.NaN;
   }
 
   send(xml: string): void {

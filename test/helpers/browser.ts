@@ -1,0 +1,189 @@
+// One demo user in their own Chromium profile with the built extension, on a
+// demo watch page, and the ways a user finds things in the task panel (by
+// role and accessible name: the panel lives in an open shadow root, which
+// Playwright's locators pierce).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { CHROMIUM, chromiumArgs, enableInstance, launchChromium } from '../../demo/browser.mjs';
+import { LIVE_VIDEO, type DemoVideo } from '../../demo/catalog.mjs';
+import { EXTENSION_DIR } from './demo.ts';
+
+export interface UserBrowser {
+  user: string;
+  context: BrowserContext;
+  page: Page;
+  worker: Worker;
+  extensionId: string;
+  /** Messages of dialogs (alert, confirm, prompt) the page opened: a script from an item would show here. */
+  dialogs: string[];
+  /** Errors thrown in the page (the panel's content script included). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** The extension APIs an extension page has, as far as the tests call them. */
+export interface ExtensionGlobals {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: unknown }> };
+    tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
+  };
+}
+
+export const watchPath = (video: DemoVideo) => `/w/${video.shortUUID}`;
+
+/**
+ * Starts Chromium for `user`, enables the extension on the demo (as the popup
+ * does), logs in through the demo's /login and opens `video`'s watch page.
+ */
+export async function openAs(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<UserBrowser> {
+  const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-${user}-`));
+  const { context, worker, extensionId } = await launchChromium({ extensionDir: EXTENSION_DIR.chrome, profileDir });
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  try {
+    await enableInstance(context, extensionId, demoUrl);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${demoUrl}/login?as=${user}&next=${encodeURIComponent(watchPath(video))}`);
+    await page.waitForURL(`**${watchPath(video)}`);
+    return {
+      user,
+      context,
+      page,
+      worker,
+      extensionId,
+      dialogs,
+      pageErrors,
+      async close() {
+        await context.close();
+        rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** How long a user would wait for something to show before calling it broken. */
+export const PATIENCE_MS = 20_000;
+
+/** Retries `read` until the assertion chained on the result passes (vitest's expect.poll with our patience). */
+export const eventually = <T>(read: () => T | Promise<T>, timeout = PATIENCE_MS) => expect.poll(read, { timeout, interval: 100 });
+
+export const visible = (locator: Locator, timeout = PATIENCE_MS) => locator.first().waitFor({ state: 'visible', timeout });
+
+/** Resolves once nothing matches `locator` any more. */
+export const gone = (locator: Locator, timeout = PATIENCE_MS) => eventually(() => locator.count(), timeout).toBe(0);
+
+export const panelOf = (page: Page) => page.getByTestId('lct-panel');
+
+/** A task list's section, found by its name as shown. */
+export const listSection = (page: Page, name: string) =>
+  panelOf(page).locator('section.lct-list').filter({ has: page.getByRole('heading', { name, exact: true }) });
+
+/** A task's row, found by the accessible name of its done box (the task's name). */
+export const taskRow = (page: Page, name: string) =>
+  panelOf(page).locator('li.lct-task').filter({ has: page.getByRole('checkbox', { name, exact: true }) });
+
+export const doneBox = (page: Page, name: string) => panelOf(page).getByRole('checkbox', { name, exact: true });
+
+/** The task names of a list, top to bottom, as shown. */
+export const taskNames = (section: Locator) => section.locator('.lct-task-name').allTextContents();
+
+/** What the popup and the side panel learn about a tab: asked from an extension page, as they ask. */
+export async function tabInfo(browser: UserBrowser, pageUrl: string): Promise<{ reason?: string; room?: { jid: string } }> {
+  const extPage = await browser.context.newPage();
+  try {
+    await extPage.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+    return await extPage.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      const [tab] = await chrome.tabs.query({ url });
+      const reply = await chrome.runtime.sendMessage({ type: 'view/tab-info', tabId: tab!.id });
+      if (!reply?.ok) throw new Error(JSON.stringify(reply));
+      return reply.value;
+    }, pageUrl);
+  } finally {
+    await extPage.close();
+  }
+}
+
+export interface PuppeteerUser {
+  browser: PuppeteerBrowser;
+  page: PuppeteerPage;
+  extensionId: string;
+  /** Stops the extension's service worker as Chrome does when it idles; resolves once it is gone. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Like openAs, but in puppeteer-core: while Playwright is attached Chrome never
+ * stops the service worker, and stopping it through Playwright hangs; puppeteer
+ * can close it, and the next event wakes a fresh one, as in real use.
+ */
+export async function openWithPuppeteer(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<PuppeteerUser> {
+  const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-pptr-${user}-`));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    enableExtensions: [EXTENSION_DIR.chrome],
+    userDataDir: profileDir,
+    defaultViewport: { width: 1366, height: 860 },
+    args: chromiumArgs(EXTENSION_DIR.chrome).filter((a) => !a.includes('-extension')),
+  });
+  const isOurWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+  try {
+    const workerTarget = await browser.waitForTarget(isOurWorker, { timeout: 30_000 });
+    const extensionId = new URL(workerTarget.url()).host;
+    const setup = await browser.newPage();
+    await setup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    const reply = await setup.evaluate(
+      (origin) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage({ type: 'view/instance-enable', origin }),
+      demoUrl,
+    );
+    if (!reply?.ok) throw new Error(`enabling ${demoUrl} failed: ${JSON.stringify(reply)}`);
+    await setup.close();
+    const [page] = await browser.pages();
+    await page!.goto(`${demoUrl}/login?as=${user}&next=${encodeURIComponent(watchPath(video))}`);
+    await page!.waitForFunction((path) => location.pathname === path, {}, watchPath(video));
+    return {
+      browser,
+      page: page!,
+      extensionId,
+      async stopWorker() {
+        const target = browser.targets().find(isOurWorker);
+        if (!target) return;
+        const gone = new Promise<void>((resolve) => {
+          const onDestroyed = (t: unknown) => {
+            if (t !== target) return;
+            browser.off('targetdestroyed', onDestroyed);
+            resolve();
+          };
+          browser.on('targetdestroyed', onDestroyed);
+        });
+        await (await target.worker())?.close();
+        await gone;
+      },
+      async close() {
+        await browser.close();
+        rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Puppeteer's selector for an element in the task panel's shadow root. */
+export const inPanel = (selector: string) => `lct-task-panel >>> ${selector}`;

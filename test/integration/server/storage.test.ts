@@ -1,0 +1,100 @@
+// Items survive a restart, and a node keeps at most 5,000 items, the oldest going first
+// (PROTOCOL.md §3). These tests restart the server, so they have a backend of their own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import type { RawXmppClient } from '../../helpers/raw-client.ts';
+import { namesOf, openRoom, outcome, TASKS, taskXml } from './fixtures.ts';
+
+const MAX_ITEMS = 5000;
+
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+/** Publishes tasks with the given ids, many requests in flight at once to keep the test short. */
+async function publishAll(client: RawXmppClient, room: string, ids: string[]): Promise<void> {
+  const inFlight = 200;
+  for (let start = 0; start < ids.length; start += inFlight) {
+    const replies = await Promise.all(ids.slice(start, start + inFlight).map((id) => client.publish(room, TASKS, taskXml(id), id)));
+    for (const reply of replies) expect(outcome(reply)).toBe('result');
+  }
+}
+
+function taskIds(from: number, to: number): string[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => `t-${String(from + i).padStart(4, '0')}`);
+}
+
+async function reconnectAfterRestart(room: string): Promise<RawXmppClient> {
+  await backend.restart();
+  const alice = await backend.connect('alice');
+  await alice.joinRoom(room, 'alice');
+  return alice;
+}
+
+describe('persistence', () => {
+  it('a restart keeps the items, their content and their order', async () => {
+    const { room, alice } = await openRoom(backend);
+    await alice.setRoomName(room, 'Kept');
+    await publishAll(alice, room, ['a', 'b', 'c']);
+    await alice.publish(room, TASKS, taskXml('b, renamed'), 'b');
+    await alice.retract(room, TASKS, 'a', '1');
+    const before = namesOf(await alice.getItems(room, TASKS));
+    expect(before.map(([, name]) => name)).toEqual(['Kept', 'c', 'b, renamed']);
+    alice.close();
+
+    const again = await reconnectAfterRestart(room);
+    expect(namesOf(await again.getItems(room, TASKS))).toEqual(before);
+    again.close();
+  });
+
+  it('a restart keeps the items after many changes (snapshot and journal together)', async () => {
+    const { room, alice } = await openRoom(backend);
+    await publishAll(alice, room, taskIds(1, 1500));
+    for (const id of taskIds(1, 20)) expect(outcome(await alice.retract(room, TASKS, id))).toBe('result');
+    await alice.publish(room, TASKS, taskXml('replaced'), 't-0100');
+    const before = namesOf(await alice.getItems(room, TASKS));
+    expect(before).toHaveLength(1 + 1500 - 20);
+    alice.close();
+
+    const again = await reconnectAfterRestart(room);
+    expect(namesOf(await again.getItems(room, TASKS))).toEqual(before);
+    again.close();
+  });
+
+  it('a node whose first task list was deleted does not get a new one after a restart', async () => {
+    const { room, alice } = await openRoom(backend);
+    await alice.subscribe(room, TASKS);
+    const [[firstListId]] = namesOf(await alice.getItems(room, TASKS)) as [[string, string]];
+    await alice.retract(room, TASKS, firstListId, '1');
+    alice.close();
+
+    const again = await reconnectAfterRestart(room);
+    await again.subscribe(room, TASKS);
+    expect(namesOf(await again.getItems(room, TASKS))).toEqual([]);
+    again.close();
+  });
+});
+
+describe('the 5,000 item limit', () => {
+  it('the 5,001st item evicts the oldest, also after a restart', async () => {
+    const { room, alice } = await openRoom(backend);
+    await alice.setRoomName(room, 'Full');
+    // The node starts with its first task list: 5,000 tasks make 5,001 items.
+    await publishAll(alice, room, taskIds(1, MAX_ITEMS));
+    let ids = namesOf(await alice.getItems(room, TASKS)).map(([id]) => id);
+    expect(ids).toEqual(taskIds(1, MAX_ITEMS));
+
+    await publishAll(alice, room, ['t-5001']);
+    ids = namesOf(await alice.getItems(room, TASKS)).map(([id]) => id);
+    expect(ids).toEqual(taskIds(2, MAX_ITEMS + 1));
+    alice.close();
+
+    const again = await reconnectAfterRestart(room);
+    expect(namesOf(await again.getItems(room, TASKS)).map(([id]) => id)).toEqual(taskIds(2, MAX_ITEMS + 1));
+    again.close();
+  });
+});
