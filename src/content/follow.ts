@@ -52,9 +52,15 @@ export function followWatchPages(deps: FollowDeps): () => void {
     const onRights = (room: RoomRef) => async (rights: Rights) => {
       if (rights === 'moderator' && !panel && !mounting) {
         mounting = true;
-        const mountPanel = await deps.loadPanel();
-        mounting = false;
-        if (!stopped) panel = mountPanel({ doc: win.document, room, origin });
+        try {
+          const mountPanel = await deps.loadPanel();
+          if (!stopped) panel = mountPanel({ doc: win.document, room, origin });
+        } catch (err) {
+          // The extension was updated or reloaded under the page: its files are gone until a reload.
+          console.warn('Livechat Tasks: the task panel could not load', err);
+        } finally {
+          mounting = false;
+        }
       } else if (rights === 'none') {
         panel?.unmount();
         panel = undefined;
