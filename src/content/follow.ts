@@ -49,12 +49,15 @@ export function followWatchPages(deps: FollowDeps): () => void {
     let panel: MountedPanel | undefined;
     let mounting = false;
 
+    let rightsNow: Rights = 'unknown';
     const onRights = (room: RoomRef) => async (rights: Rights) => {
+      rightsNow = rights;
       if (rights === 'moderator' && !panel && !mounting) {
         mounting = true;
         try {
           const mountPanel = await deps.loadPanel();
-          if (!stopped) panel = mountPanel({ doc: win.document, room, origin });
+          // Rights may have changed while the code loaded.
+          if (!stopped && rightsNow === 'moderator') panel = mountPanel({ doc: win.document, room, origin });
         } catch (err) {
           // The extension was updated or reloaded under the page: its files are gone until a reload.
           console.warn('Livechat Tasks: the task panel could not load', err);
