@@ -174,4 +174,29 @@ describe('content script on a PeerTube tab', () => {
     ext.setView(makeView(ref, { rights: 'none' }));
     expect(mounts[0]?.unmounted).toBe(true);
   });
+
+  it('adds nothing at all to the page of a plain participant, and the real panel for a moderator', async () => {
+    const page = `<div id="plugin-placeholder-player-next"><div id="peertube-plugin-livechat-container" peertube-plugin-livechat-state="open"></div></div>`;
+    document.body.innerHTML = page;
+    const realPanel = async () => (await import('../../../src/content/panel')).mountPanel;
+    await realPanel(); // loaded once beforehand, so that a wrong mount would show within the wait below
+    ext.setView(makeView(refOf(`${VIDEO_A.uuid}@room.peertube.test`), { rights: 'none' }));
+    go(`/w/${VIDEO_A.shortUUID}`);
+    const headBefore = document.head.innerHTML;
+    stop = followWatchPages({ win: window, fetch: server.fetch, send, watchRights, loadPanel: realPanel });
+    await settle();
+    expect(document.body.innerHTML).toBe(page);
+    expect(document.head.innerHTML).toBe(headBefore);
+    stop();
+
+    ext.setView(makeView(refOf(`${VIDEO_B.uuid}@room.peertube.test`), { rights: 'moderator' }));
+    go(`/w/${VIDEO_B.shortUUID}`);
+    stop = followWatchPages({ win: window, fetch: server.fetch, send, watchRights, loadPanel: realPanel });
+    await settle();
+    // loading the panel module is real I/O, not timers
+    await vi.waitFor(() => expect(document.querySelector('lct-task-panel')).not.toBeNull());
+    stop();
+    stop = undefined;
+    expect(document.body.innerHTML).toBe(page);
+  });
 });
