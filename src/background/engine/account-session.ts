@@ -39,6 +39,7 @@ export class AccountSession {
   private readonly idPrefix: string;
   private stopTimer: ReturnType<typeof setTimeout> | null = null;
   private onlineWaiters: Array<() => void> = [];
+  private renewing = false;
 
   constructor(
     public account: StoredAccount,
@@ -137,7 +138,43 @@ export class AccountSession {
     this.connection.start();
   }
 
+  /**
+   * A page handed over a new PeerTube token, maybe another user's: ask the
+   * instance now (which also extends the password), and start over if the
+   * user changed. Resolves with the problem when the token is refused.
+   */
+  async useNewToken(): Promise<Problem | undefined> {
+    const before = this.account.jid;
+    try {
+      await this.credentials(true);
+    } catch (e) {
+      if (e instanceof CredentialsError) return e.problem;
+      throw e;
+    }
+    if (before && before !== this.account.jid) {
+      this.connection.stop();
+      this.updateRunning();
+    }
+    return undefined;
+  }
+
+  /** PeerTube passwords last 24 h from the last auth call: extend them while online, for the next reconnect. */
+  private async renewIfDue(): Promise<void> {
+    if (this.account.kind !== 'peertube' || this.renewing || !this.online) return;
+    const secret = await this.deps.store.secret(this.account.id);
+    if (!secret?.auth || secret.obtainedAt === undefined || this.deps.now() - secret.obtainedAt < PASSWORD_RENEW_AFTER_MS) return;
+    this.renewing = true;
+    try {
+      await this.credentials(true);
+    } catch (e) {
+      this.deps.log('account: password renewal failed', this.account.id, e);
+    } finally {
+      this.renewing = false;
+    }
+  }
+
   tick(): void {
+    void this.renewIfDue();
     this.connection.tick();
     for (const room of this.rooms.values()) room.tick();
     this.updateRunning();

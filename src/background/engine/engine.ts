@@ -105,11 +105,11 @@ export class Engine {
     session.account = { ...session.account, origin, config: p.config };
     await this.saveAccounts();
     const secret = (await this.store.secret(id)) ?? {};
-    if (p.auth) {
-      const changed = JSON.stringify(secret.auth) !== JSON.stringify(p.auth);
-      // a new token may mean another user: fetch the password again
-      await this.store.saveSecret(id, changed ? { auth: p.auth } : { ...secret, auth: p.auth });
-    } else if (!secret.auth) {
+    if (p.auth && JSON.stringify(secret.auth) !== JSON.stringify(p.auth)) {
+      await this.store.saveSecret(id, { ...secret, auth: p.auth });
+      const problem = await session.useNewToken();
+      if (problem) return fail(problem);
+    } else if (!p.auth && !secret.auth) {
       return fail({ code: 'not-logged-in' });
     }
     const ref: RoomRef = { account: id, jid: p.config.room };

@@ -2,7 +2,7 @@
 // first and BOSH after it, ping on every tick, reconnect with back-off.
 // Speaks XML strings out (core's builders) and DOM Elements in (core's parsers).
 import { Strophe } from './strophe';
-import { parseError } from '../../core/stanzas';
+import { parseError, pingIq } from '../../core/stanzas';
 import type { Problem } from '../../core/types';
 
 export type ConnectionState = 'offline' | 'connecting' | 'authenticating' | 'online';
@@ -53,6 +53,12 @@ export interface ConnectionConfig {
 type StropheConnection = InstanceType<typeof Strophe.Connection>;
 
 const ATTEMPT_TIMEOUT_MS = 20_000;
+/**
+ * Real livechat servers close sessions idle for 29 s, and Chrome stops a
+ * worker after 30 s without events (WebSocket messages count): a ping every
+ * 20 s, on our own timer, since Chrome's alarms cannot fire more often than 30 s.
+ */
+export const PING_INTERVAL_MS = 20_000;
 const PING_TIMEOUT_MS = 15_000;
 export const IQ_TIMEOUT_MS = 15_000;
 
@@ -67,6 +73,8 @@ export class XmppConnection {
   private attemptTimer: ReturnType<typeof setTimeout> | null = null;
   private preferred = 0;
   private pinging = false;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private lastPingAt = 0;
   /** set when only the user can fix things (bad credentials, not logged in): no automatic retry */
   private blocked = false;
   private fullJid = '';
@@ -99,7 +107,7 @@ export class XmppConnection {
   tick(): void {
     if (!this.wanted || this.blocked) return;
     if (this.state === 'online') {
-      void this.ping();
+      if (this.config.now() - this.lastPingAt >= PING_INTERVAL_MS / 2) void this.ping();
     } else if (this.state === 'offline' && !this.retryTimer) {
       void this.attempt(this.preferred, false);
     }
@@ -127,10 +135,11 @@ export class XmppConnection {
   private async ping(): Promise<void> {
     if (this.pinging) return;
     this.pinging = true;
+    this.lastPingAt = this.config.now();
     const generation = this.generation;
     try {
       const domain = this.fullJid.split('@')[1]?.split('/')[0] ?? '';
-      await this.iq(`<iq type="get" to="${domain}" xmlns="jabber:client"><ping xmlns="urn:xmpp:ping"/></iq>`, PING_TIMEOUT_MS);
+      await this.iq(pingIq(domain, `ping-${generation}-${this.lastPingAt}`), PING_TIMEOUT_MS);
     } catch (e) {
       // only silence means a dead session; an error reply still proves the link works
       if (e instanceof IqError && e.condition === 'timeout' && generation === this.generation) {
@@ -204,6 +213,7 @@ export class XmppConnection {
           this.fullJid = conn.jid;
           // available presence: headline notifications go to available resources only
           conn.send(parse('<presence xmlns="jabber:client"/>'));
+          this.pingTimer = setInterval(() => void this.ping(), PING_INTERVAL_MS);
           this.setState('online');
           this.config.onOnline();
           break;
@@ -262,7 +272,9 @@ export class XmppConnection {
     this.conn = null;
     this.generation += 1;
     if (this.attemptTimer) clearTimeout(this.attemptTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
     this.attemptTimer = null;
+    this.pingTimer = null;
     if (!conn) return;
     try {
       // a live session closes its stream politely; a half-open one just drops the socket

@@ -38,11 +38,11 @@ export interface TestEngine {
 /** The worker ticks every ~20 s from an alarm; tests tick faster so that healing happens within a test's time. */
 const TEST_TICK_MS = 1_000;
 
-export function makeEngine(stores?: { local: MemoryKV; session: MemoryKV }, fetchFn: typeof fetch = globalThis.fetch): TestEngine {
+export function makeEngine(stores?: { local: MemoryKV; session: MemoryKV }, now?: () => number): TestEngine {
   const local = stores?.local ?? new MemoryKV();
   const session = stores?.session ?? new MemoryKV();
   const logs: unknown[][] = [];
-  const engine = new Engine({ local, session, fetch: fetchFn, log: (...a) => logs.push(a) });
+  const engine = new Engine({ local, session, fetch: globalThis.fetch, log: (...a) => logs.push(a), ...(now ? { now } : {}) });
   const ticker = setInterval(() => engine.tick(), TEST_TICK_MS);
   return {
     engine,

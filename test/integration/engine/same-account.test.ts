@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend';
 import { NS_PUBSUB_EVENT, type RawXmppClient } from '../../helpers/raw-client';
 import { addUser, makeEngine, moderatedRoom, openLive, taskNamed, waitForView } from './harness';
+import { LINGER_MS } from '../../../src/background/engine/room-sync';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
@@ -82,6 +83,41 @@ test('our extension coming and going does not stop the in-chat app getting notif
     await room.owner.publish(room.jid, 'livechat-tasks', task('After the extension left'), 'x2');
     await stillSeen;
   } finally {
+    inChat.close();
+    room.owner.close();
+  }
+});
+
+test('our extension leaves the room a while after the last view closed; the in-chat app keeps its notifications', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  const inChat = await backend.connect('alice');
+  // the engine's clock, moved forward instead of waiting a minute
+  let skew = 0;
+  const alice = makeEngine(undefined, () => Date.now() + skew);
+  try {
+    await inChat.joinRoom(room.jid, 'alice');
+    await inChat.subscribe(room.jid, 'livechat-tasks');
+    const ref = { account: await addUser(alice, backend, 'alice'), jid: room.jid };
+    await openLive(alice, ref);
+    const stop = alice.engine.watch(ref, () => {});
+    stop();
+    // still joined right after the view closed (a reload would come back at once)
+    alice.engine.tick();
+    expect(alice.engine.view(ref)!.status).toBe('live');
+
+    skew = LINGER_MS + 1_000;
+    alice.engine.tick();
+    expect(alice.engine.view(ref)!.status).toBe('offline');
+    // the occupant stays (the in-chat session), so carol sees no one leave; the subscription holds
+    const seen = notified(inChat, 'y1');
+    await room.owner.publish(room.jid, 'livechat-tasks', task('After the extension left the room'), 'y1');
+    await seen;
+
+    // a view opens again: rejoined, and what changed meanwhile is there
+    const back = await waitForView(alice.engine, ref, (v) => v.status === 'live' && !!taskNamed(v, 'After the extension left the room'));
+    expect(back.rights).toBe('moderator');
+  } finally {
+    await alice.close();
     inChat.close();
     room.owner.close();
   }
