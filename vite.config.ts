@@ -55,6 +55,13 @@ export default defineConfig(() => {
       target: 'es2022',
       sourcemap: false,
       minify: true,
+      // Vite preloads a dynamic import's chunks with <link> tags in the
+      // document: in the content script that document is the PeerTube page,
+      // which would then see our moz-extension://<install uuid>/ URLs (a
+      // fingerprint). The content script loads the panel without them.
+      modulePreload: {
+        resolveDependencies: (_url, deps, { hostId }) => (hostId.includes('content-script') ? [] : deps),
+      },
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };
