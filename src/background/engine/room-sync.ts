@@ -89,6 +89,8 @@ export class RoomSync {
   private heldUntil = 0;
   private joinState: JoinState = 'out';
   private affiliation = 'none';
+  /** set when another user holds our nickname in this room: we join under a variant of it */
+  private nickVariant: string | undefined;
   /** bumped on every (re)join and every loss of the session: stale async steps stop */
   private generation = 0;
   private syncing = false;
@@ -246,7 +248,7 @@ export class RoomSync {
     this.joinState = 'joining';
     this.status = 'joining';
     this.changedView();
-    const nick = this.link.nickname();
+    const nick = this.nick();
     const selfPresence = new Promise<MucPresence | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), SELF_PRESENCE_TIMEOUT_MS);
       this.selfPresenceWaiter = (p) => {
@@ -270,6 +272,14 @@ export class RoomSync {
       this.settleRightsWaiters();
       return;
     }
+    if (presence.error?.condition === 'conflict' && !this.nickVariant) {
+      // Someone else has the user's nickname here. Joining under another one
+      // works, but Prosody cannot merge us with the user's in-chat session.
+      this.nickVariant = `${nick} (tasks)`;
+      this.joinState = 'out';
+      void this.join();
+      return;
+    }
     if (presence.error) {
       this.joinState = 'out';
       const code = presence.error.condition === 'item-not-found' ? 'no-room' : 'forbidden';
@@ -280,6 +290,11 @@ export class RoomSync {
     await this.applyAffiliation(presence.affiliation, generation);
   }
 
+  /** Our occupant nickname: the user's own (so that Prosody merges our session with the in-chat one). */
+  private nick(): string {
+    return this.nickVariant ?? this.link.nickname();
+  }
+
   private leave(): void {
     this.generation += 1;
     this.joinState = 'out';
@@ -287,7 +302,7 @@ export class RoomSync {
     // No unsubscribe: subscriptions are per bare JID, and the in-chat client of
     // the same user would lose its notifications with ours.
     try {
-      this.link.send(leavePresence(this.ref.jid, this.link.nickname()));
+      this.link.send(leavePresence(this.ref.jid, this.nick()));
     } catch {
       // the session is gone anyway
     }
@@ -304,7 +319,7 @@ export class RoomSync {
         return;
       }
     }
-    if (presence.nick !== this.link.nickname()) return;
+    if (presence.nick !== this.nick()) return;
     if (presence.self && presence.unavailable) {
       this.onRemovedFromRoom(presence);
       return;

@@ -122,3 +122,21 @@ test('our extension leaves the room a while after the last view closed; the in-c
     room.owner.close();
   }
 });
+
+test("another user holding the user's nickname in the room does not keep us out", async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  const impostor = await backend.connect('frank');
+  const alice = makeEngine();
+  try {
+    await impostor.joinRoom(room.jid, 'alice');
+    const ref = { account: await addUser(alice, backend, 'alice'), jid: room.jid };
+    const view = await openLive(alice, ref);
+    expect(view.rights).toBe('moderator');
+    const isOurs = (s: Element) => s.localName === 'presence' && s.getAttribute('from') === `${room.jid}/alice (tasks)`;
+    if (!room.owner.received.some(isOurs)) await room.owner.waitFor(isOurs);
+  } finally {
+    await alice.close();
+    impostor.close();
+    room.owner.close();
+  }
+});
