@@ -82,17 +82,25 @@ export class Router {
     port.onMessage.addListener(async (message) => {
       const checked = checkPortMessage(message);
       if (!checked.ok) return this.refusePort(port, checked.error);
-      const room = checked.value.room;
-      await this.deps.ready;
-      if (caller.kind === 'content') {
-        const denied = await this.denyContentRoom(caller, room);
-        if (denied) return this.refusePort(port, { code: 'bad-request', detail: denied });
+      try {
+        await this.watch(port, state, caller, checked.value.room);
+      } catch (e) {
+        this.log('watch failed', e);
+        this.refusePort(port, { code: 'internal', detail: e instanceof Error ? e.message : String(e) });
       }
-      if (!this.ports.has(port)) return; // closed while we waited
-      state.unsubscribe?.();
-      state.room = room;
-      state.unsubscribe = this.deps.engine.watch(room, (view) => safePost(port, { type: 'bg/room', view }));
     });
+  }
+
+  private async watch(port: PortLike, state: PortState, caller: Caller, room: RoomRef) {
+    await this.deps.ready;
+    if (caller.kind === 'content') {
+      const denied = await this.denyContentRoom(caller, room);
+      if (denied) return this.refusePort(port, { code: 'bad-request', detail: denied });
+    }
+    if (!this.ports.has(port)) return; // closed while we waited
+    state.unsubscribe?.();
+    state.room = room;
+    state.unsubscribe = this.deps.engine.watch(room, (view) => safePost(port, { type: 'bg/room', view }));
   }
 
   private refusePort(port: PortLike, error: Problem) {
