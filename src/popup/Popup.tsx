@@ -9,6 +9,7 @@ import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { QuickAdd } from '../ui/QuickAdd';
 import { RecentTasks } from '../ui/RecentTasks';
+import { ProblemBox } from '../ui/StateNotices';
 import { useRoom } from '../ui/useRoom';
 import { activeTab, type ActiveTab } from './active-tab';
 import { InstanceToggle } from './InstanceToggle';
@@ -70,6 +71,7 @@ export function Popup() {
             {t(reasonKey(info.reason))}
           </p>
         )}
+        {info && !info.room && info.problem && <ProblemBox problem={info.problem} />}
         {info && !info.room && settings?.lastRoom && <p class="lct-hint">{t('popupLastRoom')}</p>}
         {info && settings && !room && <p class="lct-hint">{t('popupNoRoom')}</p>}
         {room && !view && (

@@ -12,6 +12,7 @@ import { send } from '../send';
 import { ext } from '../ui/ext';
 import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
+import { ProblemBox } from '../ui/StateNotices';
 import { TaskApp } from '../ui/TaskApp';
 import { useRoom } from '../ui/useRoom';
 import { OpenRoomForm } from './OpenRoomForm';
@@ -95,6 +96,7 @@ export function SidePanel() {
               {t(reasonKey(info.reason))}
             </p>
           )}
+          {info?.problem && <ProblemBox problem={info.problem} />}
           {info && <RoomPicker recent={info.recent} onPick={(r) => void openRoom(r.ref, r.title)} />}
           {info && <OpenRoomForm accounts={info.accounts} onOpen={(ref) => void openRoom(ref)} />}
         </>

@@ -137,4 +137,11 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open the side panel' }));
     expect(ext.sidePanelOpened).toEqual([{ tabId: ext.activeTabId }]);
   });
+
+  it('tells what went wrong when the background could not open the tab\'s room', async () => {
+    tabInfo = { origin: ORIGIN, enabled: true, recent: [], accounts: [], problem: { code: 'network', detail: 'connection refused' } };
+    render(<Popup />);
+    await screen.findByText('The chat server cannot be reached.');
+    expect(screen.getByText('connection refused')).toBeTruthy();
+  });
 });
