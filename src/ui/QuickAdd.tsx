@@ -1,7 +1,7 @@
 // One line to add a task: type, Enter, and it goes at the end of the picked
 // list. Used by the popup (and anywhere a full task app is too much). When
 // the room has no list yet, one is created with the default name first.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getList, sortedLists } from '../core/room';
 import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
@@ -36,6 +36,10 @@ export function QuickAdd(props: {
     lists.find((l) => l.name === fallbackName)?.id ??
     lists[0]?.id;
   const ready = view.loaded && view.rights !== 'none';
+  // the popup opens to type at once (autofocus attributes only work at page load)
+  useEffect(() => {
+    if (props.autoFocus && ready) inputRef.current?.focus();
+  }, [ready]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -64,7 +68,6 @@ export function QuickAdd(props: {
           class="lct-input"
           dir="auto"
           value={name}
-          autoFocus={props.autoFocus}
           disabled={!ready}
           aria-label={t('quickAddName')}
           placeholder={t('quickAddName')}

@@ -8,6 +8,7 @@ import type { RoomItems, RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
 import { BoardActionsContext } from './boardActions';
+import { ConnectionStatus } from './ConnectionStatus';
 import { Dialog } from './Dialog';
 import { ErrorRegion } from './ErrorRegion';
 import { beginDrag } from './dragReorder';
@@ -193,12 +194,15 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   return (
     <div ref={rootRef} class={`lct-root lct-${variant}`} lang={uiLang()} dir={uiDir()}>
       <header class="lct-header">
-        <h2 class="lct-title" dir="auto" title={view.title.slice(0, 500)}>
-          {view.title.slice(0, 200) || t('tasks')}
-        </h2>
-        <span class={`lct-status lct-status-${view.status}`} title={t(`status_${view.status}`)}>
-          <span class="lct-sr">{t(`status_${view.status}`)}</span>
-        </span>
+        {variant === 'sidepanel' ? (
+          <h2 class="lct-title" dir="auto" title={view.title.slice(0, 500)}>
+            {view.title.slice(0, 200) || t('tasks')}
+          </h2>
+        ) : (
+          // the page panel's frame already shows the room's name
+          <span class="lct-title" />
+        )}
+        <ConnectionStatus status={view.status} />
         {!blocked && (
           <div class="lct-toolbar">
             <button type="button" class="lct-btn lct-toggle" aria-pressed={hideDone} onClick={() => setHideDone(!hideDone)}>

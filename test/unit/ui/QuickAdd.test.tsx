@@ -70,6 +70,13 @@ describe('quick add', () => {
     expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).value).toBe('Keep me');
   });
 
+  test('with autoFocus the line takes the focus as soon as the room is ready (the popup opens to type)', () => {
+    const { rerender } = render(<QuickAdd view={makeView(lists, { loaded: false })} onEdit={acceptingEdits()} autoFocus />);
+    expect(document.activeElement).not.toBe(screen.getByRole('textbox', { name: 'New task' }));
+    rerender(<QuickAdd view={makeView(lists)} onEdit={acceptingEdits()} autoFocus />);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'New task' }));
+  });
+
   test('disabled, with the reason, while loading or without rights', () => {
     const { unmount } = render(<QuickAdd view={makeView([], { loaded: false })} onEdit={acceptingEdits()} />);
     expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).disabled).toBe(true);

@@ -91,8 +91,13 @@ describe('states', () => {
     expect(screen.getByRole('button', { name: /Masquer les tâches faites/ })).toBeTruthy();
   });
 
-  test('the variant is a class, for the compact page panel and the roomier side panel', () => {
-    const { container } = renderApp(makeView([]), undefined, 'sidepanel');
-    expect(container.querySelector('.lct-root')!.classList.contains('lct-sidepanel')).toBe(true);
+  test('the side panel names the room; the page panel leaves that to its frame and is compact', () => {
+    const side = renderApp(makeView([], { title: 'Friday <stream>' }), undefined, 'sidepanel');
+    expect(screen.getByRole('heading', { level: 2, name: 'Friday <stream>' })).toBeTruthy();
+    expect(side.container.querySelector('.lct-root')!.classList.contains('lct-sidepanel')).toBe(true);
+    side.unmount();
+    const panel = renderApp(makeView([], { title: 'Friday <stream>' }), undefined, 'panel');
+    expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
+    expect(panel.container.querySelector('.lct-root')!.classList.contains('lct-panel')).toBe(true);
   });
 });
