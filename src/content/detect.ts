@@ -10,15 +10,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHORT_UUID = /^[1-9A-HJ-NP-Za-km-z]{10,32}$/;
 
 /**
- * The video id (short or full uuid) of a watch page path, or null when the
- * path is no watch page. Playlist watch pages (`/w/p/…`) are left out: their
- * video is chosen by position, not by the path.
+ * The video id (short or full uuid) of a page that shows a video's chat, or
+ * null for any other page: watch pages (`/w/<id>`, `/videos/watch/<id>`) and
+ * the plugin's full-page chats (`/p/livechat/room?room=<uuid>`,
+ * `/plugins/livechat/router/webchat/room/<uuid>`). Playlist watch pages
+ * (`/w/p/…`) are left out: their video is chosen by position, not by the path.
  */
-export function watchPageVideoId(pathname: string): string | null {
-  const m = /^\/(?:w|videos\/watch)\/([^/]+)\/?$/.exec(pathname);
-  if (!m?.[1]) return null;
-  const id = decodeURIComponent(m[1]);
-  return UUID.test(id) || SHORT_UUID.test(id) ? id : null;
+export function chatPageVideoId(pathname: string, search = ''): string | null {
+  const watch = /^\/(?:w|videos\/watch)\/([^/]+)\/?$/.exec(pathname)?.[1];
+  if (watch) {
+    const id = safeDecode(watch);
+    return id && (UUID.test(id) || SHORT_UUID.test(id)) ? id : null;
+  }
+  const webchat = /^\/plugins\/livechat\/router\/webchat\/room\/([^/]+)\/?$/.exec(pathname)?.[1];
+  const room = webchat ? safeDecode(webchat) : pathname === '/p/livechat/room' ? new URLSearchParams(search).get('room') : null;
+  return room && UUID.test(room) ? room : null;
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a `/api/v1/config` answer names the livechat plugin among the registered ones. */

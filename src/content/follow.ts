@@ -5,7 +5,7 @@
 import type { RoomRef, Rights } from '../core/types';
 import type { send as sendFn } from '../send';
 import { readPeerTubeAuth } from './auth';
-import { fetchRoomConfig, fetchVideo, livechatProbe, watchPageVideoId, type Fetch } from './detect';
+import { fetchRoomConfig, fetchVideo, livechatProbe, chatPageVideoId, type Fetch } from './detect';
 import { onUrlChange } from './navigation';
 
 export interface MountedPanel {
@@ -104,7 +104,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
   };
 
   const onLocation = () => {
-    const videoId = watchPageVideoId(win.location.pathname);
+    const videoId = chatPageVideoId(win.location.pathname, win.location.search);
     // Same video (a new ?start= or #hash): the panel stays as it is.
     if (visit?.videoId === videoId) return;
     visit?.stop();

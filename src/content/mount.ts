@@ -10,6 +10,7 @@
 export const CONTAINER_ID = 'peertube-plugin-livechat-container';
 export const STATE_ATTR = 'peertube-plugin-livechat-state';
 export const HOST_TAG = 'lct-task-panel';
+export const CHAT_ROOT_TAG = 'converse-root';
 export const PLACE_DELAY_MS = 120;
 
 export type Dock = 'chat' | 'side';
@@ -34,12 +35,13 @@ export interface PanelHost {
 
 /**
  * Creates the host with `css` inside its shadow root, places it, and keeps it
- * placed; `onPlace` hears the dock and the chat container on every change.
+ * placed; `onPlace` hears the dock and the element holding the chat (the
+ * chat container, or the chat itself on full-page chats) on every change.
  */
 export function createPanelHost(
   doc: Document,
   css: string,
-  onPlace: (dock: Dock, container: Element | null) => void,
+  onPlace: (dock: Dock, chat: Element | null) => void,
 ): PanelHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-testid', 'lct-panel-host');
@@ -50,9 +52,11 @@ export function createPanelHost(
   shadow.append(style, mountPoint);
 
   let lastDock: Dock | undefined;
-  let lastContainer: Element | null | undefined;
+  let lastChat: Element | null | undefined;
   const place = () => {
     const container = doc.getElementById(CONTAINER_ID);
+    // The plugin's full-page chats have the chat without the container.
+    const chat = container ?? doc.querySelector(CHAT_ROOT_TAG);
     const dock = dockFor(container);
     if (dock === 'chat' && container) {
       if (container.nextElementSibling !== host) container.after(host);
@@ -61,10 +65,10 @@ export function createPanelHost(
     }
     if (dock !== lastDock) host.style.cssText = HOST_STYLE[dock];
     host.setAttribute('data-dock', dock);
-    if (dock !== lastDock || container !== lastContainer) {
+    if (dock !== lastDock || chat !== lastChat) {
       lastDock = dock;
-      lastContainer = container;
-      onPlace(dock, container);
+      lastChat = chat;
+      onPlace(dock, chat);
     }
   };
 

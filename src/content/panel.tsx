@@ -80,12 +80,12 @@ export const mountPanel: MountPanel = ({ doc, room, origin }) => {
   const controls: { current?: PanelControls } = {};
   let dock: Dock = 'side';
   let stopChat: (() => void) | undefined;
-  const host = createPanelHost(doc, uiCss + FRAME_CSS, (nextDock, container) => {
+  const host = createPanelHost(doc, uiCss + FRAME_CSS, (nextDock, chat) => {
     dock = nextDock;
     controls.current?.setDock(nextDock);
     stopChat?.();
-    stopChat = container
-      ? watchChatMessages(container, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
+    stopChat = chat
+      ? watchChatMessages(chat, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
       : undefined;
   });
   render(<Panel room={room} origin={origin} initialDock={dock} controls={controls} />, host.mountPoint);

@@ -221,4 +221,12 @@ describe('task from a chat message', () => {
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).not.toBe(''));
     expect(shadow().getByRole('dialog')).toBeTruthy();
   });
+
+  it("works on the plugin's full-page chat too, where there is no chat container", async () => {
+    document.body.innerHTML = '<converse-root><div class="chat-content__messages"></div></converse-root>';
+    addChatMessage('Alice', 'on the full page');
+    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    expect(host()!.getAttribute('data-dock')).toBe('side');
+    await waitFor(() => expect(actionButton(document.querySelector('.chat-msg')!)).toBeTruthy());
+  });
 });
