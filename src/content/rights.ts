@@ -18,7 +18,11 @@ export function watchRights(room: RoomRef, onRights: (rights: Rights) => void): 
   const connect = () => {
     const api = ext();
     if (stopped || !api) return;
-    port = api.runtime.connect({ name: ROOM_PORT });
+    try {
+      port = api.runtime.connect({ name: ROOM_PORT });
+    } catch {
+      return; // the extension was reloaded or removed: this page's script is orphaned
+    }
     port.onMessage.addListener((message) => {
       const m = message as BackgroundToPort;
       // Refused (e.g. not this tab's room): no panel, and no point asking again.
