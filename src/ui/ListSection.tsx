@@ -67,7 +67,7 @@ export const ListSection = memo(function ListSection(props: {
             <Icon name="chevron" />
           </button>
           <h3 class="lct-list-name">
-            <LongText id={nameId} text={list.name} />
+            <LongText id={nameId} text={list.name} maxChars={100} />
           </h3>
           {props.pending.has(list.id) && (
             <span class="lct-pending-mark" title={t('pending')}>

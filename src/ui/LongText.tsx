@@ -5,11 +5,10 @@
 import { useState } from 'preact/hooks';
 import { t } from './i18n';
 
-const MAX_CHARS = 280;
 const MAX_LINES = 4;
 
-function shortened(text: string): string | undefined {
-  let cut = text.length > MAX_CHARS ? MAX_CHARS : text.length;
+function shortened(text: string, maxChars: number): string | undefined {
+  let cut = text.length > maxChars ? maxChars : text.length;
   let lines = 0;
   for (let i = 0; i < cut; i++) {
     if (text.charCodeAt(i) === 10 && ++lines === MAX_LINES) {
@@ -20,9 +19,16 @@ function shortened(text: string): string | undefined {
   return cut < text.length ? `${text.slice(0, cut).trimEnd()}…` : undefined;
 }
 
-export function LongText(props: { text: string; id?: string; class?: string; tag?: 'span' | 'p' | 'div' }) {
+export function LongText(props: {
+  text: string;
+  id?: string;
+  class?: string;
+  tag?: 'span' | 'p' | 'div';
+  /** characters shown before "Show more" (names of lists are kept shorter than task texts) */
+  maxChars?: number;
+}) {
   const [expanded, setExpanded] = useState(false);
-  const short = shortened(props.text);
+  const short = shortened(props.text, props.maxChars ?? 280);
   const Tag = props.tag ?? 'span';
   return (
     <>

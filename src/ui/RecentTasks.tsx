@@ -40,7 +40,7 @@ export function RecentTasks(props: { view: RoomView; onEdit: OnEdit; limit?: num
                 <DoneToggle task={task} labelledBy={nameId} onToggle={(done) => void run({ op: 'setDone', id: task.id, done })} />
                 <div class="lct-task-body">
                   <LongText id={nameId} class="lct-task-name" text={task.name} />
-                  <span class="lct-hint" dir="auto">
+                  <span class="lct-hint lct-recent-list" dir="auto">
                     {getList(items, task.list)!.name.slice(0, 60)}
                   </span>
                 </div>

@@ -29,6 +29,14 @@ describe('hostile task text', () => {
     expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
   });
 
+  test('a long list name is cut shorter still, and its full text is one click away', () => {
+    renderApp(makeView([{ name: 'L'.repeat(5000) }]));
+    const name = screen.getByRole('heading', { level: 3 }).querySelector('.lct-text')!;
+    expect(name.textContent!.length).toBeLessThanOrEqual(101);
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(name.textContent).toBe('L'.repeat(5000));
+  });
+
   test('many short lines are cut too', () => {
     const lines = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
     renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'n', description: lines }] }]));
