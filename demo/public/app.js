@@ -131,8 +131,8 @@ async function renderWatch(id, current) {
 }
 
 const BUTTONS = [
-  ['openblank', 'Open in new window', '⧉'],
-  ['shareurl', 'Share chat link', '🔗'],
+  ['openblank', 'Open in new window', '↗'],
+  ['shareurl', 'Share chat link', '#'],
   ['help', 'Help', '?'],
   ['close', 'Close', '✕'],
 ];
@@ -173,7 +173,7 @@ function mountLivechat(placeholder, video, config) {
     chat?.stop();
     chat = null;
     container.setAttribute('peertube-plugin-livechat-state', 'closed');
-    container.replaceChildren(h('div', { class: 'peertube-plugin-livechat-buttons' }, button(['open', 'Open chat', '💬'], (e) => {
+    container.replaceChildren(h('div', { class: 'peertube-plugin-livechat-buttons' }, button(['open', 'Open chat', 'Chat'], (e) => {
       e.preventDefault();
       open();
     })));
