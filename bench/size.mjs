@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = { content: 20 * 1024, worker: 70 * 1024 };
 
-const IMPORT_RE = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g;
+// static `import … from "x"`, dynamic `import("x")`, and crxjs's content
+// script loader, which imports `chrome.runtime.getURL("assets/x.js")`
+const IMPORT_RE = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*|\.getURL\(\s*)["'`]([^"'`]+\.js)["'`]/g;
 const HTML_RE = /(?:src|href)="([^"]+\.(?:js|css))"/g;
 
 /** Files reachable from `entry` (relative to dir): eager imports, and all including dynamic ones. */
@@ -18,7 +20,8 @@ function closure(dir, entry) {
     seen.add(file);
     const code = readFileSync(join(dir, file), 'utf8');
     for (const m of code.matchAll(IMPORT_RE)) {
-      const target = m[1].startsWith('/') ? m[1].slice(1) : posix.join(posix.dirname(file), m[1]);
+      const root = m[1].startsWith('/') || m[0].includes('getURL');
+      const target = root ? m[1].replace(/^\//, '') : posix.join(posix.dirname(file), m[1]);
       visit(posix.normalize(target));
     }
   };

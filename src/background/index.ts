@@ -4,7 +4,7 @@
 // browser wakes a stopped worker for an event and only delivers it to
 // listeners that exist once this module has run. The work they do waits for
 // `ready` (engine, tab map and settings restored from storage).
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
 import contentScript from './content-script.ts?script';
 import { Engine } from './engine/engine';
 import { kvOver, keepSessionFromContentScripts } from './storage';
@@ -19,6 +19,10 @@ import { Router, type PortLike } from './router';
 import { addAsTask, createMenu } from './context-menu';
 import { KEEPALIVE_ALARM, keepalivePeriodMinutes, scheduleKeepalive } from './keepalive';
 import { keepPopupOnAction } from './side-panel';
+
+// Chrome MV3 and Firefox both answer with promises and Chrome 148+ has a
+// native `browser`: the polyfill's ~4 KB would only weigh on the worker.
+const browser = ((globalThis as { browser?: Browser.Browser }).browser ?? (globalThis as unknown as { chrome: Browser.Browser }).chrome);
 
 const isFirefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 const t = (key: string, substitutions?: string[]) => browser.i18n.getMessage(key, substitutions);
@@ -75,7 +79,7 @@ const router = new Router({
 
 // Replies go through sendResponse (and `return true`): the one form that
 // works in Chrome with or without its native `browser`, and in Firefox.
-browser.runtime.onMessage.addListener(((message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+browser.runtime.onMessage.addListener(((message: unknown, sender: Browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
   void router.handleMessage(message, sender).then(sendResponse);
   return true;
 }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
