@@ -105,7 +105,12 @@ function activeElementOf(node: Node | null): Element | null {
   return node ? ((node.getRootNode() as Document | ShadowRoot).activeElement ?? null) : null;
 }
 
-export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
+/** One room's app; another room gets a fresh one (no dialog, form or preference of the previous room carried over). */
+export function TaskApp(props: TaskAppProps) {
+  return <RoomTaskApp key={roomKey(props.view.ref)} {...props} />;
+}
+
+function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   const { run, error, clearError } = useEditRunner(onEdit);
   const [hideDone, setHideDone] = usePref('hideDone', false);
   const [collapsedIds, setCollapsedIds] = usePref<string[]>(`collapsed:${roomKey(view.ref)}`, []);
@@ -113,8 +118,8 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   const [creatingList, setCreatingList] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
-  /** after a keyboard move the row is re-created elsewhere: focus follows it */
-  const focusAfterMove = useRef<{ taskId: string; focus: string } | null>(null);
+  /** after a keyboard move the row is re-created elsewhere: focus follows it once the moved items arrive */
+  const focusAfterMove = useRef<{ taskId: string; focus: string; before: RoomItems } | null>(null);
 
   const lists = useMemo(() => sortedLists(view.items), [view.items]);
   const listIds = useMemo(() => lists.map((l) => l.id), [lists]);
@@ -163,7 +168,7 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
           return;
         }
         const focused = activeElementOf(rootRef.current)?.closest<HTMLElement>('[data-focus]');
-        focusAfterMove.current = { taskId, focus: focused?.dataset.focus ?? 'handle' };
+        focusAfterMove.current = { taskId, focus: focused?.dataset.focus ?? 'handle', before: v.items };
         moveTo(taskId, { listId: task.list, refId: neighbour.id, after: delta > 0 });
       },
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
@@ -173,11 +178,12 @@ export function TaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
 
   useLayoutEffect(() => {
     const target = focusAfterMove.current;
-    if (!target || !rootRef.current) return;
+    if (!target || target.before === view.items || !rootRef.current) return;
+    focusAfterMove.current = null;
     const row = rootRef.current.querySelector(`[data-task-id="${target.taskId.replace(/["\\]/g, '\\$&')}"]`);
     const el = row?.querySelector<HTMLElement>(`[data-focus="${target.focus}"]`);
     if (el && activeElementOf(el) !== el) el.focus();
-  });
+  }, [view.items]);
 
   // Changes by other moderators: highlighted in the rows (class), and told to screen readers.
   useEffect(() => {

@@ -9,7 +9,10 @@ const memory = new Map<string, unknown>();
 const storageKey = (key: string) => `ui:${key}`;
 
 export function usePref<T>(key: string, initial: T): [T, (value: T) => void] {
-  const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
+  const remembered = (): T => (memory.has(key) ? (memory.get(key) as T) : initial);
+  // the value belongs to its key: when the key changes (another room), the old value must not show
+  const [entry, setEntry] = useState(() => ({ key, value: remembered() }));
+  const value = entry.key === key ? entry.value : remembered();
 
   useEffect(() => {
     const storage = ext()?.storage;
@@ -17,10 +20,10 @@ export function usePref<T>(key: string, initial: T): [T, (value: T) => void] {
     let live = true;
     const name = storageKey(key);
     void storage.local.get(name).then((got) => {
-      if (live && name in got) setValue(got[name] as T);
+      if (live && name in got) setEntry({ key, value: got[name] as T });
     });
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && name in changes) setValue((changes[name]!.newValue ?? initial) as T);
+      if (area === 'local' && name in changes) setEntry({ key, value: (changes[name]!.newValue ?? initial) as T });
     };
     storage.onChanged.addListener(onChanged);
     return () => {
@@ -32,7 +35,7 @@ export function usePref<T>(key: string, initial: T): [T, (value: T) => void] {
   const set = useCallback(
     (next: T) => {
       memory.set(key, next);
-      setValue(next);
+      setEntry({ key, value: next });
       void ext()?.storage.local.set({ [storageKey(key)]: next });
     },
     [key],

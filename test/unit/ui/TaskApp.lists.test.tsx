@@ -107,6 +107,21 @@ describe('task lists', () => {
     expect(screen.getByText('Check sound')).toBeTruthy();
   });
 
+  test('another room starts fresh: its own collapsed lists, no dialog left open from the previous room', () => {
+    const roomA = makeView([{ name: 'Stream prep', tasks: ['Check sound'] }]);
+    const roomB = makeView([{ name: 'Stream prep', tasks: ['Other room task'] }], { ref: { ...roomA.ref, jid: 'other@room.video.example.org' } });
+    const { push } = renderApp(roomA);
+    fireEvent.click(screen.getByRole('button', { name: 'Stream prep' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete list' }));
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    push(roomB);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Stream prep' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Other room task')).toBeTruthy();
+    push(roomA);
+    expect(screen.getByRole('button', { name: 'Stream prep' }).getAttribute('aria-expanded')).toBe('false');
+  });
+
   test('show open and total counts', () => {
     renderApp(makeView([{ name: 'Stream prep', tasks: [{ name: 'a', done: true }, 'b', 'c'] }, { name: 'Empty' }]));
     expect(screen.getByText('2 open tasks of 3')).toBeTruthy();

@@ -56,6 +56,11 @@ describe('moving tasks by keyboard', () => {
     push(makeView([{ name: 'A list', tasks: [{ id: 'L1-T2', name: 'two', order: 1 }, { id: 'L1-T1', name: 'one', order: 2 }, { id: 'L1-T3', name: 'three', order: 3 }] }, lists[1]!]));
     expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-labelledby'))[1]).toBe('lct-task-L1-T1');
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'one' }));
+    // once there, focus is the user's again: later updates do not pull it back
+    const other = screen.getByRole('checkbox', { name: 'five' });
+    other.focus();
+    push(makeView(lists, { changed: ['L2-T1'] }));
+    expect(document.activeElement).toBe(other);
   });
 
   test('"Move to list…" sends the task to the end of the chosen list', () => {
