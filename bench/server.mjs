@@ -4,9 +4,11 @@
 // in flight, as a client does), publish → notification latency (p50/p95), replace and retract
 // latency; fan-out latency to 50 subscribed admins; time to retrieve 5,000 items.
 // Everything runs twice: with Nagle's algorithm off (what the backend uses) and on.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 import { startBackend } from '../server/backend.mjs';
@@ -18,6 +20,12 @@ const FANOUT_ADMINS = 50;
 const { module: raw } = await runnerImport(fileURLToPath(new URL('../test/helpers/raw-client.ts', import.meta.url)));
 const { RawXmppClient, child, itemsOf, errorOf } = raw;
 
+// The raw client parses every reply into a DOM: a full node makes megabytes of garbage in
+// this process. Collecting it before each timed retrieval keeps our own pauses out of the
+// server's figures.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
+
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -26,6 +34,15 @@ const round = (n) => Math.round(n * 100) / 100;
 const summary = (values) => ({ p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), n: values.length });
 
 const taskXml = (name) => `<task xmlns="urn:peertube-plugin-livechat:task" list="bench" order="1"><name>${name}</name><description>Benchmark item with a description of ordinary length.</description></task>`;
+
+// CPU time Prosody used (user + system), from /proc: unlike wall-clock latencies it does not
+// depend on what else the machine runs. Linux clock ticks are 10 ms.
+function serverCpuMs(backend) {
+  const fields = readFileSync(`/proc/${backend.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const forget = (...clients) => clients.forEach((client) => client.forgetReceived());
 
 function ensureResult(reply) {
   const error = errorOf(reply);
@@ -39,6 +56,7 @@ async function prefill(client, room, count, prefix) {
     const batch = [];
     for (let i = start; i < Math.min(count, start + window); i++) batch.push(client.publish(room, NODE, taskXml(`${prefix}-${i}`), `${prefix}-${i}`));
     (await Promise.all(batch)).forEach(ensureResult);
+    forget(client);
   }
 }
 
@@ -46,7 +64,7 @@ function notificationFor(client, room, predicate) {
   return client.waitFor((s) => s.localName === 'message' && s.getAttribute('from') === room && predicate(child(child(s, 'event'), 'items')));
 }
 
-/** Sequential operations on a node held at `size` items, timed from send to ack and to the observer's notification. */
+/** Sequential operations on a node that starts with `size` items (at 5,000, each new item evicts the oldest), timed from send to ack and to the observer's notification. */
 async function measureAtSize(backend, size, operations) {
   const connect = (username) => RawXmppClient.connect({ wsUrl: backend.wsUrl, username, password: `${username}-pw` });
   const room = `bench-${size}-${Date.now()}@${backend.mucDomain}`;
@@ -59,8 +77,22 @@ async function measureAtSize(backend, size, operations) {
   // The node starts with its first task list.
   await prefill(owner, room, size - 1, 'fill');
 
+  const retrieval = [];
+  let retrievedItems = 0;
+  const retrievalCpuStart = serverCpuMs(backend);
+  for (let i = 0; i < 16; i++) {
+    collectGarbage();
+    const t0 = performance.now();
+    const reply = ensureResult(await owner.getItems(room, NODE));
+    retrieval.push(owner.arrivalTime(reply) - t0);
+    retrievedItems = itemsOf(reply).length;
+    forget(owner, observer);
+  }
+  const retrievalCpuMs = (serverCpuMs(backend) - retrievalCpuStart) / retrieval.length;
+
   const publishAck = [];
   const publishNotify = [];
+  const publishCpuStart = serverCpuMs(backend);
   const started = performance.now();
   for (let i = 0; i < operations; i++) {
     const id = `new-${i}`;
@@ -69,14 +101,17 @@ async function measureAtSize(backend, size, operations) {
     const reply = ensureResult(await owner.publish(room, NODE, taskXml(id), id));
     publishAck.push(owner.arrivalTime(reply) - t0);
     publishNotify.push(observer.arrivalTime(await notified) - t0);
+    forget(owner, observer);
   }
   const publishesPerSecond = operations / ((performance.now() - started) / 1000);
+  const publishCpuMs = (serverCpuMs(backend) - publishCpuStart) / operations;
 
   const replaceAck = [];
   for (let i = 0; i < operations; i++) {
     const t0 = performance.now();
     const reply = ensureResult(await owner.publish(room, NODE, taskXml(`replaced-${i}`), `new-${i}`));
     replaceAck.push(owner.arrivalTime(reply) - t0);
+    forget(owner, observer);
   }
 
   const retractNotify = [];
@@ -86,15 +121,7 @@ async function measureAtSize(backend, size, operations) {
     const t0 = performance.now();
     ensureResult(await owner.retract(room, NODE, id, '1'));
     retractNotify.push(observer.arrivalTime(await notified) - t0);
-  }
-
-  const retrieval = [];
-  let retrievedItems = 0;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const reply = ensureResult(await owner.getItems(room, NODE));
-    retrieval.push(owner.arrivalTime(reply) - t0);
-    retrievedItems = itemsOf(reply).length;
+    forget(owner, observer);
   }
 
   owner.close();
@@ -102,11 +129,13 @@ async function measureAtSize(backend, size, operations) {
   return {
     size,
     publishesPerSecond: round(publishesPerSecond),
+    serverCpuMsPerPublish: round(publishCpuMs),
     publishAckMs: summary(publishAck),
     publishToNotificationMs: summary(publishNotify),
     replaceAckMs: summary(replaceAck),
     retractToNotificationMs: summary(retractNotify),
     retrievalMs: { ...summary(retrieval), items: retrievedItems },
+    serverCpuMsPerRetrieval: round(retrievalCpuMs),
   };
 }
 
@@ -132,6 +161,7 @@ async function measureFanout(backend, rounds) {
     const t0 = performance.now();
     ensureResult(await owner.publish(room, NODE, taskXml(id), id));
     const arrivals = (await Promise.all(notified)).map((t) => t - t0);
+    forget(owner, ...admins);
     lastReceiver.push(Math.max(...arrivals));
     medianReceiver.push(percentile(arrivals, 50));
   }

@@ -24,6 +24,8 @@ export interface Backend {
   wsUrl: string;
   boshUrl: string;
   dataDir: string;
+  /** Process id of the running Prosody (changes with restart()). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
   restart(): Promise<void>;
 }

@@ -175,6 +175,10 @@ export async function startBackend(options = {}) {
     wsUrl: `ws://127.0.0.1:${port}/xmpp-websocket`,
     boshUrl: `${httpBase}/http-bind`,
     dataDir,
+    /** Process id of the running Prosody (changes with restart()). */
+    get pid() {
+      return child?.pid;
+    },
     /** Stops Prosody; the data folder stays if it was given, the temporary ones go. */
     async stop() {
       stopping = true;

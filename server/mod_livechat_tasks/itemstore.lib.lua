@@ -40,10 +40,11 @@ end
 
 -- Adds or replaces `id` as the newest item (a replaced item moves to the newest place,
 -- as with Prosody's own archive item store), then evicts the oldest past `max_items`.
-function list_mt:put(id, item, max_items)
+-- `xml` is the item serialized, kept so that a full retrieval is mostly a concatenation.
+function list_mt:put(id, item, xml, max_items)
 	local existing = self.by_id[id];
 	if existing then self:unlink(existing); end
-	local entry = { id = id, item = item, prev = self.newest };
+	local entry = { id = id, item = item, xml = xml, prev = self.newest };
 	if self.newest then self.newest.next = entry; else self.oldest = entry; end
 	self.newest = entry;
 	self.by_id[id] = entry;
@@ -83,7 +84,7 @@ function _M.new(stores, key, max_items, compact_min, log)
 			for _, text in ipairs(snapshot.items or {}) do
 				local item = parse_item(text);
 				if item then
-					list:put(item.attr.id, item, max_items);
+					list:put(item.attr.id, item, text, max_items);
 				else
 					log("warn", "Skipping an unreadable item in the snapshot of %s", key);
 				end
@@ -102,7 +103,7 @@ function _M.new(stores, key, max_items, compact_min, log)
 					local item = record.tags[1];
 					if item and item.attr.id then
 						item.attr.xmlns = xmlns_pubsub;
-						list:put(item.attr.id, item, max_items);
+						list:put(item.attr.id, item, tostring(item), max_items);
 					end
 				elseif record.name == "retract" then
 					list:remove(record.attr.id);
@@ -115,7 +116,7 @@ function _M.new(stores, key, max_items, compact_min, log)
 		local texts = {};
 		local entry = list.oldest;
 		while entry do
-			texts[#texts + 1] = tostring(entry.item);
+			texts[#texts + 1] = entry.xml;
 			entry = entry.next;
 		end
 		local next_generation = generation + 1;
@@ -179,7 +180,7 @@ function _M.new(stores, key, max_items, compact_min, log)
 			item.attr.publisher = nil;
 			local ok, err = append(st.stanza("publish"):add_child(item));
 			if not ok then return nil, err; end
-			list:put(id, item, max_items);
+			list:put(id, item, tostring(item), max_items);
 		end
 		compact_if_due();
 		return true;
@@ -194,13 +195,10 @@ function _M.new(stores, key, max_items, compact_min, log)
 		end;
 	end
 
-	-- The item as XML, computed once per stored version: answering a full retrieval is then
-	-- mostly a concatenation (see send_items in mod_livechat_tasks.lua).
+	-- The item as XML (see send_items in mod_livechat_tasks.lua).
 	function store:serialized(id) -- luacheck: ignore 212/self
 		local entry = list.by_id[id];
-		if not entry then return nil; end
-		if not entry.xml then entry.xml = tostring(entry.item); end
-		return entry.xml;
+		return entry and entry.xml;
 	end
 
 	function store:head() -- luacheck: ignore 212/self

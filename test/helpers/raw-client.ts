@@ -204,6 +204,11 @@ export class RawXmppClient {
     await this.iq('get', this.domain, '<ping xmlns="urn:xmpp:ping"/>');
   }
 
+  /** Drops the stanzas kept so far (long benchmarks would otherwise keep every DOM alive). */
+  forgetReceived(): void {
+    this.received.length = 0;
+  }
+
   /** Messages received so far that carry a pubsub event for `node`. */
   pubsubEvents(from: string, node: string): Element[] {
     return this.received.filter((s) => s.localName === 'message' && s.getAttribute('from') === from
