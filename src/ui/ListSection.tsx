@@ -66,9 +66,10 @@ export const ListSection = memo(function ListSection(props: {
           >
             <Icon name="chevron" />
           </button>
-          <h3 class="lct-list-name">
-            <LongText id={nameId} text={list.name} maxChars={100} />
-          </h3>
+          <div class="lct-list-name">
+            {/* the "Show more" button stays out of the heading, so the heading is just the name */}
+            <LongText tag="h3" id={nameId} text={list.name} maxChars={100} />
+          </div>
           {props.pending.has(list.id) && (
             <span class="lct-pending-mark" title={t('pending')}>
               <Icon name="clock" />
@@ -81,7 +82,17 @@ export const ListSection = memo(function ListSection(props: {
             </span>
             <span class="lct-sr">{tn('openOfTotal', open, [total])}</span>
           </span>
-          <button type="button" class="lct-icon-btn" aria-label={t('addTask')} aria-describedby={nameId} title={t('addTask')} onClick={() => setMode('add')}>
+          <button
+            type="button"
+            class="lct-icon-btn"
+            aria-label={t('addTask')}
+            aria-describedby={nameId}
+            title={t('addTask')}
+            onClick={() => {
+              if (props.collapsed) actions.toggleCollapsed(list.id);
+              setMode('add');
+            }}
+          >
             <Icon name="plus" />
           </button>
           <button type="button" class="lct-icon-btn" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')}>

@@ -23,7 +23,7 @@ export function LongText(props: {
   text: string;
   id?: string;
   class?: string;
-  tag?: 'span' | 'p' | 'div';
+  tag?: 'span' | 'p' | 'h3';
   /** characters shown before "Show more" (names of lists are kept shorter than task texts) */
   maxChars?: number;
 }) {

@@ -43,7 +43,10 @@ function scrollParent(el: Element | null): Element | null {
 }
 
 export function beginDrag(start: PointerEvent, taskId: string, onDrop: (place: DropPlace) => void): void {
-  if (start.button !== 0 && start.pointerType === 'mouse') return;
+  if (start.pointerType === 'mouse') {
+    if (start.button !== 0) return;
+    start.preventDefault(); // no text selection while dragging
+  }
   const handle = start.currentTarget as HTMLElement;
   const row = handle.closest<HTMLElement>('[data-task-id]');
   const root = handle.getRootNode() as Document | ShadowRoot;

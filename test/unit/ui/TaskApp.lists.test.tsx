@@ -126,7 +126,7 @@ describe('task lists', () => {
     renderApp(makeView([{ name: 'Stream prep', tasks: [{ name: 'a', done: true }, 'b', 'c'] }, { name: 'Empty' }]));
     expect(screen.getByText('2 open tasks of 3')).toBeTruthy();
     expect(screen.getByText('0 open tasks of 0')).toBeTruthy();
-    const header = screen.getByRole('heading', { name: 'Stream prep' }).parentElement!;
+    const header = screen.getByRole('heading', { name: 'Stream prep' }).closest('header')!;
     expect(header.textContent).toContain('2/3');
   });
 });

@@ -32,6 +32,17 @@ describe('tasks', () => {
     expect(onEdit).toHaveBeenLastCalledWith({ op: 'createTask', list: 'L1', name: 'Check light' });
   });
 
+  test('"Add a task" on a collapsed list opens it with the form', () => {
+    const { onEdit } = renderApp(makeView([{ name: 'Prep', tasks: ['Old'] }]));
+    fireEvent.click(screen.getByRole('button', { name: 'Prep' }));
+    expect(screen.queryByText('Old')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
+    expect(screen.getByText('Old')).toBeTruthy();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'New' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New task' }));
+    expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L1', name: 'New' });
+  });
+
   test('are edited in place', () => {
     const { onEdit } = renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', description: 'old' }] }]));
     fireEvent.click(within(row('Check sound')).getByRole('button', { name: 'Edit task' }));
