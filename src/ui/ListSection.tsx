@@ -9,6 +9,7 @@ import { Icon } from './icons';
 import { t, tn } from './i18n';
 import { ItemForm } from './ItemForm';
 import { LongText } from './LongText';
+import { useFocusReturn } from './useFocusReturn';
 import { domId, TaskRow } from './TaskRow';
 
 export const ListSection = memo(function ListSection(props: {
@@ -26,6 +27,8 @@ export const ListSection = memo(function ListSection(props: {
   const actions = useBoardActions();
   const [mode, setMode] = useState<'view' | 'rename' | 'add'>('view');
   const [addFormKey, setAddFormKey] = useState(0);
+  const renameButton = useFocusReturn<HTMLButtonElement>();
+  const addButton = useFocusReturn<HTMLButtonElement>();
   const nameId = domId('list', list.id);
   const bodyId = domId('list-body', list.id);
   const total = tasks.length;
@@ -48,8 +51,12 @@ export const ListSection = memo(function ListSection(props: {
           label={t('renameListLabel')}
           initial={list}
           submitLabel={t('save')}
-          onCancel={() => setMode('view')}
+          onCancel={() => {
+            renameButton.returnFocus();
+            setMode('view');
+          }}
           onSubmit={(v) => {
+            renameButton.returnFocus();
             setMode('view');
             if (v.name !== list.name) void actions.edit({ op: 'renameList', id: list.id, name: v.name });
           }}
@@ -83,6 +90,7 @@ export const ListSection = memo(function ListSection(props: {
             <span class="lct-sr">{tn('openOfTotal', open, [total])}</span>
           </span>
           <button
+            ref={addButton.ref}
             type="button"
             class="lct-icon-btn"
             aria-label={t('addTask')}
@@ -95,7 +103,7 @@ export const ListSection = memo(function ListSection(props: {
           >
             <Icon name="plus" />
           </button>
-          <button type="button" class="lct-icon-btn" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')}>
+          <button ref={renameButton.ref} type="button" class="lct-icon-btn" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')}>
             <Icon name="pencil" />
           </button>
           <button type="button" class="lct-icon-btn lct-danger" aria-label={t('deleteList')} aria-describedby={nameId} title={t('deleteList')} onClick={remove}>
@@ -122,7 +130,10 @@ export const ListSection = memo(function ListSection(props: {
               label={t('newTaskLabel')}
               withDescription
               submitLabel={t('add')}
-              onCancel={() => setMode('view')}
+              onCancel={() => {
+                addButton.returnFocus();
+                setMode('view');
+              }}
               onSubmit={(v) => {
                 // stays open for the next task: adding several in a row is common
                 void actions.edit({ op: 'createTask', list: list.id, ...v });

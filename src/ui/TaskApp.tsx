@@ -20,6 +20,7 @@ import { MoveDialog } from './MoveDialog';
 import { usePref } from './prefs';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
+import { useFocusReturn } from './useFocusReturn';
 
 export interface TaskAppProps {
   view: RoomView;
@@ -116,6 +117,11 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   const [collapsedIds, setCollapsedIds] = usePref<string[]>(`collapsed:${roomKey(view.ref)}`, []);
   const [modal, setModal] = useState<Modal | null>(null);
   const [creatingList, setCreatingList] = useState(false);
+  const newListButton = useFocusReturn<HTMLButtonElement>();
+  const stopCreatingList = () => {
+    newListButton.returnFocus();
+    setCreatingList(false);
+  };
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   /** after a keyboard move the row is re-created elsewhere: focus follows it once the moved items arrive */
@@ -215,7 +221,7 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
               <Icon name="eye" />
               {t('hideDone')}
             </button>
-            <button type="button" class="lct-btn" onClick={() => setCreatingList(true)}>
+            <button ref={newListButton.ref} type="button" class="lct-btn" onClick={() => setCreatingList(true)}>
               <Icon name="plus" />
               {t('newList')}
             </button>
@@ -236,9 +242,9 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
               <ItemForm
                 label={t('newListLabel')}
                 submitLabel={t('add')}
-                onCancel={() => setCreatingList(false)}
+                onCancel={stopCreatingList}
                 onSubmit={(v) => {
-                  setCreatingList(false);
+                  stopCreatingList();
                   void run({ op: 'createList', name: v.name });
                 }}
               />

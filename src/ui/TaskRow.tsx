@@ -10,6 +10,7 @@ import { Icon } from './icons';
 import { t } from './i18n';
 import { ItemForm } from './ItemForm';
 import { LongText } from './LongText';
+import { useFocusReturn } from './useFocusReturn';
 
 export const domId = (prefix: string, id: string) => `lct-${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -17,6 +18,11 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
   const { task } = props;
   const actions = useBoardActions();
   const [editing, setEditing] = useState(false);
+  const editButton = useFocusReturn<HTMLButtonElement>();
+  const stopEditing = () => {
+    editButton.returnFocus();
+    setEditing(false);
+  };
   const nameId = domId('task', task.id);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -43,9 +49,9 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
           withDescription
           initial={task}
           submitLabel={t('save')}
-          onCancel={() => setEditing(false)}
+          onCancel={stopEditing}
           onSubmit={(v) => {
-            setEditing(false);
+            stopEditing();
             void actions.edit({ op: 'editTask', id: task.id, ...v });
           }}
         />
@@ -85,7 +91,7 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
         )}
       </div>
       <div class="lct-task-actions">
-        <button type="button" class="lct-icon-btn" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)}>
+        <button ref={editButton.ref} type="button" class="lct-icon-btn" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)}>
           <Icon name="pencil" />
         </button>
         <button type="button" class="lct-icon-btn" data-focus="move" aria-label={t('moveTask')} aria-describedby={nameId} title={t('moveTask')} onClick={() => actions.openMoveDialog(task.id)}>

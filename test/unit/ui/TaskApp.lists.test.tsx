@@ -50,6 +50,10 @@ describe('task lists', () => {
     expect(screen.queryByRole('form')).toBeNull();
     expect(listNames()).toEqual(['Stream prep']);
     expect(onEdit).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename list' }));
+    fireEvent.click(screen.getByRole('button', { name: /New list/ }));
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Name' }), { key: 'Escape' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /New list/ }));
   });
 
   test('are deleted only after confirmation, which says how many tasks go with it', async () => {

@@ -53,6 +53,8 @@ describe('tasks', () => {
     fireEvent.input(description, { target: { value: '' } });
     fireEvent.submit(form);
     expect(onEdit).toHaveBeenCalledWith({ op: 'editTask', id: 'L1-T1', name: 'Check mic' });
+    // keyboard users land back on the button they started from
+    expect(document.activeElement).toBe(within(row('Check sound')).getByRole('button', { name: 'Edit task' }));
   });
 
   test('are deleted after confirmation only', async () => {
