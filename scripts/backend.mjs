@@ -61,3 +61,8 @@ async function shutdown() {
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+// `npm run backend` does not pass SIGTERM on: when npm is gone, so are we.
+const launcherPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== launcherPid) shutdown();
+}, 1000).unref();

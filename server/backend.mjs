@@ -41,9 +41,12 @@ function renderConfig(values) {
 }
 
 const liveProcesses = new Set();
-// A test runner or script that dies without calling stop() must not leave Prosody behind.
+const foldersToRemove = new Set();
+// A test runner or script that exits without calling stop() must not leave Prosody or
+// temporary folders behind (if it is killed outright, mod_backend_watchdog stops Prosody).
 process.on('exit', () => {
   for (const child of liveProcesses) child.kill('SIGKILL');
+  for (const folder of foldersToRemove) rmSync(folder, { recursive: true, force: true });
 });
 
 async function waitUntilAccepting(url, child, deadline) {
@@ -105,6 +108,7 @@ export async function startBackend(options = {}) {
     C2S_PORT: String(c2sPort),
     HTTP_PORT: String(port),
     NAGLE: options.nagle ? 'true' : 'false',
+    PARENT_PID: String(process.pid),
   }));
 
   const log = options.log ?? ((line) => process.stderr.write(`[prosody] ${line}\n`));
@@ -155,9 +159,13 @@ export async function startBackend(options = {}) {
     }
   }
 
+  const ownedFolders = ownsDataDir ? [configDir, dataDir] : [configDir];
+  ownedFolders.forEach((folder) => foldersToRemove.add(folder));
   function removeFolders() {
-    rmSync(configDir, { recursive: true, force: true });
-    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const folder of ownedFolders) {
+      rmSync(folder, { recursive: true, force: true });
+      foldersToRemove.delete(folder);
+    }
   }
 
   try {
