@@ -4,7 +4,7 @@
 import { memo } from './memo';
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
-import { useBoardActions } from './boardActions';
+import { attr, useBoardActions } from './boardActions';
 import { Icon } from './icons';
 import { t, tn } from './i18n';
 import { ItemForm } from './ItemForm';
@@ -35,9 +35,15 @@ export const ListSection = memo(function ListSection(props: {
   const open = tasks.reduce((n, task) => (task.done ? n : n + 1), 0);
   const shown = props.hideDone ? tasks.filter((task) => !task.done) : tasks;
 
-  const remove = async () => {
-    const ok = await actions.confirm(t('deleteListTitle'), tn('deleteListConfirm', total, [list.name.slice(0, 200)]), t('delete'));
-    if (ok) void actions.edit({ op: 'deleteList', id: list.id });
+  const remove = async (e: Event) => {
+    const section = (e.currentTarget as HTMLElement).closest('section')!;
+    if (!(await actions.confirm(t('deleteListTitle'), tn('deleteListConfirm', total, [list.name.slice(0, 200)]), t('delete')))) return;
+    // the list goes: focus moves to the next list (or the previous one, or "New list")
+    const neighbour = (section.nextElementSibling ?? section.previousElementSibling) as HTMLElement | null;
+    actions.focusAfterChange(
+      neighbour?.dataset.listId ? `${attr('data-list-id', neighbour.dataset.listId)} ${attr('data-focus', 'collapse')}` : attr('data-focus', 'new-list'),
+    );
+    void actions.edit({ op: 'deleteList', id: list.id });
   };
 
   const cls = ['lct-list', props.pending.has(list.id) && 'is-pending', props.changed.has(list.id) && 'is-changed']
@@ -66,6 +72,7 @@ export const ListSection = memo(function ListSection(props: {
           <button
             type="button"
             class="lct-icon-btn lct-collapse"
+            data-focus="collapse"
             aria-expanded={!props.collapsed}
             aria-controls={bodyId}
             aria-labelledby={nameId}
@@ -93,6 +100,7 @@ export const ListSection = memo(function ListSection(props: {
             ref={addButton.ref}
             type="button"
             class="lct-icon-btn"
+            data-focus="add"
             aria-label={t('addTask')}
             aria-describedby={nameId}
             title={t('addTask')}

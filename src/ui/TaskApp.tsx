@@ -7,7 +7,7 @@ import { getList, getTask, sortedLists, tasksOf } from '../core/room';
 import type { RoomItems, RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
-import { BoardActionsContext } from './boardActions';
+import { attr, BoardActionsContext } from './boardActions';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Dialog } from './Dialog';
 import { ErrorRegion } from './ErrorRegion';
@@ -124,8 +124,8 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   };
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
-  /** after a keyboard move the row is re-created elsewhere: focus follows it once the moved items arrive */
-  const focusAfterMove = useRef<{ taskId: string; focus: string; before: RoomItems } | null>(null);
+  /** where focus goes once the next items arrive: after a keyboard move the row is re-created elsewhere, after a deletion it is gone */
+  const focusAfterChange = useRef<{ selector: string; before: RoomItems } | null>(null);
 
   const lists = useMemo(() => sortedLists(view.items), [view.items]);
   const listIds = useMemo(() => lists.map((l) => l.id), [lists]);
@@ -174,20 +174,22 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
           return;
         }
         const focused = activeElementOf(rootRef.current)?.closest<HTMLElement>('[data-focus]');
-        focusAfterMove.current = { taskId, focus: focused?.dataset.focus ?? 'handle', before: v.items };
+        focusAfterChange.current = { selector: `${attr('data-task-id', taskId)} ${attr('data-focus', focused?.dataset.focus ?? 'handle')}`, before: v.items };
         moveTo(taskId, { listId: task.list, refId: neighbour.id, after: delta > 0 });
       },
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
       startDrag: (e, taskId) => beginDrag(e, taskId, (place) => moveTo(taskId, place)),
+      focusAfterChange: (selector) => {
+        focusAfterChange.current = { selector, before: latest.current.view.items };
+      },
     };
   }, [setCollapsedIds]);
 
   useLayoutEffect(() => {
-    const target = focusAfterMove.current;
+    const target = focusAfterChange.current;
     if (!target || target.before === view.items || !rootRef.current) return;
-    focusAfterMove.current = null;
-    const row = rootRef.current.querySelector(`[data-task-id="${target.taskId.replace(/["\\]/g, '\\$&')}"]`);
-    const el = row?.querySelector<HTMLElement>(`[data-focus="${target.focus}"]`);
+    focusAfterChange.current = null;
+    const el = rootRef.current.querySelector<HTMLElement>(target.selector);
     if (el && activeElementOf(el) !== el) el.focus();
   }, [view.items]);
 
@@ -221,7 +223,7 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
               <Icon name="eye" />
               {t('hideDone')}
             </button>
-            <button ref={newListButton.ref} type="button" class="lct-btn" onClick={() => setCreatingList(true)}>
+            <button ref={newListButton.ref} type="button" class="lct-btn" data-focus="new-list" onClick={() => setCreatingList(true)}>
               <Icon name="plus" />
               {t('newList')}
             </button>

@@ -4,7 +4,7 @@
 import { memo } from './memo';
 import { useState } from 'preact/hooks';
 import type { Task } from '../core/types';
-import { useBoardActions } from './boardActions';
+import { attr, useBoardActions } from './boardActions';
 import { DoneToggle } from './DoneToggle';
 import { Icon } from './icons';
 import { t } from './i18n';
@@ -32,9 +32,17 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
     actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
   };
 
-  const remove = async () => {
-    if (await actions.confirm(t('deleteTaskTitle'), t('deleteTaskConfirm', task.name.slice(0, 200)), t('delete')))
-      void actions.edit({ op: 'deleteTask', id: task.id });
+  const remove = async (e: Event) => {
+    const row = (e.currentTarget as HTMLElement).closest('li')!;
+    if (!(await actions.confirm(t('deleteTaskTitle'), t('deleteTaskConfirm', task.name.slice(0, 200)), t('delete')))) return;
+    // the row goes: focus moves to the next task (or the previous one, or the list's add button)
+    const neighbour = (row.nextElementSibling ?? row.previousElementSibling) as HTMLElement | null;
+    actions.focusAfterChange(
+      neighbour?.dataset.taskId
+        ? `${attr('data-task-id', neighbour.dataset.taskId)} ${attr('data-focus', 'done')}`
+        : `${attr('data-list-id', task.list)} ${attr('data-focus', 'add')}`,
+    );
+    void actions.edit({ op: 'deleteTask', id: task.id });
   };
 
   const cls = ['lct-task', task.done && 'is-done', props.pending && 'is-pending', props.changed && 'is-changed']

@@ -22,7 +22,12 @@ export interface BoardActions {
   moveTo(taskId: string, place: DropPlace): void;
   openMoveDialog(taskId: string): void;
   startDrag(e: PointerEvent, taskId: string): void;
+  /** once the items have changed (the edit arrived), focus this element of the app (CSS selector) */
+  focusAfterChange(selector: string): void;
 }
+
+/** A CSS attribute selector matching an untrusted value exactly. */
+export const attr = (name: string, value: string) => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
 
 export const BoardActionsContext = createContext<BoardActions | null>(null);
 

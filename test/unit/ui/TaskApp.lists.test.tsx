@@ -67,6 +67,15 @@ describe('task lists', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  test('after deleting a list, focus goes to the next list', async () => {
+    const { push } = renderApp(makeView([{ name: 'A' }, { name: 'B' }]));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Delete list' })[0]!);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    push(makeView([{ id: 'L2', name: 'B' }]));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'B' }));
+  });
+
   test('the confirmation can be cancelled, by button or Escape, and focus goes back', async () => {
     const { onEdit } = renderApp(makeView([{ name: 'Stream prep' }]));
     const deleteButton = screen.getByRole('button', { name: 'Delete list' });

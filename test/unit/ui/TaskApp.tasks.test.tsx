@@ -66,6 +66,21 @@ describe('tasks', () => {
     await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'deleteTask', id: 'L1-T1' }));
   });
 
+  test('after a deletion, focus goes to the next task, or the previous, or the list\'s add button', async () => {
+    const { push } = renderApp(makeView([{ name: 'Prep', tasks: ['a', 'b'] }]));
+    const del = async (name: string) => {
+      fireEvent.click(within(row(name)).getByRole('button', { name: 'Delete task' }));
+      fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    };
+    await del('a');
+    push(makeView([{ name: 'Prep', tasks: [{ id: 'L1-T2', name: 'b' }] }]));
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'b' }));
+    await del('b');
+    push(makeView([{ name: 'Prep' }]));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a task' }));
+  });
+
   test('are ticked done and back with their checkbox, named after the task', () => {
     const { onEdit, push } = renderApp(makeView([{ name: 'Prep', tasks: ['Check sound'] }]));
     const box = screen.getByRole('checkbox', { name: 'Check sound' }) as HTMLInputElement;
