@@ -1,5 +1,5 @@
 // Shared set-up for the server tests: rooms with known affiliations and payloads.
-import { children, child, errorOf, itemsOf, NS_PUBSUB_EVENT, type RawXmppClient } from '../../helpers/raw-client.ts';
+import { children, child, errorOf, itemsOf, NS_PUBSUB_EVENT, xmlEscape, type RawXmppClient } from '../../helpers/raw-client.ts';
 import type { TestBackend } from '../../helpers/backend.ts';
 
 export const TASKS = 'livechat-tasks';
@@ -7,11 +7,11 @@ export const NOTES = 'livechat-notes';
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 export function taskXml(name: string, listId = 'list-1', order = 1): string {
-  return `<task xmlns="urn:peertube-plugin-livechat:task" list="${listId}" order="${order}"><name>${name}</name></task>`;
+  return `<task xmlns="urn:peertube-plugin-livechat:task" list="${listId}" order="${order}"><name>${xmlEscape(name)}</name></task>`;
 }
 
 export function tasklistXml(name: string): string {
-  return `<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>${name}</name></tasklist>`;
+  return `<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>${xmlEscape(name)}</name></tasklist>`;
 }
 
 /** "type/condition" of an error reply, or "result". */

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
 import { child, children, errorOf, itemsOf, publishedId } from '../../helpers/raw-client.ts';
+import { BoshClient } from './bosh.ts';
+import { passwordOf } from '../../helpers/backend.ts';
 import { eventsOf, namesOf, NOTES, openRoom, outcome, TASKS, tasklistXml, taskXml, UUID_V4 } from './fixtures.ts';
 
 let backend: TestBackend;
@@ -115,6 +117,20 @@ describe('publishing', () => {
     const all = namesOf(await alice.getItems(room, TASKS)).map(([id]) => id);
     expect(all.slice(1)).toEqual(['one', 'two', 'three']);
     expect(namesOf(await alice.getItems(room, TASKS, 2)).map(([id]) => id)).toEqual(['two', 'three']);
+    closeAll();
+  });
+
+  it('a BOSH session gets the same items, in the same order, as a WebSocket session', async () => {
+    const { room, alice, closeAll } = await openRoom(backend);
+    await alice.publish(room, TASKS, taskXml('One & <two>'), 'one');
+    await alice.publish(room, TASKS, tasklistXml('List'), 'list');
+    const overWebSocket = namesOf(await alice.getItems(room, TASKS));
+
+    const bosh = await BoshClient.login(backend.boshUrl, backend.domain, 'alice', passwordOf('alice'));
+    const reply = await bosh.iq('get', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub"><items node="${TASKS}"/></pubsub>`);
+    expect(namesOf(reply)).toEqual(overWebSocket);
+    expect(overWebSocket.slice(1)).toEqual([['one', 'One & <two>'], ['list', 'List']]);
+    await bosh.close();
     closeAll();
   });
 
