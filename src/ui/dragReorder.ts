@@ -51,13 +51,43 @@ export function beginDrag(start: PointerEvent, taskId: string, onDrop: (place: D
   const row = handle.closest<HTMLElement>('[data-task-id]');
   const root = handle.getRootNode() as Document | ShadowRoot;
   const scroller = scrollParent(row);
+  const startScroll = scroller?.scrollTop ?? 0;
   let dragging = false;
   let target: { place: DropPlace; mark: Marked } | null = null;
+  let pointer = { x: start.clientX, y: start.clientY };
+  let autoScroll = 0; // requestAnimationFrame id while the pointer rests near the scroller's top or bottom edge
   handle.setPointerCapture?.(start.pointerId);
 
   const unmark = () => target?.mark.el.classList.remove(target.mark.cls);
+  /** the row follows the pointer (also when the list scrolls under it), and the drop place is marked */
+  const update = () => {
+    const scrolled = (scroller?.scrollTop ?? 0) - startScroll;
+    if (row) row.style.transform = `translateY(${pointer.y - start.clientY + scrolled}px)`;
+    unmark();
+    // look through the dragged row, which is under the pointer
+    if (row) row.style.pointerEvents = 'none';
+    target = dropPlaceAt(root, pointer.x, pointer.y, taskId);
+    if (row) row.style.pointerEvents = '';
+    target?.mark.el.classList.add(target.mark.cls);
+  };
+  const edgeSpeed = () => {
+    if (!scroller) return 0;
+    const box = scroller.getBoundingClientRect();
+    return pointer.y < box.top + EDGE ? -EDGE / 4 : pointer.y > box.bottom - EDGE ? EDGE / 4 : 0;
+  };
+  const scrollStep = () => {
+    const speed = edgeSpeed();
+    if (!speed || !scroller) {
+      autoScroll = 0;
+      return;
+    }
+    scroller.scrollTop += speed;
+    update();
+    autoScroll = requestAnimationFrame(scrollStep);
+  };
   const finish = () => {
     unmark();
+    cancelAnimationFrame(autoScroll);
     row?.classList.remove('lct-dragging');
     if (row) row.style.transform = '';
     handle.removeEventListener('pointermove', move);
@@ -74,18 +104,9 @@ export function beginDrag(start: PointerEvent, taskId: string, onDrop: (place: D
       row?.classList.add('lct-dragging');
     }
     e.preventDefault();
-    if (row) row.style.transform = `translateY(${e.clientY - start.clientY}px)`;
-    unmark();
-    // the dragged row follows the pointer: look through it
-    if (row) row.style.pointerEvents = 'none';
-    target = dropPlaceAt(root, e.clientX, e.clientY, taskId);
-    if (row) row.style.pointerEvents = '';
-    target?.mark.el.classList.add(target.mark.cls);
-    if (scroller) {
-      const box = scroller.getBoundingClientRect();
-      if (e.clientY < box.top + EDGE) scroller.scrollTop -= EDGE / 2;
-      else if (e.clientY > box.bottom - EDGE) scroller.scrollTop += EDGE / 2;
-    }
+    pointer = { x: e.clientX, y: e.clientY };
+    update();
+    if (!autoScroll && edgeSpeed()) autoScroll = requestAnimationFrame(scrollStep);
   };
   const up = (e: PointerEvent) => {
     if (e.pointerId !== start.pointerId) return;
