@@ -115,6 +115,12 @@ export class AccountSession {
     }
   }
 
+  /** New account data (address, password): the next session uses it. */
+  replaceAccount(account: StoredAccount): void {
+    this.account = account;
+    this.connection.stop();
+  }
+
   /** Start the session (if needed) and wait until it is online or reports a problem. */
   async connectOnce(timeoutMs: number): Promise<Problem | undefined> {
     this.problem = undefined;

@@ -128,22 +128,29 @@ export class Engine {
     }
     if (!a.password) return fail({ code: 'bad-request', detail: 'empty password' });
     const id = manualAccountId(jid);
-    this.sessions.get(id)?.stop();
-    this.sessions.delete(id);
     const account: StoredAccount = { id, kind: 'xmpp', label: jid, jid, nickname: jid.split('@')[0], service: a.service };
+    const existing = this.sessions.get(id);
+    const previous = existing && { account: existing.account, secret: await this.store.secret(id) };
     await this.store.saveSecret(id, { password: a.password });
-    const session = this.sessionFor(account);
-    await this.saveAccounts();
+    // an account added again (new password or address) keeps its rooms and their views
+    const session = existing ?? this.sessionFor(account);
+    session.replaceAccount(account);
     const problem = await session.connectOnce(OPEN_TIMEOUT_MS);
-    session.updateRunning();
     if (problem) {
-      // keep nothing that does not work
-      session.stop();
-      this.sessions.delete(id);
-      await this.store.removeSecret(id);
-      await this.saveAccounts();
+      // keep nothing that does not work, and lose nothing that did
+      if (previous) {
+        await this.store.saveSecret(id, previous.secret ?? {});
+        session.replaceAccount(previous.account);
+        session.updateRunning();
+      } else {
+        session.stop();
+        this.sessions.delete(id);
+        await this.store.removeSecret(id);
+      }
       return fail(problem);
     }
+    session.updateRunning();
+    await this.saveAccounts();
     return { ok: true, value: { id } };
   }
 

@@ -622,9 +622,12 @@ export class RoomSync {
       const result = await this.link.iq(publishIq(this.ref.jid, mine, this.link.nextId()));
       const id = mine.id || parsePublishResult(result);
       if (!id) throw new IqError('no-item-id', 'cancel', 'the server named no item');
-      this.server = withItem(this.server, { ...mine, id });
       const flight = this.inFlight.get(id);
       this.inFlight.delete(id);
+      // Our own notification came first and is already applied, maybe followed
+      // by newer writes handled in the same network read: never overwrite those.
+      const echoed = mine.id ? flight?.echoed : itemOf(this.server, id) !== undefined;
+      if (!echoed) this.server = withItem(this.server, { ...mine, id });
       if (!flight?.foreign || round >= MAX_MERGE_ROUNDS) return id;
       const merged = mergeItem(flight.base, flight.foreign, mine);
       if (sameItem(merged, mine)) return id;

@@ -10,7 +10,18 @@ import type { RoomRef, RoomView } from '../../../src/core/types';
 import { passwordOf, type TestBackend } from '../../helpers/backend';
 import type { RawXmppClient } from '../../helpers/raw-client';
 
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+/**
+ * `ws` as the browser's WebSocket. A browser never throws from a socket's
+ * error (closing one still connecting just fires an event); `ws` throws an
+ * unhandled 'error' when nobody listens, so one listener is always there.
+ */
+export class BrowserLikeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+(globalThis as { WebSocket?: unknown }).WebSocket ??= BrowserLikeWebSocket;
 
 export class MemoryKV implements KV {
   readonly data = new Map<string, unknown>();
