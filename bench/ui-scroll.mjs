@@ -3,31 +3,12 @@
 // from top to bottom (target: no frame over 50 ms; judged on the CPU time of
 // main-thread tasks, as wall-clock frames also measure whatever else runs on
 // the machine). Run: node bench/ui-scroll.mjs
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import preact from '@preact/preset-vite';
+import os from 'node:os';
 import { chromium } from 'playwright-core';
+import { serveBenchPage } from './ui-scroll/serve.mjs';
 
-const here = fileURLToPath(new URL('./ui-scroll/', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'lct-ui-bench-'));
-await build({ configFile: false, root: here, base: './', plugins: [preact()], logLevel: 'warn', build: { outDir: out, emptyOutDir: true, minify: true, target: 'es2022' } });
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer((req, res) => {
-  try {
-    const path = join(out, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
-    const body = readFileSync(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const served = await serveBenchPage();
+const url = served.url;
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
@@ -82,6 +63,5 @@ try {
   process.exitCode = report.scroll.mainThreadTaskCpuMs.over50 === 0 ? 0 : 1;
 } finally {
   await browser.close();
-  server.close();
-  rmSync(out, { recursive: true, force: true });
+  served.close();
 }

@@ -1,5 +1,6 @@
 // The real TaskApp with 5,000 items (50 lists, 4,950 tasks, the node's
-// limit) in a side-panel-sized box, for bench/ui-scroll.mjs to time.
+// limit) in a side-panel-sized box, for bench/ui-scroll.mjs to time and
+// test/e2e/ui-drag.test.ts to drag in.
 import { render } from 'preact';
 import { emptyItems, withItem } from '../../src/core/room';
 import type { RoomItems, RoomView } from '../../src/core/types';
@@ -38,13 +39,18 @@ let view: RoomView = {
 
 injectStyles(document);
 const root = document.getElementById('app')!;
-const onEdit = async () => ({ ok: true as const, value: { itemId: 'x' } });
+const w = window as unknown as Record<string, unknown>;
+/** edits the app asked for, for the real-browser drag tests */
+const edits: unknown[] = (w.edits = []);
+const onEdit = async (e: unknown) => {
+  edits.push(e);
+  return { ok: true as const, value: { itemId: 'x' } };
+};
 const paint = () => render(<TaskApp view={view} onEdit={onEdit} variant="sidepanel" />, root);
 
 const t0 = performance.now();
 paint();
 void document.body.offsetHeight; // include layout
-const w = window as unknown as Record<string, unknown>;
 w.renderMs = performance.now() - t0;
 w.itemCount = Object.keys(items.lists).length + Object.keys(items.tasks).length;
 w.firstRows = document.querySelectorAll('[data-task-id]').length;

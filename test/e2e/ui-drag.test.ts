@@ -1,0 +1,71 @@
+// Dragging tasks in a real Chromium, where happy-dom cannot go: real layout,
+// real touch input, scrolling while dragging. The page is the real TaskApp
+// with 5,000 items (bench/ui-scroll); the edits it asks for are recorded in
+// the page instead of going to a background.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveBenchPage } from '../../bench/ui-scroll/serve.mjs';
+
+let served: { url: string; close: () => void };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  served = await serveBenchPage();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  context = await browser.newContext({ viewport: { width: 420, height: 800 }, hasTouch: true });
+  // edits are only recorded, the view never changes: one page serves every test
+  page = await context.newPage();
+  await page.goto(served.url);
+  await page.waitForFunction(() => typeof (window as { allRenderedMs?: number }).allRenderedMs === 'number', null, { timeout: 60_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  served?.close();
+});
+beforeEach(async () => {
+  await page.evaluate(() => {
+    document.querySelector('.lct-lists')!.scrollTop = 0;
+    (window as unknown as { edits: unknown[] }).edits.length = 0;
+  });
+});
+
+const edits = () => page.evaluate(() => (window as unknown as { edits: unknown[] }).edits.splice(0));
+const boxOf = async (selector: string) => (await page.locator(selector).boundingBox())!;
+const handle = (taskId: string) => `[data-task-id="${taskId}"] .lct-handle`;
+
+describe('drag and drop in Chromium', () => {
+  it('with touch, from the end of one list into the next one', async () => {
+    await page.locator('[data-task-id="L1-T1"]').scrollIntoViewIfNeeded();
+    const from = await boxOf(handle('L0-T98'));
+    const to = await boxOf('[data-task-id="L1-T2"]');
+    const cdp = await context.newCDPSession(page);
+    const at = (y: number) => [{ x: from.x + from.width / 2, y }];
+    const startY = from.y + from.height / 2;
+    const endY = to.y + 4; // upper half: before L1-T2
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(startY) });
+    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(startY + ((endY - startY) * i) / 10) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(await edits()).toEqual([{ op: 'moveTask', id: 'L0-T98', list: 'L1', index: 2 }]);
+  });
+
+  it('with the mouse, resting near the bottom edge scrolls the list, and the task lands far below', async () => {
+    const lists = await boxOf('.lct-lists');
+    const from = await boxOf(handle('L0-T1'));
+    await page.mouse.move(from.x + 5, from.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 5, lists.y + lists.height - 5, { steps: 10 });
+    await page.waitForFunction(() => document.querySelector('.lct-lists')!.scrollTop > 600);
+    await page.mouse.up();
+    const [edit] = (await edits()) as { op: string; id: string; list: string; index: number }[];
+    expect(edit).toMatchObject({ op: 'moveTask', id: 'L0-T1', list: 'L0' });
+    expect(edit!.index).toBeGreaterThan(15);
+  });
+
+  it('a tap on the handle is no drag', async () => {
+    const from = await boxOf(handle('L0-T3'));
+    await page.touchscreen.tap(from.x + 5, from.y + 5);
+    expect(await edits()).toEqual([]);
+  });
+});
