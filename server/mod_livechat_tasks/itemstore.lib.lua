@@ -68,8 +68,10 @@ end
 
 -- stores: { snapshots = keyval store, journal = archive store }
 -- key: storage user name for this node (unique per room and node)
-function _M.new(stores, key, max_items, compact_min, log)
+-- options: { max_items, compact_min, log = module:log-like, defer = function (f) runs f soon }
+function _M.new(stores, key, options)
 	local snapshots, journal = stores.snapshots, stores.journal;
+	local max_items, compact_min, log, defer = options.max_items, options.compact_min, options.log, options.defer;
 	local list = new_list();
 	local generation = 0;
 	local journal_length = 0;
@@ -151,10 +153,20 @@ function _M.new(stores, key, max_items, compact_min, log)
 		return true;
 	end
 
+	-- Rewriting a full node's snapshot takes tens of milliseconds: done after the reply
+	-- to the request that made it due, not before.
+	local compaction_pending = false;
+	-- One writer per key: after clear() or close() this store is retired, and a late
+	-- compaction must not write a snapshot that a newer store of the same key would misread.
+	local retired = false;
 	local function compact_if_due()
-		if journal_length >= math.max(compact_min, list.count) then
+		if compaction_pending or journal_length < math.max(compact_min, list.count) then return; end
+		compaction_pending = true;
+		defer(function ()
+			if retired or not compaction_pending then return; end
+			compaction_pending = false;
 			compact();
-		end
+		end);
 	end
 
 	load();
@@ -208,6 +220,7 @@ function _M.new(stores, key, max_items, compact_min, log)
 
 	function store:clear() -- luacheck: ignore 212/self
 		list = new_list();
+		retired = true;
 		generation, journal_length = 0, 0;
 		local ok, err = snapshots:set(key, nil);
 		if not ok then log("error", "Cannot delete the items snapshot of %s: %s", key, err); end
@@ -219,6 +232,16 @@ function _M.new(stores, key, max_items, compact_min, log)
 		max_items = size;
 		while list.count > max_items do list:unlink(list.oldest); end
 		return compact();
+	end
+
+	-- Called when the service drops this node from memory: finishes a pending compaction now.
+	function store:close() -- luacheck: ignore 212/self
+		if retired then return; end
+		if compaction_pending then
+			compaction_pending = false;
+			compact();
+		end
+		retired = true;
 	end
 
 	function store:count() -- luacheck: ignore 212/self

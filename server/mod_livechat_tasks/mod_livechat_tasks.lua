@@ -45,7 +45,22 @@ local item_stores = {
 	journal = module:open_store("livechat_tasks_journal", "archive");
 };
 
-local services = cache.new(service_cache_size);
+-- A dropped service hands its item stores back, so that a newer service of the same room
+-- is the only writer of their storage.
+local function retire_service(_, service)
+	for _, store in pairs(service.data) do
+		if store.close then store:close(); end
+	end
+end
+local services = cache.new(service_cache_size, retire_service);
+
+local function drop_service(room_jid)
+	local service = services:get(room_jid);
+	if service then
+		services:set(room_jid, nil);
+		retire_service(room_jid, service);
+	end
+end
 
 local function live_room(room_jid)
 	local room = get_room_from_jid(room_jid);
@@ -156,8 +171,12 @@ local function new_service(room)
 		autocreate_on_subscribe = true;
 		nodestore = new_nodestore(room_node);
 		itemstore = function (config, node)
-			return new_itemstore(item_stores, room_node.."/"..node, tonumber_max_items(config.max_items) or max_items,
-				compact_min, function (...) module:log(...) end);
+			return new_itemstore(item_stores, room_node.."/"..node, {
+				max_items = tonumber_max_items(config.max_items) or max_items;
+				compact_min = compact_min;
+				log = function (...) module:log(...) end;
+				defer = function (f) module:add_timer(0, f); end;
+			});
 		end;
 		broadcaster = new_broadcaster(room_jid);
 		itemcheck = is_single_payload_item;
@@ -298,7 +317,7 @@ module:hook("muc-occupant-left", function (event)
 		if occupant.bare_jid == bare_jid then other_session = true; end
 	end
 	if not other_session then unsubscribe_everywhere(service, bare_jid); end
-	if room_empty then services:set(room.jid, nil); end
+	if room_empty then drop_service(room.jid); end
 end);
 
 module:hook("muc-set-affiliation", function (event)
@@ -316,5 +335,5 @@ module:hook("muc-room-destroyed", function (event)
 	local names = {};
 	for name in pairs(service.nodes) do names[#names + 1] = name; end
 	for _, name in ipairs(names) do service:delete(name, true); end
-	services:set(room.jid, nil);
+	drop_service(room.jid);
 end);

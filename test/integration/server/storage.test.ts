@@ -79,6 +79,23 @@ describe('persistence', () => {
   });
 });
 
+describe('rooms leaving memory', () => {
+  it('items stay when everyone leaves the room and comes back', async () => {
+    const { room, alice } = await openRoom(backend);
+    // 1,000 items make the node's first snapshot due: leaving right after must not lose it.
+    await publishAll(alice, room, taskIds(1, 999));
+    const before = namesOf(await alice.getItems(room, TASKS));
+    await alice.leaveRoom(room, 'alice');
+    await alice.joinRoom(room, 'alice');
+    expect(namesOf(await alice.getItems(room, TASKS))).toEqual(before);
+    alice.close();
+
+    const again = await reconnectAfterRestart(room);
+    expect(namesOf(await again.getItems(room, TASKS))).toEqual(before);
+    again.close();
+  });
+});
+
 describe('the 5,000 item limit', () => {
   it('the 5,001st item evicts the oldest, also after a restart', async () => {
     const { room, alice } = await openRoom(backend);
