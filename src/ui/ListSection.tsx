@@ -1,7 +1,6 @@
 // One task list: a header (collapse, name, open/total counts, add, rename,
 // delete) and its tasks. A collapsed list renders no task at all, which is
 // what keeps a room with thousands of tasks cheap.
-import { memo } from './memo';
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
@@ -9,6 +8,7 @@ import { Icon } from './icons';
 import { t, tn } from './i18n';
 import { ItemForm } from './ItemForm';
 import { LongText } from './LongText';
+import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
 import { domId, TaskRow } from './TaskRow';
 

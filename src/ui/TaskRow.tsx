@@ -1,7 +1,6 @@
 // One task: drag handle, done box, name and description, and its actions
 // (edit, move to list, delete). Memoized by task reference: core updates
 // are immutable, so an unchanged task costs nothing on re-render.
-import { memo } from './memo';
 import { useState } from 'preact/hooks';
 import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
@@ -10,6 +9,7 @@ import { Icon } from './icons';
 import { t } from './i18n';
 import { ItemForm } from './ItemForm';
 import { LongText } from './LongText';
+import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
 
 export const domId = (prefix: string, id: string) => `lct-${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;

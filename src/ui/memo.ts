@@ -4,8 +4,8 @@
 import { createElement, type Component, type FunctionComponent } from 'preact';
 
 function shallowDiffers(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  for (const key in a) if (key !== 'children' && !(key in b)) return true;
-  for (const key in b) if (key !== 'children' && a[key] !== b[key]) return true;
+  for (const key in a) if (!(key in b)) return true;
+  for (const key in b) if (a[key] !== b[key]) return true;
   return false;
 }
 
