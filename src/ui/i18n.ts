@@ -26,15 +26,15 @@ export function installCatalog(messages: Catalog): void {
 function fromCatalog(key: string, subs: string[]): string {
   const entry = fallback[key];
   if (!entry) return '';
-  // Same substitution rules as the browsers: named placeholders whose content
-  // is $1…$9, direct $1…$9 in the message, and $$ for a dollar sign.
-  const positional = (s: string) =>
-    s.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-    const p = entry.placeholders?.[name.toLowerCase()] ?? entry.placeholders?.[name];
-    return p ? positional(p.content) : whole;
+  // Same substitution rules as the browsers: named placeholders ($name$)
+  // whose content holds $1…$9, direct $1…$9 in the message, and $$ for a
+  // dollar sign. One pass: a substituted value is never scanned again.
+  const positional = (d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? ''));
+  return entry.message.replace(/\$([A-Za-z_@][A-Za-z0-9_@]*)\$|\$(\$|[1-9])/g, (whole, name: string | undefined, d: string | undefined) => {
+    if (d) return positional(d);
+    const p = entry.placeholders?.[name!.toLowerCase()] ?? entry.placeholders?.[name!];
+    return p ? p.content.replace(/\$(\$|[1-9])/g, (_, n: string) => positional(n)) : whole;
   });
-  return named.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
 }
 
 function lookup(key: string, subs: string[]): string {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { t, tn, uiLang } from '../../../src/ui/i18n';
+import { installCatalog, t, tn, uiLang } from '../../../src/ui/i18n';
 import { fromRoot, messages, useLocale } from './fixtures';
 
 afterEach(() => useLocale('en'));
@@ -10,6 +10,13 @@ describe('messages', () => {
   test('substitutes $1… and tells a missing key by showing the key', () => {
     expect(t('deleteTaskConfirm', 'Check sound')).toBe('The task “Check sound” will be deleted for every moderator.');
     expect(t('noSuchKey')).toBe('noSuchKey');
+  });
+
+  test('named placeholders work like in browsers, and a value is inserted once, never re-read', () => {
+    installCatalog({
+      greet: { message: 'Hi $WHO$, $$5 for $1', placeholders: { who: { content: '$2' } } },
+    });
+    expect(t('greet', ['cost $2', 'Alice $1'])).toBe('Hi Alice $1, $5 for cost $2');
   });
 
   test('plurals follow the language: 0 is plural in English, singular in French', () => {
