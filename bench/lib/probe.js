@@ -1,0 +1,117 @@
+// Injected into every page the bench opens (main world, at document start):
+// times what the user sees without touching the extension's code. The task
+// panel is an element <lct-task-panel> with an open shadow root; the raw
+// baseline draws into #raw-tasks. Both show one element per task carrying
+// data-task-id. Times are performance.now() of this page unless named *Abs
+// (performance.timeOrigin + now: comparable between pages and processes).
+(() => {
+  const B = (window.__lctBench = { t: {}, expected: Infinity, inputAbs: null, waits: {} });
+  const now = () => performance.now();
+  const abs = () => performance.timeOrigin + performance.now();
+  const afterFrame = (fn) => requestAnimationFrame(() => fn(now()));
+
+  B.root = () => document.querySelector('lct-task-panel')?.shadowRoot ?? document.getElementById('raw-tasks');
+  B.rows = () => B.root()?.querySelectorAll('[data-task-id]') ?? [];
+
+  // The warm tab's floor is one frame: blank frames counted from the mount, and
+  // the length of one frame measured in this page.
+  B.frames = 0;
+  const countFrames = () => requestAnimationFrame((t) => {
+    B.frames += 1;
+    if (B.frames === 1) B.t.firstFrame = t;
+    if (B.frames === 2) B.t.frameMs = t - B.t.firstFrame;
+    if (B.frames < 2 || (B.t.painted === undefined && B.frames < 600)) countFrames();
+  });
+
+  // Mount, first row and all rows of the panel, each with the frame that paints it.
+  const onRoot = (root) => {
+    let rowsSeen = false;
+    const check = () => {
+      const n = root.querySelectorAll('[data-task-id]').length;
+      if (n > 0 && !rowsSeen) {
+        rowsSeen = true;
+        B.t.firstRow = now();
+        afterFrame((t) => { B.t.firstRowPainted = t; });
+      }
+      if (n >= B.expected && !B.t.allRows) {
+        B.t.allRows = now();
+        afterFrame((t) => { B.t.painted = t; B.t.framesToPaint = B.frames; });
+      }
+      for (const [name, wait] of Object.entries(B.waits)) {
+        if (!wait.test(root)) continue;
+        delete B.waits[name];
+        wait.resolve(abs());
+      }
+    };
+    new MutationObserver(check).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'], characterData: true });
+    check();
+  };
+  const find = new MutationObserver(() => {
+    const host = document.querySelector('lct-task-panel');
+    if (host?.shadowRoot) {
+      find.disconnect();
+      B.t.mount = now();
+      countFrames();
+      onRoot(host.shadowRoot);
+    } else if (document.getElementById('raw-tasks')) {
+      find.disconnect();
+      B.t.mount = now();
+      onRoot(document.getElementById('raw-tasks'));
+    }
+  });
+  find.observe(document, { childList: true, subtree: true });
+
+  // The user's input (trusted events only), as the first thing of a timed edit.
+  for (const type of ['click', 'keydown']) {
+    window.addEventListener(type, (e) => {
+      if (e.isTrusted) B.inputAbs = performance.timeOrigin + e.timeStamp;
+    }, true);
+  }
+
+  const rowOf = (root, id) => root.querySelector(`[data-task-id="${id}"]`);
+  const tests = {
+    done: ({ id, done }) => (root) => rowOf(root, id)?.classList.contains('is-done') === done,
+    add: ({ name }) => (root) => [...root.querySelectorAll('[data-task-id]')].some((r) => r.textContent.includes(name)),
+    move: ({ id, afterId }) => (root) => {
+      const row = rowOf(root, id);
+      const prev = row?.previousElementSibling;
+      return !!row && (prev ? prev.getAttribute('data-task-id') : null) === afterId;
+    },
+    // shown and no longer marked as waiting for the server
+    confirmed: ({ kind, arg }) => (root) => tests[kind](arg)(root) && !rowOf(root, arg.id)?.classList.contains('is-pending'),
+  };
+
+  /**
+   * Arms a wait for what an edit must show in this page; B[name] (a promise)
+   * resolves with the time (Abs) it showed, or null after `timeoutMs`.
+   */
+  B.arm = (kind, arg, name = 'result', timeoutMs = 10_000) => {
+    const test = tests[kind](arg);
+    B[name] = new Promise((resolve) => {
+      const timer = setTimeout(() => { delete B.waits[name]; resolve(null); }, timeoutMs);
+      B.waits[name] = { test, resolve: (t) => { clearTimeout(timer); resolve(t); } };
+    });
+    const root = B.root();
+    if (root && test(root)) {
+      const wait = B.waits[name];
+      delete B.waits[name];
+      wait.resolve(abs());
+    }
+  };
+
+  /** Scrolls `el` from top to bottom, `step` px per frame; resolves with frame intervals (ms). */
+  B.scroll = (el, step = 120, maxFrames = 600) => new Promise((resolve) => {
+    const deltas = [];
+    let last = null;
+    el.scrollTop = 0;
+    const tick = (t) => {
+      if (last !== null) deltas.push(t - last);
+      last = t;
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      if (end || deltas.length >= maxFrames) return resolve({ deltas, scrollHeight: el.scrollHeight, frames: deltas.length });
+      el.scrollTop += step;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+})();

@@ -1,0 +1,53 @@
+// The bench's table: one row per figure with its baseline and their ratio,
+// as plain text for the terminal and as Markdown for the README.
+
+const fmt = (value, unit) => {
+  if (value === null || value === undefined) return '—';
+  switch (unit) {
+    case 'ms': return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ms`;
+    case 'bytes': return value >= 2 ** 20 ? `${(value / 2 ** 20).toFixed(1)} MB` : `${(value / 1024).toFixed(1)} KB`;
+    case 'gz': return `${(value / 1024).toFixed(1)} KB gz`;
+    case '/s': return `${Math.round(value)}/s`;
+    default: return `${value} ${unit ?? ''}`.trim();
+  }
+};
+
+/** Rows of [figure, extension, baseline, ratio, note] from results.figures. */
+export function tableRows(figures) {
+  return Object.values(figures).map((f) => [
+    f.label,
+    f.value === null ? `n/a${f.failed ? ' FAIL' : ''}` : `${fmt(f.value, f.unit)}${f.failed ? ' FAIL' : ''}`,
+    f.baseline === null || f.baseline === undefined ? '—' : `${fmt(f.baseline, f.baselineUnit ?? f.unit)}${f.baselineLabel ? ` (${f.baselineLabel})` : ''}`,
+    f.ratio === null || f.ratio === undefined ? '—' : `${f.ratio}×`,
+    f.value === null ? `not measured: ${f.reason ?? 'unknown'}` : f.note ?? '',
+  ]);
+}
+
+const HEADER = ['Figure', 'Ours', 'Baseline', 'Ratio', 'Note'];
+
+export function textTable(figures) {
+  const rows = [HEADER, ...tableRows(figures)];
+  const widths = HEADER.map((_, i) => Math.min(i === 4 ? 90 : 60, Math.max(...rows.map((r) => r[i].length))));
+  const line = (r) => r.map((cell, i) => (cell.length > widths[i] ? `${cell.slice(0, widths[i] - 1)}…` : cell.padEnd(widths[i]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const mdCell = (text) => text.replace(/\|/g, '\\|');
+
+export function markdown(results) {
+  const m = results.machine;
+  const lines = [
+    `## Benchmarks (\`npm run bench\`, ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}, Chromium ${m.chromium} (headless), Prosody ${m.prosody} with our module. Whole run: ${results.durationS} s.`,
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `| ${HEADER.map(() => '---').join(' | ')} |`,
+    ...tableRows(results.figures).map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+    '',
+    'Baselines are measured in the same run on the same machine: a raw browser client (`bench/baseline/raw-client.js`: plain WebSocket, hand-written stanzas, SCRAM-SHA-1 on `crypto.subtle`, a plain list) doing the same round trips, one blank frame for the warm tab, the raw client\'s own size for sizes, and the 10-item node for the server figures. A ratio is ours ÷ baseline.',
+    results.failures.length ? `\n**Failed:** ${results.failures.join('; ')}.` : '\nEvery budget and limit held.',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// npm run bench: the extension against the protocol's floor, side by side in
+// one run on this machine (issue 7). Starts the real backend (Prosody with our
+// module) and the demo PeerTube site on loopback, drives Debian's Chromium
+// with the built extension (built first when dist/chrome is missing), and for
+// each figure measures the baseline in the same run. Writes bench/results.json
+// and bench/results.md (the table and the machine, for the README) and prints
+// the table. A figure that cannot be measured is null with its reason; the
+// run goes on. Exit code 1 when a budget or limit failed (sizes, the 50 ms frame).
+//
+//   npm run bench                 everything (about 5-10 minutes)
+//   npm run bench -- --only cold,warm,propagation,scale,size,server
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { ensureNodeModules } from '../scripts/lib/node-modules.mjs';
+import { ensureDebianPackages } from '../scripts/lib/system.mjs';
+
+const GROUPS = ['size', 'cold', 'warm', 'propagation', 'scale', 'server'];
+const WATCHDOG_MS = 15 * 60_000;
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const only = new Set(args.only ? args.only.split(',') : GROUPS);
+for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: unknown group "${g}" (known: ${GROUPS.join(', ')})`);
+
+ensureNodeModules();
+ensureDebianPackages(['prosody', 'chromium'], 'to run the benchmarks');
+// The demo runs on http://127.0.0.1: only a local build (LCT_LOCAL_CSP=1) holds that host from install.
+const isLocalBuild = (dir) => existsSync(`${dir}/manifest.json`)
+  && (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).host_permissions ?? []).includes('http://127.0.0.1/*');
+if (!isLocalBuild('dist/chrome')) {
+  console.log('bench: no local build in dist/chrome, building the extension (LCT_LOCAL_CSP=1)…');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, LCT_LOCAL_CSP: '1' } });
+  if (build.status !== 0 || !isLocalBuild('dist/chrome')) process.exit(build.status || 1);
+}
+// A private copy: a rebuild of dist/chrome during the run must not change what is measured.
+const EXTENSION_DIR = mkdtempSync(join(tmpdir(), 'lct-bench-extension-'));
+cpSync('dist/chrome', EXTENSION_DIR, { recursive: true });
+process.on('exit', () => rmSync(EXTENSION_DIR, { recursive: true, force: true }));
+
+const { startBackend } = await import('../server/backend.mjs');
+const { startDemo } = await import('../demo/server.mjs');
+const { LIVE_VIDEO, SECOND_LIVE_VIDEO, backendUsers } = await import('../demo/catalog.mjs');
+const { machineInfo } = await import('./lib/machine.mjs');
+const { markdown, textTable } = await import('./lib/report.mjs');
+const { countTasks } = await import('./lib/room.mjs');
+const { measureSizes, BUDGETS } = await import('./size.mjs');
+const { coldStart, RAW_CLIENT } = await import('./figures/cold-start.mjs');
+const { warmTab } = await import('./figures/warm-tab.mjs');
+const { propagation } = await import('./figures/propagation.mjs');
+const { scale } = await import('./figures/scale.mjs');
+const { serverFigures } = await import('./figures/server.mjs');
+
+const started = Date.now();
+const results = { generatedAt: new Date().toISOString(), durationS: null, machine: machineInfo(), ok: true, failures: [], figures: {}, details: {} };
+const log = (text) => console.log(`bench: ${text}`);
+
+/** Runs one group of figures; on error its rows are null with the reason, and the run goes on. */
+async function group(name, rows, measure) {
+  if (!only.has(name)) return;
+  const t0 = Date.now();
+  log(`${name}…`);
+  try {
+    const measured = await measure();
+    if (measured.detail) results.details[name] = measured.detail;
+    for (const [key, label] of Object.entries(rows)) {
+      results.figures[key] = measured[key] ? { label, ...measured[key] } : { label, value: null, baseline: null, reason: 'not produced' };
+    }
+  } catch (error) {
+    log(`${name} failed: ${error.stack ?? error.message}`);
+    for (const [key, label] of Object.entries(rows)) {
+      results.figures[key] = { label, value: null, baseline: null, reason: error.message.split('\n')[0].slice(0, 200) };
+    }
+  }
+  log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function finish() {
+  results.durationS = Math.round((Date.now() - started) / 1000);
+  for (const f of Object.values(results.figures)) if (f.failed) results.failures.push(`${f.label}: ${f.failed}`);
+  results.ok = results.failures.length === 0;
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync('bench/results.md', markdown(results));
+  console.log(`\n${textTable(results.figures)}\n`);
+  const m = results.machine;
+  console.log(`${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Chromium ${m.chromium}; Prosody ${m.prosody}; ${results.durationS} s`);
+  console.log('bench: wrote bench/results.json and bench/results.md');
+  if (!results.ok) console.log(`bench: FAILED: ${results.failures.join('; ')}`);
+}
+
+const watchdog = setTimeout(() => {
+  log(`still running after ${WATCHDOG_MS / 60_000} min: stopping with what was measured`);
+  finish();
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+const running = [];
+try {
+  await group('size', { sizeContent: 'Size: content script', sizeWorker: 'Size: worker', sizePopup: 'Size: popup', sizeSidepanel: 'Size: side panel' }, async () => {
+    const sizes = measureSizes(EXTENSION_DIR);
+    const floor = gzipSync(RAW_CLIENT, { level: 9 }).length;
+    const row = (ctx) => {
+      const s = sizes[ctx];
+      if (!s) return undefined;
+      const budget = BUDGETS[ctx];
+      return {
+        unit: 'gz', value: s.gzipBytes, baseline: floor, baselineLabel: 'raw client', ratio: Math.round((s.gzipBytes / floor) * 100) / 100,
+        note: budget ? `budget ${(budget / 1024).toFixed(0)} KB gz: ${s.withinBudget ? 'ok' : 'OVER'}; ${s.files} files` : `${s.files} files, no budget`,
+        ...(budget ? { budget } : {}),
+        ...(s.withinBudget === false ? { failed: `${s.gzipBytes} B gz over the ${budget} B budget` } : {}),
+      };
+    };
+    return { sizeContent: row('content'), sizeWorker: row('worker'), sizePopup: row('popup'), sizeSidepanel: row('sidepanel') };
+  });
+
+  const needsDemo = ['cold', 'warm', 'propagation', 'scale'].some((g) => only.has(g));
+  let env;
+  if (needsDemo) {
+    const quiet = () => {};
+    const backend = await startBackend({ users: backendUsers(), log: (line) => /error/i.test(line) && log(`prosody: ${line}`) });
+    running.push(() => backend.stop());
+    const demo = await startDemo({ backend, log: quiet });
+    running.push(() => demo.stop());
+    env = { backend, demo, extensionDir: resolve(EXTENSION_DIR) };
+  }
+
+  await group('cold', { coldStart: 'Cold start to tasks' }, async () => {
+    const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
+    return { coldStart: await coldStart({ ...env, video: LIVE_VIDEO, expected: tasks }) };
+  });
+  await group('warm', { warmTab: 'Warm tab to tasks' }, async () => {
+    const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
+    return { warmTab: await warmTab({ ...env, video: LIVE_VIDEO, expected: tasks }) };
+  });
+  await group('propagation', { propagationP50: 'Propagation alice → bob, p50', propagationP95: 'Propagation alice → bob, p95' },
+    () => propagation({ ...env, video: LIVE_VIDEO }));
+  await group('scale', {
+    scaleFirstPaint: 'Scale: first paint (5,000 items)',
+    scaleAllRows: 'Scale: all tasks in the page',
+    scaleToggle: 'Scale: toggle done, shown',
+    scaleToggleConfirmed: 'Scale: toggle done, confirmed',
+    scaleMove: 'Scale: keyboard move, shown',
+    scaleMoveConfirmed: 'Scale: keyboard move, confirmed',
+    scaleWorkerHeap: 'Scale: worker JS heap',
+    scalePanelHeap: 'Scale: page + panel JS heap',
+    scaleLongestFrame: 'Scale: longest frame while scrolling',
+  }, () => scale({ ...env, video: SECOND_LIVE_VIDEO }));
+
+  while (running.length) await running.pop()();
+
+  await group('server', {
+    serverPublishRate: 'Server: acked publishes/s at 5,000 items',
+    serverPropagation: 'Server: publish → notification p50 at 5,000',
+    serverPropagationP95: 'Server: publish → notification p95 at 5,000',
+    serverFanout: 'Server: fan-out to 50 admins, last one p50',
+    serverRetrieval: 'Server: retrieve 5,000 items p50',
+    serverRetrievalNagle: 'Server: retrieve 5,000 items p50, Nagle on',
+  }, () => serverFigures());
+} catch (error) {
+  log(`stopped: ${error.stack ?? error.message}`);
+  results.failures.push(`run: ${error.message}`);
+} finally {
+  while (running.length) await running.pop()().catch(() => {});
+  finish();
+  clearTimeout(watchdog);
+}
+process.exit(results.ok ? 0 : 1);
