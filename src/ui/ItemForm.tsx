@@ -1,6 +1,7 @@
 // The one form for naming things: a list (name only) or a task (name and
 // optional description), for creating as for editing. Enter in the name
-// saves, Escape cancels, an empty name is refused with a message.
+// (or Ctrl+Enter anywhere) saves, Escape cancels, an empty name is refused
+// with a message.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n';
 
@@ -40,6 +41,9 @@ export function ItemForm(props: {
       e.preventDefault();
       e.stopPropagation();
       props.onCancel();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      // Enter makes new lines in the description; Ctrl+Enter saves from there too
+      submit(e);
     }
   };
 

@@ -43,16 +43,24 @@ describe('tasks', () => {
     expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L1', name: 'New' });
   });
 
-  test('are edited in place', () => {
+  test('emptying the description removes it', () => {
+    const { onEdit } = renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', description: 'old' }] }]));
+    fireEvent.click(within(row('Check sound')).getByRole('button', { name: 'Edit task' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Description (optional)' }), { target: { value: '  ' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Edit the task' }));
+    expect(onEdit).toHaveBeenCalledWith({ op: 'editTask', id: 'L1-T1', name: 'Check sound' });
+  });
+
+  test('are edited in place (Ctrl+Enter saves from the description)', () => {
     const { onEdit } = renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', description: 'old' }] }]));
     fireEvent.click(within(row('Check sound')).getByRole('button', { name: 'Edit task' }));
     const form = screen.getByRole('form', { name: 'Edit the task' });
     const description = within(form).getByRole('textbox', { name: 'Description (optional)' }) as HTMLTextAreaElement;
     expect(description.value).toBe('old');
     fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Check mic' } });
-    fireEvent.input(description, { target: { value: '' } });
-    fireEvent.submit(form);
-    expect(onEdit).toHaveBeenCalledWith({ op: 'editTask', id: 'L1-T1', name: 'Check mic' });
+    fireEvent.input(description, { target: { value: 'line 1\nline 2' } });
+    fireEvent.keyDown(description, { key: 'Enter', ctrlKey: true });
+    expect(onEdit).toHaveBeenCalledWith({ op: 'editTask', id: 'L1-T1', name: 'Check mic', description: 'line 1\nline 2' });
     // keyboard users land back on the button they started from
     expect(document.activeElement).toBe(within(row('Check sound')).getByRole('button', { name: 'Edit task' }));
   });
