@@ -49,7 +49,7 @@ local item_stores = {
 -- is the only writer of their storage.
 local function retire_service(_, service)
 	for _, store in pairs(service.data) do
-		if store.close then store:close(); end
+		store:close();
 	end
 end
 local services = cache.new(service_cache_size, retire_service);
