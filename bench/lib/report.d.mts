@@ -1,0 +1,25 @@
+// Types of bench/lib/report.mjs for TypeScript callers (unit tests).
+export interface Figure {
+  label: string;
+  unit?: string;
+  value: number | null;
+  baseline: number | null;
+  baselineUnit?: string;
+  baselineLabel?: string;
+  ratio?: number | null;
+  note?: string;
+  reason?: string;
+  failed?: string;
+}
+
+export interface Results {
+  generatedAt: string;
+  durationS: number | null;
+  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; chromium: string | null; prosody: string | null };
+  failures: string[];
+  figures: Record<string, Figure>;
+}
+
+export declare function tableRows(figures: Record<string, Figure>): string[][];
+export declare function textTable(figures: Record<string, Figure>): string;
+export declare function markdown(results: Results): string;

@@ -1,0 +1,5 @@
+// Types of bench/lib/stats.mjs for TypeScript callers (unit tests).
+export declare function percentile(values: number[], p: number): number | null;
+export declare function median(values: number[]): number | null;
+export declare function round(value: number | null | undefined, digits?: number): number | null;
+export declare function ratio(value: number | null | undefined, baseline: number | null | undefined): number | null;
