@@ -1,7 +1,7 @@
 // npm run backend -- [--port P] [--users alice:pw,bob:pw] [--data DIR] [--verbose] [--nagle]
 // Runs a private Prosody on 127.0.0.1 with the livechat tasks module, in the foreground.
 // Prints one line "ready ws://127.0.0.1:P/xmpp-websocket" once it accepts connections;
-// Prosody's own log goes to stderr (warnings and errors only, unless --verbose).
+// Prosody's own log goes to stderr (errors only, unless --verbose).
 import { parseArgs } from 'node:util';
 import { startBackend } from '../server/backend.mjs';
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 import { parseUsers, writeAccounts } from './accounts.mjs';
@@ -15,17 +15,22 @@ export const MUC_DOMAIN = 'room.localhost';
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-/** Asks the kernel for a port nobody uses right now on loopback. */
-export function findFreePort() {
-  return new Promise((resolve, reject) => {
+/** Listens on `port` (0: any) on loopback and closes again: resolves with the port, or rejects if taken. */
+function probePort(port) {
+  return new Promise((done, fail) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+    server.on('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address();
+      server.close(() => done(bound));
     });
   });
+}
+
+/** Asks the kernel for a port nobody uses right now on loopback. */
+export function findFreePort() {
+  return probePort(0);
 }
 
 function luaString(text) {
@@ -90,9 +95,14 @@ export async function startBackend(options = {}) {
   ensureDebianPackages(['prosody'], 'to run the local XMPP server');
   const accounts = parseUsers(options.users);
   const port = options.port || (await findFreePort());
+  // Prosody would only log it and run without HTTP; something else there could even answer.
+  await probePort(port).catch(() => {
+    throw new Error(`Port ${port} on 127.0.0.1 is already in use: choose another one (--port)`);
+  });
   const c2sPort = await findFreePort();
   const ownsDataDir = !options.data;
-  const dataDir = options.data ?? mkdtempSync(join(tmpdir(), 'livechat-tasks-data-'));
+  // Absolute: Prosody would read a relative data_path from its config folder.
+  const dataDir = options.data ? resolve(options.data) : mkdtempSync(join(tmpdir(), 'livechat-tasks-data-'));
   mkdirSync(dataDir, { recursive: true });
   writeAccounts(dataDir, DOMAIN, accounts);
 
@@ -104,7 +114,7 @@ export async function startBackend(options = {}) {
     DATA_DIR: luaString(dataDir),
     PLUGIN_DIR: luaString(SERVER_DIR),
     CERTS_DIR: luaString(join(configDir, 'certs')),
-    LOG_LEVEL: luaString(options.verbose ? 'debug' : 'warn'),
+    LOG_LEVEL: luaString(options.verbose ? 'debug' : 'error'),
     C2S_PORT: String(c2sPort),
     HTTP_PORT: String(port),
     NAGLE: options.nagle ? 'true' : 'false',
