@@ -156,8 +156,8 @@ function _M.new(stores, key, options)
 	-- Rewriting a full node's snapshot takes tens of milliseconds: done after the reply
 	-- to the request that made it due, not before.
 	local compaction_pending = false;
-	-- One writer per key: after clear() or close() this store is retired, and a late
-	-- compaction must not write a snapshot that a newer store of the same key would misread.
+	-- One writer per key: after close() this store is retired, and a late compaction must
+	-- not write a snapshot that a newer store of the same key would misread.
 	local retired = false;
 	local function compact_if_due()
 		if compaction_pending or journal_length < math.max(compact_min, list.count) then return; end
@@ -220,7 +220,7 @@ function _M.new(stores, key, options)
 
 	function store:clear() -- luacheck: ignore 212/self
 		list = new_list();
-		retired = true;
+		compaction_pending = false; -- nothing left to compact (purge), or the node is gone (delete)
 		generation, journal_length = 0, 0;
 		local ok, err = snapshots:set(key, nil);
 		if not ok then log("error", "Cannot delete the items snapshot of %s: %s", key, err); end

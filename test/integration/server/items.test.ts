@@ -200,6 +200,34 @@ describe('retracting', () => {
   });
 });
 
+describe('purging', () => {
+  it('a publisher may purge the node: subscribers are told, the items are gone, publishing goes on', async () => {
+    const { room, alice, clients, closeAll } = await openRoom(backend, { bob: 'admin' });
+    const bob = clients.bob!;
+    await bob.subscribe(room, TASKS);
+    await alice.publish(room, TASKS, taskXml('Old'), 'old');
+    const purged = bob.waitFor((s) => s.localName === 'message' && child(child(s, 'event'), 'purge') !== undefined);
+
+    const reply = await alice.iqRaw('set', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub#owner"><purge node="${TASKS}"/></pubsub>`);
+    expect(outcome(reply)).toBe('result');
+    expect(child(child(await purged, 'event'), 'purge')?.getAttribute('node')).toBe(TASKS);
+    expect(namesOf(await alice.getItems(room, TASKS))).toEqual([]);
+
+    await alice.publish(room, TASKS, taskXml('New'), 'new');
+    expect(namesOf(await alice.getItems(room, TASKS))).toEqual([['new', 'New']]);
+    closeAll();
+  });
+
+  it('a member may not purge', async () => {
+    const { room, alice, clients, closeAll } = await openRoom(backend, { dave: 'member' });
+    await alice.publish(room, TASKS, taskXml('Kept'), 'kept');
+    const reply = await clients.dave!.iqRaw('set', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub#owner"><purge node="${TASKS}"/></pubsub>`);
+    expect(outcome(reply)).toBe('auth/forbidden');
+    expect(namesOf(await alice.getItems(room, TASKS)).map(([id]) => id)).toContain('kept');
+    closeAll();
+  });
+});
+
 describe('room destruction', () => {
   it('deletes the nodes and tells the subscribers', async () => {
     const { room, alice, clients, closeAll } = await openRoom(backend, { bob: 'admin' });
