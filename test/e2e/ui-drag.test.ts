@@ -69,3 +69,32 @@ describe('drag and drop in Chromium', () => {
     expect(await edits()).toEqual([]);
   });
 });
+
+describe('drag and keyboard moves in Firefox ESR', () => {
+  it('a mouse drag and Alt+↓ ask for the same moves as in Chromium', async () => {
+    const puppeteer = (await import('puppeteer-core')).default;
+    const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+    try {
+      const ff = await firefox.newPage();
+      await ff.setViewport({ width: 420, height: 800 });
+      await ff.goto(served.url);
+      await ff.waitForFunction(() => typeof (window as { allRenderedMs?: number }).allRenderedMs === 'number', { timeout: 60_000 });
+      const recorded = () => ff.evaluate(() => (window as unknown as { edits: unknown[] }).edits.splice(0));
+      const from = (await (await ff.$(handle('L0-T1')))!.boundingBox())!;
+      const to = (await (await ff.$('[data-task-id="L0-T4"]'))!.boundingBox())!;
+      await ff.mouse.move(from.x + 5, from.y + 5);
+      await ff.mouse.down();
+      const endY = to.y + to.height * 0.75; // lower half: after L0-T4
+      for (let i = 1; i <= 8; i++) await ff.mouse.move(from.x + 5, from.y + 5 + ((endY - from.y - 5) * i) / 8);
+      await ff.mouse.up();
+      expect(await recorded()).toEqual([{ op: 'moveTask', id: 'L0-T1', list: 'L0', index: 4 }]);
+      await ff.focus('[data-task-id="L0-T2"] input[type=checkbox]');
+      await ff.keyboard.down('Alt');
+      await ff.keyboard.press('ArrowDown');
+      await ff.keyboard.up('Alt');
+      expect(await recorded()).toEqual([{ op: 'moveTask', id: 'L0-T2', list: 'L0', index: 3 }]);
+    } finally {
+      await firefox.close();
+    }
+  });
+});
