@@ -58,7 +58,7 @@ export class XmppError extends Error {
   }
 }
 
-type Waiter = { match: (stanza: Element) => boolean; resolve: (stanza: Element) => void };
+type Waiter = { match: (stanza: Element) => boolean; resolve: (stanza: Element) => void; reject: (error: Error) => void };
 
 export interface ConnectOptions {
   wsUrl: string;
@@ -83,9 +83,14 @@ export class RawXmppClient {
     readonly domain: string,
   ) {
     socket.on('message', (data) => this.onFrame(data.toString()));
-    socket.on('close', () => {
-      this.closed = true;
-    });
+    // A closed stream fails every pending wait at once, with the reason, instead of at its timeout.
+    socket.on('close', (code, reason) => this.fail(new Error(`${this.jid || 'client'}: connection closed (${code} ${reason.toString()})`)));
+    socket.on('error', (error) => this.fail(error));
+  }
+
+  private fail(error: Error): void {
+    this.closed = true;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
   }
 
   get bareJid(): string {
@@ -171,7 +176,15 @@ export class RawXmppClient {
           clearTimeout(timer);
           resolve(stanza);
         },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       };
+      if (this.closed) {
+        reject(new Error(`${this.jid || 'client'}: the connection is closed`));
+        return;
+      }
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         reject(new Error(`${this.jid || 'client'}: no matching stanza within ${timeoutMs} ms`));
