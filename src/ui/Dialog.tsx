@@ -17,6 +17,8 @@ export function Dialog(props: {
   children: ComponentChildren;
   /** element to focus first (defaults to the first focusable) */
   initialFocus?: string;
+  /** id of the element that says what the dialog is about, read out when it opens */
+  describedBy?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -51,7 +53,7 @@ export function Dialog(props: {
 
   return (
     <div class="lct-backdrop" onClick={(e) => e.target === e.currentTarget && props.onCancel()}>
-      <div ref={ref} class="lct-dialog" role="dialog" aria-modal="true" aria-label={props.title} onKeyDown={onKeyDown}>
+      <div ref={ref} class="lct-dialog" role="dialog" aria-modal="true" aria-label={props.title} aria-describedby={props.describedBy} onKeyDown={onKeyDown}>
         <h2 class="lct-dialog-title">{props.title}</h2>
         {props.children}
       </div>

@@ -280,8 +280,8 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
         </BoardActionsContext.Provider>
       )}
       {modal?.kind === 'confirm' && (
-        <Dialog title={modal.title} onCancel={() => closeModal(false)} initialFocus=".lct-cancel">
-          <p class="lct-text" dir="auto">
+        <Dialog title={modal.title} onCancel={() => closeModal(false)} initialFocus=".lct-cancel" describedBy="lct-confirm-message">
+          <p id="lct-confirm-message" class="lct-text" dir="auto">
             {modal.message}
           </p>
           <div class="lct-form-actions">

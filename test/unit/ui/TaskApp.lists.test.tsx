@@ -59,7 +59,7 @@ describe('task lists', () => {
   test('are deleted only after confirmation, which says how many tasks go with it', async () => {
     const { onEdit } = renderApp(makeView([{ name: 'Stream prep', tasks: ['Check sound', 'Check light'] }]));
     fireEvent.click(screen.getByRole('button', { name: 'Delete list' }));
-    const dialog = screen.getByRole('dialog', { name: 'Delete this list?' });
+    const dialog = screen.getByRole('dialog', { name: 'Delete this list?', description: /its 2 tasks/ });
     expect(dialog.textContent).toContain('The list “Stream prep” and its 2 tasks will be deleted for every moderator.');
     expect(onEdit).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
