@@ -122,6 +122,8 @@ export interface PuppeteerUser {
   extensionId: string;
   /** Stops the extension's service worker as Chrome does when it idles; resolves once it is gone. */
   stopWorker(): Promise<void>;
+  /** Opens the toolbar popup over the watch page (as a click on the toolbar button does) and returns it. */
+  openPopup(): Promise<PuppeteerPage>;
   close(): Promise<void>;
 }
 
@@ -171,8 +173,25 @@ export async function openWithPuppeteer(demoUrl: string, user: string, video: De
           };
           browser.on('targetdestroyed', onDestroyed);
         });
-        await (await target.worker())?.close();
+        // What chrome://serviceworker-internals' "Stop" does; closing the worker's target (puppeteer's
+        // worker.close()) only lets it idle out, which takes up to a minute.
+        const cdp = await page!.createCDPSession();
+        try {
+          await cdp.send('ServiceWorker.enable');
+          await cdp.send('ServiceWorker.stopAllWorkers');
+        } finally {
+          await cdp.detach();
+        }
         await gone;
+      },
+      async openPopup() {
+        await page!.bringToFront();
+        const worker = await (await browser.waitForTarget(isOurWorker)).worker();
+        await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+        const target = await browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/src/popup/index.html`, { timeout: PATIENCE_MS });
+        const popup = await target.asPage();
+        if (!popup) throw new Error('the popup has no page');
+        return popup;
       },
       async close() {
         await browser.close();
