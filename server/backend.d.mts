@@ -32,3 +32,5 @@ export interface Backend {
 
 export declare function startBackend(options?: BackendOptions): Promise<Backend>;
 export declare function findFreePort(): Promise<number>;
+/** Prosody's file-name encoding of hosts and users in its internal storage (non-alphanumerics as %xx). */
+export declare function encodeStoragePathPart(text: string): string;

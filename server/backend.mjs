@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 import { parseUsers, writeAccounts } from './accounts.mjs';
 
+export { encodeStoragePathPart } from './accounts.mjs';
+
 const SERVER_DIR = dirname(fileURLToPath(import.meta.url));
 export const DOMAIN = 'localhost';
 export const MUC_DOMAIN = 'room.localhost';

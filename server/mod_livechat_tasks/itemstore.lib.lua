@@ -75,11 +75,16 @@ function _M.new(stores, key, options)
 	local list = new_list();
 	local generation = 0;
 	local journal_length = 0;
+	-- Set when the stored items could not be read: the node then refuses changes
+	-- (wait/internal-server-error) rather than overwrite what it could not see.
+	local load_error = nil;
 
 	local function load()
 		local snapshot, err = snapshots:get(key);
 		if err then
 			log("error", "Cannot read the items snapshot of %s: %s", key, err);
+			load_error = err;
+			return;
 		end
 		if snapshot then
 			generation = snapshot.generation or 0;
@@ -95,6 +100,7 @@ function _M.new(stores, key, options)
 		local records, find_err = journal:find(key);
 		if not records then
 			log("error", "Cannot read the items journal of %s: %s", key, find_err);
+			load_error = find_err;
 			return;
 		end
 		local current = tostring(generation);
@@ -180,6 +186,7 @@ function _M.new(stores, key, options)
 
 	-- Persist first, then change memory: a failed write leaves the node as it was.
 	function store:set(id, item) -- luacheck: ignore 212/self
+		if load_error then return nil, load_error; end
 		if item == nil then
 			if not list.by_id[id] then return true; end
 			local ok, err = append(st.stanza("retract", { id = id }));
@@ -229,6 +236,7 @@ function _M.new(stores, key, options)
 	end
 
 	function store:resize(size) -- luacheck: ignore 212/self
+		if load_error then return nil, load_error; end
 		max_items = size;
 		while list.count > max_items do list:unlink(list.oldest); end
 		return compact();
@@ -244,8 +252,9 @@ function _M.new(stores, key, options)
 		retired = true;
 	end
 
-	function store:count() -- luacheck: ignore 212/self
-		return list.count;
+	-- The reason the stored items could not be read, if they could not.
+	function store:load_error() -- luacheck: ignore 212/self
+		return load_error;
 	end
 
 	return store;

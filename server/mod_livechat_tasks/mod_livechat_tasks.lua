@@ -276,6 +276,13 @@ local function handle_pubsub_iq(event)
 		return true;
 	end
 	local service = get_service(room);
+	local store = action and action.attr.node and service.data[action.attr.node];
+	if store and store:load_error() then
+		-- Unreadable stored items: an empty answer would tell the client they are gone,
+		-- and a change would be written over them.
+		origin.send(lib_pubsub.pubsub_error_reply(stanza, "internal-server-error"));
+		return true;
+	end
 	if stanza.attr.type == "get" and action and action.name == "items" and stanza.tags[1].attr.xmlns == xmlns_pubsub then
 		return send_items(origin, stanza, action, service);
 	end

@@ -1,8 +1,11 @@
 // Items survive a restart, and a node keeps at most 5,000 items, the oldest going first
 // (PROTOCOL.md §3). These tests restart the server, so they have a backend of their own.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeStoragePathPart } from '../../../server/backend.mjs';
 import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
-import type { RawXmppClient } from '../../helpers/raw-client.ts';
+import { errorOf, type RawXmppClient } from '../../helpers/raw-client.ts';
 import { namesOf, openRoom, outcome, TASKS, taskXml } from './fixtures.ts';
 
 const MAX_ITEMS = 5000;
@@ -93,6 +96,27 @@ describe('rooms leaving memory', () => {
     const again = await reconnectAfterRestart(room);
     expect(namesOf(await again.getItems(room, TASKS))).toEqual(before);
     again.close();
+  });
+});
+
+describe('unreadable storage', () => {
+  it('refuses changes and retrieval with wait/internal-server-error, and overwrites nothing', async () => {
+    const { room, alice } = await openRoom(backend);
+    await publishAll(alice, room, ['a', 'b']);
+    // Leaving empties the room: its items leave memory and are read again on the next request.
+    await alice.leaveRoom(room, 'alice');
+    const [roomNode] = room.split('@') as [string];
+    const journal = join(backend.dataDir, encodeStoragePathPart(backend.mucDomain), 'livechat_tasks_journal',
+      `${encodeStoragePathPart(`${roomNode}/${TASKS}`)}.list`);
+    const damaged = `${readFileSync(journal, 'utf8')}\nitem({ unfinished`;
+    writeFileSync(journal, damaged);
+
+    await alice.joinRoom(room, 'alice');
+    expect(errorOf(await alice.publish(room, TASKS, taskXml('c'), 'c'))).toMatchObject({ type: 'wait', condition: 'internal-server-error' });
+    expect(errorOf(await alice.retract(room, TASKS, 'a', '1'))).toMatchObject({ type: 'wait', condition: 'internal-server-error' });
+    expect(errorOf(await alice.getItems(room, TASKS))).toMatchObject({ type: 'wait', condition: 'internal-server-error' });
+    expect(readFileSync(journal, 'utf8')).toBe(damaged);
+    alice.close();
   });
 });
 
