@@ -99,6 +99,31 @@ describe('rooms leaving memory', () => {
   });
 });
 
+describe('crash safety', () => {
+  it('journal records older than the snapshot are ignored, current ones replayed', async () => {
+    const { room, alice } = await openRoom(backend);
+    // 1,000 items make the first snapshot; leaving drops the room's items from memory.
+    await publishAll(alice, room, taskIds(1, 999));
+    const before = namesOf(await alice.getItems(room, TASKS));
+    await alice.leaveRoom(room, 'alice');
+
+    const storeFile = (store: string, ext: string) => join(backend.dataDir, encodeStoragePathPart(backend.mucDomain), store,
+      `${encodeStoragePathPart(`${room.split('@')[0]}/${TASKS}`)}.${ext}`);
+    const generation = Number(/\["generation"\] = (\d+)/.exec(readFileSync(storeFile('livechat_tasks_snapshots', 'dat'), 'utf8'))?.[1]);
+    expect(generation).toBeGreaterThan(0);
+    // As if Prosody had stopped between writing the snapshot and clearing the journal,
+    // then taken one more change: a stale record, then a current one.
+    const record = (gen: number, id: string) => `item({ name = "publish"; attr = { gen = "${gen}" }; key = "${id}"; when = 1; `
+      + `{ name = "item"; attr = { id = "${id}"; xmlns = "http://jabber.org/protocol/pubsub" }; `
+      + `{ name = "task"; attr = { xmlns = "urn:peertube-plugin-livechat:task" }; { name = "name"; attr = {}; "${id}" } } } });\n`;
+    writeFileSync(storeFile('livechat_tasks_journal', 'list'), record(generation - 1, 'stale') + record(generation, 'fresh'));
+
+    await alice.joinRoom(room, 'alice');
+    expect(namesOf(await alice.getItems(room, TASKS))).toEqual([...before, ['fresh', 'fresh']]);
+    alice.close();
+  });
+});
+
 describe('unreadable storage', () => {
   it('refuses changes and retrieval with wait/internal-server-error, and overwrites nothing', async () => {
     const { room, alice } = await openRoom(backend);
