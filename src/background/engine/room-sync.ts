@@ -19,6 +19,7 @@ import {
   retractIq,
   subscribeIq,
   type MucPresence,
+  type PubsubEvent,
 } from '../../core/stanzas';
 import { NS, type Edit, type Item, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
@@ -94,6 +95,8 @@ export class RoomSync {
   /** bumped on every (re)join and every loss of the session: stale async steps stop */
   private generation = 0;
   private syncing = false;
+  /** numbers sync runs, so that a run abandoned by a disconnect cannot clear a newer run's flag */
+  private syncRun = 0;
   private flushing = false;
   private selfPresenceWaiter: ((p: MucPresence) => void) | null = null;
   private readonly confirmations = new Map<string, (reply: Reply<{ itemId: string }>) => void>();
@@ -102,6 +105,7 @@ export class RoomSync {
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rightsWaiters: Array<() => void> = [];
   private readonly inFlight = new Map<string, InFlight>();
+  private eventsDuringFetch: PubsubEvent[] | null = null;
   private readonly loading: Promise<void>;
 
   constructor(
@@ -211,6 +215,7 @@ export class RoomSync {
     this.generation += 1;
     this.joinState = 'out';
     this.syncing = false;
+    this.syncRun += 1;
     this.selfPresenceWaiter = null;
     if (this.link.connectionProblem && this.link.connectionProblem.code !== 'network') this.settleRightsWaiters();
     this.status = this.link.connectionStatus;
@@ -392,6 +397,7 @@ export class RoomSync {
       return;
     }
     this.syncing = true;
+    const run = ++this.syncRun;
     try {
       const features = parseDiscoFeatures(await this.link.iq(discoInfoIq(this.ref.jid, this.link.nextId())));
       if (generation !== this.generation) return;
@@ -405,9 +411,20 @@ export class RoomSync {
         this.status = 'subscribed';
         this.changedView();
       }
-      const elements = await this.fetchItems();
+      // Notifications handled while the items were on their way (even in the
+      // same network read as the result) are newer than or included in the
+      // snapshot: replayed on top of it, in order, nothing is lost.
+      const during: PubsubEvent[] = [];
+      this.eventsDuringFetch = during;
+      let elements: Element[];
+      try {
+        elements = await this.fetchItems();
+      } finally {
+        this.eventsDuringFetch = null;
+      }
       if (generation !== this.generation) return;
       this.replaceServerItems(elements);
+      for (const event of during) this.applyEvent(event);
       this.status = 'live';
       this.problem = this.problem?.code === 'edit-failed' ? this.problem : undefined;
       this.loaded = true;
@@ -423,7 +440,7 @@ export class RoomSync {
         this.setProblem({ code: 'network', detail: String(e instanceof Error ? e.message : e) });
       }
     } finally {
-      this.syncing = false;
+      if (run === this.syncRun) this.syncing = false;
     }
   }
 
@@ -466,42 +483,44 @@ export class RoomSync {
 
   private onMessage(stanza: Element): void {
     if (stanza.getAttribute('from') !== this.ref.jid || this.rights !== 'moderator') return;
-    const events = parseEvent(stanza);
+    const events = parseEvent(stanza).filter((e) => e.room === this.ref.jid);
     if (events.length === 0) return;
-    const me = this.link.bareJid();
-    for (const event of events) {
-      if (event.room !== this.ref.jid) continue;
-      switch (event.type) {
-        case 'items':
-          for (const el of event.items) {
-            const parsed = parseItem(el);
-            if (!parsed.ok) {
-              this.skip(parsed.id, parsed.reason);
-              continue;
-            }
-            this.skipped.delete(parsed.item.id);
-            this.server = withItem(this.server, parsed.item);
-            const mine = el.getAttribute('publisher') === me;
-            const flight = this.inFlight.get(parsed.item.id);
-            if (flight && mine) flight.echoed = true;
-            else if (flight && !flight.echoed) flight.foreign = parsed.item;
-            if (!mine) this.markChanged(parsed.item.id);
-          }
-          break;
-        case 'retract':
-          for (const id of event.ids) {
-            this.server = withoutItem(this.server, id);
-            this.skipped.delete(id);
-          }
-          break;
-        case 'purge':
-        case 'delete':
-          this.server = emptyItems();
-          this.skipped.clear();
-          break;
-      }
-    }
+    this.eventsDuringFetch?.push(...events);
+    for (const event of events) this.applyEvent(event);
     this.changedView();
+  }
+
+  private applyEvent(event: PubsubEvent): void {
+    const me = this.link.bareJid();
+    switch (event.type) {
+      case 'items':
+        for (const el of event.items) {
+          const parsed = parseItem(el);
+          if (!parsed.ok) {
+            this.skip(parsed.id, parsed.reason);
+            continue;
+          }
+          this.skipped.delete(parsed.item.id);
+          this.server = withItem(this.server, parsed.item);
+          const mine = el.getAttribute('publisher') === me;
+          const flight = this.inFlight.get(parsed.item.id);
+          if (flight && mine) flight.echoed = true;
+          else if (flight && !flight.echoed) flight.foreign = parsed.item;
+          if (!mine) this.markChanged(parsed.item.id);
+        }
+        break;
+      case 'retract':
+        for (const id of event.ids) {
+          this.server = withoutItem(this.server, id);
+          this.skipped.delete(id);
+        }
+        break;
+      case 'purge':
+      case 'delete':
+        this.server = emptyItems();
+        this.skipped.clear();
+        break;
+    }
   }
 
   private markChanged(id: string): void {
@@ -531,7 +550,12 @@ export class RoomSync {
     if ('error' in check) return { ok: false, error: { code: 'edit-failed', detail: `${describeEdit(edit)}: ${check.error}` } };
     const id = `${this.deps.now().toString(36)}-${this.link.nextId()}`;
     const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now() };
-    if (isCreation(edit)) queued.tempId = `local:${id}`;
+    if (isCreation(edit)) {
+      queued.tempId = `local:${id}`;
+      // Named by us, not by the server: publishing it again after a lost
+      // answer updates the same item instead of creating a second one.
+      queued.createId = crypto.randomUUID();
+    }
     this.queue.edits.push(queued);
     // in storage before anything else: a worker restart must not lose it
     await this.deps.store.saveQueue(this.key, this.queue);
@@ -573,14 +597,13 @@ export class RoomSync {
       return 'failed';
     }
     let itemId = touchedItem(edit);
+    const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
     // watched from planning on: a write by someone else before ours is merged, not lost
-    for (const item of plan.publish) {
-      if (item.id) this.inFlight.set(item.id, { base: itemOf(this.server, item.id), echoed: false });
-    }
+    for (const item of items) this.inFlight.set(item.id, { base: itemOf(this.server, item.id), echoed: false });
     try {
-      for (const item of plan.publish) {
+      for (const item of items) {
         const id = await this.publishItem(item);
-        if (!item.id && queued.tempId) {
+        if (id === queued.createId && queued.tempId) {
           this.queue.ids[queued.tempId] = id;
           itemId = id;
           await this.deps.store.saveQueue(this.key, this.queue);
@@ -596,7 +619,7 @@ export class RoomSync {
         this.server = withoutItem(this.server, id);
       }
     } catch (e) {
-      for (const item of plan.publish) this.inFlight.delete(item.id);
+      for (const item of items) this.inFlight.delete(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';
       const condition = e instanceof IqError ? e.message : String(e);
       this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${condition}` });
@@ -616,18 +639,16 @@ export class RoomSync {
    * publish before its result, on the same stream, so by the time the result
    * is here we know which writes came first.
    */
-  private async publishItem(item: Item): Promise<string> {
+  private async publishItem(item: Item & { id: string }): Promise<string> {
     let mine = item;
     for (let round = 0; ; round++) {
       const result = await this.link.iq(publishIq(this.ref.jid, mine, this.link.nextId()));
-      const id = mine.id || parsePublishResult(result);
-      if (!id) throw new IqError('no-item-id', 'cancel', 'the server named no item');
+      const id = parsePublishResult(result) ?? mine.id;
       const flight = this.inFlight.get(id);
       this.inFlight.delete(id);
       // Our own notification came first and is already applied, maybe followed
       // by newer writes handled in the same network read: never overwrite those.
-      const echoed = mine.id ? flight?.echoed : itemOf(this.server, id) !== undefined;
-      if (!echoed) this.server = withItem(this.server, { ...mine, id });
+      if (!flight?.echoed) this.server = withItem(this.server, { ...mine, id });
       if (!flight?.foreign || round >= MAX_MERGE_ROUNDS) return id;
       const merged = mergeItem(flight.base, flight.foreign, mine);
       if (sameItem(merged, mine)) return id;

@@ -48,6 +48,8 @@ export interface QueuedEdit {
   edit: Edit;
   /** the temporary item id a creation shows under until the server names it */
   tempId?: string;
+  /** the id a creation is published under (a UUIDv4, as the server would generate) */
+  createId?: string;
   queuedAt: number;
 }
 

@@ -78,6 +78,8 @@ export class XmppConnection {
   /** set when only the user can fix things (bad credentials, not logged in): no automatic retry */
   private blocked = false;
   private fullJid = '';
+  /** iqs waiting for an answer: a dropped strophe connection never settles them, we do */
+  private readonly pendingIqs = new Set<(error: IqError) => void>();
 
   constructor(private readonly config: ConnectionConfig) {}
 
@@ -123,10 +125,18 @@ export class XmppConnection {
     const conn = this.conn;
     if (!conn || this.state !== 'online') return Promise.reject(new IqError('not-connected', 'wait'));
     return new Promise((resolve, reject) => {
+      const abandon = (error: IqError) => {
+        this.pendingIqs.delete(abandon);
+        reject(error);
+      };
+      this.pendingIqs.add(abandon);
       conn.sendIQ(
         parse(xml),
-        (result) => resolve(result),
-        (error) => reject(error ? iqErrorOf(error) : new IqError('timeout', 'wait')),
+        (result) => {
+          this.pendingIqs.delete(abandon);
+          resolve(result);
+        },
+        (error) => abandon(error ? iqErrorOf(error) : new IqError('timeout', 'wait')),
         timeoutMs,
       );
     });
@@ -275,6 +285,7 @@ export class XmppConnection {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.attemptTimer = null;
     this.pingTimer = null;
+    for (const abandon of [...this.pendingIqs]) abandon(new IqError('not-connected', 'wait'));
     if (!conn) return;
     try {
       // a live session closes its stream politely; a half-open one just drops the socket

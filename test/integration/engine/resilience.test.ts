@@ -147,3 +147,26 @@ test('a fresh engine on the same storage (worker restart) paints the cached view
     room.owner.close();
   }
 });
+
+test('an edit caught by a network cut is published exactly once when the network is back', async () => {
+  const link = await NetworkLink.to(backend.port);
+  const alice = makeEngine();
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  try {
+    const ref = { account: await addUser(alice, backend, 'alice', link.url(backend.wsUrl)), jid: room.jid };
+    await openLive(alice, ref);
+    const created = await alice.engine.edit(ref, { op: 'createList', name: 'Cut' });
+    const listId = created.ok ? created.value.itemId : '';
+    // sent, and the link dies before (or after) the server answers
+    const inFlight = alice.engine.edit(ref, { op: 'createTask', list: listId, name: 'Caught in the cut' });
+    link.cut();
+    expect((await inFlight).ok).toBe(true);
+    link.restore();
+    await waitForView(alice.engine, ref, (v) => v.status === 'live' && v.pending.length === 0, 30_000);
+    expect(await serverTasks(room, listId)).toEqual(['Caught in the cut']);
+  } finally {
+    await alice.close();
+    await link.close();
+    room.owner.close();
+  }
+});
