@@ -3,10 +3,10 @@
 // Baseline: the raw client doing the same round trips on the same page.
 import { readFileSync } from 'node:fs';
 import { launch, openAs, waitInPage } from '../lib/browser.mjs';
-import { median, ratio, round } from '../lib/stats.mjs';
+import { attempt, median, ratio, round } from '../lib/stats.mjs';
 
 export const RAW_CLIENT = readFileSync(new URL('../baseline/raw-client.js', import.meta.url), 'utf8');
-const RUNS = 3;
+const RUNS = 5;
 
 const painted = () => window.__lctBench.t.painted ?? null;
 const setExpected = (n) => { window.__lctBench.expected = n; };
@@ -44,23 +44,27 @@ export async function coldStart(env) {
   const ext = [];
   const raw = [];
   for (let i = 0; i < RUNS; i++) {
-    ext.push(await extensionRun(env));
-    raw.push(await rawRun(env));
+    ext.push(await attempt(() => extensionRun(env)));
+    raw.push(await attempt(() => rawRun(env)));
   }
-  const value = median(ext.map((t) => t.painted));
-  const baseline = median(raw.map((t) => t.painted));
+  const painted = (runs) => runs.filter((r) => r.value).map((r) => r.value.painted);
+  const value = median(painted(ext));
+  const baseline = median(painted(raw));
+  const failure = (runs) => runs.find((r) => r.error)?.error;
   return {
     unit: 'ms',
     value: round(value),
     baseline: round(baseline),
     ratio: ratio(value, baseline),
+    ...(value === null ? { reason: failure(ext) } : {}),
     detail: {
       runs: RUNS,
       tasks: env.expected,
-      extensionPaintedMs: ext.map((t) => round(t.painted)),
-      extensionMountMs: ext.map((t) => round(t.mount)),
-      rawPaintedMs: raw.map((t) => round(t.painted)),
+      extensionPaintedMs: ext.map((r) => round(r.value?.painted)),
+      extensionMountMs: ext.map((r) => round(r.value?.mount)),
+      rawPaintedMs: raw.map((r) => round(r.value?.painted)),
+      errors: [...ext, ...raw].filter((r) => r.error).map((r) => r.error),
     },
-    note: 'median; from the watch page\'s navigation start until all tasks are painted (fresh profile each run)',
+    note: `median of ${RUNS} runs, a fresh profile each; the watch page's navigation start until all ${env.expected} tasks are painted`,
   };
 }

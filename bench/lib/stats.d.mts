@@ -3,3 +3,4 @@ export declare function percentile(values: number[], p: number): number | null;
 export declare function median(values: number[]): number | null;
 export declare function round(value: number | null | undefined, digits?: number): number | null;
 export declare function ratio(value: number | null | undefined, baseline: number | null | undefined): number | null;
+export declare function attempt<T>(fn: () => Promise<T>): Promise<{ value: T; error?: undefined } | { value?: undefined; error: string }>;

@@ -11,3 +11,12 @@ export function percentile(values, p) {
 export const median = (values) => percentile(values, 50);
 export const round = (v, digits = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 export const ratio = (value, baseline) => (value === null || baseline === null || !baseline ? null : round(value / baseline, 2));
+
+/** Runs `fn`; resolves with { value } or { error: the first line of its message }, so one side's failure keeps the other's figure. */
+export async function attempt(fn) {
+  try {
+    return { value: await fn() };
+  } catch (error) {
+    return { error: String(error?.message ?? error).split('\n')[0].slice(0, 200) };
+  }
+}
