@@ -4,6 +4,7 @@
 // then runs the unit, integration and end-to-end suites.
 // `npm test -- unit` (or integration, e2e) runs one suite.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureNodeModules } from './lib/node-modules.mjs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
@@ -13,6 +14,7 @@ const wants = (s) => suites.length === 0 || suites.includes(s);
 const run = (cmd, args, env = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  return r.status;
 };
 
 ensureNodeModules();
@@ -22,4 +24,13 @@ if (wants('e2e')) ensureDebianPackages(['chromium', 'firefox-esr'], 'the end-to-
 run('npx', ['tsc', '--noEmit']);
 if (wants('e2e')) run('node', ['scripts/build.mjs'], { LCT_LOCAL_CSP: '1' });
 const projects = (suites.length ? suites : ['unit', 'integration', 'e2e']).flatMap((p) => ['--project', p]);
-run('node', ['--import', './scripts/lib/node20.mjs', 'node_modules/vitest/vitest.mjs', 'run', ...projects]);
+const report = '.tmp/vitest-report.json';
+rmSync(report, { force: true });
+const vitest = spawnSync('node', ['--import', './scripts/lib/node20.mjs', 'node_modules/vitest/vitest.mjs', 'run', ...projects,
+  '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
+// One plain closing line, whatever the reporter printed above it.
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+}
+process.exit(vitest.status ?? 1);
