@@ -1,7 +1,9 @@
 // Small facts about edits the queue needs: which create items, which item an
 // edit touches, temporary ids swapped for server ids, and a readable summary
 // for "what failed".
-import type { Edit } from '../../core/types';
+import { applyOptimistic } from '../../core/plan';
+import type { Edit, PendingEdit, RoomItems } from '../../core/types';
+import type { RoomQueue } from './store';
 
 export function isCreation(edit: Edit): boolean {
   return edit.op === 'createList' || edit.op === 'createTask';
@@ -41,4 +43,17 @@ export function describeEdit(edit: Edit): string {
     case 'deleteTask':
       return `delete task ${edit.id}`;
   }
+}
+
+/** The room as the user should see it: the server's items with the queued edits applied, in order, and the list of what is pending. */
+export function withQueuedEdits(server: RoomItems, queue: RoomQueue): { items: RoomItems; pending: PendingEdit[] } {
+  let items = server;
+  const pending: PendingEdit[] = [];
+  for (const queued of queue.edits) {
+    const edit = resolveIds(queued.edit, queue.ids);
+    const tempId = queued.tempId ? (queue.ids[queued.tempId] ?? queued.tempId) : '';
+    items = applyOptimistic(items, edit, tempId);
+    pending.push({ id: queued.id, itemId: tempId || touchedItem(edit), kind: edit.op });
+  }
+  return { items, pending };
 }

@@ -25,4 +25,54 @@ export function mergeItem(base: Item | undefined, theirs: Item, mine: Item): Ite
   return merged as unknown as Item;
 }
 
-export const sameItem = same;
+
+/** An item we are publishing: what we planned against, and a write by someone else that got in before ours. */
+interface InFlight {
+  base: Item | undefined;
+  foreign?: Item;
+  /** our own notification came back: later writes by others are theirs to reconcile */
+  echoed: boolean;
+}
+
+/**
+ * Follows our writes from planning to the server's answer, to tell whether
+ * another moderator's write reached the server just before ours. Prosody
+ * sends the notifications of a publish before its result, on the same stream,
+ * so when the result is here we know which writes came first.
+ */
+export class CrossingWrites {
+  private readonly flights = new Map<string, InFlight>();
+
+  /** We are about to write item `id`, planned against `base`. */
+  watch(id: string, base: Item | undefined): void {
+    this.flights.set(id, { base, echoed: false });
+  }
+
+  /** A notification of item `item`, ours or someone else's. */
+  noticed(item: Item, mine: boolean): void {
+    const flight = this.flights.get(item.id);
+    if (!flight) return;
+    if (mine) flight.echoed = true;
+    else if (!flight.echoed) flight.foreign = item;
+  }
+
+  forget(id: string): void {
+    this.flights.delete(id);
+  }
+
+  /**
+   * The server accepted our write `mine`. Says whether our own notification
+   * was already applied, and, when someone else's write came just before ours,
+   * the merge of both to publish again (undefined when ours already says it all).
+   */
+  settle(mine: Item): { echoed: boolean; merged?: Item } {
+    const flight = this.flights.get(mine.id);
+    this.flights.delete(mine.id);
+    if (!flight?.foreign) return { echoed: !!flight?.echoed };
+    const merged = mergeItem(flight.base, flight.foreign, mine);
+    if (same(merged, mine)) return { echoed: flight.echoed };
+    // the merge is a new write planned against their version
+    this.watch(mine.id, flight.foreign);
+    return { echoed: flight.echoed, merged };
+  }
+}

@@ -3,7 +3,7 @@
 // applied optimistically and published in order. Every change is pushed to
 // the watchers and cached.
 import { parseItem } from '../../core/codec';
-import { applyOptimistic, planEdit } from '../../core/plan';
+import { planEdit } from '../../core/plan';
 import { emptyItems, withItem, withoutItem } from '../../core/room';
 import {
   discoInfoIq,
@@ -14,7 +14,6 @@ import {
   parseEvent,
   parseItemsResult,
   parseMucPresence,
-  parsePublishResult,
   publishIq,
   retractIq,
   subscribeIq,
@@ -24,8 +23,8 @@ import {
 import { NS, type Edit, type Item, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
 import { IqError } from '../xmpp/connection';
-import { describeEdit, isCreation, resolveIds, touchedItem } from './edits';
-import { mergeItem, sameItem } from './merge';
+import { describeEdit, isCreation, resolveIds, touchedItem, withQueuedEdits } from './edits';
+import { CrossingWrites } from './merge';
 import type { EngineStore, QueuedEdit, RoomQueue, RoomSnapshot } from './store';
 
 /** What a room needs from its account's session. */
@@ -63,14 +62,6 @@ const MODERATOR_AFFILIATIONS = new Set(['owner', 'admin']);
 /** How many times an edit is merged and published again when it keeps crossing others' edits. */
 const MAX_MERGE_ROUNDS = 3;
 
-/** An item we are publishing: what we planned against, and a write by someone else that got in before ours. */
-interface InFlight {
-  base: Item | undefined;
-  foreign?: Item;
-  /** our own notification came back: later writes by others are theirs to reconcile */
-  echoed: boolean;
-}
-
 export class RoomSync {
   readonly key: string;
   private title: string;
@@ -104,7 +95,7 @@ export class RoomSync {
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rightsWaiters: Array<() => void> = [];
-  private readonly inFlight = new Map<string, InFlight>();
+  private readonly crossing = new CrossingWrites();
   private eventsDuringFetch: PubsubEvent[] | null = null;
   private readonly loading: Promise<void>;
 
@@ -503,9 +494,7 @@ export class RoomSync {
           this.skipped.delete(parsed.item.id);
           this.server = withItem(this.server, parsed.item);
           const mine = el.getAttribute('publisher') === me;
-          const flight = this.inFlight.get(parsed.item.id);
-          if (flight && mine) flight.echoed = true;
-          else if (flight && !flight.echoed) flight.foreign = parsed.item;
+          this.crossing.noticed(parsed.item, mine);
           if (!mine) this.markChanged(parsed.item.id);
         }
         break;
@@ -599,7 +588,7 @@ export class RoomSync {
     let itemId = touchedItem(edit);
     const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
     // watched from planning on: a write by someone else before ours is merged, not lost
-    for (const item of items) this.inFlight.set(item.id, { base: itemOf(this.server, item.id), echoed: false });
+    for (const item of items) this.crossing.watch(item.id, itemOf(this.server, item.id));
     try {
       for (const item of items) {
         const id = await this.publishItem(item);
@@ -619,7 +608,7 @@ export class RoomSync {
         this.server = withoutItem(this.server, id);
       }
     } catch (e) {
-      for (const item of items) this.inFlight.delete(item.id);
+      for (const item of items) this.crossing.forget(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';
       const condition = e instanceof IqError ? e.message : String(e);
       this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${condition}` });
@@ -632,28 +621,20 @@ export class RoomSync {
     return 'done';
   }
 
-  /**
-   * Publish one item; if another moderator's write reached the server just
-   * before ours (seen as their notification before our own), merge their
-   * fields with ours and publish again. Prosody sends the notifications of a
-   * publish before its result, on the same stream, so by the time the result
-   * is here we know which writes came first.
-   */
-  private async publishItem(item: Item & { id: string }): Promise<string> {
+  /** Publish one item; if another moderator's write got in just before ours, publish the merge of both. */
+  private async publishItem(item: Item): Promise<string> {
     let mine = item;
-    for (let round = 0; ; round++) {
-      const result = await this.link.iq(publishIq(this.ref.jid, mine, this.link.nextId()));
-      const id = parsePublishResult(result) ?? mine.id;
-      const flight = this.inFlight.get(id);
-      this.inFlight.delete(id);
+    for (let round = 1; ; round++) {
+      await this.link.iq(publishIq(this.ref.jid, mine, this.link.nextId()));
+      const { echoed, merged } = this.crossing.settle(mine);
       // Our own notification came first and is already applied, maybe followed
       // by newer writes handled in the same network read: never overwrite those.
-      if (!flight?.echoed) this.server = withItem(this.server, { ...mine, id });
-      if (!flight?.foreign || round >= MAX_MERGE_ROUNDS) return id;
-      const merged = mergeItem(flight.base, flight.foreign, mine);
-      if (sameItem(merged, mine)) return id;
-      this.deps.log('room: merged a crossing edit', this.ref.jid, id);
-      this.inFlight.set(id, { base: flight.foreign, echoed: false });
+      if (!echoed) this.server = withItem(this.server, mine);
+      if (!merged || round > MAX_MERGE_ROUNDS) {
+        this.crossing.forget(mine.id);
+        return mine.id;
+      }
+      this.deps.log('room: merged a crossing edit', this.ref.jid, mine.id);
       mine = merged;
     }
   }
@@ -694,18 +675,7 @@ export class RoomSync {
   }
 
   private buildView(): RoomView {
-    let items = this.server;
-    const pending: RoomView['pending'] = [];
-    for (const queued of this.queue.edits) {
-      const edit = resolveIds(queued.edit, this.queue.ids);
-      const tempId = queued.tempId ? (this.queue.ids[queued.tempId] ?? queued.tempId) : '';
-      try {
-        items = applyOptimistic(items, edit, tempId);
-      } catch (e) {
-        this.deps.log('room: cannot show pending edit', describeEdit(edit), e);
-      }
-      pending.push({ id: queued.id, itemId: tempId || touchedItem(edit), kind: edit.op });
-    }
+    const { items, pending } = withQueuedEdits(this.server, this.queue);
     const online = this.link.online;
     const skippedSample = this.skipped.values().next().value;
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeEdit, isCreation, resolveIds, touchedItem } from '../../../src/background/engine/edits';
+import { describeEdit, isCreation, resolveIds, touchedItem, withQueuedEdits } from '../../../src/background/engine/edits';
 
 describe('edits queued offline', () => {
   test('a task created in a list made offline goes to the list once the server named it', () => {
@@ -29,5 +29,35 @@ describe('edits queued offline', () => {
   test('a failed edit is described by what the user tried', () => {
     expect(describeEdit({ op: 'createTask', list: 'l', name: 'Check sound' })).toBe('create task “Check sound”');
     expect(describeEdit({ op: 'setDone', id: 't1', done: false })).toBe('mark task t1 not done');
+  });
+});
+
+describe('the view of queued edits', () => {
+  const server = { lists: {}, tasks: {} };
+  test('a list and a task created in it offline show at once, under temporary ids', () => {
+    const queue = {
+      edits: [
+        { id: 'e1', edit: { op: 'createList', name: 'Offline list' } as const, tempId: 'local:e1', queuedAt: 1 },
+        { id: 'e2', edit: { op: 'createTask', list: 'local:e1', name: 'Offline task' } as const, tempId: 'local:e2', queuedAt: 2 },
+      ],
+      ids: {},
+    };
+    const { items, pending } = withQueuedEdits(server, queue);
+    expect(items.lists['local:e1']?.name).toBe('Offline list');
+    expect(items.tasks['local:e2']).toMatchObject({ list: 'local:e1', name: 'Offline task' });
+    expect(pending).toEqual([
+      { id: 'e1', itemId: 'local:e1', kind: 'createList' },
+      { id: 'e2', itemId: 'local:e2', kind: 'createTask' },
+    ]);
+  });
+
+  test('once the list is on the server, the pending task shows in it under the real id', () => {
+    const withList = { lists: { L: { id: 'L', name: 'Offline list', unknown: { attrs: {}, children: [] } } }, tasks: {} };
+    const queue = {
+      edits: [{ id: 'e2', edit: { op: 'createTask', list: 'local:e1', name: 'Offline task' } as const, tempId: 'local:e2', queuedAt: 2 }],
+      ids: { 'local:e1': 'L' },
+    };
+    const { items } = withQueuedEdits(withList, queue);
+    expect(items.tasks['local:e2']).toMatchObject({ list: 'L', name: 'Offline task' });
   });
 });

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { mergeItem } from '../../../src/background/engine/merge';
+import { describe, expect, test } from 'vitest';
+import { CrossingWrites, mergeItem } from '../../../src/background/engine/merge';
 import type { Item } from '../../../src/core/types';
 
 const unknown = { attrs: {}, children: [] };
@@ -27,4 +27,38 @@ test('unknown data another client added is kept', () => {
 test('without a base (a creation) ours stands', () => {
   const mine: Item = { ...base, name: 'New' };
   expect(mergeItem(undefined, { ...base, name: 'Other' }, mine)).toBe(mine);
+});
+
+describe('crossing writes', () => {
+  const theirRename: Item = { ...base, name: 'One (renamed)' };
+  const myMove: Item = { ...base, order: 3 };
+
+  test('their write noticed before our own notification is merged into ours', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.noticed(theirRename, false);
+    crossing.noticed(myMove, true);
+    expect(crossing.settle(myMove)).toEqual({ echoed: true, merged: { ...base, name: 'One (renamed)', order: 3 } });
+  });
+
+  test('their write after ours is theirs to reconcile: nothing to merge', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.noticed(myMove, true);
+    crossing.noticed(theirRename, false);
+    expect(crossing.settle(myMove)).toEqual({ echoed: true });
+  });
+
+  test('no notification at all (yet): ours is applied as sent', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    expect(crossing.settle(myMove)).toEqual({ echoed: false });
+  });
+
+  test('a foreign write that changed nothing we kept needs no second publish', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.noticed({ ...base, order: 3 }, false);
+    expect(crossing.settle(myMove)).toEqual({ echoed: false });
+  });
 });
