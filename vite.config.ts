@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import base from './manifest.json' with { type: 'json' };
@@ -44,24 +44,64 @@ export function manifestFor(target: Target, localCsp: boolean) {
   return m as unknown as ManifestV3Export;
 }
 
+/**
+ * Vite wraps every dynamic import in a helper (1.6 kB) that first adds
+ * <link rel="modulepreload"> tags for the imported chunk's dependencies. Our
+ * one dynamic import is the content script's panel, and there the document
+ * is the PeerTube page: links to moz-extension://<install uuid>/ would show
+ * the page who we are (a fingerprint). So the helper just imports.
+ */
+function importWithoutPreload(): Plugin {
+  return {
+    name: 'lct:import-without-preload',
+    enforce: 'pre',
+    load: {
+      filter: { id: /^\0vite\/preload-helper\.js$/ },
+      handler: () => 'export const __vitePreload = (load) => load();',
+    },
+  };
+}
+
+/**
+ * The worker's XML parser (@xmldom/xmldom, see src/background/xmpp/dom-shim.ts)
+ * only ever parses 'text/xml' (strophe and our own calls), which knows the
+ * five predefined entities. xmldom also bundles the HTML5 table of 2,000+
+ * named entities (11 kB gzipped, a sixth of the worker) for 'text/html',
+ * which we never parse: the worker gets the XML table in its place.
+ */
+function xmlEntitiesOnly(): Plugin {
+  const id = '\0lct:xmldom-entities';
+  return {
+    name: 'lct:xmldom-xml-entities-only',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: /^\.\/entities(\.js)?$/ },
+      handler: (_source, importer) => (importer && /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]/.test(importer) ? id : null),
+    },
+    load: {
+      filter: { id: /^\0lct:xmldom-entities$/ },
+      handler: () =>
+        `export const XML_ENTITIES = Object.freeze({ amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' });
+export const HTML_ENTITIES = XML_ENTITIES;
+export const entityMap = XML_ENTITIES;`,
+    },
+  };
+}
+
 export default defineConfig(() => {
   const target = (process.env.LCT_TARGET ?? 'chrome') as Target;
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target, localCsp), browser: target })],
+    plugins: [importWithoutPreload(), xmlEntitiesOnly(), preact(), crx({ manifest: manifestFor(target, localCsp), browser: target })],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
       minify: true,
-      // Vite preloads a dynamic import's chunks with <link> tags in the
-      // document: in the content script that document is the PeerTube page,
-      // which would then see our moz-extension://<install uuid>/ URLs (a
-      // fingerprint). The content script loads the panel without them.
-      modulePreload: {
-        resolveDependencies: (_url, deps, { hostId }) => (hostId.includes('content-script') ? [] : deps),
-      },
+      // No <link rel="modulepreload"> anywhere (see importWithoutPreload), and
+      // no polyfill for it: both browsers we support have it.
+      modulePreload: false,
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };
