@@ -43,16 +43,25 @@ describe('the task panel beside the chat', () => {
   it('follows PeerTube\'s light and dark themes (screenshots for the README)', async () => {
     const { page } = alice;
     mkdirSync('docs/screenshots', { recursive: true });
-    const area = page.locator('#plugin-placeholder-player-next');
+    // the chat and the panel beside it, whole
+    const shoot = async (path: string) => {
+      const boxes = await Promise.all([page.locator('#peertube-plugin-livechat-container').boundingBox(), panelOf(page).boundingBox()]);
+      const [chat, panel] = boxes as [NonNullable<(typeof boxes)[0]>, NonNullable<(typeof boxes)[0]>];
+      const x = Math.min(chat.x, panel.x);
+      const y = Math.min(chat.y, panel.y);
+      const width = Math.max(chat.x + chat.width, panel.x + panel.width) - x;
+      const height = Math.max(chat.y + chat.height, panel.y + panel.height) - y;
+      await page.screenshot({ path, clip: { x, y, width, height } });
+    };
     const panelBackground = () => panelOf(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     await page.evaluate(() => {
       document.documentElement.dataset.theme = 'light';
     });
     const light = await panelBackground();
-    await area.screenshot({ path: 'docs/screenshots/panel-light.png' });
+    await shoot('docs/screenshots/panel-light.png');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await eventually(panelBackground).not.toBe(light);
-    await area.screenshot({ path: 'docs/screenshots/panel-dark.png' });
+    await shoot('docs/screenshots/panel-dark.png');
     await page.getByRole('button', { name: 'Light theme' }).click();
     await eventually(panelBackground).toBe(light);
   });
@@ -116,6 +125,7 @@ describe('the task panel beside the chat', () => {
   it('bob drags a task below another with the mouse; alice sees the new order', async () => {
     const page = bob.page;
     const handle = taskRow(page, 'Cut the side panels').getByRole('button', { name: 'Move', exact: true });
+    await handle.scrollIntoViewIfNeeded();
     const target = await taskRow(page, 'Drill the entrance hole').boundingBox();
     const from = await handle.boundingBox();
     if (!target || !from) throw new Error('rows not laid out');
@@ -130,17 +140,22 @@ describe('the task panel beside the chat', () => {
 
   it('bob drags a task onto another list; alice sees it there', async () => {
     const page = bob.page;
+    // as a user would: fold the list in between so that both ends of the drag are in view
+    const between = listSection(page, FIRST_LIST).getByRole('button', { name: FIRST_LIST, exact: true });
+    await between.click();
     const handle = taskRow(page, 'Thank the new followers').getByRole('button', { name: 'Move', exact: true });
+    await handle.scrollIntoViewIfNeeded();
     const target = await taskRow(page, 'Pick two winners').boundingBox();
     const from = await handle.boundingBox();
     if (!target || !from) throw new Error('rows not laid out');
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2, target.y + target.height * 0.4, { steps: 15 });
+    await page.mouse.move(from.x + from.width / 2, target.y + target.height * 0.3, { steps: 15 });
     await page.mouse.up();
     const expected = ['Thank the new followers', 'Pick two winners'];
     await eventually(() => taskNames(listSection(alice.page, 'Giveaway prizes'))).toEqual(expected);
     await eventually(() => taskNames(listSection(alice.page, PREP_LIST))).toEqual(['Check sound levels', 'Pin the schedule in the chat']);
+    await between.click();
   });
 
   it('alice moves a task to another list with "Move to list…"; bob sees it at the end of that list', async () => {
