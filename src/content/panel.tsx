@@ -4,7 +4,7 @@
 // messages.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sortedLists } from '../core/room';
+import { sortedLists } from '../core/room-query';
 import type { RoomRef } from '../core/types';
 import { t } from '../ui/i18n';
 import { uiCss } from '../ui/styles';

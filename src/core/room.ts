@@ -1,24 +1,23 @@
 // The room model: a room's task lists and tasks, updated immutably (a change
 // returns new objects, an unchanged part keeps its identity, so views can
-// compare by reference), sorted the way the official client shows them, and
-// the move planning of the official client's drag and drop, so that both
-// clients number tasks the same way and never fight over orders.
+// compare by reference), sorted the way the official client shows them
+// (room-query.ts), and the move planning of the official client's drag and
+// drop, so that both clients number tasks the same way and never fight over
+// orders.
 
-import type { Item, RoomItems, Task, TaskList } from './types';
+import { byOrderThenId, getTask, has, tasksOf } from './room-query';
+import type { Item, RoomItems, Task } from './types';
+
+// Lookups and display order live in room-query.ts, which the views import
+// alone; they are re-exported here for the engine and the tests.
+export { getList, getTask, sortedLists, tasksOf } from './room-query';
 
 // Records have no prototype: item ids are untrusted, and an id such as
 // "__proto__" or "constructor" must be a key like any other.
 type Rec<T> = Record<string, T>;
 const record = <T>(from?: Rec<T>): Rec<T> => Object.assign(Object.create(null) as Rec<T>, from);
-const has = (r: Rec<unknown>, id: string) => Object.prototype.hasOwnProperty.call(r, id);
 
 export const emptyItems = (): RoomItems => ({ lists: record(), tasks: record() });
-
-export const getList = (items: RoomItems, id: string): TaskList | undefined =>
-  has(items.lists, id) ? items.lists[id] : undefined;
-
-export const getTask = (items: RoomItems, id: string): Task | undefined =>
-  has(items.tasks, id) ? items.tasks[id] : undefined;
 
 /**
  * Adds or replaces an item. In pubsub an id names one item whatever its
@@ -50,29 +49,6 @@ function without<T>(r: Rec<T>, id: string): Rec<T> {
   const copy = record(r);
   delete copy[id];
   return copy;
-}
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Lists as the official client shows them: by lower-cased name, compared by
- * UTF-16 code units (not locale-aware, so "Zoo" < "été"). The official client
- * keeps arrival order on equal names; we use the item id, which every client
- * agrees on.
- */
-export function sortedLists(items: RoomItems): TaskList[] {
-  return Object.values(items.lists).sort(
-    (a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id),
-  );
-}
-
-const byOrderThenId = (a: Task, b: Task) => a.order - b.order || byCodeUnits(a.id, b.id);
-
-/** A list's tasks as shown: by order, ties by item id. */
-export function tasksOf(items: RoomItems, listId: string): Task[] {
-  return Object.values(items.tasks)
-    .filter((t) => t.list === listId)
-    .sort(byOrderThenId);
 }
 
 /** Tasks not done, in one list or in all existing lists (a task whose list is gone is shown nowhere). */

@@ -2,20 +2,8 @@
 // Everything here crosses contexts by structured clone, so it stays plain
 // objects and arrays (no Map, no class instances).
 
-export const TASKS_NODE = 'livechat-tasks';
-
-export const NS = {
-  tasklist: 'urn:peertube-plugin-livechat:tasklist',
-  task: 'urn:peertube-plugin-livechat:task',
-  note: 'urn:peertube-plugin-livechat:note',
-  pubsub: 'http://jabber.org/protocol/pubsub',
-  pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
-  pubsubErrors: 'http://jabber.org/protocol/pubsub#errors',
-  muc: 'http://jabber.org/protocol/muc',
-  mucUser: 'http://jabber.org/protocol/muc#user',
-  discoInfo: 'http://jabber.org/protocol/disco#info',
-  ping: 'urn:xmpp:ping',
-} as const;
+// The node and namespace names are in ns.ts (only the background needs them).
+export { NS, TASKS_NODE } from './ns';
 
 /**
  * What we do not understand in an item, kept verbatim so that republishing

@@ -2,7 +2,7 @@
 // list. Used by the popup (and anywhere a full task app is too much). When
 // the room has no list yet, one is created with the default name first.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getList, sortedLists } from '../core/room';
+import { getList, sortedLists } from '../core/room-query';
 import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';

@@ -2,7 +2,7 @@
 // boxes: what the popup shows at a glance. Item order in RoomItems is
 // arrival order (the server returns oldest first), so the newest are last.
 import { useMemo } from 'preact/hooks';
-import { getList } from '../core/room';
+import { getList } from '../core/room-query';
 import type { RoomView } from '../core/types';
 import { DoneToggle } from './DoneToggle';
 import { ErrorRegion } from './ErrorRegion';

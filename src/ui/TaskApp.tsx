@@ -3,7 +3,7 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getList, getTask, sortedLists, tasksOf } from '../core/room';
+import { getList, getTask, sortedLists, tasksOf } from '../core/room-query';
 import type { RoomItems, RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';

@@ -1,0 +1,38 @@
+// Reading a room's items: lookups by id, and lists and tasks in the order the
+// official client shows them. The views need only this part of the room
+// model (room.ts), so it is a module of its own: the extension pages and the
+// page panel do not load the engine's update and move-planning code.
+
+import type { RoomItems, Task, TaskList } from './types';
+
+/** Own keys only: item ids are untrusted, and "__proto__" or "constructor" must be keys like any other. */
+export const has = (r: Record<string, unknown>, id: string) => Object.prototype.hasOwnProperty.call(r, id);
+
+export const getList = (items: RoomItems, id: string): TaskList | undefined =>
+  has(items.lists, id) ? items.lists[id] : undefined;
+
+export const getTask = (items: RoomItems, id: string): Task | undefined =>
+  has(items.tasks, id) ? items.tasks[id] : undefined;
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Lists as the official client shows them: by lower-cased name, compared by
+ * UTF-16 code units (not locale-aware, so "Zoo" < "été"). The official client
+ * keeps arrival order on equal names; we use the item id, which every client
+ * agrees on.
+ */
+export function sortedLists(items: RoomItems): TaskList[] {
+  return Object.values(items.lists).sort(
+    (a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id),
+  );
+}
+
+export const byOrderThenId = (a: Task, b: Task) => a.order - b.order || byCodeUnits(a.id, b.id);
+
+/** A list's tasks as shown: by order, ties by item id. */
+export function tasksOf(items: RoomItems, listId: string): Task[] {
+  return Object.values(items.tasks)
+    .filter((t) => t.list === listId)
+    .sort(byOrderThenId);
+}
