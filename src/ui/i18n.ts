@@ -1,7 +1,7 @@
 // Every user-facing string goes through t(). In the extension the strings
 // come from _locales via i18n.getMessage; outside an extension (component
-// tests) from a catalog installed with installCatalog(), read from the same
-// messages.json files, so tests see the real texts.
+// tests) from a catalog installed with installCatalog() (i18n-catalog.ts),
+// read from the same messages.json files, so tests see the real texts.
 //
 // Plurals: a key `k` with a count uses `k_<category>` where the category is
 // chosen by Intl.PluralRules for the language of the catalog actually in use
@@ -9,37 +9,20 @@
 // and "one" in French. `k_other` is the fallback.
 import { ext } from './ext';
 
-interface CatalogEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-export type Catalog = Record<string, CatalogEntry>;
+/** Where messages come from when there is no extension i18n API (see i18n-catalog.ts). */
+export type MessageLookup = (key: string, subs: string[]) => string;
 
-let fallback: Catalog = {};
+let fallback: MessageLookup = () => '';
 
-/** Use these messages when there is no extension i18n API (tests). */
-export function installCatalog(messages: Catalog): void {
-  fallback = messages;
+/** Component tests install their catalog here; the extension never calls it. */
+export function setFallbackMessages(lookup: MessageLookup): void {
+  fallback = lookup;
   pluralRules = undefined;
-}
-
-function fromCatalog(key: string, subs: string[]): string {
-  const entry = fallback[key];
-  if (!entry) return '';
-  // Same substitution rules as the browsers: named placeholders ($name$)
-  // whose content holds $1…$9, direct $1…$9 in the message, and $$ for a
-  // dollar sign. One pass: a substituted value is never scanned again.
-  const positional = (d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? ''));
-  return entry.message.replace(/\$([A-Za-z_@][A-Za-z0-9_@]*)\$|\$(\$|[1-9])/g, (whole, name: string | undefined, d: string | undefined) => {
-    if (d) return positional(d);
-    const p = entry.placeholders?.[name!.toLowerCase()] ?? entry.placeholders?.[name!];
-    return p ? p.content.replace(/\$(\$|[1-9])/g, (_, n: string) => positional(n)) : whole;
-  });
 }
 
 function lookup(key: string, subs: string[]): string {
   const api = ext()?.i18n;
-  return api ? api.getMessage(key, subs) : fromCatalog(key, subs);
+  return api ? api.getMessage(key, subs) : fallback(key, subs);
 }
 
 type Subs = string | number | (string | number)[];

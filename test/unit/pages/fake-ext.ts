@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { roomKey, type RoomRef, type RoomView } from '../../../src/core/types';
 import type { BackgroundToPort, PortToBackground, Request } from '../../../src/messages';
-import { installCatalog } from '../../../src/ui/i18n';
+import { installCatalog } from '../../../src/ui/i18n-catalog';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 

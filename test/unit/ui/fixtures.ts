@@ -7,7 +7,7 @@ import { vi } from 'vitest';
 import { emptyItems, withItem } from '../../../src/core/room';
 import type { Edit, RoomItems, RoomView, Task } from '../../../src/core/types';
 import type { Reply } from '../../../src/messages';
-import { installCatalog, type Catalog } from '../../../src/ui/i18n';
+import { installCatalog, type Catalog } from '../../../src/ui/i18n-catalog';
 
 /** vitest runs from the repository root (import.meta.url is not a file URL under happy-dom). */
 export const fromRoot = (path: string) => resolve(process.cwd(), path);

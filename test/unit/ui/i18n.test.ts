@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { installCatalog, t, tn, uiLang } from '../../../src/ui/i18n';
+import { t, tn, uiLang } from '../../../src/ui/i18n';
+import { installCatalog } from '../../../src/ui/i18n-catalog';
 import { fromRoot, messages, useLocale } from './fixtures';
 
 afterEach(() => useLocale('en'));
