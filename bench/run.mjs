@@ -2,18 +2,20 @@
 // npm run bench: the extension against the protocol's floor, side by side in
 // one run on this machine (issue 7). Starts the real backend (Prosody with our
 // module) and the demo PeerTube site on loopback, drives Debian's Chromium
-// with the built extension (built first when dist/chrome is missing), and for
-// each figure measures the baseline in the same run. Writes bench/results.json
-// and bench/results.md (the table and the machine, for the README) and prints
-// the table. A figure that cannot be measured is null with its reason; the
-// run goes on. Exit code 1 when a budget or limit failed (sizes, the 50 ms frame).
+// with the built extension (a local build is made first when dist/chrome holds
+// none), and for each figure measures the baseline in the same run. Writes
+// bench/results.json and bench/results.md (the table and the machine, for the
+// README; a partial run with --only writes .tmp/bench-results.* instead) and
+// prints the table. A figure that cannot be measured is null with its reason;
+// the run goes on. Exit code 1 when a budget or limit failed (sizes, the 50 ms
+// frame while scrolling).
 //
 //   npm run bench                 everything (about 5-10 minutes)
 //   npm run bench -- --only cold,warm,propagation,scale,size,server
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { ensureNodeModules } from '../scripts/lib/node-modules.mjs';
@@ -81,12 +83,15 @@ function finish() {
   results.durationS = Math.round((Date.now() - started) / 1000);
   for (const f of Object.values(results.figures)) if (f.failed) results.failures.push(`${f.label}: ${f.failed}`);
   results.ok = results.failures.length === 0;
-  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync('bench/results.md', markdown(results));
+  // A partial run (--only) must not replace the full run's files that the README quotes.
+  const out = args.only ? '.tmp/bench-results' : 'bench/results';
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(`${out}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${out}.md`, markdown(results));
   console.log(`\n${textTable(results.figures)}\n`);
   const m = results.machine;
   console.log(`${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Chromium ${m.chromium}; Prosody ${m.prosody}; ${results.durationS} s`);
-  console.log('bench: wrote bench/results.json and bench/results.md');
+  console.log(`bench: wrote ${out}.json and ${out}.md`);
   if (!results.ok) console.log(`bench: FAILED: ${results.failures.join('; ')}`);
 }
 
