@@ -88,11 +88,48 @@ export const entityMap = XML_ENTITIES;`,
   };
 }
 
+/**
+ * The content script's budget (bench/size.mjs) counts every file it loads,
+ * each gzipped on its own. Left to itself, the bundler splits the lazily
+ * loaded panel along the lines of what each extension page shares with it
+ * (six files: framework, room hooks, board, panel…). This puts everything the
+ * panel needs in one chunk, except what the worker or the content script's
+ * always-loaded part also use (those stay in their shared chunks). The
+ * extension pages load that chunk too: they are local files, outside the
+ * budget. `panel.tsx` itself keeps its own small chunk: as a dynamic import's
+ * target inside a group it would need the bundler's module-namespace runtime.
+ */
+function panelInOneChunk(): { plugin: Plugin; test: (id: string) => boolean } {
+  let members = new Set<string>();
+  const plugin: Plugin = {
+    name: 'lct:panel-in-one-chunk',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const reachable = (entry: RegExp) => {
+        const seen = new Set<string>();
+        const todo = ids.filter((id) => entry.test(id));
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const panel = reachable(/[\\/]src[\\/]content[\\/]panel\.tsx$/);
+      const pageScript = reachable(/[\\/]src[\\/]content[\\/]index\.ts$/);
+      const worker = reachable(/[\\/]src[\\/]background[\\/]index\.ts$/);
+      members = new Set([...panel].filter((id) => !pageScript.has(id) && !worker.has(id) && !/[\\/]panel\.tsx$/.test(id)));
+    },
+  };
+  return { plugin, test: (id) => members.has(id) };
+}
+
 export default defineConfig(() => {
   const target = (process.env.LCT_TARGET ?? 'chrome') as Target;
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
+  const panelChunk = panelInOneChunk();
   return {
-    plugins: [importWithoutPreload(), xmlEntitiesOnly(), preact(), crx({ manifest: manifestFor(target, localCsp), browser: target })],
+    plugins: [importWithoutPreload(), xmlEntitiesOnly(), panelChunk.plugin, preact(), crx({ manifest: manifestFor(target, localCsp), browser: target })],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
@@ -102,6 +139,16 @@ export default defineConfig(() => {
       // No <link rel="modulepreload"> anywhere (see importWithoutPreload), and
       // no polyfill for it: both browsers we support have it.
       modulePreload: false,
+      rolldownOptions: {
+        // The group takes its modules without their dependencies (which stay
+        // shared); entry chunks may then export more than their own exports.
+        preserveEntrySignatures: 'allow-extension' as const,
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'ui', test: panelChunk.test, includeDependenciesRecursively: false }],
+          },
+        },
+      },
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };
