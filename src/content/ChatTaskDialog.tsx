@@ -5,11 +5,10 @@ import type { TaskList } from '../core/types';
 import { Dialog } from '../ui/Dialog';
 import { ErrorRegion } from '../ui/ErrorRegion';
 import { t } from '../ui/i18n';
+import { ListSelect, shortName } from '../ui/ListSelect';
 import { LongText } from '../ui/LongText';
 import { useEditRunner, type OnEdit } from '../ui/useEditRunner';
 import type { ChatMessage } from './chat-action';
-
-const shortName = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
 export function ChatTaskDialog(props: {
   message: ChatMessage;
@@ -48,16 +47,7 @@ export function ChatTaskDialog(props: {
         {lists.length === 0 ? (
           <p class="lct-hint">{t('chatTaskNoList')}</p>
         ) : (
-          <label class="lct-field">
-            <span>{t('targetList')}</span>
-            <select class="lct-input" value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
-              {lists.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {shortName(l.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ListSelect lists={lists} value={listId ?? ''} onChange={setListId} />
         )}
         <ErrorRegion error={error} onDismiss={clearError} />
         <div class="lct-form-actions">

@@ -4,8 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { Dialog } from './Dialog';
 import { t } from './i18n';
-
-const shortName = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
+import { ListSelect, shortName } from './ListSelect';
 
 export function MoveDialog(props: { task: Task; lists: TaskList[]; onMove: (listId: string) => void; onCancel: () => void }) {
   const [listId, setListId] = useState(props.task.list);
@@ -21,16 +20,7 @@ export function MoveDialog(props: { task: Task; lists: TaskList[]; onMove: (list
         <p class="lct-text" dir="auto">
           {shortName(props.task.name)}
         </p>
-        <label class="lct-field">
-          <span>{t('targetList')}</span>
-          <select class="lct-input" value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
-            {props.lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {shortName(l.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ListSelect lists={props.lists} value={listId} onChange={setListId} />
         <div class="lct-form-actions">
           <button type="submit" class="lct-btn lct-btn-primary">
             {t('move')}

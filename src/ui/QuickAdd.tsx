@@ -6,9 +6,11 @@ import { getList, sortedLists } from '../core/room-query';
 import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';
+import { ListSelect, shortName } from './ListSelect';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 
-const shortName = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+/** the popup is narrow */
+const NAME_CHARS = 60;
 
 export function QuickAdd(props: {
   view: RoomView;
@@ -55,7 +57,7 @@ export function QuickAdd(props: {
     setBusy(false);
     if (created) {
       setName('');
-      setStatus(t('taskAdded', [shortName(taskName), shortName(getList(view.items, list)?.name ?? fallbackName)]));
+      setStatus(t('taskAdded', [shortName(taskName, NAME_CHARS), shortName(getList(view.items, list)?.name ?? fallbackName, NAME_CHARS)]));
     }
     inputRef.current?.focus();
   };
@@ -80,25 +82,18 @@ export function QuickAdd(props: {
           {t('add')}
         </button>
       </div>
-      <label class="lct-field">
-        <span>{t('targetList')}</span>
-        <select
-          class="lct-input"
-          value={listId ?? ''}
-          disabled={!ready || lists.length === 0}
-          onChange={(e) => {
-            setPicked(e.currentTarget.value);
-            props.onListPicked?.(e.currentTarget.value);
-          }}
-        >
-          {lists.length === 0 && <option value="">{t('newListNamed', shortName(fallbackName))}</option>}
-          {lists.map((l) => (
-            <option key={l.id} value={l.id}>
-              {shortName(l.name)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ListSelect
+        lists={lists}
+        value={listId ?? ''}
+        nameChars={NAME_CHARS}
+        disabled={!ready || lists.length === 0}
+        onChange={(id) => {
+          setPicked(id);
+          props.onListPicked?.(id);
+        }}
+      >
+        {lists.length === 0 && <option value="">{t('newListNamed', shortName(fallbackName, NAME_CHARS))}</option>}
+      </ListSelect>
       {!ready && <p class="lct-hint">{view.rights === 'none' ? t('noRights') : t('loading')}</p>}
       <p class="lct-hint" role="status">
         {status}

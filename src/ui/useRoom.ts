@@ -3,12 +3,13 @@
 // the background answers with `bg/room` at once and on every change. When
 // the port drops (the service worker or event page was stopped) we connect
 // again, at growing intervals, which also wakes the background.
-// Edits go by one-off message and resolve with the background's Reply.
+// Edits go by one-off message (send) and resolve with the background's Reply.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
-import type { BackgroundToPort, PortToBackground, Reply, ViewToBackground } from '../messages';
+import type { BackgroundToPort, PortToBackground, Reply } from '../messages';
 import { ROOM_PORT } from '../messages';
+import { send } from '../send';
 import { ext } from './ext';
 
 const RETRY_MS = [0, 500, 1000, 2000, 5000];
@@ -66,17 +67,8 @@ export function useRoom(room: RoomRef | undefined): {
   }, [key]);
 
   const edit = useCallback(
-    async (e: Edit): Promise<Reply<{ itemId: string }>> => {
-      const api = ext();
-      if (!room || !api) return { ok: false, error: { code: 'internal', detail: 'no extension context' } };
-      try {
-        const request: ViewToBackground = { type: 'view/edit', room, edit: e };
-        const reply = (await api.runtime.sendMessage(request)) as Reply<{ itemId: string }> | undefined;
-        return reply ?? { ok: false, error: { code: 'internal', detail: 'no reply from the background' } };
-      } catch (err) {
-        return { ok: false, error: { code: 'internal', detail: String(err) } };
-      }
-    },
+    (e: Edit): Promise<Reply<{ itemId: string }>> =>
+      room ? send({ type: 'view/edit', room, edit: e }) : Promise.resolve({ ok: false, error: { code: 'internal', detail: 'no room' } }),
     [key],
   );
 
