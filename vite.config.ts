@@ -96,8 +96,9 @@ export const entityMap = XML_ENTITIES;`,
  * panel needs in one chunk, except what the worker or the content script's
  * always-loaded part also use (those stay in their shared chunks). The
  * extension pages load that chunk too: they are local files, outside the
- * budget. `panel.tsx` itself keeps its own small chunk: as a dynamic import's
- * target inside a group it would need the bundler's module-namespace runtime.
+ * budget. The dynamic import's target, src/content/panel-entry.ts, stays out:
+ * a re-export in a file of its own, it needs none of the bundler's runtime
+ * that a module namespace inside a shared chunk would.
  */
 function panelInOneChunk(): { plugin: Plugin; test: (id: string) => boolean } {
   let members = new Set<string>();
@@ -115,10 +116,10 @@ function panelInOneChunk(): { plugin: Plugin; test: (id: string) => boolean } {
         }
         return seen;
       };
-      const panel = reachable(/[\\/]src[\\/]content[\\/]panel\.tsx$/);
+      const panel = reachable(/[\\/]src[\\/]content[\\/]panel-entry\.ts$/);
       const pageScript = reachable(/[\\/]src[\\/]content[\\/]index\.ts$/);
       const worker = reachable(/[\\/]src[\\/]background[\\/]index\.ts$/);
-      members = new Set([...panel].filter((id) => !pageScript.has(id) && !worker.has(id) && !/[\\/]panel\.tsx$/.test(id)));
+      members = new Set([...panel].filter((id) => !pageScript.has(id) && !worker.has(id) && !/[\\/]panel-entry\.ts$/.test(id)));
     },
   };
   return { plugin, test: (id) => members.has(id) };

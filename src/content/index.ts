@@ -17,6 +17,6 @@ if (!scope.__livechatTasksContent) {
     fetch: (input, init) => fetch(input, init),
     send,
     watchRights,
-    loadPanel: () => import('./panel').then((m) => m.mountPanel),
+    loadPanel: () => import('./panel-entry').then((m) => m.mountPanel),
   });
 }
