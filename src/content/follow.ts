@@ -7,17 +7,19 @@ import type { send as sendFn } from '../send';
 import { readPeerTubeAuth } from './auth';
 import { fetchRoomConfig, fetchVideo, livechatProbe, chatPageVideoId, type Fetch } from './detect';
 import { onUrlChange } from './navigation';
+import type { RoomFeed, RoomWatch } from './rights';
 
 export interface MountedPanel {
   unmount(): void;
 }
-export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string }) => MountedPanel;
+/** `feed`: the room's views from the rights watch, which the panel shows */
+export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string; feed: RoomFeed }) => MountedPanel;
 
 export interface FollowDeps {
   win: Window;
   fetch: Fetch;
   send: typeof sendFn;
-  watchRights: (room: RoomRef, onRights: (rights: Rights) => void) => () => void;
+  watchRights: (room: RoomRef, onRights: (rights: Rights) => void) => RoomWatch;
   /** loads the panel code on demand: the framework stays out of pages without a panel */
   loadPanel: () => Promise<MountPanel>;
 }
@@ -45,7 +47,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
   const startVisit = (videoId: string): Visit => {
     let stopped = false;
     let announced = false;
-    let stopRights: (() => void) | undefined;
+    let watch: RoomWatch | undefined;
     let panel: MountedPanel | undefined;
     let mounting = false;
 
@@ -57,7 +59,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
         try {
           const mountPanel = await deps.loadPanel();
           // Rights may have changed while the code loaded.
-          if (!stopped && rightsNow === 'moderator') panel = mountPanel({ doc: win.document, room, origin });
+          if (!stopped && rightsNow === 'moderator' && watch) panel = mountPanel({ doc: win.document, room, origin, feed: watch.feed });
         } catch (err) {
           // The extension was updated or reloaded under the page: its files are gone until a reload.
           console.warn('Livechat Tasks: the task panel could not load', err);
@@ -89,14 +91,14 @@ export function followWatchPages(deps: FollowDeps): () => void {
         auth,
       });
       if (stopped || !reply.ok) return;
-      stopRights = deps.watchRights(reply.value.room, onRights(reply.value.room));
+      watch = deps.watchRights(reply.value.room, onRights(reply.value.room));
     })();
 
     return {
       videoId,
       stop() {
         stopped = true;
-        stopRights?.();
+        watch?.stop();
         panel?.unmount();
         if (announced) void deps.send({ type: 'content/room-left' });
       },

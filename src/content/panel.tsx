@@ -5,17 +5,18 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sortedLists } from '../core/room-query';
-import type { RoomRef } from '../core/types';
+import type { Edit, RoomRef, RoomView } from '../core/types';
+import { send } from '../send';
 import { t } from '../ui/i18n';
 import { uiCss } from '../ui/styles';
 import { TaskApp } from '../ui/TaskApp';
-import { useRoom } from '../ui/useRoom';
 import { watchChatMessages, type ChatMessage } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
 import type { MountPanel } from './follow';
 import { createPanelHost, type Dock } from './mount';
 import { FRAME_CSS, PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
+import type { RoomFeed } from './rights';
 
 /** What the page side (placement, chat messages) asks of the mounted panel. */
 interface PanelControls {
@@ -23,9 +24,20 @@ interface PanelControls {
   openChatTask(message: ChatMessage, button: HTMLElement): void;
 }
 
-function Panel(props: { room: RoomRef; origin: string; initialDock: Dock; controls: { current?: PanelControls } }) {
+/** The latest view the page script's room watch received (see rights.ts). */
+function useFeed(feed: RoomFeed): RoomView | undefined {
+  const [view, setView] = useState(feed.current);
+  useEffect(() => {
+    setView(feed.current()); // a view may have come between the first render and now
+    return feed.subscribe(setView);
+  }, [feed]);
+  return view;
+}
+
+function Panel(props: { room: RoomRef; origin: string; feed: RoomFeed; initialDock: Dock; controls: { current?: PanelControls } }) {
   const { room, origin } = props;
-  const { view, edit } = useRoom(room);
+  const view = useFeed(props.feed);
+  const edit = (e: Edit) => send({ type: 'view/edit', room, edit: e });
   const [dock, setDock] = useState(props.initialDock);
   const [state, setState] = useState<PanelState>(DEFAULT_PANEL_STATE);
   const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
@@ -76,7 +88,7 @@ function Panel(props: { room: RoomRef; origin: string; initialDock: Dock; contro
   );
 }
 
-export const mountPanel: MountPanel = ({ doc, room, origin }) => {
+export const mountPanel: MountPanel = ({ doc, room, origin, feed }) => {
   const controls: { current?: PanelControls } = {};
   let dock: Dock = 'side';
   let stopChat: (() => void) | undefined;
@@ -88,7 +100,7 @@ export const mountPanel: MountPanel = ({ doc, room, origin }) => {
       ? watchChatMessages(chat, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
       : undefined;
   });
-  render(<Panel room={room} origin={origin} initialDock={dock} controls={controls} />, host.mountPoint);
+  render(<Panel room={room} origin={origin} feed={feed} initialDock={dock} controls={controls} />, host.mountPoint);
 
   return {
     unmount() {

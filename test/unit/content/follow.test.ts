@@ -195,6 +195,8 @@ describe('content script on a PeerTube tab', () => {
     await settle();
     // loading the panel module is real I/O, not timers
     await vi.waitFor(() => expect(document.querySelector('lct-task-panel')).not.toBeNull());
+    // the panel shows what the rights watch receives: one port for the tab, not one more
+    expect(ext.ports.filter((p) => p.connected)).toHaveLength(1);
     stop();
     stop = undefined;
     expect(document.body.innerHTML).toBe(page);

@@ -10,6 +10,7 @@ import type { MountedPanel } from '../../../src/content/follow';
 import { CONTAINER_ID, STATE_ATTR } from '../../../src/content/mount';
 import { mountPanel } from '../../../src/content/panel';
 import { panelStateKey } from '../../../src/content/panel-state';
+import { watchRights, type RoomWatch } from '../../../src/content/rights';
 import type { RoomRef } from '../../../src/core/types';
 import type { Request } from '../../../src/messages';
 import { makeItems } from '../ui/fixtures';
@@ -21,6 +22,14 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"> ‮right-to-left';
 
 let ext: FakeExt;
 let panel: MountedPanel | undefined;
+let watch: RoomWatch | undefined;
+
+/** The panel as the page script mounts it: showing the views of its room watch. */
+function mount(origin = ORIGIN): MountedPanel {
+  watch?.stop();
+  watch = watchRights(ROOM, () => {});
+  return mountPanel({ doc: document, room: ROOM, origin, feed: watch.feed });
+}
 
 function answer(msg: Request) {
   if (msg.type === 'view/edit') return { ok: true, value: { itemId: 'new-task' } };
@@ -79,6 +88,8 @@ beforeEach(() => {
 afterEach(() => {
   panel?.unmount();
   panel = undefined;
+  watch?.stop();
+  watch = undefined;
   ext.uninstall();
   document.body.innerHTML = '';
 });
@@ -86,7 +97,7 @@ afterEach(() => {
 describe('page panel', () => {
   it('sits right after the open chat, in an open shadow root, showing the room tasks', async () => {
     watchPage('open');
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     const container = document.getElementById(CONTAINER_ID)!;
     expect(container.nextElementSibling).toBe(host());
     expect(host()!.shadowRoot!.mode).toBe('open');
@@ -96,7 +107,7 @@ describe('page panel', () => {
 
   it('docks at the page side while the chat is closed, and moves beside the chat when it opens', async () => {
     watchPage('closed');
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     expect(host()!.parentElement).toBe(document.body);
     expect(host()!.getAttribute('data-dock')).toBe('side');
     expect(host()!.style.position).toBe('fixed');
@@ -113,7 +124,7 @@ describe('page panel', () => {
     const pageButton = document.createElement('button');
     pageButton.className = 'lct-btn';
     document.body.append(pageButton);
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     await waitFor(() => expect(shadow().getByText('Check sound')).toBeTruthy());
 
     const toggle = shadow().getByRole('button', { name: /Morning stream/ });
@@ -128,7 +139,7 @@ describe('page panel', () => {
 
   it('collapses and remembers it per instance', async () => {
     watchPage('open');
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     const toggle = await waitFor(() => shadow().getByRole('button', { name: /Morning stream/ }));
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -136,16 +147,16 @@ describe('page panel', () => {
     expect(ext.storage.get(panelStateKey(ORIGIN))).toMatchObject({ collapsed: true });
 
     panel.unmount();
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     await waitFor(() => expect(shadow().getByRole('button', { name: /Morning stream/ }).getAttribute('aria-expanded')).toBe('false'));
     panel.unmount();
-    panel = mountPanel({ doc: document, room: ROOM, origin: 'https://other.test' });
+    panel = mount('https://other.test');
     await waitFor(() => expect(shadow().getByText('Check sound')).toBeTruthy());
   });
 
   it('resizes from the keyboard within limits and remembers the size', async () => {
     watchPage('open');
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     const handle = await waitFor(() => shadow().getByRole('separator', { name: 'Resize the task panel' }));
     const before = Number(handle.getAttribute('aria-valuenow'));
     fireEvent.keyDown(handle, { key: 'ArrowDown' });
@@ -159,7 +170,7 @@ describe('page panel', () => {
 
   it('is removed with everything it added when unmounted', async () => {
     watchPage('open', [{ nick: 'Alice', text: 'hello' }]);
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     await waitFor(() => expect(document.querySelector(`[${ACTION_HOST_ATTR}]`)).toBeTruthy());
     panel.unmount();
     panel = undefined;
@@ -174,7 +185,7 @@ describe('task from a chat message', () => {
 
   it('adds a labelled button to each message and creates the task in the list picked', async () => {
     watchPage('open', [{ nick: 'Alice', text: 'first' }]);
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     await waitFor(() => expect(shadow().getByText('Check sound')).toBeTruthy());
     const later = addChatMessage('Mallory', HOSTILE);
     const button = await waitFor(() => {
@@ -212,7 +223,7 @@ describe('task from a chat message', () => {
     ext = installFakeExt((msg) => (msg.type === 'view/edit' ? { ok: false, error: { code: 'forbidden' } } : { ok: true }));
     ext.setView(makeView(ROOM, { items: makeItems([{ name: 'Stream prep' }]) }));
     watchPage('open', [{ nick: 'Alice', text: 'please fix the sound' }]);
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     await waitFor(() => expect(shadow().getByText('Stream prep')).toBeTruthy());
     const msg = document.querySelector('.chat-msg')!;
     fireEvent.click(actionButton(msg)!);
@@ -225,7 +236,7 @@ describe('task from a chat message', () => {
   it("works on the plugin's full-page chat too, where there is no chat container", async () => {
     document.body.innerHTML = '<converse-root><div class="chat-content__messages"></div></converse-root>';
     addChatMessage('Alice', 'on the full page');
-    panel = mountPanel({ doc: document, room: ROOM, origin: ORIGIN });
+    panel = mount();
     expect(host()!.getAttribute('data-dock')).toBe('side');
     await waitFor(() => expect(actionButton(document.querySelector('.chat-msg')!)).toBeTruthy());
   });
