@@ -11,6 +11,7 @@
 // frame while scrolling).
 //
 //   npm run bench                 everything (about 5-10 minutes)
+//   npm run bench -- --build      build the extension first even when dist/chrome holds a local build
 //   npm run bench -- --only cold,warm,propagation,scale,size,server
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 
 const GROUPS = ['size', 'cold', 'warm', 'propagation', 'scale', 'server'];
 const WATCHDOG_MS = 15 * 60_000;
-const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, build: { type: 'boolean', default: false } } });
 const only = new Set(args.only ? args.only.split(',') : GROUPS);
 for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: unknown group "${g}" (known: ${GROUPS.join(', ')})`);
 
@@ -32,8 +33,8 @@ ensureDebianPackages(['prosody', 'chromium'], 'to run the benchmarks');
 // The demo runs on http://127.0.0.1: only a local build (LCT_LOCAL_CSP=1) holds that host from install.
 const isLocalBuild = (dir) => existsSync(`${dir}/manifest.json`)
   && (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).host_permissions ?? []).includes('http://127.0.0.1/*');
-if (!isLocalBuild('dist/chrome')) {
-  console.log('bench: no local build in dist/chrome, building the extension (LCT_LOCAL_CSP=1)…');
+if (args.build || !isLocalBuild('dist/chrome')) {
+  console.log('bench: building the extension (local build, LCT_LOCAL_CSP=1)…');
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, LCT_LOCAL_CSP: '1' } });
   if (build.status !== 0 || !isLocalBuild('dist/chrome')) process.exit(build.status || 1);
 }
