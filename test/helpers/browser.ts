@@ -173,8 +173,10 @@ export async function openWithPuppeteer(demoUrl: string, user: string, video: De
           };
           browser.on('targetdestroyed', onDestroyed);
         });
-        // What chrome://serviceworker-internals' "Stop" does; closing the worker's target (puppeteer's
-        // worker.close()) only lets it idle out, which takes up to a minute.
+        // Detach puppeteer from the worker (an attached debugger keeps it alive), then do what
+        // chrome://serviceworker-internals' "Stop" does: closing the target alone only lets the
+        // worker idle out, which takes up to a minute.
+        await (await target.worker())?.close();
         const cdp = await page!.createCDPSession();
         try {
           await cdp.send('ServiceWorker.enable');
