@@ -54,6 +54,7 @@ export function manifestFor(target: Target, localCsp: boolean) {
 function importWithoutPreload(): Plugin {
   return {
     name: 'lct:import-without-preload',
+    apply: 'build',
     enforce: 'pre',
     load: {
       filter: { id: /^\0vite\/preload-helper\.js$/ },
@@ -104,6 +105,7 @@ function panelInOneChunk(): { plugin: Plugin; test: (id: string) => boolean } {
   let members = new Set<string>();
   const plugin: Plugin = {
     name: 'lct:panel-in-one-chunk',
+    apply: 'build',
     buildEnd() {
       const ids = [...this.getModuleIds()];
       const reachable = (entry: RegExp) => {
