@@ -368,6 +368,7 @@ export class RoomSync {
     this.problem = problem;
     this.failQueued(problem);
     this.changedView();
+    void this.saveSnapshot();
     this.settleRightsWaiters();
   }
 
@@ -420,6 +421,8 @@ export class RoomSync {
       this.problem = this.problem?.code === 'edit-failed' ? this.problem : undefined;
       this.loaded = true;
       this.changedView();
+      // at once, not after the debounce: a worker stopped right now must still paint this next time
+      void this.saveSnapshot();
       void this.flush();
     } catch (e) {
       if (generation !== this.generation) return;
