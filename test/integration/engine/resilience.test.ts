@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { passwordOf, startTestBackend, type TestBackend } from '../../helpers/backend';
 import { itemsOf } from '../../helpers/raw-client';
+import type { RoomView } from '../../../src/core/types';
 import { addUser, listNamed, makeEngine, moderatedRoom, NetworkLink, openLive, summarize, taskNamed, waitForView } from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
@@ -167,6 +168,27 @@ test('an edit caught by a network cut is published exactly once when the network
   } finally {
     await alice.close();
     await link.close();
+    room.owner.close();
+  }
+});
+
+test('a worker killed right after the room went live (no clean-up) still paints the room next time', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Seen once</name></tasklist>', 'seen');
+  const first = makeEngine();
+  const ref = { account: await addUser(first, backend, 'alice'), jid: room.jid };
+  await openLive(first, ref);
+  // no close(): the browser stops a worker without warning; only what is already in storage counts
+  const second = makeEngine({ local: first.local, session: first.session });
+  try {
+    await second.engine.restore();
+    let painted: RoomView | undefined;
+    second.engine.watch(ref, (v) => (painted ??= v))();
+    expect(painted?.rights).toBe('moderator');
+    expect(listNamed(painted!, 'Seen once')).toBeDefined();
+  } finally {
+    await first.close();
+    await second.close();
     room.owner.close();
   }
 });
