@@ -8,6 +8,7 @@ import { roomKey, type Problem, type RoomRef, type RoomView } from '../core/type
 import { ROOM_PORT, type BackgroundToPort, type Reply, type Request } from '../messages';
 import type { Handlers } from './handlers';
 import type { TabRooms } from './tab-rooms';
+import { coalesce } from './coalesce';
 import { identify, type Caller, type Self, type SenderLike } from './senders';
 import { checkPortMessage, checkRequest } from './validate';
 
@@ -37,6 +38,13 @@ interface PortState {
   room?: RoomRef;
   unsubscribe?: () => void;
 }
+
+/**
+ * At most one room view per port in this time during a burst of changes
+ * (see coalesce.ts): each push copies the whole room to the view, which
+ * renders it, and a flood of notifications would keep the view's page busy.
+ */
+export const VIEW_PUSH_INTERVAL_MS = 100;
 
 const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/room-detected', 'content/room-left', 'view/edit']);
 
@@ -100,7 +108,17 @@ export class Router {
     if (!this.ports.has(port)) return; // closed while we waited
     state.unsubscribe?.();
     state.room = room;
-    state.unsubscribe = this.deps.engine.watch(room, (view) => safePost(port, { type: 'bg/room', view }));
+    const post = (view: RoomView) => safePost(port, { type: 'bg/room', view });
+    const push = coalesce(post, VIEW_PUSH_INTERVAL_MS);
+    // The answer to the watch (given during the call) goes at once and opens
+    // no interval: the room's first change after it shows at once too.
+    let answering = true;
+    const stopWatch = this.deps.engine.watch(room, (view) => (answering ? post(view) : push(view)));
+    answering = false;
+    state.unsubscribe = () => {
+      stopWatch();
+      push.cancel();
+    };
   }
 
   private refusePort(port: PortLike, error: Problem) {
