@@ -20,7 +20,7 @@ import {
   type MucPresence,
   type PubsubEvent,
 } from '../../core/stanzas';
-import { NS, type Edit, type Item, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
+import { NS, type Edit, type Item, type Problem, type Task, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
 import { IqError } from '../xmpp/connection';
 import { describeEdit, isCreation, resolveIds, touchedItem, withQueuedEdits } from './edits';
@@ -57,6 +57,9 @@ export const LINGER_MS = 60_000;
 const CHANGED_HIGHLIGHT_MS = 4_000;
 const RESYNC_DEBOUNCE_MS = 250;
 const SNAPSHOT_DEBOUNCE_MS = 300;
+/** Views are pushed at most this often, plus 1 ms per ITEMS_PER_EXTRA_MS items (a big room costs more to send). */
+const EMIT_DELAY_MS = 20;
+const ITEMS_PER_EXTRA_MS = 20;
 
 const MODERATOR_AFFILIATIONS = new Set(['owner', 'admin']);
 /** How many times an edit is merged and published again when it keeps crossing others' edits. */
@@ -76,6 +79,11 @@ export class RoomSync {
   private changed = new Map<string, number>();
   private updatedAt = 0;
   private current: RoomView;
+  /** the state changed since `current` was built */
+  private stale = false;
+  /** `server` is referenced by a built view or snapshot: copy before changing it in place */
+  private serverShared = true;
+  private emitTimer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly listeners = new Set<Listener>();
   private heldUntil = 0;
@@ -137,6 +145,11 @@ export class RoomSync {
   }
 
   view(): RoomView {
+    if (this.stale) {
+      this.stale = false;
+      this.current = this.buildView();
+      this.serverShared = true;
+    }
     return this.current;
   }
 
@@ -150,7 +163,7 @@ export class RoomSync {
 
   watch(listener: Listener): () => void {
     this.listeners.add(listener);
-    listener(this.current);
+    listener(this.view());
     this.wake();
     return () => {
       if (!this.listeners.delete(listener)) return;
@@ -452,12 +465,21 @@ export class RoomSync {
 
   private replaceServerItems(elements: Element[]): void {
     const before = this.server;
-    let items = emptyItems();
+    // Built in place (withItem copies the room per item: quadratic for 5,000
+    // items); same rule: an id names one item, the later payload wins.
+    const items = emptyItems();
     this.skipped.clear();
     for (const el of elements) {
       const parsed = parseItem(el);
-      if (parsed.ok) items = withItem(items, parsed.item);
-      else this.skip(parsed.id, parsed.reason);
+      if (!parsed.ok) {
+        this.skip(parsed.id, parsed.reason);
+        continue;
+      }
+      const { kind, ...item } = parsed.item;
+      delete items.lists[item.id];
+      delete items.tasks[item.id];
+      if (kind === 'tasklist') items.lists[item.id] = item;
+      else items.tasks[item.id] = item as Task;
     }
     // what changed while we were away, for the highlight
     if (this.loaded) {
@@ -495,7 +517,7 @@ export class RoomSync {
             continue;
           }
           this.skipped.delete(parsed.item.id);
-          this.server = withItem(this.server, parsed.item);
+          this.putItem(parsed.item);
           const mine = el.getAttribute('publisher') === me;
           this.crossing.noticed(parsed.item, mine);
           if (!mine) this.markChanged(parsed.item.id);
@@ -503,7 +525,7 @@ export class RoomSync {
         break;
       case 'retract':
         for (const id of event.ids) {
-          this.server = withoutItem(this.server, id);
+          this.dropItem(id);
           this.skipped.delete(id);
         }
         break;
@@ -513,6 +535,34 @@ export class RoomSync {
         this.skipped.clear();
         break;
     }
+  }
+
+  /**
+   * Notifications change the room in place between two views: copying the
+   * whole room for each of thousands of notifications would be quadratic.
+   * The room is copied once after each view took it (copy on write).
+   */
+  private ownServer(): RoomItems {
+    if (this.serverShared) {
+      this.server = { lists: copyRecord(this.server.lists), tasks: copyRecord(this.server.tasks) };
+      this.serverShared = false;
+    }
+    return this.server;
+  }
+
+  /** An id names one item whatever its payload: a task under a list's id replaces the list. */
+  private putItem(item: Item): void {
+    const { kind, ...rest } = item;
+    const server = this.dropItem(rest.id);
+    if (kind === 'tasklist') server.lists[rest.id] = rest;
+    else server.tasks[rest.id] = rest as Task;
+  }
+
+  private dropItem(id: string): RoomItems {
+    const server = this.ownServer();
+    delete server.lists[id];
+    delete server.tasks[id];
+    return server;
   }
 
   private markChanged(id: string): void {
@@ -538,7 +588,7 @@ export class RoomSync {
     if (this.rights === 'none') {
       return { ok: false, error: this.problem ?? { code: 'forbidden', detail: this.ref.jid } };
     }
-    const check = planEdit(this.current.items, resolveIds(edit, this.queue.ids));
+    const check = planEdit(this.view().items, resolveIds(edit, this.queue.ids));
     if ('error' in check) return { ok: false, error: { code: 'edit-failed', detail: `${describeEdit(edit)}: ${check.error}` } };
     const id = `${this.deps.now().toString(36)}-${this.link.nextId()}`;
     const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now() };
@@ -702,17 +752,32 @@ export class RoomSync {
     return this.problem;
   }
 
+  /**
+   * Something changed. The view is rebuilt and pushed once per burst, not
+   * once per change: a room receiving thousands of notifications would
+   * otherwise rebuild and send its whole state (to every tab) thousands of times.
+   */
   private changedView(): void {
     this.updatedAt = this.deps.now();
-    this.current = this.buildView();
+    this.stale = true;
+    this.scheduleSnapshot();
+    if (this.emitTimer || this.listeners.size === 0) return;
+    const itemCount = Object.keys(this.server.tasks).length + Object.keys(this.server.lists).length;
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = null;
+      this.emit();
+    }, EMIT_DELAY_MS + Math.floor(itemCount / ITEMS_PER_EXTRA_MS));
+  }
+
+  private emit(): void {
+    const view = this.view();
     for (const listener of this.listeners) {
       try {
-        listener(this.current);
+        listener(view);
       } catch (e) {
         this.deps.log('room: listener failed', e);
       }
     }
-    this.scheduleSnapshot();
   }
 
   private scheduleSnapshot(): void {
@@ -726,12 +791,13 @@ export class RoomSync {
   async saveSnapshot(): Promise<void> {
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
+    this.serverShared = true;
     const snapshot: RoomSnapshot = {
       title: this.title,
       ...(this.url ? { url: this.url } : {}),
       rights: this.rights,
       items: this.server,
-      skipped: this.current.skipped,
+      skipped: this.view().skipped,
       loaded: this.loaded,
       updatedAt: this.updatedAt,
     };
@@ -740,8 +806,8 @@ export class RoomSync {
 
   /** Stop timers (engine closing); the snapshot is written first. */
   async close(): Promise<void> {
-    for (const timer of [this.resyncTimer, this.changedTimer]) if (timer) clearTimeout(timer);
-    this.resyncTimer = this.changedTimer = null;
+    for (const timer of [this.resyncTimer, this.changedTimer, this.emitTimer]) if (timer) clearTimeout(timer);
+    this.resyncTimer = this.changedTimer = this.emitTimer = null;
     this.generation += 1;
     this.releaseConfirmations();
     await this.saveSnapshot();
@@ -757,4 +823,8 @@ function itemOf(items: RoomItems, id: string): Item | undefined {
   if (list) return { kind: 'tasklist', ...list };
   const task = items.tasks[id];
   return task ? { kind: 'task', ...task } : undefined;
+}
+
+function copyRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
 }

@@ -116,3 +116,24 @@ test('malformed items published by another client are skipped while the good one
   expect(later.skipped.count).toBeGreaterThan(view.skipped.count);
   raw.close();
 });
+
+test('a burst of notifications reaches a view complete, in a few pushes rather than one per item', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  const a = { account: aliceAccount, jid: room.jid };
+  await openLive(alice, a);
+  const NS_TASK = 'urn:peertube-plugin-livechat:task';
+  let pushes = 0;
+  const stop = alice.engine.watch(a, () => pushes++);
+  pushes = 0;
+  const count = 300;
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="burst" order="${i}"><name>Burst ${i}</name></task>`, `burst-${i}`),
+    ),
+  );
+  const view = await waitForView(alice.engine, a, (v) => Object.keys(v.items.tasks).filter((id) => id.startsWith('burst-')).length === count);
+  expect(view.items.tasks['burst-299']?.name).toBe('Burst 299');
+  expect(pushes).toBeLessThan(count / 3);
+  stop();
+  room.owner.close();
+});
