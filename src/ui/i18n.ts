@@ -14,13 +14,31 @@ export type MessageLookup = (key: string, subs: string[]) => string;
 
 let fallback: MessageLookup = () => '';
 
+/**
+ * Messages without substitutions, by key. A page's messages never change
+ * while it lives, and the browser's lookup is slow enough to show when a
+ * room of thousands of tasks renders (each row asks for several labels).
+ */
+const plain = new Map<string, string>();
+
 /** Component tests install their catalog here; the extension never calls it. */
 export function setFallbackMessages(lookup: MessageLookup): void {
   fallback = lookup;
-  pluralRules = undefined;
+  plain.clear();
+  formats = undefined;
 }
 
 function lookup(key: string, subs: string[]): string {
+  if (subs.length > 0) return lookupNow(key, subs);
+  let message = plain.get(key);
+  if (message === undefined) {
+    message = lookupNow(key, subs);
+    plain.set(key, message);
+  }
+  return message;
+}
+
+function lookupNow(key: string, subs: string[]): string {
   const api = ext()?.i18n;
   return api ? api.getMessage(key, subs) : fallback(key, subs);
 }
@@ -43,12 +61,13 @@ export function uiDir(): 'ltr' | 'rtl' {
   return lookup('dir', []) === 'rtl' ? 'rtl' : 'ltr';
 }
 
-let pluralRules: { lang: string; rules: Intl.PluralRules } | undefined;
+/** Plural rules and number format of the language in use, made once (each costs more than a lookup). */
+let formats: { lang: string; rules: Intl.PluralRules; numbers: Intl.NumberFormat } | undefined;
 
 /** The plural form of `key` for `count`; $1 is the count formatted for the language, then `more`. */
 export function tn(key: string, count: number, more: (string | number)[] = []): string {
   const lang = uiLang();
-  if (pluralRules?.lang !== lang) pluralRules = { lang, rules: new Intl.PluralRules(lang) };
-  const subs = [new Intl.NumberFormat(lang).format(count), ...more.map(String)];
-  return lookup(`${key}_${pluralRules.rules.select(count)}`, subs) || t(`${key}_other`, subs);
+  if (formats?.lang !== lang) formats = { lang, rules: new Intl.PluralRules(lang), numbers: new Intl.NumberFormat(lang) };
+  const subs = [formats.numbers.format(count), ...more.map(String)];
+  return lookup(`${key}_${formats.rules.select(count)}`, subs) || t(`${key}_other`, subs);
 }
