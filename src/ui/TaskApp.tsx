@@ -3,7 +3,7 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getList, getTask, sortedLists, tasksOf } from '../core/room-query';
+import { byOrderThenId, getList, getTask, sortedLists, tasksOf } from '../core/room-query';
 import type { RoomItems, RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
@@ -18,6 +18,7 @@ import { ItemForm } from './ItemForm';
 import { ListSection } from './ListSection';
 import { MoveDialog } from './MoveDialog';
 import { usePref } from './prefs';
+import { keepUnchanged } from './stable-view';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
@@ -72,6 +73,20 @@ function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
   return touched;
 }
 
+/** The tasks of each list, in one pass over the room (asking each list for its tasks would pass over all tasks once per list). */
+function groupByList(items: RoomItems): Map<string, Task[]> {
+  const byList = new Map<string, Task[]>();
+  for (const id in items.tasks) {
+    const task = items.tasks[id]!;
+    const group = byList.get(task.list);
+    if (group) group.push(task);
+    else byList.set(task.list, [task]);
+  }
+  return byList;
+}
+
+const NO_TASKS: Task[] = [];
+
 /**
  * Tasks per list. Only the lists whose tasks changed are sorted again; the
  * others keep last render's array, so their (memoized) sections skip
@@ -82,11 +97,28 @@ function useTasksByList(items: RoomItems, listIds: string[]): Map<string, Task[]
   return useMemo(() => {
     const old = previous.current;
     const touched = old ? touchedLists(old.items, items) : null;
+    let groups: Map<string, Task[]> | undefined;
     const byList = new Map<string, Task[]>();
-    for (const id of listIds) byList.set(id, (touched && !touched.has(id) && old!.byList.get(id)) || tasksOf(items, id));
+    for (const id of listIds) {
+      const kept = touched && !touched.has(id) ? old!.byList.get(id) : undefined;
+      if (kept) {
+        byList.set(id, kept);
+        continue;
+      }
+      groups ??= groupByList(items);
+      byList.set(id, groups.get(id)?.sort(byOrderThenId) ?? NO_TASKS);
+    }
     previous.current = { items, byList };
     return byList;
   }, [items, listIds]);
+}
+
+/** The view with the parts equal to the previous view's kept as they were (see stable-view.ts). */
+function useStableView(received: RoomView): RoomView {
+  const previous = useRef<RoomView | undefined>(undefined);
+  const view = useMemo(() => keepUnchanged(previous.current, received), [received]);
+  previous.current = view;
+  return view;
 }
 
 /** Item ids grouped by the list they show in (a list's own id included), so a section gets a new set only when its own items are concerned. */
@@ -111,7 +143,8 @@ export function TaskApp(props: TaskAppProps) {
   return <RoomTaskApp key={roomKey(props.view.ref)} {...props} />;
 }
 
-function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
+function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps) {
+  const view = useStableView(received);
   const { run, error, clearError } = useEditRunner(onEdit);
   const [hideDone, setHideDone] = usePref('hideDone', false);
   const [collapsedIds, setCollapsedIds] = usePref<string[]>(`collapsed:${roomKey(view.ref)}`, []);
@@ -127,7 +160,7 @@ function RoomTaskApp({ view, onEdit, variant = 'panel' }: TaskAppProps) {
   /** where focus goes once the next items arrive: after a keyboard move the row is re-created elsewhere, after a deletion it is gone */
   const focusAfterChange = useRef<{ selector: string; before: RoomItems } | null>(null);
 
-  const lists = useMemo(() => sortedLists(view.items), [view.items]);
+  const lists = useMemo(() => sortedLists(view.items), [view.items.lists]);
   const listIds = useMemo(() => lists.map((l) => l.id), [lists]);
   const tasksByList = useTasksByList(view.items, listIds);
   const pending = useMemo(() => idsByList(view.items, view.pending.map((p) => p.itemId)), [view.items, view.pending]);

@@ -56,6 +56,19 @@ test('300 tasks in 50 lists: a change by someone else re-renders one row only', 
   expect(screen.getByText('Renamed').closest('li')!.classList.contains('is-changed')).toBe(true);
 });
 
+test('views arrive as copies (a port copies every message): a copy with one change still re-renders one row only', async () => {
+  const view = makeView(big);
+  const app = renderApp(structuredClone(view));
+  await waitFor(() => expect(document.querySelectorAll('[data-task-id]')).toHaveLength(300));
+
+  expect(countRowRenders(() => app.push(structuredClone(view)))).toBe(0);
+  const task = view.items.tasks['L7-T5']!;
+  const next: RoomView = { ...view, items: withItem(view.items, { kind: 'task', ...task, done: !task.done }), changed: ['L7-T5'] };
+  expect(countRowRenders(() => app.push(structuredClone(next)))).toBe(1);
+  expect(document.querySelector('[data-task-id="L7-T5"]')!.classList.contains('is-changed')).toBe(true);
+  expect(document.querySelectorAll('[data-task-id]')).toHaveLength(300);
+});
+
 test('collapsed lists render no rows at all', () => {
   const view = makeView(big);
   const app = renderApp(view);
