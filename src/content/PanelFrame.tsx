@@ -9,7 +9,7 @@ import type { Dock } from './mount';
 import { clampSize, SIZE_LIMITS, type PanelState } from './panel-state';
 
 export const RESIZE_STEP_PX = 24;
-/** Docked at the side, the panel leaves this much at the top for PeerTube's header. */
+/** Docked at the side, the panel is at most the window's height less this much (PeerTube's header stays in view). */
 const SIDE_TOP_GAP_PX = 72;
 const BODY_ID = 'lct-panel-body';
 
@@ -65,7 +65,8 @@ export function PanelFrame(props: {
   const style =
     dock === 'chat'
       ? { height: state.collapsed ? 'auto' : `${state.height}px` }
-      : { width: `${state.width}px`, maxWidth: '100%', height: state.collapsed ? 'auto' : `calc(100vh - ${SIDE_TOP_GAP_PX}px)` };
+      : // as tall as its place (the row beside the closed chat), else as its content, within the window
+        { width: `${state.width}px`, maxWidth: '100%', height: state.collapsed ? 'auto' : '100%', maxHeight: `calc(100vh - ${SIDE_TOP_GAP_PX}px)` };
 
   return (
     <section class="lct-root lct-frame" data-dock={dock} style={style} aria-label={t('panelLabel')} data-testid="lct-panel">

@@ -1,10 +1,12 @@
 // Where the page panel lives. Its host element is a custom tag no page style
 // targets, with an open shadow root (styles isolated both ways). It is
-// inserted as a sibling just after PeerTube's chat container while the chat
-// is open (its own box, no page element restyled; where the chat's parent is
-// a flex row, the row's items share its width), or docked at the
-// viewport's side (fixed, above the page, bottom-right) when the chat is
-// closed or absent.
+// inserted as a sibling just after PeerTube's chat container, in the page's
+// flow (its own box, no page element restyled; where the chat's parent is a
+// flex row, the row's items share its width): below the chat while the chat
+// is open, and in the chat's place, beside the plugin's "Open chat" button,
+// while it is closed. Floating above the page would cover that button and
+// PeerTube's header. Only where there is no container at all (the plugin's
+// full-page chats) it is docked at the viewport's side (fixed, bottom-right).
 // PeerTube re-renders the chat on its own schedule, so a throttled observer
 // re-checks the place; the check is idempotent and costs two lookups.
 export const CONTAINER_ID = 'peertube-plugin-livechat-container';
@@ -15,11 +17,15 @@ export const PLACE_DELAY_MS = 120;
 
 export type Dock = 'chat' | 'side';
 
-const HOST_STYLE: Record<Dock, string> = {
+type Placement = 'below-chat' | 'beside-closed-chat' | 'fixed';
+
+const HOST_STYLE: Record<Placement, string> = {
   // min-width 0: in a flex row the panel shrinks with the chat instead of pushing past the window.
-  chat: 'display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:8px 0 0;',
+  'below-chat': 'display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:8px 0 0;',
+  // As wide as the frame asks (the user's width), never wider than the row; as tall as the row, where it is one.
+  'beside-closed-chat': 'display:block;position:relative;box-sizing:border-box;min-width:0;max-width:100%;margin:0;',
   // Bottom-right, below the height of PeerTube's header, which keeps the user menu reachable.
-  side: 'display:block;position:fixed;bottom:0;right:0;z-index:2147483000;max-width:calc(100vw - 16px);',
+  fixed: 'display:block;position:fixed;bottom:0;right:0;z-index:2147483000;max-width:calc(100vw - 16px);',
 };
 
 export const dockFor = (container: Element | null): Dock =>
@@ -49,8 +55,11 @@ export function createPanelHost(
   const style = doc.createElement('style');
   style.textContent = css;
   const mountPoint = doc.createElement('div');
+  // the frame may fill the host's height (beside the closed chat, a row's height)
+  mountPoint.style.height = '100%';
   shadow.append(style, mountPoint);
 
+  let lastPlacement: Placement | undefined;
   let lastDock: Dock | undefined;
   let lastChat: Element | null | undefined;
   const place = () => {
@@ -58,12 +67,14 @@ export function createPanelHost(
     // The plugin's full-page chats have the chat without the container.
     const chat = container ?? doc.querySelector(CHAT_ROOT_TAG);
     const dock = dockFor(container);
-    if (dock === 'chat' && container) {
+    const placement: Placement = !container ? 'fixed' : dock === 'chat' ? 'below-chat' : 'beside-closed-chat';
+    if (container) {
       if (container.nextElementSibling !== host) container.after(host);
     } else if (host.parentElement !== doc.body) {
       doc.body.append(host);
     }
-    if (dock !== lastDock) host.style.cssText = HOST_STYLE[dock];
+    if (placement !== lastPlacement) host.style.cssText = HOST_STYLE[placement];
+    lastPlacement = placement;
     host.setAttribute('data-dock', dock);
     if (dock !== lastDock || chat !== lastChat) {
       lastDock = dock;

@@ -105,15 +105,15 @@ describe('page panel', () => {
     expect(shadow().getByRole('button', { name: /Morning stream/ })).toBeTruthy();
   });
 
-  it('docks at the page side while the chat is closed, and moves beside the chat when it opens', async () => {
+  it('takes the closed chat\'s place in the page flow (floating would cover the "Open chat" button), and moves below the chat when it opens', async () => {
     watchPage('closed');
     panel = mount();
-    expect(host()!.parentElement).toBe(document.body);
+    expect(host()!.previousElementSibling?.id).toBe(CONTAINER_ID);
     expect(host()!.getAttribute('data-dock')).toBe('side');
-    expect(host()!.style.position).toBe('fixed');
+    expect(host()!.style.position).not.toBe('fixed');
     document.getElementById(CONTAINER_ID)!.setAttribute(STATE_ATTR, 'open');
-    await waitFor(() => expect(host()!.previousElementSibling?.id).toBe(CONTAINER_ID));
-    expect(host()!.getAttribute('data-dock')).toBe('chat');
+    await waitFor(() => expect(host()!.getAttribute('data-dock')).toBe('chat'));
+    expect(host()!.previousElementSibling?.id).toBe(CONTAINER_ID);
   });
 
   it('keeps page styles out and its own styles in', async () => {
@@ -238,6 +238,7 @@ describe('task from a chat message', () => {
     addChatMessage('Alice', 'on the full page');
     panel = mount();
     expect(host()!.getAttribute('data-dock')).toBe('side');
+    expect(host()!.style.position).toBe('fixed');
     await waitFor(() => expect(actionButton(document.querySelector('.chat-msg')!)).toBeTruthy());
   });
 });
