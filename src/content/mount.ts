@@ -20,8 +20,9 @@ export type Dock = 'chat' | 'side';
 type Placement = 'below-chat' | 'beside-closed-chat' | 'fixed';
 
 const HOST_STYLE: Record<Placement, string> = {
-  // min-width 0: in a flex row the panel shrinks with the chat instead of pushing past the window.
-  'below-chat': 'display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:8px 0 0;',
+  // contain:inline-size: no content of the panel (a 100,000-character word) can widen the page's
+  // row; in a flex row (the chat beside it) its width comes from min-width, not from its content.
+  'below-chat': 'display:block;position:relative;box-sizing:border-box;width:100%;min-width:32rem;max-width:100%;contain:inline-size;margin:8px 0 0;',
   // As wide as the frame asks (the user's width), never wider than the row; as tall as the row, where it is one.
   'beside-closed-chat': 'display:block;position:relative;box-sizing:border-box;min-width:0;max-width:100%;margin:0;',
   // Bottom-right, below the height of PeerTube's header, which keeps the user menu reachable.
