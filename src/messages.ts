@@ -46,17 +46,19 @@ export interface RecentRoom {
   lastUsed: number;
 }
 
+/** A PeerTube watch page with a chat, as the content script found it. */
+export interface PeerTubeRoomPage {
+  origin: string;
+  videoUUID: string;
+  title: string;
+  url: string;
+  config: PeerTubeRoomConfig;
+  auth: PeerTubeAuth | null;
+}
+
 export type ContentToBackground =
   /** The tab shows a watch page with a chat; the reply says whether the panel may show. */
-  | {
-      type: 'content/room-detected';
-      origin: string;
-      videoUUID: string;
-      title: string;
-      url: string;
-      config: PeerTubeRoomConfig;
-      auth: PeerTubeAuth | null;
-    }
+  | ({ type: 'content/room-detected' } & PeerTubeRoomPage)
   /** The tab left the watch page (single-page navigation). */
   | { type: 'content/room-left' };
 

@@ -5,8 +5,7 @@ import { roomKey, type Edit, type Problem, type RoomRef, type RoomView } from '.
 import type {
   AccountSummary,
   ManualAccount,
-  PeerTubeAuth,
-  PeerTubeRoomConfig,
+  PeerTubeRoomPage,
   RecentRoom,
   Reply,
 } from '../../messages';
@@ -32,14 +31,7 @@ export interface EngineDeps {
   log?: (...a: unknown[]) => void;
 }
 
-export interface OpenPeerTubeRoom {
-  origin: string;
-  videoUUID: string;
-  title: string;
-  url: string;
-  config: PeerTubeRoomConfig;
-  auth: PeerTubeAuth | null;
-}
+export type OpenPeerTubeRoom = PeerTubeRoomPage;
 
 /** How long opening a room may wait for the session and the self-presence. */
 const OPEN_TIMEOUT_MS = 25_000;
