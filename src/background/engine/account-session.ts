@@ -1,7 +1,7 @@
 // One account: its XMPP session (running while any of its rooms is wanted),
 // its credentials (PeerTube temporary passwords renewed before they expire),
 // and the routing of incoming stanzas to its rooms.
-import { retryDelay } from '../../core/session';
+import { retryDelay } from '../../core/retry';
 import type { Problem, SessionStatus } from '../../core/types';
 import type { AccountSummary } from '../../messages';
 import { CredentialsError, XmppConnection, type ConnectionState, type Credentials } from '../xmpp/connection';
