@@ -1,0 +1,150 @@
+// Issue 5 in Chromium with the built extension: the toolbar badge, the side
+// panel and the popup away from the watch page, all views of the one room
+// the worker follows. alice has the demo's live video open; the popup and the
+// side panel are the extension's own pages opened in tabs, as the browser
+// shows them (Chrome opens neither from automation without a user's click:
+// sidePanel.open needs a gesture), so the tab they are about is their own
+// tab, which shows no room: exactly the "tab without a room" case. The
+// options page sets what quick-add picks.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_VIDEO, VIDEO_WITHOUT_CHAT } from '../../demo/catalog.mjs';
+import { fetchItems, readTasks } from '../../demo/muc.mjs';
+import {
+  doneBox, eventually, listSection, openAs, taskNames, visible, watchPath, type ExtensionGlobals, type UserBrowser,
+} from '../helpers/browser.ts';
+import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
+
+let stack: DemoStack;
+let alice: UserBrowser;
+
+beforeAll(async () => {
+  ensureLocalBuild();
+  stack = await startDemoStack();
+  alice = await openAs(stack.demo.url, 'alice');
+  await visible(alice.page.getByTestId('lct-panel').locator('li.lct-task'));
+});
+
+afterAll(async () => {
+  await alice?.close();
+  await stack?.stop();
+});
+
+async function extensionPage(path: string): Promise<Page> {
+  const page = await alice.context.newPage();
+  await page.goto(`chrome-extension://${alice.extensionId}/${path}`);
+  return page;
+}
+
+/** The badge text of the tab showing `url`, as the browser holds it for that tab. */
+async function badgeOf(url: string): Promise<string> {
+  const page = await extensionPage('src/popup/index.html');
+  try {
+    return await page.evaluate(async (tabUrl) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals & {
+        chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+      };
+      const [tab] = await chrome.tabs.query({ url: tabUrl });
+      return chrome.action.getBadgeText({ tabId: tab!.id! });
+    }, url);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The room's tasks as the server holds them. */
+async function serverTasks() {
+  const client = await stack.rawClient('alice');
+  try {
+    const { lists, tasks } = readTasks(await fetchItems(client, LIVE_VIDEO.room!));
+    return tasks.filter((t) => lists.some((l) => l.id === t.list));
+  } finally {
+    await client.close();
+  }
+}
+
+describe('the toolbar badge', () => {
+  it('counts the tasks not done in the tab\'s room, follows a tick live, and shows nothing on a tab without a room', async () => {
+    const open = (await serverTasks()).filter((t) => !t.done);
+    expect(open.length).toBeGreaterThan(1);
+    const watchUrl = alice.page.url();
+    await eventually(() => badgeOf(watchUrl)).toBe(String(open.length));
+
+    await doneBox(alice.page, open[0]!.name).check();
+    await eventually(() => badgeOf(watchUrl)).toBe(String(open.length - 1));
+    await doneBox(alice.page, open[0]!.name).uncheck();
+    await eventually(() => badgeOf(watchUrl)).toBe(String(open.length));
+
+    const other = await alice.context.newPage();
+    try {
+      await other.goto(`${stack.demo.url}${watchPath(VIDEO_WITHOUT_CHAT)}`);
+      await other.getByText(VIDEO_WITHOUT_CHAT.name).first().waitFor();
+      await eventually(() => badgeOf(other.url())).toBe('');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the side panel', () => {
+  it('on a tab without a room offers the room alice moderated; picked, it is the full task app in sync with the page panel', async () => {
+    const side = await extensionPage('src/sidepanel/index.html');
+    try {
+      await side.getByRole('button', { name: new RegExp(LIVE_VIDEO.name) }).click();
+      const [task] = (await serverTasks()).filter((t) => !t.done);
+      const sideBox = side.getByRole('checkbox', { name: task!.name, exact: true });
+      await sideBox.check();
+      await eventually(() => doneBox(alice.page, task!.name).isChecked()).toBe(true);
+      await doneBox(alice.page, task!.name).uncheck();
+      await eventually(() => sideBox.isChecked()).toBe(false);
+      // every list of the page panel, with the same tasks in the same order
+      for (const heading of await alice.page.getByTestId('lct-panel').locator('section.lct-list h3').allTextContents()) {
+        const inSide = side.locator('section.lct-list').filter({ has: side.getByRole('heading', { name: heading, exact: true }) });
+        expect(await taskNames(inSide)).toEqual(await taskNames(listSection(alice.page, heading)));
+      }
+    } finally {
+      await side.close();
+    }
+  });
+});
+
+describe('the options page', () => {
+  it('lists the instance alice enabled, and its default list is the one quick-add picks', async () => {
+    const options = await extensionPage('src/options/index.html');
+    try {
+      await visible(options.getByText(new URL(stack.demo.url).host));
+      await options.getByLabel('Default list for quick add').fill('Stream prep');
+      await options.getByRole('button', { name: 'Save' }).click();
+      await visible(options.getByText('Saved.'));
+    } finally {
+      await options.close();
+    }
+    const popup = await extensionPage('src/popup/index.html');
+    try {
+      const picked = popup.locator('form[aria-label="Quick add"] select');
+      await eventually(() => picked.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('Stream prep');
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('the popup away from the watch page', () => {
+  it('quick-adds into the last room used, and its recent tasks tick done in the page panel', async () => {
+    const popup = await extensionPage('src/popup/index.html');
+    try {
+      const input = popup.locator('form[aria-label="Quick add"] input:not([disabled])');
+      await input.fill('Added from another tab');
+      const listName = await popup.locator('form[aria-label="Quick add"] select').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+      await input.press('Enter');
+      await eventually(async () => (await taskNames(listSection(alice.page, listName!))).at(-1)).toBe('Added from another tab');
+
+      const recent = popup.locator('section.lct-recent li').first();
+      await expect.poll(() => recent.locator('.lct-task-name').textContent()).toBe('Added from another tab');
+      await recent.getByRole('checkbox').check();
+      await eventually(() => doneBox(alice.page, 'Added from another tab').isChecked()).toBe(true);
+    } finally {
+      await popup.close();
+    }
+  });
+});
