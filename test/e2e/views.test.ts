@@ -30,26 +30,28 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function extensionPage(path: string): Promise<Page> {
+/** Opens one of the extension's pages in a tab of alice's browser for `use`, then closes it. */
+async function withExtensionPage<T>(path: string, use: (page: Page) => Promise<T>): Promise<T> {
   const page = await alice.context.newPage();
-  await page.goto(`chrome-extension://${alice.extensionId}/${path}`);
-  return page;
+  try {
+    await page.goto(`chrome-extension://${alice.extensionId}/${path}`);
+    return await use(page);
+  } finally {
+    await page.close();
+  }
 }
 
 /** The badge text of the tab showing `url`, as the browser holds it for that tab. */
 async function badgeOf(url: string): Promise<string> {
-  const page = await extensionPage('src/popup/index.html');
-  try {
-    return await page.evaluate(async (tabUrl) => {
+  return withExtensionPage('src/popup/index.html', (page) =>
+    page.evaluate(async (tabUrl) => {
       const { chrome } = globalThis as unknown as ExtensionGlobals & {
         chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
       };
       const [tab] = await chrome.tabs.query({ url: tabUrl });
       return chrome.action.getBadgeText({ tabId: tab!.id! });
-    }, url);
-  } finally {
-    await page.close();
-  }
+    }, url),
+  );
 }
 
 /** The room's tasks as the server holds them. */
@@ -76,20 +78,16 @@ describe('the toolbar badge', () => {
     await eventually(() => badgeOf(watchUrl)).toBe(String(open.length));
 
     const other = await alice.context.newPage();
-    try {
-      await other.goto(`${stack.demo.url}${watchPath(VIDEO_WITHOUT_CHAT)}`);
-      await other.getByText(VIDEO_WITHOUT_CHAT.name).first().waitFor();
-      await eventually(() => badgeOf(other.url())).toBe('');
-    } finally {
-      await other.close();
-    }
+    await other.goto(`${stack.demo.url}${watchPath(VIDEO_WITHOUT_CHAT)}`);
+    await other.getByText(VIDEO_WITHOUT_CHAT.name).first().waitFor();
+    await eventually(() => badgeOf(other.url())).toBe('');
+    await other.close();
   });
 });
 
 describe('the side panel', () => {
   it('on a tab without a room offers the room alice moderated; picked, it is the full task app in sync with the page panel', async () => {
-    const side = await extensionPage('src/sidepanel/index.html');
-    try {
+    await withExtensionPage('src/sidepanel/index.html', async (side) => {
       await side.getByRole('button', { name: new RegExp(LIVE_VIDEO.name) }).click();
       const [task] = (await serverTasks()).filter((t) => !t.done);
       const sideBox = side.getByRole('checkbox', { name: task!.name, exact: true });
@@ -102,37 +100,28 @@ describe('the side panel', () => {
         const inSide = side.locator('section.lct-list').filter({ has: side.getByRole('heading', { name: heading, exact: true }) });
         expect(await taskNames(inSide)).toEqual(await taskNames(listSection(alice.page, heading)));
       }
-    } finally {
-      await side.close();
-    }
+    });
   });
 });
 
 describe('the options page', () => {
   it('lists the instance alice enabled, and its default list is the one quick-add picks', async () => {
-    const options = await extensionPage('src/options/index.html');
-    try {
+    await withExtensionPage('src/options/index.html', async (options) => {
       await visible(options.getByText(new URL(stack.demo.url).host));
       await options.getByLabel('Default list for quick add').fill('Stream prep');
       await options.getByRole('button', { name: 'Save' }).click();
       await visible(options.getByText('Saved.'));
-    } finally {
-      await options.close();
-    }
-    const popup = await extensionPage('src/popup/index.html');
-    try {
+    });
+    await withExtensionPage('src/popup/index.html', async (popup) => {
       const picked = popup.locator('form[aria-label="Quick add"] select');
       await eventually(() => picked.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('Stream prep');
-    } finally {
-      await popup.close();
-    }
+    });
   });
 });
 
 describe('the popup away from the watch page', () => {
   it('quick-adds into the last room used, and its recent tasks tick done in the page panel', async () => {
-    const popup = await extensionPage('src/popup/index.html');
-    try {
+    await withExtensionPage('src/popup/index.html', async (popup) => {
       const input = popup.locator('form[aria-label="Quick add"] input:not([disabled])');
       await input.fill('Added from another tab');
       const listName = await popup.locator('form[aria-label="Quick add"] select').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
@@ -143,8 +132,6 @@ describe('the popup away from the watch page', () => {
       await expect.poll(() => recent.locator('.lct-task-name').textContent()).toBe('Added from another tab');
       await recent.getByRole('checkbox').check();
       await eventually(() => doneBox(alice.page, 'Added from another tab').isChecked()).toBe(true);
-    } finally {
-      await popup.close();
-    }
+    });
   });
 });
