@@ -2,36 +2,19 @@
 // Runs a private Prosody on 127.0.0.1 with the livechat tasks module, in the foreground.
 // Prints one line "ready ws://127.0.0.1:P/xmpp-websocket" once it accepts connections;
 // Prosody's own log goes to stderr (errors only, unless --verbose).
-import { parseArgs } from 'node:util';
 import { startBackend } from '../server/backend.mjs';
+import { cliOptions, portOption } from './lib/cli.mjs';
 
 const USAGE = 'usage: npm run backend -- [--port P] [--users alice:pw,bob:pw] [--data DIR] [--verbose] [--nagle]';
 
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      port: { type: 'string', default: '52800' },
-      users: { type: 'string', default: '' },
-      data: { type: 'string' },
-      verbose: { type: 'boolean', default: false },
-      nagle: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
-} catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const port = Number(args.port);
-if (!Number.isInteger(port) || port < 1024 || port > 65535) {
-  console.error(`--port must be a number between 1024 and 65535, not "${args.port}"\n${USAGE}`);
-  process.exit(2);
-}
+const args = cliOptions(USAGE, {
+  port: { type: 'string', default: '52800' },
+  users: { type: 'string', default: '' },
+  data: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  nagle: { type: 'boolean', default: false },
+});
+const port = portOption(args.port, USAGE, 1024);
 
 let backend;
 try {

@@ -19,34 +19,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { cliOptions, portOption } from './lib/cli.mjs';
 import { ensureNodeModules } from './lib/node-modules.mjs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
 const USAGE = 'usage: npm start -- [--no-browser] [--no-build] [--port P]';
-let args;
-try {
-  ({ values: args } = parseArgs({
-    options: {
-      'no-browser': { type: 'boolean', default: false },
-      'no-build': { type: 'boolean', default: false },
-      port: { type: 'string', default: '0' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
-} catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const port = Number(args.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a port number, not "${args.port}"\n${USAGE}`);
-  process.exit(2);
-}
+const args = cliOptions(USAGE, {
+  'no-browser': { type: 'boolean', default: false },
+  'no-build': { type: 'boolean', default: false },
+  port: { type: 'string', default: '0' },
+});
+const port = portOption(args.port, USAGE, 0);
 const withBrowser = !args['no-browser'];
 const EXTENSION_DIR = resolve('dist/chrome');
 
