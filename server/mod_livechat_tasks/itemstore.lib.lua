@@ -5,8 +5,8 @@
 -- loads, filters and rewrites the whole item list (three passes over up to 5,000 items).
 -- Here the items live in memory in publication order (a doubly linked list indexed by id),
 -- and storage gets one small record per change:
---   * journal (archive store): one record appended per publish or retract,
---     tagged with the snapshot generation it follows;
+--   * journal (archive store): one record appended per publish (the item as XML text)
+--     or retract, tagged with the snapshot generation it follows;
 --   * snapshot (keyval store): { generation = G, items = { "<item …/>", … } } oldest first,
 --     rewritten when the journal has grown as long as the node (or `compact_min` records),
 --     so the rewrite costs O(1) per change on average.
@@ -108,10 +108,12 @@ function _M.new(stores, key, options)
 			journal_length = journal_length + 1;
 			if record.attr.gen == current then
 				if record.name == "publish" then
-					local item = record.tags[1];
+					local text = record:get_text();
+					-- (journals written before items were kept as text held the item as a child)
+					local item = record.tags[1] or parse_item(text);
 					if item and item.attr.id then
 						item.attr.xmlns = xmlns_pubsub;
-						list:put(item.attr.id, item, tostring(item), max_items);
+						list:put(item.attr.id, item, record.tags[1] and tostring(item) or text, max_items);
 					end
 				elseif record.name == "retract" then
 					list:remove(record.attr.id);
@@ -197,9 +199,12 @@ function _M.new(stores, key, options)
 			-- official module), and the copy keeps the stored item apart from the request.
 			item = st.clone(item);
 			item.attr.publisher = nil;
-			local ok, err = append(st.stanza("publish"):add_child(item));
+			-- Journaled as XML text, like the snapshot: storage serializes tables only so deep,
+			-- and a payload from another client may nest deeper (it is stored all the same).
+			local xml = tostring(item);
+			local ok, err = append(st.stanza("publish"):text(xml));
 			if not ok then return nil, err; end
-			list:put(id, item, tostring(item), max_items);
+			list:put(id, item, xml, max_items);
 		end
 		compact_if_due();
 		return true;

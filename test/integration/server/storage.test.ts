@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeStoragePathPart } from '../../../server/backend.mjs';
 import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
-import { errorOf, type RawXmppClient } from '../../helpers/raw-client.ts';
+import { errorOf, itemsOf, type RawXmppClient } from '../../helpers/raw-client.ts';
 import { namesOf, openRoom, outcome, TASKS, taskXml } from './fixtures.ts';
 
 const MAX_ITEMS = 5000;
@@ -51,6 +51,22 @@ describe('persistence', () => {
 
     const again = await reconnectAfterRestart(room);
     expect(namesOf(await again.getItems(room, TASKS))).toEqual(before);
+    again.close();
+  });
+
+  it('an item nested 200 elements deep is stored like any other and kept over a restart', async () => {
+    const { room, alice } = await openRoom(backend);
+    const deep = `<task xmlns="urn:peertube-plugin-livechat:task" list="list-1" order="1"><name>deep</name>`
+      + `${'<x>'.repeat(200)}bottom${'</x>'.repeat(200)}</task>`;
+    expect(outcome(await alice.publish(room, TASKS, deep, 'deep'))).toBe('result');
+    alice.close();
+
+    const again = await reconnectAfterRestart(room);
+    const [item] = itemsOf(await again.getItems(room, TASKS)).filter((i) => i.getAttribute('id') === 'deep');
+    let depth = 0;
+    for (let e = item?.getElementsByTagName('x')[0]; e; e = e.getElementsByTagName('x')[0]) depth++;
+    expect(depth).toBe(200);
+    expect(item!.textContent).toContain('bottom');
     again.close();
   });
 
@@ -114,8 +130,8 @@ describe('crash safety', () => {
     // As if Prosody had stopped between writing the snapshot and clearing the journal,
     // then taken one more change: a stale record, then a current one.
     const record = (gen: number, id: string) => `item({ name = "publish"; attr = { gen = "${gen}" }; key = "${id}"; when = 1; `
-      + `{ name = "item"; attr = { id = "${id}"; xmlns = "http://jabber.org/protocol/pubsub" }; `
-      + `{ name = "task"; attr = { xmlns = "urn:peertube-plugin-livechat:task" }; { name = "name"; attr = {}; "${id}" } } } });\n`;
+      + `"<item xmlns='http://jabber.org/protocol/pubsub' id='${id}'><task xmlns='urn:peertube-plugin-livechat:task'>`
+      + `<name>${id}</name></task></item>" });\n`;
     writeFileSync(storeFile('livechat_tasks_journal', 'list'), record(generation - 1, 'stale') + record(generation, 'fresh'));
 
     await alice.joinRoom(room, 'alice');
