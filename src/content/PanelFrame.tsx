@@ -1,6 +1,7 @@
 // The page panel's frame: a title bar that collapses it, and a resize handle
 // (drag with mouse, touch or pen; arrows, Home and End from the keyboard).
-// Below the chat the height changes; docked at the side, the width.
+// Below the chat the height changes; docked at the side, the width. Its
+// styles are frame.css.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
@@ -12,25 +13,6 @@ export const RESIZE_STEP_PX = 24;
 /** Docked at the side, the panel is at most the window's height less this much (PeerTube's header stays in view). */
 const SIDE_TOP_GAP_PX = 72;
 const BODY_ID = 'lct-panel-body';
-
-// Colours come from the ui's .lct-root variables (PeerTube's theme first);
-// the page's font is the one thing inherited through `all: initial`.
-export const FRAME_CSS = `
-:host { all: initial; font-family: inherit; }
-.lct-root.lct-frame { display: flex; flex-direction: column; position: relative; overflow: hidden;
-  border: 1px solid var(--lct-border); border-radius: 6px; }
-.lct-frame[data-dock="side"] { border-radius: 6px 0 0 0; box-shadow: 0 2px 12px #0004; }
-.lct-frame-bar { display: flex; align-items: center; flex: none; }
-.lct-frame-toggle { all: unset; box-sizing: border-box; flex: 1; min-width: 0; display: flex; gap: .4em; align-items: center;
-  padding: .45em .6em; cursor: pointer; font-weight: 600; font-size: 14px; line-height: 1.3; }
-.lct-frame-toggle span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.lct-frame-toggle[aria-expanded="false"] .lct-icon { transform: rotate(-90deg); }
-.lct-frame-toggle:focus-visible, .lct-frame-handle:focus-visible { outline: 2px solid var(--lct-fg); outline-offset: -2px; }
-.lct-frame-body { flex: 1; min-height: 0; overflow: auto; }
-.lct-frame-handle { flex: none; touch-action: none; background: var(--lct-border); }
-.lct-frame[data-dock="chat"] .lct-frame-handle { height: 6px; cursor: ns-resize; }
-.lct-frame[data-dock="side"] .lct-frame-handle { position: absolute; left: 0; top: 0; bottom: 0; width: 6px; cursor: ew-resize; }
-`;
 
 export function PanelFrame(props: {
   dock: Dock;

@@ -5,6 +5,8 @@
 // records (only the added nodes are looked at), at most once per frame-ish
 // tick, so a busy chat costs little. Message text is only ever read through
 // textContent.
+import BUTTON_CSS from './chat-action.css?inline';
+
 export interface ChatMessage {
   nick: string;
   text: string;
@@ -13,15 +15,6 @@ export interface ChatMessage {
 export const ACTION_HOST_ATTR = 'data-lct-task-action';
 const MESSAGE = '.chat-msg';
 export const SCAN_DELAY_MS = 150;
-
-const BUTTON_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: .35em; }
-button { all: unset; box-sizing: border-box; cursor: pointer; width: 1.5em; height: 1.5em; border-radius: .3em;
-  display: inline-flex; align-items: center; justify-content: center; font: 600 13px/1 system-ui, sans-serif;
-  color: inherit; opacity: .55; border: 1px solid currentColor; }
-button:hover, button:focus-visible { opacity: 1; }
-button:focus-visible { outline: 2px solid Highlight; outline-offset: 1px; }
-`;
 
 /** The sender and text of a chat message element, or null if it has none (info lines, retractions, uploads). */
 export function readChatMessage(el: Element): ChatMessage | null {

@@ -14,7 +14,8 @@ import { watchChatMessages, type ChatMessage } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
 import type { MountPanel } from './follow';
 import { createPanelHost, type Dock } from './mount';
-import { FRAME_CSS, PanelFrame } from './PanelFrame';
+import frameCss from './frame.css?inline';
+import { PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
 import type { RoomFeed } from './rights';
 
@@ -92,7 +93,7 @@ export const mountPanel: MountPanel = ({ doc, room, origin, feed }) => {
   const controls: { current?: PanelControls } = {};
   let dock: Dock = 'side';
   let stopChat: (() => void) | undefined;
-  const host = createPanelHost(doc, uiCss + FRAME_CSS, (nextDock, chat) => {
+  const host = createPanelHost(doc, uiCss + frameCss, (nextDock, chat) => {
     dock = nextDock;
     controls.current?.setDock(nextDock);
     stopChat?.();
