@@ -16,7 +16,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           // The page panel's own stylesheets (src/content/*.css) load for real: tests check they apply.
-          css: { include: [/[\\/]src[\\/]content[\\/][^\\/]+\.css$/] },
+          css: { include: [/[\\/]src[\\/]content[\\/][^\\/]+\.css(?:\?|$)/] },
         },
       },
       {
