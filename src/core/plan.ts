@@ -7,7 +7,7 @@
 // holds.
 
 import { serializeItem } from './codec';
-import { getList, getTask, nextOrder, planMove, tasksOf, withItem, withoutItem } from './room';
+import { getList, getTask, nextOrder, planMove, tasksOf, withChanges } from './room';
 import type { Edit, Item, RoomItems, Task } from './types';
 
 export type Plan = { publish: Item[]; retract: string[] };
@@ -112,8 +112,5 @@ function utf8Length(s: string): number {
 export function applyOptimistic(items: RoomItems, edit: Edit, tempId: string): RoomItems {
   const plan = planEdit(items, edit);
   if ('error' in plan) return items;
-  let next = items;
-  for (const id of plan.retract) next = withoutItem(next, id);
-  for (const item of plan.publish) next = withItem(next, item.id ? item : { ...item, id: tempId });
-  return next;
+  return withChanges(items, plan.publish.map((item) => (item.id ? item : { ...item, id: tempId })), plan.retract);
 }

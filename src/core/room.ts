@@ -36,6 +36,31 @@ export function withItem(items: RoomItems, item: Item): RoomItems {
   return { lists: has(items.lists, item.id) ? without(items.lists, item.id) : items.lists, tasks };
 }
 
+/**
+ * Several items added or replaced and others removed, each record copied at
+ * most once (withItem per item would copy the whole room per item: a move
+ * renumbering 98 tasks of a 5,000-item room copied 490,000 entries).
+ * Removals apply first; a record nothing touches keeps its identity.
+ */
+export function withChanges(items: RoomItems, put: Item[], drop: string[]): RoomItems {
+  let lists = items.lists;
+  let tasks = items.tasks;
+  const ownLists = () => (lists === items.lists ? (lists = record(items.lists)) : lists);
+  const ownTasks = () => (tasks === items.tasks ? (tasks = record(items.tasks)) : tasks);
+  const remove = (id: string) => {
+    if (has(lists, id)) delete ownLists()[id];
+    if (has(tasks, id)) delete ownTasks()[id];
+  };
+  for (const id of drop) remove(id);
+  for (const item of put) {
+    remove(item.id);
+    const { kind, ...rest } = item;
+    if (kind === 'tasklist') ownLists()[rest.id] = rest;
+    else ownTasks()[rest.id] = rest as Task;
+  }
+  return lists === items.lists && tasks === items.tasks ? items : { lists, tasks };
+}
+
 /** Removes an item; returns `items` itself when there was nothing to remove. */
 export function withoutItem(items: RoomItems, id: string): RoomItems {
   if (!has(items.lists, id) && !has(items.tasks, id)) return items;

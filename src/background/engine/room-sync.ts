@@ -4,7 +4,8 @@
 // the watchers and cached.
 import { parseItem } from '../../core/codec';
 import { planEdit } from '../../core/plan';
-import { emptyItems, withItem, withoutItem } from '../../core/room';
+import { emptyItems } from '../../core/room';
+import { has } from '../../core/room-query';
 import {
   discoInfoIq,
   itemsIq,
@@ -14,8 +15,6 @@ import {
   parseEvent,
   parseItemsResult,
   parseMucPresence,
-  publishIq,
-  retractIq,
   subscribeIq,
   type MucPresence,
   type PubsubEvent,
@@ -25,7 +24,9 @@ import type { Reply } from '../../messages';
 import { IqError } from '../xmpp/connection';
 import { describeEdit, isCreation, resolveIds, touchedItem, withQueuedEdits } from './edits';
 import { CrossingWrites } from './merge';
+import { publishItems, retractItems, type PublisherDeps } from './publisher';
 import type { EngineStore, QueuedEdit, RoomQueue, RoomSnapshot } from './store';
+import { ViewEmitter } from './view-emitter';
 
 /** What a room needs from its account's session. */
 export interface RoomLink {
@@ -56,14 +57,15 @@ const SELF_PRESENCE_TIMEOUT_MS = 15_000;
 export const LINGER_MS = 60_000;
 const CHANGED_HIGHLIGHT_MS = 4_000;
 const RESYNC_DEBOUNCE_MS = 250;
-const SNAPSHOT_DEBOUNCE_MS = 300;
-/** Views are pushed at most this often, plus 1 ms per ITEMS_PER_EXTRA_MS items (a big room costs more to send). */
-const EMIT_DELAY_MS = 20;
-const ITEMS_PER_EXTRA_MS = 20;
+/**
+ * The cache is written once the room has been quiet this long (writing a big
+ * room blocks the worker while it is serialized: not during a burst), and at
+ * the latest SNAPSHOT_MAX_WAIT_MS after the first change it lacks.
+ */
+const SNAPSHOT_QUIET_MS = 1_000;
+const SNAPSHOT_MAX_WAIT_MS = 10_000;
 
 const MODERATOR_AFFILIATIONS = new Set(['owner', 'admin']);
-/** How many times an edit is merged and published again when it keeps crossing others' edits. */
-const MAX_MERGE_ROUNDS = 3;
 
 export class RoomSync {
   readonly key: string;
@@ -83,7 +85,8 @@ export class RoomSync {
   private stale = false;
   /** `server` is referenced by a built view or snapshot: copy before changing it in place */
   private serverShared = true;
-  private emitTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly emitter: ViewEmitter;
+  private readonly publisher: PublisherDeps;
 
   private readonly listeners = new Set<Listener>();
   private heldUntil = 0;
@@ -101,6 +104,8 @@ export class RoomSync {
   private readonly confirmations = new Map<string, (reply: Reply<{ itemId: string }>) => void>();
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  /** when the oldest change the cache lacks was made (0: none) */
+  private unsavedSince = 0;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rightsWaiters: Array<() => void> = [];
   private readonly crossing = new CrossingWrites();
@@ -119,6 +124,19 @@ export class RoomSync {
     this.title = title;
     this.url = url;
     this.current = this.buildView();
+    this.emitter = new ViewEmitter(() => this.emit(), deps.now);
+    this.publisher = {
+      roomJid: ref.jid,
+      iq: (xml) => this.link.iq(xml),
+      nextId: () => this.link.nextId(),
+      crossing: this.crossing,
+      published: (item, echoed) => {
+        if (!echoed) this.putItem(item);
+      },
+      retracted: (id) => void this.dropItem(id),
+      isList: (id) => has(this.server.lists, id),
+      log: deps.log,
+    };
     this.loading = this.load();
   }
 
@@ -599,14 +617,20 @@ export class RoomSync {
       queued.createId = crypto.randomUUID();
     }
     this.queue.edits.push(queued);
-    // in storage before anything else: a worker restart must not lose it
-    await this.deps.store.saveQueue(this.key, this.queue);
+    // In storage before the edit is answered: a worker restart must not lose
+    // it. Its publish need not wait for the write: an edit the server has is
+    // not lost either, and a publish repeated from the queue is harmless.
+    const saved = this.deps.store.saveQueue(this.key, this.queue);
     this.changedView();
     this.wake();
     const itemId = queued.tempId ?? touchedItem(edit);
-    if (this.status !== 'live') return { ok: true, value: { itemId } };
+    if (this.status !== 'live') {
+      await saved;
+      return { ok: true, value: { itemId } };
+    }
     const confirmed = new Promise<Reply<{ itemId: string }>>((resolve) => this.confirmations.set(id, resolve));
     void this.flush();
+    await saved;
     return confirmed;
   }
 
@@ -638,28 +662,21 @@ export class RoomSync {
       this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${plan.error}` });
       return 'failed';
     }
-    let itemId = touchedItem(edit);
     const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
+    // the item the user acted on (a move republishes others before it)
+    let itemId = touchedItem(edit) || (queued.createId ?? '');
     // watched from planning on: a write by someone else before ours is merged, not lost
     for (const item of items) this.crossing.watch(item.id, itemOf(this.server, item.id));
     try {
-      for (const item of items) {
-        const id = await this.publishItem(item);
+      await publishItems(this.publisher, items, (id) => {
         if (id === queued.createId && queued.tempId) {
           this.queue.ids[queued.tempId] = id;
-          itemId = id;
-          await this.deps.store.saveQueue(this.key, this.queue);
+          void this.deps.store.saveQueue(this.key, this.queue);
         }
-      }
-      for (const id of plan.retract) {
-        try {
-          await this.link.iq(retractIq(this.ref.jid, id, this.link.nextId()));
-        } catch (e) {
-          // already gone: what we wanted
-          if (!(e instanceof IqError && e.condition === 'item-not-found')) throw e;
-        }
-        this.server = withoutItem(this.server, id);
-      }
+        // the user's own item is on the server: their edit is, whatever else is still on its way
+        if (id === itemId) this.confirm(queued, id);
+      });
+      await retractItems(this.publisher, plan.retract);
     } catch (e) {
       for (const item of items) this.crossing.forget(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';
@@ -669,27 +686,13 @@ export class RoomSync {
       this.scheduleResync();
       return 'failed';
     }
-    this.confirmations.get(queued.id)?.({ ok: true, value: { itemId } });
-    this.confirmations.delete(queued.id);
+    this.confirm(queued, itemId);
     return 'done';
   }
 
-  /** Publish one item; if another moderator's write got in just before ours, publish the merge of both. */
-  private async publishItem(item: Item): Promise<string> {
-    let mine = item;
-    for (let round = 1; ; round++) {
-      await this.link.iq(publishIq(this.ref.jid, mine, this.link.nextId()));
-      const { echoed, merged } = this.crossing.settle(mine);
-      // Our own notification came first and is already applied, maybe followed
-      // by newer writes handled in the same network read: never overwrite those.
-      if (!echoed) this.server = withItem(this.server, mine);
-      if (!merged || round > MAX_MERGE_ROUNDS) {
-        this.crossing.forget(mine.id);
-        return mine.id;
-      }
-      this.deps.log('room: merged a crossing edit', this.ref.jid, mine.id);
-      mine = merged;
-    }
+  private confirm(queued: QueuedEdit, itemId: string): void {
+    this.confirmations.get(queued.id)?.({ ok: true, value: { itemId } });
+    this.confirmations.delete(queued.id);
   }
 
   private fail(queued: QueuedEdit, problem: Problem): void {
@@ -752,21 +755,12 @@ export class RoomSync {
     return this.problem;
   }
 
-  /**
-   * Something changed. The view is rebuilt and pushed once per burst, not
-   * once per change: a room receiving thousands of notifications would
-   * otherwise rebuild and send its whole state (to every tab) thousands of times.
-   */
+  /** Something changed: the view is rebuilt and pushed once per burst (view-emitter.ts), the cache written once quiet. */
   private changedView(): void {
     this.updatedAt = this.deps.now();
     this.stale = true;
     this.scheduleSnapshot();
-    if (this.emitTimer || this.listeners.size === 0) return;
-    const itemCount = Object.keys(this.server.tasks).length + Object.keys(this.server.lists).length;
-    this.emitTimer = setTimeout(() => {
-      this.emitTimer = null;
-      this.emit();
-    }, EMIT_DELAY_MS + Math.floor(itemCount / ITEMS_PER_EXTRA_MS));
+    if (this.listeners.size > 0) this.emitter.changed();
   }
 
   private emit(): void {
@@ -781,16 +775,20 @@ export class RoomSync {
   }
 
   private scheduleSnapshot(): void {
-    if (this.snapshotTimer) return;
+    const now = this.deps.now();
+    if (!this.unsavedSince) this.unsavedSince = now;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    const wait = Math.min(SNAPSHOT_QUIET_MS, Math.max(0, this.unsavedSince + SNAPSHOT_MAX_WAIT_MS - now));
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null;
       void this.saveSnapshot();
-    }, SNAPSHOT_DEBOUNCE_MS);
+    }, wait);
   }
 
   async saveSnapshot(): Promise<void> {
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
+    this.unsavedSince = 0;
     this.serverShared = true;
     const snapshot: RoomSnapshot = {
       title: this.title,
@@ -806,8 +804,9 @@ export class RoomSync {
 
   /** Stop timers (engine closing); the snapshot is written first. */
   async close(): Promise<void> {
-    for (const timer of [this.resyncTimer, this.changedTimer, this.emitTimer]) if (timer) clearTimeout(timer);
-    this.resyncTimer = this.changedTimer = this.emitTimer = null;
+    for (const timer of [this.resyncTimer, this.changedTimer]) if (timer) clearTimeout(timer);
+    this.resyncTimer = this.changedTimer = null;
+    this.emitter.cancel();
     this.generation += 1;
     this.releaseConfirmations();
     await this.saveSnapshot();

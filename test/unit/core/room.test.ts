@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  emptyItems, getList, getTask, nextOrder, openTasksCount, planMove, sortedLists, tasksOf, withItem, withoutItem,
+  emptyItems, getList, getTask, nextOrder, openTasksCount, planMove, sortedLists, tasksOf, withChanges, withItem, withoutItem,
 } from '../../../src/core/room';
 import type { RoomItems, Task } from '../../../src/core/types';
 import { list, room, task } from './fixtures';
@@ -48,6 +48,25 @@ describe('immutable updates', () => {
     expect(next.lists).toBe(base.lists);
     expect(withoutItem(base, 'nope')).toBe(base);
     expect(getList(withoutItem(base, 'L1'), 'L1')).toBeUndefined();
+  });
+
+  test('withChanges applies several items and removals as withItem and withoutItem would, leaving the old state untouched', () => {
+    const start = room([list('L1'), list('L2')], [task('a', 'L1', 1), task('b', 'L1', 2), task('c', 'L2', 1)]);
+    const put = [{ kind: 'task' as const, ...task('a', 'L2', 2) }, { kind: 'task' as const, ...task('d', 'L1', 3) }];
+    const next = withChanges(start, put, ['b']);
+    const oneByOne = put.reduce((r, item) => withItem(r, item), withoutItem(start, 'b'));
+    expect(next).toEqual(oneByOne);
+    expect(ids(tasksOf(next, 'L2'))).toEqual(['c', 'a']);
+    expect(ids(tasksOf(start, 'L1'))).toEqual(['a', 'b']);
+    expect(next.lists).toBe(start.lists); // no list touched: same record
+    expect(withChanges(start, [], ['nope'])).toBe(start);
+  });
+
+  test('withChanges: an id names one item, a task under a list id replaces the list', () => {
+    const next = withChanges(base, [{ kind: 'task', ...task('L1', 'L1', 5) }], []);
+    expect(getList(next, 'L1')).toBeUndefined();
+    expect(getTask(next, 'L1')?.order).toBe(5);
+    expect(getList(base, 'L1')).toBeDefined();
   });
 
   test('hostile ids (__proto__, constructor) are ordinary keys', () => {
