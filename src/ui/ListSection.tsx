@@ -4,10 +4,10 @@
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
-import { Icon } from './icons';
+import { icon } from './icons';
 import { t, tn } from './i18n';
 import { ItemForm } from './ItemForm';
-import { LongText } from './LongText';
+import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
 import { domId, TaskRow } from './TaskRow';
@@ -78,15 +78,15 @@ export const ListSection = memo(function ListSection(props: {
             aria-labelledby={nameId}
             onClick={() => actions.toggleCollapsed(list.id)}
           >
-            <Icon name="chevron" />
+            {icon('chevron')}
           </button>
           <div class="lct-list-name">
             {/* the "Show more" button stays out of the heading, so the heading is just the name */}
-            <LongText tag="h3" id={nameId} text={list.name} maxChars={100} />
+            {longText({ tag: 'h3', id: nameId, text: list.name, maxChars: 100 })}
           </div>
           {props.pending.has(list.id) && (
             <span class="lct-pending-mark" title={t('pending')}>
-              <Icon name="clock" />
+              {icon('clock')}
               <span class="lct-sr">{t('pending')}</span>
             </span>
           )}
@@ -109,13 +109,13 @@ export const ListSection = memo(function ListSection(props: {
               setMode('add');
             }}
           >
-            <Icon name="plus" />
+            {icon('plus')}
           </button>
           <button ref={renameButton.ref} type="button" class="lct-icon-btn" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')}>
-            <Icon name="pencil" />
+            {icon('pencil')}
           </button>
           <button type="button" class="lct-icon-btn lct-danger" aria-label={t('deleteList')} aria-describedby={nameId} title={t('deleteList')} onClick={remove}>
-            <Icon name="trash" />
+            {icon('trash')}
           </button>
         </header>
       )}

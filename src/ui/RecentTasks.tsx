@@ -4,7 +4,7 @@
 import { useMemo } from 'preact/hooks';
 import { getList } from '../core/room-query';
 import type { RoomView } from '../core/types';
-import { DoneToggle } from './DoneToggle';
+import { doneToggle } from './DoneToggle';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';
 import { LongText } from './LongText';
@@ -37,7 +37,7 @@ export function RecentTasks(props: { view: RoomView; onEdit: OnEdit; limit?: num
             const nameId = domId('recent', task.id);
             return (
               <li key={task.id} class={`lct-task${task.done ? ' is-done' : ''}${pendingIds.has(task.id) ? ' is-pending' : ''}`}>
-                <DoneToggle task={task} labelledBy={nameId} onToggle={(done) => void run({ op: 'setDone', id: task.id, done })} />
+                {doneToggle(task, nameId, (done) => void run({ op: 'setDone', id: task.id, done }))}
                 <div class="lct-task-body">
                   <LongText id={nameId} class="lct-task-name" text={task.name} />
                   <span class="lct-hint lct-recent-list" dir="auto">

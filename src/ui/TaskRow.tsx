@@ -4,11 +4,11 @@
 import { useState } from 'preact/hooks';
 import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
-import { DoneToggle } from './DoneToggle';
-import { Icon } from './icons';
+import { doneToggle } from './DoneToggle';
+import { icon } from './icons';
 import { t } from './i18n';
 import { ItemForm } from './ItemForm';
-import { LongText } from './LongText';
+import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
 
@@ -85,28 +85,28 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
           }
         }}
       >
-        <Icon name="grip" />
+        {icon('grip')}
       </button>
-      <DoneToggle task={task} labelledBy={nameId} onToggle={(done) => void actions.edit({ op: 'setDone', id: task.id, done })} />
+      {doneToggle(task, nameId, (done) => void actions.edit({ op: 'setDone', id: task.id, done }))}
       <div class="lct-task-body">
-        <LongText id={nameId} class="lct-task-name" text={task.name} />
-        {task.description && <LongText tag="p" class="lct-task-desc" text={task.description} />}
+        {longText({ id: nameId, class: 'lct-task-name', text: task.name })}
+        {task.description && longText({ tag: 'p', class: 'lct-task-desc', text: task.description })}
         {props.pending && (
           <span class="lct-pending-mark" title={t('pending')}>
-            <Icon name="clock" />
+            {icon('clock')}
             <span class="lct-sr">{t('pending')}</span>
           </span>
         )}
       </div>
       <div class="lct-task-actions">
         <button ref={editButton.ref} type="button" class="lct-icon-btn" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)}>
-          <Icon name="pencil" />
+          {icon('pencil')}
         </button>
         <button type="button" class="lct-icon-btn" data-focus="move" aria-label={t('moveTask')} aria-describedby={nameId} title={t('moveTask')} onClick={() => actions.openMoveDialog(task.id)}>
-          <Icon name="move" />
+          {icon('move')}
         </button>
         <button type="button" class="lct-icon-btn lct-danger" data-focus="delete" aria-label={t('deleteTask')} aria-describedby={nameId} title={t('deleteTask')} onClick={remove}>
-          <Icon name="trash" />
+          {icon('trash')}
         </button>
       </div>
     </li>
