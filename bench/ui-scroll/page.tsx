@@ -71,3 +71,16 @@ w.updateOne = (n: number) => {
   void document.body.offsetHeight;
   return { js, total: performance.now() - start };
 };
+/**
+ * The same change as the extension delivers it: the whole view as a fresh
+ * copy (a runtime port serializes every message), from the copy until shown.
+ */
+w.pushOne = (n: number) => {
+  const task = view.items.tasks[`L${n % 50}-T${n % 99}`]!;
+  view = { ...view, items: withItem(view.items, { kind: 'task', ...task, done: !task.done }), changed: [] };
+  const copy = JSON.stringify(view);
+  const start = performance.now();
+  render(<TaskApp view={JSON.parse(copy) as RoomView} onEdit={onEdit} variant="sidepanel" />, root);
+  void document.body.offsetHeight;
+  return performance.now() - start;
+};
