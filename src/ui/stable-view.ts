@@ -40,14 +40,18 @@ function sameRecord<T>(previous: Record<string, T>, next: Record<string, T>): Re
 
 const sameOr = <T>(previous: T, next: T): T => (equal(previous, next) ? previous : next);
 
-/** Deep equality of plain data (what a port carries: objects, arrays, strings, numbers, booleans, null). */
+/** Deep equality of plain data (what a port carries: objects, arrays, strings, numbers, booleans, null); allocates nothing, as it runs over every item of every view. */
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && equal(ra[k], rb[k]));
+  let keys = 0;
+  for (const k in ra) {
+    if (!Object.prototype.hasOwnProperty.call(rb, k) || !equal(ra[k], rb[k])) return false;
+    keys++;
+  }
+  for (const _ in rb) keys--;
+  return keys === 0;
 }
