@@ -3,7 +3,7 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { byOrderThenId, getList, getTask, sortedLists, tasksOf } from '../core/room-query';
+import { byOrderThenId, getList, getTask, sortedLists } from '../core/room-query';
 import type { RoomItems, RoomView, Task } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
@@ -171,19 +171,21 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
-  const latest = useRef({ view, hideDone, collapsedIds, run });
-  latest.current = { view, hideDone, collapsedIds, run };
+  const latest = useRef({ view, hideDone, collapsedIds, run, tasksByList });
+  latest.current = { view, hideDone, collapsedIds, run, tasksByList };
 
   const actions = useMemo<BoardActions>(() => {
+    /** a list's tasks in order, as rendered (sorting the room's tasks again would cost a pass over all of them) */
+    const tasksIn = (listId: string) => latest.current.tasksByList.get(listId) ?? [];
     const moveTo = (taskId: string, place: DropPlace) => {
       const { items } = latest.current.view;
       const task = getTask(items, taskId);
       const list = getList(items, place.listId);
       if (!task || !list) return;
-      const rest = tasksOf(items, place.listId).filter((x) => x.id !== taskId);
+      const rest = tasksIn(place.listId).filter((x) => x.id !== taskId);
       const at = place.refId ? rest.findIndex((x) => x.id === place.refId) : -1;
       const index = at < 0 ? rest.length : at + (place.after ? 1 : 0);
-      if (task.list === place.listId && tasksOf(items, task.list).findIndex((x) => x.id === taskId) === index) return;
+      if (task.list === place.listId && tasksIn(task.list).findIndex((x) => x.id === taskId) === index) return;
       setAnnouncement(t('taskMoved', [task.name.slice(0, 100), String(index + 1), list.name.slice(0, 100)]));
       void latest.current.run({ op: 'moveTask', id: taskId, list: place.listId, index });
     };
@@ -200,7 +202,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
         const { view: v, hideDone: hide } = latest.current;
         const task = getTask(v.items, taskId);
         if (!task) return;
-        const visible = tasksOf(v.items, task.list).filter((x) => x.id === taskId || !(hide && x.done));
+        const visible = tasksIn(task.list).filter((x) => x.id === taskId || !(hide && x.done));
         const neighbour = visible[visible.findIndex((x) => x.id === taskId) + delta];
         if (!neighbour) {
           setAnnouncement(delta < 0 ? t('alreadyFirst') : t('alreadyLast'));
