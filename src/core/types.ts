@@ -1,6 +1,7 @@
 // The shared vocabulary of the extension. Pure data: no browser API, no DOM.
 // Everything here crosses contexts by structured clone, so it stays plain
 // objects and arrays (no Map, no class instances).
+import { bareJidKey } from './jid';
 
 // The node and namespace names are in ns.ts (only the background needs them).
 export { NS, TASKS_NODE } from './ns';
@@ -49,7 +50,8 @@ export interface RoomRef {
   jid: string;
 }
 
-export const roomKey = (r: RoomRef) => `${r.account} ${r.jid}`;
+/** One key per room whatever the spelling of its JID's case (jid.ts). */
+export const roomKey = (r: RoomRef) => `${r.account} ${bareJidKey(r.jid)}`;
 
 /** The session state machine's states, in order of progress. */
 export type SessionStatus =

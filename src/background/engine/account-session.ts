@@ -1,6 +1,7 @@
 // One account: its XMPP session (running while any of its rooms is wanted),
 // its credentials (PeerTube temporary passwords renewed before they expire),
 // and the routing of incoming stanzas to its rooms.
+import { bareKeyOf } from '../../core/jid';
 import { retryDelay } from '../../core/retry';
 import type { Problem, SessionStatus } from '../../core/types';
 import type { AccountSummary } from '../../messages';
@@ -203,7 +204,7 @@ export class AccountSession {
 
   private route(stanza: Element): void {
     const from = stanza.getAttribute('from') ?? '';
-    this.rooms.get(from.split('/', 1)[0] ?? '')?.onStanza(stanza);
+    this.rooms.get(bareKeyOf(from))?.onStanza(stanza);
   }
 
   private async endpoints(): Promise<string[]> {

@@ -1,6 +1,7 @@
 // The sync engine: one XMPP session per account, one subscription per room,
 // live and cached task state for every view. The worker glue (router,
 // storage adapters, alarms) drives it; it knows no browser API itself.
+import { bareJidKey } from '../../core/jid';
 import { roomKey, type Edit, type Problem, type RoomRef, type RoomView } from '../../core/types';
 import type {
   AccountSummary,
@@ -205,7 +206,7 @@ export class Engine {
   }
 
   view(ref: RoomRef): RoomView | undefined {
-    return this.sessions.get(ref.account)?.rooms.get(ref.jid)?.view();
+    return this.sessions.get(ref.account)?.rooms.get(bareJidKey(ref.jid))?.view();
   }
 
   async edit(ref: RoomRef, edit: Edit): Promise<Reply<{ itemId: string }>> {
@@ -250,10 +251,10 @@ export class Engine {
   private roomFor(ref: RoomRef, title: string, url?: string): RoomSync | undefined {
     const session = this.sessions.get(ref.account);
     if (!session) return undefined;
-    let room = session.rooms.get(ref.jid);
+    let room = session.rooms.get(bareJidKey(ref.jid));
     if (!room) {
       room = new RoomSync(ref, title, url, session.linkFor(), { store: this.store, now: this.now, log: this.log }, roomKey(ref));
-      session.rooms.set(ref.jid, room);
+      session.rooms.set(bareJidKey(ref.jid), room);
     }
     return room;
   }

@@ -4,6 +4,7 @@
 // the watchers and cached.
 import { parseItem } from '../../core/codec';
 import { planEdit } from '../../core/plan';
+import { bareJidKey } from '../../core/jid';
 import { emptyItems } from '../../core/room';
 import { has } from '../../core/room-query';
 import {
@@ -69,6 +70,8 @@ const MODERATOR_AFFILIATIONS = new Set(['owner', 'admin']);
 
 export class RoomSync {
   readonly key: string;
+  /** the room's JID as compared with the server's addresses (jid.ts) */
+  private readonly jidKey: string;
   private title: string;
   private url: string | undefined;
   private server: RoomItems = emptyItems();
@@ -121,6 +124,7 @@ export class RoomSync {
     key: string,
   ) {
     this.key = key;
+    this.jidKey = bareJidKey(ref.jid);
     this.title = title;
     this.url = url;
     this.current = this.buildView();
@@ -339,7 +343,7 @@ export class RoomSync {
 
   private onPresence(stanza: Element): void {
     const presence = parseMucPresence(stanza);
-    if (!presence || presence.room !== this.ref.jid) return;
+    if (!presence || bareJidKey(presence.room) !== this.jidKey) return;
     if (presence.error || (presence.self && !presence.unavailable)) {
       if (this.selfPresenceWaiter) {
         this.selfPresenceWaiter(presence);
@@ -516,8 +520,8 @@ export class RoomSync {
   }
 
   private onMessage(stanza: Element): void {
-    if (stanza.getAttribute('from') !== this.ref.jid || this.rights !== 'moderator') return;
-    const events = parseEvent(stanza).filter((e) => e.room === this.ref.jid);
+    if (bareJidKey(stanza.getAttribute('from') ?? '') !== this.jidKey || this.rights !== 'moderator') return;
+    const events = parseEvent(stanza).filter((e) => bareJidKey(e.room) === this.jidKey);
     if (events.length === 0) return;
     this.eventsDuringFetch?.push(...events);
     for (const event of events) this.applyEvent(event);

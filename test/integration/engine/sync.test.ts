@@ -137,3 +137,18 @@ test('a burst of notifications reaches a view complete, in a few pushes rather t
   stop();
   room.owner.close();
 });
+
+test('a room opened under another case of its JID is the same room: live, and following the server', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice', 'bob']);
+  const [local, domain] = room.jid.split('@') as [string, string];
+  const shouted = { account: aliceAccount, jid: `${local.toUpperCase()}@${domain.toUpperCase()}` };
+  const b = { account: bobAccount, jid: room.jid };
+  await openLive(alice, shouted);
+  await openLive(bob, b);
+  const list = await bob.engine.edit(b, { op: 'createList', name: 'Said quietly' });
+  expect(list.ok).toBe(true);
+  await waitForView(alice.engine, shouted, (v) => !!listNamed(v, 'Said quietly'));
+  // the lower-case spelling reaches the same room, not a second one
+  expect(listNamed(alice.engine.view({ account: aliceAccount, jid: room.jid })!, 'Said quietly')).toBeDefined();
+  room.owner.close();
+});
