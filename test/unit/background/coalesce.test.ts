@@ -1,5 +1,6 @@
 // Coalesced pushes, on vitest's fake clock: what a receiver gets during a
-// burst, and that the last value always arrives.
+// burst, and that the last value always arrives. A delivery's cost is played
+// by moving the clock while it runs (as copying a big view takes time).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { coalesce } from '../../../src/background/coalesce';
 
@@ -10,6 +11,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A receiver whose every delivery takes `costMs`. */
+function receiver(costMs: number) {
+  const got: number[] = [];
+  const deliver = (v: number) => {
+    got.push(v);
+    vi.setSystemTime(Date.now() + costMs);
+  };
+  return { got, deliver };
+}
+
 describe('coalesce', () => {
   it('delivers a single change at once', () => {
     const got: number[] = [];
@@ -18,9 +29,9 @@ describe('coalesce', () => {
     expect(got).toEqual([1]);
   });
 
-  it('during a burst delivers at most one value per interval, and always the last one', () => {
-    const got: number[] = [];
-    const push = coalesce((v: number) => got.push(v), 100);
+  it('during a burst of costly deliveries delivers at most one value per interval, and always the last one', () => {
+    const { got, deliver } = receiver(30);
+    const push = coalesce(deliver, 100);
     for (let i = 1; i <= 1000; i++) {
       push(i);
       vi.advanceTimersByTime(1); // a burst over one second
@@ -32,9 +43,28 @@ describe('coalesce', () => {
     expect(got).toEqual([...got].sort((a, b) => a - b));
   });
 
-  it('after a quiet interval the next change goes at once again', () => {
+  it('after a costly delivery, waits in proportion to its cost, at most the interval', () => {
+    const { got, deliver } = receiver(5);
+    const push = coalesce(deliver, 100);
+    push(1);
+    push(2);
+    vi.advanceTimersByTime(19);
+    expect(got).toEqual([1]);
+    vi.advanceTimersByTime(1);
+    expect(got).toEqual([1, 2]);
+  });
+
+  it('cheap deliveries are never held back: a change and another right after both go at once', () => {
     const got: number[] = [];
     const push = coalesce((v: number) => got.push(v), 100);
+    push(1);
+    push(2);
+    expect(got).toEqual([1, 2]);
+  });
+
+  it('after a quiet interval the next change goes at once again', () => {
+    const { got, deliver } = receiver(30);
+    const push = coalesce(deliver, 100);
     push(1);
     push(2);
     vi.advanceTimersByTime(100);
@@ -45,8 +75,8 @@ describe('coalesce', () => {
   });
 
   it('cancel drops a waiting value', () => {
-    const got: number[] = [];
-    const push = coalesce((v: number) => got.push(v), 100);
+    const { got, deliver } = receiver(30);
+    const push = coalesce(deliver, 100);
     push(1);
     push(2);
     push.cancel();

@@ -204,6 +204,8 @@ describe('message validation', () => {
 class FakePort implements PortLike {
   posted: BackgroundToPort[] = [];
   disconnected = false;
+  /** how long a post takes on the fake clock (copying a big room's view does) */
+  postCostMs = 0;
   private messageListeners: ((m: unknown) => void)[] = [];
   private disconnectListeners: (() => void)[] = [];
   onMessage = { addListener: (l: (m: unknown) => void) => void this.messageListeners.push(l) };
@@ -214,6 +216,7 @@ class FakePort implements PortLike {
   ) {}
   postMessage(m: BackgroundToPort) {
     this.posted.push(m);
+    if (this.postCostMs) vi.setSystemTime(Date.now() + this.postCostMs);
   }
   disconnect() {
     this.disconnected = true;
@@ -242,12 +245,13 @@ describe('room ports', () => {
     expect(rooms.watchers(ROOM_A)).toBe(0);
   });
 
-  it('sends a burst of room changes as few views, the latest last, and none after the port closed', async () => {
+  it('sends a burst of changes of a big room as few views, the latest last, and none after the port closed', async () => {
     vi.useFakeTimers();
     try {
       const { router, rooms } = setup();
       rooms.push(makeView(ROOM_A, { title: 'v0' }));
       const port = new FakePort('room', POPUP);
+      port.postCostMs = 30;
       router.handlePort(port);
       await port.send({ type: 'view/watch', room: ROOM_A });
       for (let i = 1; i <= 500; i++) {
