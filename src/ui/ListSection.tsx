@@ -71,15 +71,13 @@ export const ListSection = memo(function ListSection(props: {
         <header class="lct-list-header">
           <button
             type="button"
-            class="lct-icon-btn lct-collapse"
+            class="lct-icon-btn lct-collapse lct-i lct-i-chevron"
             data-focus="collapse"
             aria-expanded={!props.collapsed}
             aria-controls={bodyId}
             aria-labelledby={nameId}
             onClick={() => actions.toggleCollapsed(list.id)}
-          >
-            {icon('chevron')}
-          </button>
+           />
           <div class="lct-list-name">
             {/* the "Show more" button stays out of the heading, so the heading is just the name */}
             {longText({ tag: 'h3', id: nameId, text: list.name, maxChars: 100 })}
@@ -99,7 +97,7 @@ export const ListSection = memo(function ListSection(props: {
           <button
             ref={addButton.ref}
             type="button"
-            class="lct-icon-btn"
+            class="lct-icon-btn lct-i lct-i-plus"
             data-focus="add"
             aria-label={t('addTask')}
             aria-describedby={nameId}
@@ -108,15 +106,9 @@ export const ListSection = memo(function ListSection(props: {
               if (props.collapsed) actions.toggleCollapsed(list.id);
               setMode('add');
             }}
-          >
-            {icon('plus')}
-          </button>
-          <button ref={renameButton.ref} type="button" class="lct-icon-btn" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')}>
-            {icon('pencil')}
-          </button>
-          <button type="button" class="lct-icon-btn lct-danger" aria-label={t('deleteList')} aria-describedby={nameId} title={t('deleteList')} onClick={remove}>
-            {icon('trash')}
-          </button>
+           />
+          <button ref={renameButton.ref} type="button" class="lct-icon-btn lct-i lct-i-pencil" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')} />
+          <button type="button" class="lct-icon-btn lct-danger lct-i lct-i-trash" aria-label={t('deleteList')} aria-describedby={nameId} title={t('deleteList')} onClick={remove} />
         </header>
       )}
       {!props.collapsed && (

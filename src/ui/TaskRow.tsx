@@ -71,7 +71,7 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
     <li class={cls} data-task-id={task.id} onKeyDown={onKeyDown}>
       <button
         type="button"
-        class="lct-icon-btn lct-handle"
+        class="lct-icon-btn lct-handle lct-i lct-i-grip"
         data-focus="handle"
         aria-label={t('dragHandle')}
         aria-describedby={nameId}
@@ -84,9 +84,7 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
             actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
           }
         }}
-      >
-        {icon('grip')}
-      </button>
+       />
       {doneToggle(task, nameId, (done) => void actions.edit({ op: 'setDone', id: task.id, done }))}
       <div class="lct-task-body">
         {longText({ id: nameId, class: 'lct-task-name', text: task.name })}
@@ -99,15 +97,9 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
         )}
       </div>
       <div class="lct-task-actions">
-        <button ref={editButton.ref} type="button" class="lct-icon-btn" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)}>
-          {icon('pencil')}
-        </button>
-        <button type="button" class="lct-icon-btn" data-focus="move" aria-label={t('moveTask')} aria-describedby={nameId} title={t('moveTask')} onClick={() => actions.openMoveDialog(task.id)}>
-          {icon('move')}
-        </button>
-        <button type="button" class="lct-icon-btn lct-danger" data-focus="delete" aria-label={t('deleteTask')} aria-describedby={nameId} title={t('deleteTask')} onClick={remove}>
-          {icon('trash')}
-        </button>
+        <button ref={editButton.ref} type="button" class="lct-icon-btn lct-i lct-i-pencil" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)} />
+        <button type="button" class="lct-icon-btn lct-i lct-i-move" data-focus="move" aria-label={t('moveTask')} aria-describedby={nameId} title={t('moveTask')} onClick={() => actions.openMoveDialog(task.id)} />
+        <button type="button" class="lct-icon-btn lct-danger lct-i lct-i-trash" data-focus="delete" aria-label={t('deleteTask')} aria-describedby={nameId} title={t('deleteTask')} onClick={remove} />
       </div>
     </li>
   );

@@ -1,7 +1,8 @@
 // Tiny icons (24×24 viewBox, stroked paths), always decorative: the button
-// around them carries the label. Each is an empty span painted in the text
-// colour through a CSS mask of its SVG, so themes colour it; a room of
-// 5,000 tasks shows about 25,000 icons, and an inline <svg> per icon would
+// around them carries the label. Each is painted in the text colour through
+// a CSS mask of its SVG, so themes colour it: an empty span (icon()), or the
+// ::before of an icon-only button with classes "lct-i lct-i-<name>". A room
+// of 5,000 tasks shows about 25,000 icons; an inline <svg> per icon would
 // cost that many SVG element trees (memory, style and layout).
 const paths = {
   plus: 'M12 5v14M5 12h14',
