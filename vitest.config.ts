@@ -38,10 +38,6 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // One more try for a browser that was slow to start on a loaded 2-core
-          // machine (seen: firefox-esr's first navigation over BiDi); a real
-          // failure fails twice.
-          retry: 1,
         },
       },
     ],
