@@ -86,7 +86,7 @@ export class RoomSync {
   private current: RoomView;
   /** the state changed since `current` was built */
   private stale = false;
-  /** `server` is referenced by a built view or snapshot: copy before changing it in place */
+  /** `server` is referenced by a built view: copy before changing it in place */
   private serverShared = true;
   private readonly emitter: ViewEmitter;
   private readonly publisher: PublisherDeps;
@@ -793,7 +793,7 @@ export class RoomSync {
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
     this.unsavedSince = 0;
-    this.serverShared = true;
+    // the store copies the items as text at once: the room stays ours to change
     const snapshot: RoomSnapshot = {
       title: this.title,
       ...(this.url ? { url: this.url } : {}),

@@ -95,11 +95,22 @@ export class EngineStore {
     return this.local.set(ROOMS, rooms);
   }
 
-  snapshot(roomKey: string): Promise<RoomSnapshot | undefined> {
-    return this.local.get<RoomSnapshot>(snapshotKey(roomKey));
+  async snapshot(roomKey: string): Promise<RoomSnapshot | undefined> {
+    const stored = await this.local.get<RoomSnapshot | string>(snapshotKey(roomKey));
+    if (typeof stored !== 'string') return stored; // an older version stored the object itself
+    try {
+      return JSON.parse(stored) as RoomSnapshot;
+    } catch {
+      return undefined; // a damaged cache is no cache: the room is fetched anyway
+    }
   }
+  /**
+   * As one JSON string: storage converts an object value node by node in the
+   * calling worker (a 5,000-item room blocked it for about 120 ms), a string
+   * in one piece.
+   */
   saveSnapshot(roomKey: string, snapshot: RoomSnapshot): Promise<void> {
-    return this.local.set(snapshotKey(roomKey), snapshot);
+    return this.local.set(snapshotKey(roomKey), JSON.stringify(snapshot));
   }
 
   async queue(roomKey: string): Promise<RoomQueue> {
