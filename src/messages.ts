@@ -66,6 +66,8 @@ export type ViewToBackground =
   | { type: 'view/edit'; room: RoomRef; edit: Edit }
   /** Popup and side panel: what the given tab shows, plus recent rooms and accounts. */
   | { type: 'view/tab-info'; tabId: number }
+  /** The user clicked Enable on the instance: the browser's permission prompt follows (instance-requests.ts). */
+  | { type: 'view/instance-request'; origin: string }
   | { type: 'view/instance-enable'; origin: string }
   | { type: 'view/instance-disable'; origin: string }
   | { type: 'view/account-add'; account: ManualAccount }
@@ -110,6 +112,7 @@ export interface Replies {
   'content/room-left': Reply;
   'view/edit': Reply<{ itemId: string }>;
   'view/tab-info': Reply<TabInfo>;
+  'view/instance-request': Reply;
   'view/instance-enable': Reply;
   'view/instance-disable': Reply;
   'view/account-add': Reply<{ id: string }>;

@@ -3,6 +3,7 @@
 import type { Replies, Request } from '../messages';
 import type { Engine } from './engine/engine';
 import type { Instances } from './instances';
+import type { InstanceRequests } from './instance-requests';
 import type { SettingsStore } from './settings';
 import type { TabRooms } from './tab-rooms';
 import type { Caller } from './senders';
@@ -16,6 +17,7 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 export interface HandlerDeps {
   engine: Pick<Engine, 'openPeerTubeRoom' | 'openRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'>;
   instances: Pick<Instances, 'enable' | 'disable' | 'isEnabled'>;
+  instanceRequests: Pick<InstanceRequests, 'add'>;
   settings: SettingsStore;
   tabRooms: TabRooms;
   tabUrl(tabId: number): Promise<string | undefined>;
@@ -58,6 +60,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         tabUrl: deps.tabUrl,
       });
       return { ok: true, value: info };
+    },
+
+    async 'view/instance-request'(m) {
+      await deps.instanceRequests.add(m.origin);
+      return done;
     },
 
     async 'view/instance-enable'(m) {

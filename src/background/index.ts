@@ -11,6 +11,7 @@ import { kvOver, keepSessionFromContentScripts } from './storage';
 import { SettingsStore } from './settings';
 import { TabRooms } from './tab-rooms';
 import { Instances } from './instances';
+import { InstanceRequests } from './instance-requests';
 import { Badge } from './badge';
 import { NewTaskNotifier, type NotificationsLike } from './notifications';
 import { RoomFollower } from './room-follower';
@@ -39,6 +40,7 @@ const instances = new Instances(
   contentScript,
   warn,
 );
+const instanceRequests = new InstanceRequests(session, instances);
 
 async function grantedNotifications(): Promise<NotificationsLike | undefined> {
   const granted = await browser.permissions.contains({ permissions: ['notifications'] });
@@ -69,7 +71,7 @@ const tabUrl = async (tabId: number) => {
 
 const router = new Router({
   self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
-  handlers: createHandlers({ engine, instances, settings, tabRooms, tabUrl }),
+  handlers: createHandlers({ engine, instances, instanceRequests, settings, tabRooms, tabUrl }),
   tabRooms,
   engine,
   isEnabled: (origin) => instances.isEnabled(origin),
@@ -123,6 +125,11 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   void ready.then(() => tabRooms.onTabUpdated(tabId, change, tab)).catch(warn);
+});
+
+// Firefox may close the popup for the permission prompt: the grant finishes the enabling here.
+browser.permissions.onAdded.addListener(() => {
+  void ready.then(() => instanceRequests.onGranted()).catch(warn);
 });
 
 // The browser's own UI can take an instance's host access away.

@@ -44,6 +44,9 @@ const candidatePatterns = (origin: string) => [...new Set([originPattern(origin)
 export const scriptIdFor = (origin: string) => `${ID_PREFIX}${origin}`;
 
 export class Instances {
+  /** The tail of the changes in progress: see serially(). */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly apis: InstanceApis,
     private readonly settings: SettingsStore,
@@ -56,7 +59,35 @@ export class Instances {
     return (await this.settings.get()).instances.includes(origin);
   }
 
-  async enable(origin: string): Promise<Reply> {
+  enable(origin: string): Promise<Reply> {
+    return this.serially(() => this.enableNow(origin));
+  }
+
+  disable(origin: string): Promise<Reply> {
+    return this.serially(() => this.disableNow(origin));
+  }
+
+  /**
+   * At start-up and when the browser reports a permission removed (its own
+   * UI can take host access away): keep only instances still granted,
+   * registered with this build's content script file.
+   */
+  reconcile(): Promise<void> {
+    return this.serially(() => this.reconcileNow());
+  }
+
+  /**
+   * One change at a time: the popup's enable and the worker's own on a grant
+   * (instance-requests.ts) can come together, and both would find no script
+   * registered and register it twice, which the browser refuses.
+   */
+  private serially<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(change, change);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async enableNow(origin: string): Promise<Reply> {
     const pattern = await this.grantedPattern(origin);
     if (!pattern) {
       return { ok: false, error: { code: 'permission', detail: `The browser has not granted access to ${origin}.` } };
@@ -70,7 +101,7 @@ export class Instances {
     return { ok: true, value: undefined };
   }
 
-  async disable(origin: string): Promise<Reply> {
+  private async disableNow(origin: string): Promise<Reply> {
     await this.unregister([scriptIdFor(origin)]);
     await this.settings.update((s) => ({ instances: s.instances.filter((o) => o !== origin) }));
     for (const pattern of candidatePatterns(origin)) {
@@ -84,12 +115,7 @@ export class Instances {
     return { ok: true, value: undefined };
   }
 
-  /**
-   * At start-up and when the browser reports a permission removed (its own
-   * UI can take host access away): keep only instances still granted,
-   * registered with this build's content script file.
-   */
-  async reconcile(): Promise<void> {
+  private async reconcileNow(): Promise<void> {
     const { instances } = await this.settings.get();
     const kept: string[] = [];
     for (const origin of instances) {

@@ -199,6 +199,7 @@ function request(v: unknown): Request {
       return { type: m.type, room: roomRef(m.room, 'room'), edit: edit(m.edit, 'edit') };
     case 'view/tab-info':
       return { type: m.type, tabId: count(m.tabId, 'tabId') };
+    case 'view/instance-request':
     case 'view/instance-enable':
     case 'view/instance-disable':
       return { type: m.type, origin: origin(m.origin, 'origin') };

@@ -1,6 +1,8 @@
 // "Enable on <instance>" / "Disable on <instance>". Enabling first asks the
 // browser for access to that origin only (least privilege); the request
-// must come straight from the click, so it is the first thing done.
+// must come straight from the click, so nothing is awaited before it. The
+// worker hears of the click first: Firefox may close the popup for its
+// prompt, and the worker then enables the instance when the grant arrives.
 import { useState } from 'preact/hooks';
 import { send } from '../send';
 import { ext } from '../ui/ext';
@@ -15,6 +17,7 @@ export function InstanceToggle(props: { origin: string; enabled: boolean; onChan
 
   const enable = async () => {
     let granted = false;
+    void send({ type: 'view/instance-request', origin });
     try {
       granted = (await ext()?.permissions.request({ origins: [`${origin}/*`] })) ?? false;
     } catch (err) {

@@ -5,6 +5,7 @@
 // over in-memory stores.
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/background/handlers';
+import { InstanceRequests } from '../../../src/background/instance-requests';
 import { SettingsStore } from '../../../src/background/settings';
 import { TabRooms } from '../../../src/background/tab-rooms';
 import type { Caller } from '../../../src/background/senders';
@@ -22,6 +23,12 @@ function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_
   const settings = new SettingsStore(memoryKV());
   const tabRooms = new TabRooms(memoryKV());
   const urls = new Map<number, string>();
+  const instances = {
+    enable: async (o: string) => (enabled.add(o), { ok: true as const, value: undefined }),
+    disable: async (o: string) => (enabled.delete(o), { ok: true as const, value: undefined }),
+    isEnabled: async (o: string) => enabled.has(o),
+  };
+  const requests = new InstanceRequests(memoryKV(), instances);
   const handlers = createHandlers({
     engine: {
       openPeerTubeRoom: async () => open,
@@ -33,16 +40,13 @@ function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_
       recentRooms: () => [{ ref: ROOM_A, title: 'Big stream', lastUsed: 1 }],
       accounts: () => [],
     },
-    instances: {
-      enable: async (o) => (enabled.add(o), { ok: true, value: undefined }),
-      disable: async (o) => (enabled.delete(o), { ok: true, value: undefined }),
-      isEnabled: async (o) => enabled.has(o),
-    },
+    instances,
+    instanceRequests: requests,
     settings,
     tabRooms,
     tabUrl: async (tabId) => urls.get(tabId),
   });
-  return { handlers, rooms, settings, tabRooms, urls, enabled };
+  return { handlers, rooms, settings, tabRooms, urls, enabled, requests };
 }
 
 const detected = {
@@ -115,6 +119,15 @@ describe('manual account rooms', () => {
 });
 
 describe('instances and settings', () => {
+  it('remembers the instance the user asked to enable, for when the browser grants it', async () => {
+    const { handlers, requests, enabled } = setup();
+    const asked = 'https://asked.example';
+    await handlers['view/instance-request']({ type: 'view/instance-request', origin: asked }, PAGE);
+    expect(enabled.has(asked)).toBe(false);
+    await requests.onGranted();
+    expect(enabled.has(asked)).toBe(true);
+  });
+
   it('forgets the rooms of tabs on an instance the user disables', async () => {
     const { handlers, tabRooms } = setup();
     await handlers['content/room-detected'](detected, TAB);

@@ -1,63 +1,17 @@
 // Per-instance enabling. `scripting`, `permissions` and `tabs` are browser
-// APIs that cannot run in Node: FakeBrowser keeps their state the way the
-// browser does (granted host patterns, registered scripts, open tabs) and
-// refuses what the browser refuses (duplicate ids, unknown ids). Settings
-// are the real SettingsStore over an in-memory store.
+// APIs that cannot run in Node: FakeBrowser (fake-instance-apis.ts) keeps
+// their state the way the browser does. Settings are the real SettingsStore
+// over an in-memory store.
 import { describe, expect, it } from 'vitest';
-import { Instances, scriptIdFor, type InstanceApis, type RegisteredScript } from '../../../src/background/instances';
+import { Instances, scriptIdFor } from '../../../src/background/instances';
 import { SettingsStore } from '../../../src/background/settings';
 import { originPattern } from '../../../src/background/origins';
+import { FakeBrowser } from './fake-instance-apis';
 import { memoryKV } from './fakes';
 
 const FILE = 'assets/content-script.ts-loader-NEW.js';
 const PEERTUBE = 'https://video.example';
 
-class FakeBrowser implements InstanceApis {
-  granted = new Set<string>();
-  registered = new Map<string, RegisteredScript>();
-  tabs_: { id: number; url: string }[] = [];
-  injected: { tabId: number; files: string[] }[] = [];
-
-  scripting = {
-    registerContentScripts: async (scripts: RegisteredScript[]) => {
-      for (const s of scripts) if (this.registered.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
-      for (const s of scripts) this.registered.set(s.id, structuredClone(s));
-    },
-    getRegisteredContentScripts: async (filter?: { ids?: string[] }) =>
-      [...this.registered.values()].filter((s) => !filter?.ids || filter.ids.includes(s.id)),
-    updateContentScripts: async (scripts: RegisteredScript[]) => {
-      for (const s of scripts) {
-        const old = this.registered.get(s.id);
-        if (!old) throw new Error(`Nonexistent script ID '${s.id}'`);
-        this.registered.set(s.id, { ...old, ...structuredClone(s) });
-      }
-    },
-    unregisterContentScripts: async (filter?: { ids?: string[] }) => {
-      for (const id of filter?.ids ?? []) if (!this.registered.has(id)) throw new Error(`Nonexistent script ID '${id}'`);
-      for (const id of filter?.ids ?? [...this.registered.keys()]) this.registered.delete(id);
-    },
-    executeScript: async (injection: { target: { tabId: number }; files: string[] }) => {
-      this.injected.push({ tabId: injection.target.tabId, files: injection.files });
-      return [];
-    },
-  };
-
-  permissions = {
-    contains: async (p: { origins: string[] }) => p.origins.every((o) => this.granted.has(o)),
-    remove: async (p: { origins: string[] }) => {
-      for (const o of p.origins) this.granted.delete(o);
-      return true;
-    },
-  };
-
-  tabs = {
-    // the browser matches the pattern (scheme and host, any port)
-    query: async (q: { url: string }) => {
-      const host = new URL(q.url.replace('/*', '/')).hostname;
-      return this.tabs_.filter((t) => new URL(t.url).hostname === host);
-    },
-  };
-}
 
 function setup(stored: Record<string, unknown> = {}) {
   const browser = new FakeBrowser();
@@ -117,6 +71,16 @@ describe('enabling an instance', () => {
     expect(browser.registered.size).toBe(1);
     expect(browser.injected).toHaveLength(1);
     expect((await settings.get()).instances).toEqual([PEERTUBE]);
+  });
+
+  it('two enables at once (the popup\'s and the worker\'s on the grant) register once, without an error', async () => {
+    const { browser, instances } = setup();
+    browser.granted.add('https://video.example/*');
+    browser.tabs_ = [{ id: 1, url: 'https://video.example/w/abc' }];
+    const replies = await Promise.all([instances.enable(PEERTUBE), instances.enable(PEERTUBE)]);
+    expect(replies).toEqual([{ ok: true, value: undefined }, { ok: true, value: undefined }]);
+    expect(browser.registered.size).toBe(1);
+    expect(browser.injected).toHaveLength(1);
   });
 
   it('a tab that refuses the injection does not fail the enabling', async () => {
