@@ -2,11 +2,9 @@
 // the self-presence, one subscription, items fetched and followed, edits
 // applied optimistically and published in order. Every change is pushed to
 // the watchers and cached.
-import { parseItem } from '../../core/codec';
 import { planEdit } from '../../core/plan';
 import { bareJidKey } from '../../core/jid';
 import { emptyItems } from '../../core/room';
-import { has } from '../../core/room-query';
 import {
   discoInfoIq,
   itemsIq,
@@ -20,12 +18,13 @@ import {
   type MucPresence,
   type PubsubEvent,
 } from '../../core/stanzas';
-import { NS, type Edit, type Item, type Problem, type Task, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
+import { NS, type Edit, type Item, type Problem, type RoomItems, type RoomRef, type RoomView, type Rights, type SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
 import { IqError } from '../xmpp/connection';
 import { describeEdit, isCreation, resolveIds, touchedItem, withQueuedEdits } from './edits';
 import { CrossingWrites } from './merge';
 import { publishItems, retractItems, type PublisherDeps } from './publisher';
+import { ServerItems } from './server-items';
 import type { EngineStore, QueuedEdit, RoomQueue, RoomSnapshot } from './store';
 import { ViewEmitter } from './view-emitter';
 
@@ -74,20 +73,17 @@ export class RoomSync {
   private readonly jidKey: string;
   private title: string;
   private url: string | undefined;
-  private server: RoomItems = emptyItems();
+  private readonly server: ServerItems;
   private queue: RoomQueue = { edits: [], ids: {} };
   private rights: Rights = 'unknown';
   private status: SessionStatus = 'offline';
   private problem: Problem | undefined;
   private loaded = false;
-  private skipped = new Map<string, string>();
   private changed = new Map<string, number>();
   private updatedAt = 0;
   private current: RoomView;
   /** the state changed since `current` was built */
   private stale = false;
-  /** `server` is referenced by a built view: copy before changing it in place */
-  private serverShared = true;
   private readonly emitter: ViewEmitter;
   private readonly publisher: PublisherDeps;
 
@@ -127,6 +123,7 @@ export class RoomSync {
     this.jidKey = bareJidKey(ref.jid);
     this.title = title;
     this.url = url;
+    this.server = new ServerItems((id, reason) => deps.log('room: skipped item', ref.jid, id, reason));
     this.current = this.buildView();
     this.emitter = new ViewEmitter(() => this.emit(), deps.now);
     this.publisher = {
@@ -135,10 +132,10 @@ export class RoomSync {
       nextId: () => this.link.nextId(),
       crossing: this.crossing,
       published: (item, echoed) => {
-        if (!echoed) this.putItem(item);
+        if (!echoed) this.server.put(item);
       },
-      retracted: (id) => void this.dropItem(id),
-      isList: (id) => has(this.server.lists, id),
+      retracted: (id) => void this.server.drop(id),
+      isList: (id) => this.server.isList(id),
       log: deps.log,
     };
     this.loading = this.load();
@@ -148,13 +145,12 @@ export class RoomSync {
   private async load(): Promise<void> {
     const [snapshot, queue] = await Promise.all([this.deps.store.snapshot(this.key), this.deps.store.queue(this.key)]);
     if (snapshot) {
-      this.server = snapshot.items;
+      this.server.restore(snapshot.items, snapshot.skipped);
       this.rights = snapshot.rights;
       this.loaded = snapshot.loaded;
       this.updatedAt = snapshot.updatedAt;
       if (!this.title) this.title = snapshot.title;
       this.url ??= snapshot.url;
-      for (let i = 0; i < snapshot.skipped.count; i++) this.skipped.set(`cached:${i}`, snapshot.skipped.sample ?? '');
     }
     // edits queued by an earlier worker come before any made since
     this.queue = { edits: [...queue.edits, ...this.queue.edits], ids: { ...queue.ids, ...this.queue.ids } };
@@ -170,7 +166,6 @@ export class RoomSync {
     if (this.stale) {
       this.stale = false;
       this.current = this.buildView();
-      this.serverShared = true;
     }
     return this.current;
   }
@@ -396,9 +391,8 @@ export class RoomSync {
   /** Not (or no longer) owner/admin: the view loses the tasks at once, and the cache forgets them. */
   private loseRights(problem: Problem): void {
     this.rights = 'none';
-    this.server = emptyItems();
+    this.server.clear();
     this.loaded = false;
-    this.skipped.clear();
     this.status = this.joinState === 'in' ? 'joining' : 'offline';
     this.problem = problem;
     this.failQueued(problem);
@@ -450,7 +444,8 @@ export class RoomSync {
         this.eventsDuringFetch = null;
       }
       if (generation !== this.generation) return;
-      this.replaceServerItems(elements);
+      // what changed while we were away, for the highlight
+      this.server.replaceAll(elements, this.loaded ? (id) => this.markChanged(id) : undefined);
       for (const event of during) this.applyEvent(event);
       this.status = 'live';
       this.problem = this.problem?.code === 'edit-failed' ? this.problem : undefined;
@@ -485,40 +480,6 @@ export class RoomSync {
     }
   }
 
-  private replaceServerItems(elements: Element[]): void {
-    const before = this.server;
-    // Built in place (withItem copies the room per item: quadratic for 5,000
-    // items); same rule: an id names one item, the later payload wins.
-    const items = emptyItems();
-    this.skipped.clear();
-    for (const el of elements) {
-      const parsed = parseItem(el);
-      if (!parsed.ok) {
-        this.skip(parsed.id, parsed.reason);
-        continue;
-      }
-      const { kind, ...item } = parsed.item;
-      delete items.lists[item.id];
-      delete items.tasks[item.id];
-      if (kind === 'tasklist') items.lists[item.id] = item;
-      else items.tasks[item.id] = item as Task;
-    }
-    // what changed while we were away, for the highlight
-    if (this.loaded) {
-      for (const id of [...Object.keys(items.lists), ...Object.keys(items.tasks)]) {
-        const old = before.lists[id] ?? before.tasks[id];
-        const now = items.lists[id] ?? items.tasks[id];
-        if (!old || JSON.stringify(old) !== JSON.stringify(now)) this.markChanged(id);
-      }
-    }
-    this.server = items;
-  }
-
-  private skip(id: string | undefined, reason: string): void {
-    this.deps.log('room: skipped item', this.ref.jid, id ?? '(no id)', reason);
-    this.skipped.set(id ?? `anonymous:${this.skipped.size}`, reason);
-  }
-
   private onMessage(stanza: Element): void {
     if (bareJidKey(stanza.getAttribute('from') ?? '') !== this.jidKey || this.rights !== 'moderator') return;
     const events = parseEvent(stanza).filter((e) => bareJidKey(e.room) === this.jidKey);
@@ -533,58 +494,21 @@ export class RoomSync {
     switch (event.type) {
       case 'items':
         for (const el of event.items) {
-          const parsed = parseItem(el);
-          if (!parsed.ok) {
-            this.skip(parsed.id, parsed.reason);
-            continue;
-          }
-          this.skipped.delete(parsed.item.id);
-          this.putItem(parsed.item);
+          const item = this.server.notified(el);
+          if (!item) continue;
           const mine = el.getAttribute('publisher') === me;
-          this.crossing.noticed(parsed.item, mine);
-          if (!mine) this.markChanged(parsed.item.id);
+          this.crossing.noticed(item, mine);
+          if (!mine) this.markChanged(item.id);
         }
         break;
       case 'retract':
-        for (const id of event.ids) {
-          this.dropItem(id);
-          this.skipped.delete(id);
-        }
+        for (const id of event.ids) this.server.retracted(id);
         break;
       case 'purge':
       case 'delete':
-        this.server = emptyItems();
-        this.skipped.clear();
+        this.server.clear();
         break;
     }
-  }
-
-  /**
-   * Notifications change the room in place between two views: copying the
-   * whole room for each of thousands of notifications would be quadratic.
-   * The room is copied once after each view took it (copy on write).
-   */
-  private ownServer(): RoomItems {
-    if (this.serverShared) {
-      this.server = { lists: copyRecord(this.server.lists), tasks: copyRecord(this.server.tasks) };
-      this.serverShared = false;
-    }
-    return this.server;
-  }
-
-  /** An id names one item whatever its payload: a task under a list's id replaces the list. */
-  private putItem(item: Item): void {
-    const { kind, ...rest } = item;
-    const server = this.dropItem(rest.id);
-    if (kind === 'tasklist') server.lists[rest.id] = rest;
-    else server.tasks[rest.id] = rest as Task;
-  }
-
-  private dropItem(id: string): RoomItems {
-    const server = this.ownServer();
-    delete server.lists[id];
-    delete server.tasks[id];
-    return server;
   }
 
   private markChanged(id: string): void {
@@ -661,7 +585,7 @@ export class RoomSync {
 
   private async publish(queued: QueuedEdit): Promise<'done' | 'failed' | 'later'> {
     const edit = resolveIds(queued.edit, this.queue.ids);
-    const plan = planEdit(this.server, edit);
+    const plan = planEdit(this.server.current, edit);
     if ('error' in plan) {
       this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${plan.error}` });
       return 'failed';
@@ -670,7 +594,7 @@ export class RoomSync {
     // the item the user acted on (a move republishes others before it)
     let itemId = touchedItem(edit) || (queued.createId ?? '');
     // watched from planning on: a write by someone else before ours is merged, not lost
-    for (const item of items) this.crossing.watch(item.id, itemOf(this.server, item.id));
+    for (const item of items) this.crossing.watch(item.id, itemOf(this.server.current, item.id));
     try {
       await publishItems(this.publisher, items, (id) => {
         if (id === queued.createId && queued.tempId) {
@@ -735,9 +659,10 @@ export class RoomSync {
   }
 
   private buildView(): RoomView {
-    const { items, pending } = withQueuedEdits(this.server, this.queue);
+    const { items, pending } = withQueuedEdits(this.server.share(), this.queue);
     const online = this.link.online;
-    const skippedSample = this.skipped.values().next().value;
+    const skipped = this.server.skipped;
+    const skippedSample = skipped.values().next().value;
     return {
       ref: this.ref,
       title: this.title,
@@ -748,7 +673,7 @@ export class RoomSync {
       pending: this.rights === 'none' ? [] : pending,
       changed: [...this.changed.keys()],
       ...(this.currentProblem() ? { problem: this.currentProblem() } : {}),
-      skipped: { count: this.skipped.size, ...(skippedSample !== undefined ? { sample: skippedSample } : {}) },
+      skipped: { count: skipped.size, ...(skippedSample !== undefined ? { sample: skippedSample } : {}) },
       loaded: this.loaded,
       updatedAt: this.updatedAt,
     };
@@ -793,12 +718,12 @@ export class RoomSync {
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
     this.unsavedSince = 0;
-    // the store copies the items as text at once: the room stays ours to change
+    // the store copies the items as text at once: no need to share them
     const snapshot: RoomSnapshot = {
       title: this.title,
       ...(this.url ? { url: this.url } : {}),
       rights: this.rights,
-      items: this.server,
+      items: this.server.current,
       skipped: this.view().skipped,
       loaded: this.loaded,
       updatedAt: this.updatedAt,
@@ -826,8 +751,4 @@ function itemOf(items: RoomItems, id: string): Item | undefined {
   if (list) return { kind: 'tasklist', ...list };
   const task = items.tasks[id];
   return task ? { kind: 'task', ...task } : undefined;
-}
-
-function copyRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, record);
 }
