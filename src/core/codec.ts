@@ -79,7 +79,8 @@ function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): 
     }
   }
 
-  if (kind === 'tasklist') return { ok: true, item: { kind, id, name: fields.name, unknown } };
+  const extra = Object.keys(unknown.attrs).length || unknown.children.length ? { unknown } : {};
+  if (kind === 'tasklist') return { ok: true, item: { kind, id, name: fields.name, ...extra } };
 
   const list = payload.getAttribute('list');
   if (!list) return { ok: false, id, reason: 'task without list' };
@@ -92,7 +93,7 @@ function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): 
     order,
     // The official client reads `!!getAttribute('done')`: any non-empty value is true.
     done: !!payload.getAttribute('done'),
-    unknown,
+    ...extra,
   };
   if (fields.description !== undefined) task.description = fields.description;
   return { ok: true, item: { kind, ...task } };
@@ -119,7 +120,7 @@ const ATTR_NAME = /^[\p{L}_][\p{L}\p{N}_.:-]*$/u;
 /** The payload element of an item, as the official client serializes it. */
 export function serializeItem(item: Item): string {
   const attrs = Object.create(null) as Record<string, string>;
-  for (const [name, value] of Object.entries(item.unknown.attrs)) {
+  for (const [name, value] of Object.entries(item.unknown?.attrs ?? {})) {
     if (ATTR_NAME.test(name) && name !== 'xmlns') attrs[name] = value;
   }
   let fields: string;
@@ -140,7 +141,7 @@ export function serializeItem(item: Item): string {
     .map((name) => ` ${name}="${escapeAttr(attrs[name]!)}"`)
     .join('');
   const tag = item.kind;
-  return `<${tag}${attrText}>${fields}${item.unknown.children.join('')}</${tag}>`;
+  return `<${tag}${attrText}>${fields}${item.unknown?.children.join('') ?? ''}</${tag}>`;
 }
 
 const field = (name: string, value: string) => `<${name}>${escapeText(value)}</${name}>`;

@@ -22,15 +22,13 @@ export type PlanError = 'empty-name' | 'too-long' | 'no-such-list' | 'no-such-ta
  */
 export const MAX_PAYLOAD_BYTES = 200_000;
 
-const noUnknown = () => ({ attrs: {}, children: [] });
-
 /** An item id of '' means "let the server generate it" (creations). */
 export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanError } {
   switch (edit.op) {
     case 'createList': {
       const name = edit.name.trim();
       if (!name) return { error: 'empty-name' };
-      return checked({ publish: [{ kind: 'tasklist', id: '', name, unknown: noUnknown() }], retract: [] });
+      return checked({ publish: [{ kind: 'tasklist', id: '', name }], retract: [] });
     }
     case 'renameList': {
       const list = getList(items, edit.id);
@@ -50,7 +48,7 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
       if (!getList(items, edit.list)) return { error: 'no-such-list' };
       const name = edit.name.trim();
       if (!name) return { error: 'empty-name' };
-      const task: Task = { id: '', list: edit.list, name, order: nextOrder(items, edit.list), done: false, unknown: noUnknown() };
+      const task: Task = { id: '', list: edit.list, name, order: nextOrder(items, edit.list), done: false };
       const description = cleanDescription(edit.description);
       if (description !== undefined) task.description = description;
       return checked({ publish: [{ kind: 'task', ...task }], retract: [] });

@@ -31,7 +31,7 @@ const base = room(
 describe('planEdit: each operation', () => {
   test('createList: a new item without id, trimmed name', () => {
     expect(planned(base, { op: 'createList', name: '  Prep  ' })).toEqual({
-      publish: [{ kind: 'tasklist', id: '', name: 'Prep', unknown: { attrs: {}, children: [] } }],
+      publish: [{ kind: 'tasklist', id: '', name: 'Prep' }],
       retract: [],
     });
   });
@@ -55,7 +55,7 @@ describe('planEdit: each operation', () => {
   test('createTask appends at 1 + the highest order of its list, not done', () => {
     const p = planned(base, { op: 'createTask', list: 'L1', name: ' Check sound ', description: 'Ask chat' });
     expect(p.publish).toEqual([
-      { kind: 'task', id: '', list: 'L1', name: 'Check sound', description: 'Ask chat', order: 4, done: false, unknown: { attrs: {}, children: [] } },
+      { kind: 'task', id: '', list: 'L1', name: 'Check sound', description: 'Ask chat', order: 4, done: false },
     ]);
     const inEmpty = planned(room([list('E')], []), { op: 'createTask', list: 'E', name: 'first' });
     expect(inEmpty.publish[0]).toMatchObject({ order: 1 });
