@@ -40,9 +40,10 @@ interface PortState {
 }
 
 /**
- * At most one room view per port in this time during a burst of changes
- * (see coalesce.ts): each push copies the whole room to the view, which
- * renders it, and a flood of notifications would keep the view's page busy.
+ * The longest wait between two room views to a port during a burst of
+ * changes (see coalesce.ts: the wait follows what a push cost, so a small
+ * room is never held back): each push copies the whole room to the view,
+ * which renders it, and a flood of notifications would keep its page busy.
  */
 export const VIEW_PUSH_INTERVAL_MS = 100;
 
