@@ -573,8 +573,9 @@ export class RoomSync {
         const outcome = await this.publish(queued);
         if (outcome === 'later' || generation !== this.generation) break;
         this.queue.edits.shift();
-        await this.deps.store.saveQueue(this.key, this.queue);
+        // shown confirmed at once; the queue's write only guards a restart, where republishing is harmless
         this.changedView();
+        await this.deps.store.saveQueue(this.key, this.queue);
       }
     } finally {
       this.flushing = false;
