@@ -38,10 +38,11 @@ export const watchPath = (video: DemoVideo) => `/w/${video.shortUUID}`;
 /**
  * Starts Chromium for `user`, enables the extension on the demo (as the popup
  * does), logs in through the demo's /login and opens `video`'s watch page.
+ * `extensionDir`: another unpacked build than dist/chrome.
  */
-export async function openAs(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<UserBrowser> {
+export async function openAs(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO, extensionDir = EXTENSION_DIR.chrome): Promise<UserBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-${user}-`));
-  const { context, worker, extensionId } = await launchChromium({ extensionDir: EXTENSION_DIR.chrome, profileDir });
+  const { context, worker, extensionId } = await launchChromium({ extensionDir, profileDir });
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   try {
