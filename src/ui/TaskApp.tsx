@@ -43,18 +43,20 @@ const TASKS_PER_STEP = 250;
  * How many tasks may be rendered so far. Grows one step per macrotask, so
  * the browser paints and handles input in between, until everything is
  * rendered; from then on, unlimited (later changes never hide rows again).
+ * It waits while the room is not shown yet (loading): the room that then
+ * arrives is the big one.
  */
-function useRenderBudget(totalTasks: number): number {
+function useRenderBudget(totalTasks: number, shown: boolean): number {
   const [budget, setBudget] = useState(TASKS_PER_STEP);
   useEffect(() => {
-    if (budget === Infinity) return;
+    if (budget === Infinity || !shown) return;
     if (budget >= totalTasks) {
       setBudget(Infinity);
       return;
     }
     const timer = setTimeout(() => setBudget((b) => b + TASKS_PER_STEP), 0);
     return () => clearTimeout(timer);
-  }, [budget, totalTasks]);
+  }, [budget, totalTasks, shown]);
   return budget;
 }
 
@@ -167,7 +169,8 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   const changed = useMemo(() => idsByList(view.items, view.changed), [view.items, view.changed]);
   const collapsed = useMemo(() => new Set(collapsedIds), [collapsedIds]);
   const shownTasks = lists.reduce((n, l) => (collapsed.has(l.id) ? n : n + tasksByList.get(l.id)!.length), 0);
-  const budget = useRenderBudget(shownTasks);
+  const blocked = view.rights === 'none' || !view.loaded;
+  const budget = useRenderBudget(shownTasks, !blocked);
   let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
@@ -238,7 +241,6 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
     setModal(null);
   };
   const movingTask = modal?.kind === 'move' ? getTask(view.items, modal.taskId) : undefined;
-  const blocked = view.rights === 'none' || !view.loaded;
 
   return (
     <div ref={rootRef} class={`lct-root lct-${variant}`} lang={uiLang()} dir={uiDir()}>

@@ -46,6 +46,15 @@ test('a big room shows all lists at once, the first tasks at once, and the rest 
   expect(document.querySelectorAll('.lct-deferred')).toHaveLength(0);
 });
 
+test('a big room arriving after the "loading" state also shows its first tasks at once and the rest a moment later', async () => {
+  const app = renderApp(makeView([], { loaded: false }));
+  app.push(makeView(big));
+  const first = document.querySelectorAll('[data-task-id]').length;
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(300);
+  await waitFor(() => expect(document.querySelectorAll('[data-task-id]')).toHaveLength(300));
+});
+
 test('300 tasks in 50 lists: a change by someone else re-renders one row only', async () => {
   const view = makeView(big);
   const app = renderApp(view);
