@@ -426,20 +426,25 @@ export class RoomSync {
         this.loseRights({ code: 'no-room', detail: `${this.ref.jid} has no task application` });
         return;
       }
-      await this.link.iq(subscribeIq(this.ref.jid, this.link.bareJid(), this.link.nextId()));
-      if (generation !== this.generation) return;
-      if (this.status !== 'live') {
-        this.status = 'subscribed';
-        this.changedView();
-      }
       // Notifications handled while the items were on their way (even in the
       // same network read as the result) are newer than or included in the
-      // snapshot: replayed on top of it, in order, nothing is lost.
+      // snapshot: replayed on top of it, in order, nothing is lost. The items
+      // are asked for right behind the subscription, not after its answer:
+      // the server handles both in order, so the fetch finds the
+      // subscription in place, one round trip sooner.
       const during: PubsubEvent[] = [];
       this.eventsDuringFetch = during;
       let elements: Element[];
       try {
-        elements = await this.fetchItems();
+        const subscribed = this.link.iq(subscribeIq(this.ref.jid, this.link.bareJid(), this.link.nextId()));
+        const fetched = this.fetchItems();
+        fetched.catch(() => {}); // its failure counts only once the subscription succeeded
+        await subscribed;
+        if (generation === this.generation && this.status !== 'live') {
+          this.status = 'subscribed';
+          this.changedView();
+        }
+        elements = await fetched;
       } finally {
         this.eventsDuringFetch = null;
       }
