@@ -51,7 +51,7 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
     const [moveList, addList] = start;
     const doneId = addList.rows[0];
     const addInput = alice.locator(`section[data-list-id="${addList.id}"] form input.lct-input`).first();
-    await alice.locator(`section[data-list-id="${addList.id}"] button:has(.lct-icon-plus)`).first().click();
+    await alice.locator(`section[data-list-id="${addList.id}"] button[data-focus="add"]`).first().click();
     await addInput.waitFor({ timeout: 5_000 });
 
     const samples = [];
