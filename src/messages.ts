@@ -46,7 +46,7 @@ export interface RecentRoom {
   lastUsed: number;
 }
 
-/** A PeerTube watch page with a chat, as the content script found it. */
+/** A PeerTube watch page with a chat, as the background found it (background/peertube-detect.ts). */
 export interface PeerTubeRoomPage {
   origin: string;
   videoUUID: string;
@@ -57,8 +57,12 @@ export interface PeerTubeRoomPage {
 }
 
 export type ContentToBackground =
-  /** The tab shows a watch page with a chat; the reply says whether the panel may show. */
-  | ({ type: 'content/room-detected' } & PeerTubeRoomPage)
+  /**
+   * The tab shows a page of a video's chat (`videoId` from its address, and
+   * the user's PeerTube credentials from its storage); the background finds
+   * the video's room, and the reply says whether the panel may show.
+   */
+  | { type: 'content/watch-page'; videoId: string; url: string; auth: PeerTubeAuth | null }
   /** The tab left the watch page (single-page navigation). */
   | { type: 'content/room-left' };
 
@@ -108,7 +112,7 @@ export type Reply<T = undefined> = { ok: true; value: T } | { ok: false; error: 
 
 /** Replies, by request type. */
 export interface Replies {
-  'content/room-detected': Reply<{ room: RoomRef }>;
+  'content/watch-page': Reply<{ room: RoomRef }>;
   'content/room-left': Reply;
   'view/edit': Reply<{ itemId: string }>;
   'view/tab-info': Reply<TabInfo>;

@@ -8,6 +8,8 @@ import type { SettingsStore } from './settings';
 import type { TabRooms } from './tab-rooms';
 import type { Caller } from './senders';
 import { tabInfo } from './tab-info';
+import type { WatchPage } from './peertube-detect';
+import type { PeerTubeRoomPage } from '../messages';
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -21,28 +23,41 @@ export interface HandlerDeps {
   settings: SettingsStore;
   tabRooms: TabRooms;
   tabUrl(tabId: number): Promise<string | undefined>;
+  /** the room of a reported watch page, asked of its instance (peertube-detect.ts) */
+  findRoomPage(origin: string, page: WatchPage): Promise<PeerTubeRoomPage | null>;
 }
 
 const done = { ok: true as const, value: undefined };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, instances, settings, tabRooms } = deps;
+  /** per tab, the number of its latest watch page or departure */
+  const visits = new Map<number, number>();
   return {
-    async 'content/room-detected'(m, caller) {
-      if (caller.kind !== 'content') throw new Error('room-detected reached a handler without a tab');
-      const { origin, videoUUID, title, url, config, auth } = m;
-      const reply = await engine.openPeerTubeRoom({ origin, videoUUID, title, url, config, auth });
+    async 'content/watch-page'(m, caller) {
+      if (caller.kind !== 'content') throw new Error('watch-page reached a handler without a tab');
+      const { tabId, origin } = caller;
+      // Finding the room takes requests to the instance: a later page or leaving (room-left) wins over it.
+      const visit = (visits.get(tabId) ?? 0) + 1;
+      visits.set(tabId, visit);
+      const current = () => visits.get(tabId) === visit;
+      const page = await deps.findRoomPage(origin, m);
+      if (!page) return { ok: false, error: { code: 'no-room' } };
+      const reply = await engine.openPeerTubeRoom(page);
+      if (!current()) return reply;
       if (reply.ok) {
-        await tabRooms.set(caller.tabId, { origin, room: reply.value.room });
+        await tabRooms.set(tabId, { origin, room: reply.value.room });
         await settings.update(() => ({ lastRoom: reply.value.room }));
       } else {
-        await tabRooms.set(caller.tabId, { origin, problem: reply.error });
+        await tabRooms.set(tabId, { origin, problem: reply.error });
       }
       return reply;
     },
 
     async 'content/room-left'(_m, caller) {
-      if (caller.kind === 'content') await tabRooms.delete(caller.tabId);
+      if (caller.kind !== 'content') return done;
+      visits.set(caller.tabId, (visits.get(caller.tabId) ?? 0) + 1);
+      await tabRooms.delete(caller.tabId);
       return done;
     },
 

@@ -16,6 +16,7 @@ import { Badge } from './badge';
 import { NewTaskNotifier, type NotificationsLike } from './notifications';
 import { RoomFollower } from './room-follower';
 import { createHandlers } from './handlers';
+import { roomPageFinder } from './peertube-detect';
 import { Router, type PortLike } from './router';
 import { addAsTask, createMenu } from './context-menu';
 import { KEEPALIVE_ALARM, keepalivePeriodMinutes, scheduleKeepalive } from './keepalive';
@@ -71,7 +72,7 @@ const tabUrl = async (tabId: number) => {
 
 const router = new Router({
   self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
-  handlers: createHandlers({ engine, instances, instanceRequests, settings, tabRooms, tabUrl }),
+  handlers: createHandlers({ engine, instances, instanceRequests, settings, tabRooms, tabUrl, findRoomPage: roomPageFinder((input, init) => fetch(input, init)) }),
   tabRooms,
   engine,
   isEnabled: (origin) => instances.isEnabled(origin),

@@ -47,7 +47,7 @@ interface PortState {
  */
 export const VIEW_PUSH_INTERVAL_MS = 100;
 
-const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/room-detected', 'content/room-left', 'view/edit']);
+const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/watch-page', 'content/room-left', 'view/edit']);
 
 const refused = (detail: string): { ok: false; error: Problem } => ({ ok: false, error: { code: 'bad-request', detail } });
 
@@ -145,8 +145,9 @@ export class Router {
     }
     if (!CONTENT_MAY_SEND.has(request.type)) return `content scripts may not send ${request.type}`;
     if (!(await this.deps.isEnabled(caller.origin))) return `${caller.origin} is not an enabled instance`;
-    if (request.type === 'content/room-detected' && request.origin !== caller.origin) {
-      return 'a content script may only report a room of its own page';
+    // The background fetches from the page's instance and the room picker links to this address later.
+    if (request.type === 'content/watch-page' && new URL(request.url).origin !== caller.origin) {
+      return 'a content script may only report its own page';
     }
     if (request.type === 'view/edit') return this.denyContentRoom(caller, request.room);
     return undefined;

@@ -6,7 +6,6 @@ import type { Edit, Problem, RoomRef } from '../core/types';
 import type {
   ManualAccount,
   PeerTubeAuth,
-  PeerTubeRoomConfig,
   PortToBackground,
   Request,
   Settings,
@@ -128,18 +127,6 @@ function withDescription(v: unknown, path: string): { description?: string } {
   return d === undefined ? {} : { description: d };
 }
 
-function roomConfig(v: unknown, path: string): PeerTubeRoomConfig {
-  const c = record(v, path);
-  const config: PeerTubeRoomConfig = {
-    room: bareJid(c.room, `${path}.room`),
-    localWebsocketServiceUrl: nullableText(c.localWebsocketServiceUrl, `${path}.localWebsocketServiceUrl`),
-    localBoshServiceUrl: nullableText(c.localBoshServiceUrl, `${path}.localBoshServiceUrl`),
-    peertubeVideoUUID: filled(c.peertubeVideoUUID, `${path}.peertubeVideoUUID`),
-  };
-  if (c.isRemoteChat !== undefined) config.isRemoteChat = flag(c.isRemoteChat, `${path}.isRemoteChat`);
-  return config;
-}
-
 function auth(v: unknown, path: string): PeerTubeAuth | null {
   if (v === null) return null;
   const a = record(v, path);
@@ -177,21 +164,13 @@ function settingsChange(v: unknown, path: string): Partial<Settings> {
 function request(v: unknown): Request {
   const m = record(v, 'message');
   switch (m.type) {
-    case 'content/room-detected': {
-      const pageOrigin = origin(m.origin, 'origin');
-      const pageUrl = url(m.url, 'url', ['https:', 'http:']);
-      // The room picker links to this address later: it must be the reporting page's site.
-      if (new URL(pageUrl).origin !== pageOrigin) throw new Refused('url must be on origin');
+    case 'content/watch-page':
       return {
         type: m.type,
-        origin: pageOrigin,
-        videoUUID: filled(m.videoUUID, 'videoUUID'),
-        title: text(m.title, 'title'),
-        url: pageUrl,
-        config: roomConfig(m.config, 'config'),
+        videoId: filled(m.videoId, 'videoId', 100),
+        url: url(m.url, 'url', ['https:', 'http:']),
         auth: auth(m.auth, 'auth'),
       };
-    }
     case 'content/room-left':
     case 'view/settings-get':
       return { type: m.type };

@@ -1,11 +1,12 @@
 // The life of the content script on one PeerTube tab: for each watch page the
-// user reaches (single-page navigation included), find the chat room, tell
-// the background, and show the panel only once the user is known to be owner
-// or admin of the room. Leaving the page (or the video) removes everything.
+// user reaches (single-page navigation included), tell the background, which
+// finds the video's chat room, and show the panel only once the user is known
+// to be owner or admin of the room. Leaving the page (or the video) removes
+// everything.
 import type { RoomRef, Rights } from '../core/types';
 import type { send as sendFn } from '../send';
 import { readPeerTubeAuth } from './auth';
-import { fetchRoomConfig, fetchVideo, livechatProbe, chatPageVideoId, type Fetch } from './detect';
+import { chatPageVideoId } from './detect';
 import { onUrlChange } from './navigation';
 import type { RoomFeed, RoomWatch } from './rights';
 
@@ -17,7 +18,6 @@ export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string; 
 
 export interface FollowDeps {
   win: Window;
-  fetch: Fetch;
   send: typeof sendFn;
   watchRights: (room: RoomRef, onRights: (rights: Rights) => void) => RoomWatch;
   /** loads the panel code on demand: the framework stays out of pages without a panel */
@@ -41,12 +41,10 @@ function storageOf(win: Window, which: 'localStorage' | 'sessionStorage'): Stora
 export function followWatchPages(deps: FollowDeps): () => void {
   const { win } = deps;
   const origin = win.location.origin;
-  const hasLivechat = livechatProbe(origin, deps.fetch);
   let visit: Visit | null = null;
 
   const startVisit = (videoId: string): Visit => {
     let stopped = false;
-    let announced = false;
     let watch: RoomWatch | undefined;
     let panel: MountedPanel | undefined;
     let mounting = false;
@@ -73,22 +71,11 @@ export function followWatchPages(deps: FollowDeps): () => void {
     };
 
     void (async () => {
-      if (!(await hasLivechat())) return;
-      const auth = readPeerTubeAuth(storageOf(win, 'localStorage'), storageOf(win, 'sessionStorage'));
-      const headers = auth?.kind === 'peertube' ? { Authorization: `${auth.tokenType} ${auth.accessToken}` } : undefined;
-      const video = await fetchVideo(origin, videoId, deps.fetch, headers);
-      if (stopped || !video) return;
-      const config = await fetchRoomConfig(origin, video.uuid, deps.fetch);
-      if (stopped || !config) return;
-      announced = true;
       const reply = await deps.send({
-        type: 'content/room-detected',
-        origin,
-        videoUUID: video.uuid,
-        title: video.title,
+        type: 'content/watch-page',
+        videoId,
         url: win.location.href,
-        config,
-        auth,
+        auth: readPeerTubeAuth(storageOf(win, 'localStorage'), storageOf(win, 'sessionStorage')),
       });
       if (stopped || !reply.ok) return;
       watch = deps.watchRights(reply.value.room, onRights(reply.value.room));
@@ -100,7 +87,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
         stopped = true;
         watch?.stop();
         panel?.unmount();
-        if (announced) void deps.send({ type: 'content/room-left' });
+        void deps.send({ type: 'content/room-left' });
       },
     };
   };

@@ -1,7 +1,8 @@
 // Content script entry, registered only on the PeerTube origins the user
-// enabled. It stays tiny: detection and the rights check run here, the panel
-// (and its framework) is imported only for an owner or admin on a watch page
-// with a chat.
+// enabled. It stays tiny: it reports watch pages to the background (which
+// finds their chat room) and checks the user's rights here; the panel (and
+// its framework) is imported only for an owner or admin on a watch page with
+// a chat.
 import { send } from '../send';
 import { followWatchPages } from './follow';
 import { watchRights } from './rights';
@@ -14,7 +15,6 @@ if (!scope.__livechatTasksContent) {
   scope.__livechatTasksContent = true;
   followWatchPages({
     win: window,
-    fetch: (input, init) => fetch(input, init),
     send,
     watchRights,
     loadPanel: () => import('./panel-entry').then((m) => m.mountPanel),

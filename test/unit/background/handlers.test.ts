@@ -1,8 +1,9 @@
 // What the named handlers do once the router let a message through: the
 // tab → room map, tab info for the popup, settings. The engine (it needs a
-// live XMPP server) and the instance registration (browser APIs, tested in
-// instances.test.ts) are stand-ins here; settings and the tab map are real
-// over in-memory stores.
+// live XMPP server), the instance registration (browser APIs, tested in
+// instances.test.ts) and PeerTube detection (HTTP, tested in
+// peertube-detect.test.ts) are stand-ins here; settings and the tab map are
+// real over in-memory stores.
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/background/handlers';
 import { InstanceRequests } from '../../../src/background/instance-requests';
@@ -10,14 +11,24 @@ import { SettingsStore } from '../../../src/background/settings';
 import { TabRooms } from '../../../src/background/tab-rooms';
 import type { Caller } from '../../../src/background/senders';
 import type { RoomRef } from '../../../src/core/types';
-import type { Reply } from '../../../src/messages';
+import type { PeerTubeRoomPage, Reply } from '../../../src/messages';
 import { FakeRoomSource, makeView, memoryKV, ROOM_A } from './fakes';
 
 const ORIGIN = 'https://video.example';
 const TAB: Caller = { kind: 'content', tabId: 7, origin: ORIGIN };
 const PAGE: Caller = { kind: 'page' };
 
-function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_A } }) {
+const ROOM_PAGE: PeerTubeRoomPage = {
+  origin: ORIGIN,
+  videoUUID: 'abc',
+  title: 'Big stream',
+  url: `${ORIGIN}/w/abc`,
+  config: { room: ROOM_A.jid, localWebsocketServiceUrl: null, localBoshServiceUrl: '/bosh', peertubeVideoUUID: 'abc' },
+  auth: null,
+};
+
+/** `pages`: the room pages PeerTube answers for, by video id (resolved when the test says so, if a promise) */
+function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_A } }, pages: Record<string, PeerTubeRoomPage | Promise<PeerTubeRoomPage>> = { abc: ROOM_PAGE }) {
   const rooms = new FakeRoomSource();
   const enabled = new Set([ORIGIN]);
   const settings = new SettingsStore(memoryKV());
@@ -31,7 +42,8 @@ function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_
   const requests = new InstanceRequests(memoryKV(), instances);
   const handlers = createHandlers({
     engine: {
-      openPeerTubeRoom: async () => open,
+      // the page's own room, when the test's room opens
+      openPeerTubeRoom: async (page) => (open.ok ? { ok: true, value: { room: { ...ROOM_A, jid: page.config.room } } } : open),
       openRoom: async (ref) => ({ ok: true, value: { room: ref } }),
       edit: async () => ({ ok: true, value: { itemId: 'T1' } }),
       addManualAccount: async (a) => ({ ok: true, value: { id: `xmpp:${a.jid}` } }),
@@ -45,33 +57,45 @@ function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_
     settings,
     tabRooms,
     tabUrl: async (tabId) => urls.get(tabId),
+    findRoomPage: async (origin, page) => (origin === ORIGIN ? ((await pages[page.videoId]) ?? null) : null),
   });
   return { handlers, rooms, settings, tabRooms, urls, enabled, requests };
 }
 
-const detected = {
-  type: 'content/room-detected' as const,
-  origin: ORIGIN,
-  videoUUID: 'abc',
-  title: 'Big stream',
-  url: `${ORIGIN}/w/abc`,
-  config: { room: ROOM_A.jid, localWebsocketServiceUrl: null, localBoshServiceUrl: '/bosh', peertubeVideoUUID: 'abc' },
-  auth: null,
-};
+const detected = { type: 'content/watch-page' as const, videoId: 'abc', url: `${ORIGIN}/w/abc`, auth: null };
 
 describe('a tab reporting its room', () => {
   it('links the tab to the room and remembers it as the last room used', async () => {
     const { handlers, tabRooms, settings } = setup();
-    expect(await handlers['content/room-detected'](detected, TAB)).toEqual({ ok: true, value: { room: ROOM_A } });
+    expect(await handlers['content/watch-page'](detected, TAB)).toEqual({ ok: true, value: { room: ROOM_A } });
     expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
     expect((await settings.get()).lastRoom).toEqual(ROOM_A);
     await handlers['content/room-left']({ type: 'content/room-left' }, TAB);
     expect(tabRooms.get(7)).toBeUndefined();
   });
 
+  it('links nothing for a video without chat', async () => {
+    const { handlers, tabRooms } = setup();
+    expect(await handlers['content/watch-page']({ ...detected, videoId: 'no-chat' }, TAB)).toEqual({ ok: false, error: { code: 'no-room' } });
+    expect(tabRooms.get(7)).toBeUndefined();
+  });
+
+  it('forgets a room found after the tab moved on (left the page, or another video)', async () => {
+    let found!: (page: PeerTubeRoomPage) => void;
+    const slow = new Promise<PeerTubeRoomPage>((resolve) => (found = resolve));
+    const ROOM_B = { ...ROOM_A, jid: 'other@room.example' };
+    const { handlers, tabRooms } = setup(undefined, { slow, abc: ROOM_PAGE });
+    const first = handlers['content/watch-page']({ ...detected, videoId: 'slow' }, TAB);
+    await handlers['content/room-left']({ type: 'content/room-left' }, TAB);
+    await handlers['content/watch-page'](detected, TAB);
+    found({ ...ROOM_PAGE, config: { ...ROOM_PAGE.config, room: ROOM_B.jid } });
+    await first;
+    expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
+  });
+
   it('keeps why the room could not be opened, for the popup to say', async () => {
     const { handlers, tabRooms, urls } = setup({ ok: false, error: { code: 'forbidden' } });
-    await handlers['content/room-detected'](detected, TAB);
+    await handlers['content/watch-page'](detected, TAB);
     expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, problem: { code: 'forbidden' } });
     urls.set(7, `${ORIGIN}/w/abc`);
     const info = await handlers['view/tab-info']({ type: 'view/tab-info', tabId: 7 }, PAGE);
@@ -82,7 +106,7 @@ describe('a tab reporting its room', () => {
 describe('tab info', () => {
   it("gives the tab's room, with recent rooms", async () => {
     const { handlers } = setup();
-    await handlers['content/room-detected'](detected, TAB);
+    await handlers['content/watch-page'](detected, TAB);
     const info = await handlers['view/tab-info']({ type: 'view/tab-info', tabId: 7 }, PAGE);
     expect(info).toEqual({
       ok: true,
@@ -103,7 +127,7 @@ describe('tab info', () => {
     expect(await reason(2)).toEqual(['not-enabled', false, undefined]);
     expect(await reason(3)).toEqual(['not-peertube', true, undefined]);
     // a tab whose room the user lost the rights to (seen live by the engine)
-    await handlers['content/room-detected'](detected, TAB);
+    await handlers['content/watch-page'](detected, TAB);
     rooms.push(makeView(ROOM_A, { rights: 'none' }));
     expect(await reason(7)).toEqual(['not-moderator', true, undefined]);
   });
@@ -130,7 +154,7 @@ describe('instances and settings', () => {
 
   it('forgets the rooms of tabs on an instance the user disables', async () => {
     const { handlers, tabRooms } = setup();
-    await handlers['content/room-detected'](detected, TAB);
+    await handlers['content/watch-page'](detected, TAB);
     await tabRooms.set(8, { origin: 'https://other.example', room: ROOM_A });
     await handlers['view/instance-disable']({ type: 'view/instance-disable', origin: ORIGIN }, PAGE);
     expect(tabRooms.get(7)).toBeUndefined();

@@ -17,7 +17,7 @@ const ENABLED = 'https://video.example';
 const content = (tabId: number, url = `${ENABLED}/w/abc`, frameId = 0) => ({ id: SELF.id, url, tab: { id: tabId }, frameId });
 
 const TYPES: RequestType[] = [
-  'content/room-detected',
+  'content/watch-page',
   'content/room-left',
   'view/edit',
   'view/tab-info',
@@ -58,12 +58,9 @@ function setup() {
 }
 
 const detected = (origin = ENABLED) => ({
-  type: 'content/room-detected',
-  origin,
-  videoUUID: 'abc',
-  title: 'My stream',
+  type: 'content/watch-page',
+  videoId: 'abc',
   url: `${origin}/w/abc`,
-  config: { room: ROOM_A.jid, localWebsocketServiceUrl: '/ws', localBoshServiceUrl: '/bosh', peertubeVideoUUID: 'abc' },
   auth: { kind: 'peertube', tokenType: 'Bearer', accessToken: 'secret' },
 });
 
@@ -119,12 +116,12 @@ describe('sender checks', () => {
     expect(calls).toEqual([]);
   });
 
-  it('lets a content script report the room of its own page, on an enabled instance only', async () => {
+  it('lets a content script report its own page, on an enabled instance only', async () => {
     const { router, calls } = setup();
     expect(await router.handleMessage(detected(), content(7))).toEqual({ ok: true, value: 'handled' });
     expect(calls[0]?.caller).toEqual({ kind: 'content', tabId: 7, origin: ENABLED });
 
-    // a page claiming another origin than its own
+    // a page claiming another origin than its own (the background would fetch from it)
     expect(refusal(await router.handleMessage(detected('https://other.example'), content(7)))).toMatch(/its own page/);
     // an origin the user never enabled (say, the script was left running after "Disable")
     expect(refusal(await router.handleMessage(detected('https://other.example'), content(8, 'https://other.example/w/abc')))).toMatch(
@@ -179,7 +176,8 @@ describe('message validation', () => {
       [{ type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'ftp://b.c' } }, 'account.service must start with wss: or ws: or https: or http://'],
       [{ type: 'view/settings-set', settings: { instances: ['https://evil.example'] } }, 'settings.instances changes only with view/instance-enable or view/instance-disable'],
       [{ type: 'view/settings-set', settings: { notifyNewTasks: 'on' } }, 'settings.notifyNewTasks must be true or false'],
-      [{ ...detected(), url: 'https://phishing.example/w/abc' }, 'url must be on origin'],
+      [{ ...detected(), url: 'javascript:alert(1)' }, 'url must start with https: or http://'],
+      [{ ...detected(), videoId: '' }, 'videoId must not be empty'],
       [{ ...detected(), auth: { kind: 'peertube', tokenType: 'Bearer' } }, 'auth.accessToken must be a string'],
       [{ ...createTask(), edit: { op: 'createTask', list: 'L1', name: 'x'.repeat(200_001) } }, 'edit.name is longer than 200000 characters'],
     ];

@@ -1,5 +1,5 @@
 // A fake `fetch` standing in for a PeerTube server with (or without) the
-// livechat plugin: the content script's detection talks HTTP only, and no
+// livechat plugin: the background's detection talks HTTP only, and no
 // PeerTube runs in unit tests. It records every request so tests can check
 // what a page costs.
 export interface FakeVideo {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-// The content script's life on a PeerTube tab. The PeerTube server is the
-// fake fetch of fake-peertube.ts, the background the fake runtime of
-// fake-ext.ts (no browser here); the rights watch and the panel are the real
-// modules.
+// The content script's life on a PeerTube tab. The background is the fake
+// runtime of fake-ext.ts (no browser here), which finds rooms with the real
+// detection (background/peertube-detect.ts) over the fake PeerTube server of
+// fake-peertube.ts; the rights watch and the panel are the real modules.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { roomPageFinder } from '../../../src/background/peertube-detect';
 import type { RoomRef } from '../../../src/core/types';
 import { followWatchPages, type MountPanel } from '../../../src/content/follow';
 import { watchRights } from '../../../src/content/rights';
@@ -27,9 +28,12 @@ const fakeMount: MountPanel = ({ room }) => {
   return { unmount: () => void (m.unmounted = true) };
 };
 
-function answer(msg: Request) {
-  if (msg.type === 'content/room-detected') return { ok: true, value: { room: refOf(msg.config.room) } };
-  return { ok: true, value: undefined };
+let findRoomPage: ReturnType<typeof roomPageFinder>;
+
+async function answer(msg: Request) {
+  if (msg.type !== 'content/watch-page') return { ok: true, value: undefined };
+  const page = await findRoomPage(ORIGIN, msg);
+  return page ? { ok: true, value: { room: refOf(page.config.room) } } : { ok: false, error: { code: 'no-room' } };
 }
 
 function go(path: string) {
@@ -37,12 +41,12 @@ function go(path: string) {
 }
 
 async function settle() {
-  // Lets the URL check run (the safety-net poll) and the fetch chain finish.
+  // Lets the URL check run (the safety-net poll) and the background's fetch chain finish.
   await vi.advanceTimersByTimeAsync(1100);
 }
 
 function start() {
-  stop = followWatchPages({ win: window, fetch: server.fetch, send, watchRights, loadPanel: async () => fakeMount });
+  stop = followWatchPages({ win: window, send, watchRights, loadPanel: async () => fakeMount });
 }
 
 beforeEach(() => {
@@ -50,6 +54,7 @@ beforeEach(() => {
   loadCatalog();
   ext = installFakeExt(answer);
   server = fakePeerTube({ videos: [VIDEO_A, VIDEO_B, VIDEO_NO_CHAT] });
+  findRoomPage = roomPageFinder((input, init) => server.fetch(input, init));
   mounts = [];
   window.history.replaceState({}, '', `${ORIGIN}/`);
   localStorage.clear();
@@ -74,31 +79,29 @@ describe('content script on a PeerTube tab', () => {
     expect(ext.sent).toEqual([]);
   });
 
-  it('on a site that is not PeerTube, stops after one /api/v1/config', async () => {
+  it('on a site that is not PeerTube, watches no room and mounts nothing', async () => {
     server = fakePeerTube({ peertube: false });
     go(`/w/${VIDEO_A.shortUUID}`);
     start();
     await settle();
     go(`/w/${VIDEO_B.shortUUID}`);
     await settle();
-    expect(server.requests.map((r) => r.url)).toEqual(['/api/v1/config']);
-    expect(ext.sent).toEqual([]);
+    expect(ext.sent.filter((m) => m.type === 'content/watch-page')).toHaveLength(2);
+    expect(ext.ports).toEqual([]);
+    expect(mounts).toEqual([]);
   });
 
-  it('tells the background about the room with the page credentials, and mounts for a moderator', async () => {
+  it('tells the background about the watch page with the page credentials, and mounts for a moderator', async () => {
     localStorage.setItem('token_type', 'Bearer');
     localStorage.setItem('access_token', 'secret-token');
     ext.setView(makeView(refOf(`${VIDEO_A.uuid}@room.peertube.test`), { rights: 'moderator' }));
     go(`/w/${VIDEO_A.shortUUID}`);
     start();
     await settle();
-    const detected = ext.sent.find((m) => m.type === 'content/room-detected');
-    expect(detected).toMatchObject({
-      type: 'content/room-detected',
-      origin: ORIGIN,
-      videoUUID: VIDEO_A.uuid,
-      title: 'Morning stream',
-      config: { room: `${VIDEO_A.uuid}@room.peertube.test`, peertubeVideoUUID: VIDEO_A.uuid },
+    expect(ext.sent.find((m) => m.type === 'content/watch-page')).toEqual({
+      type: 'content/watch-page',
+      videoId: VIDEO_A.shortUUID,
+      url: `${ORIGIN}/w/${VIDEO_A.shortUUID}`,
       auth: { kind: 'peertube', tokenType: 'Bearer', accessToken: 'secret-token' },
     });
     expect(mounts.map((m) => m.room.jid)).toEqual([`${VIDEO_A.uuid}@room.peertube.test`]);
@@ -109,7 +112,7 @@ describe('content script on a PeerTube tab', () => {
     go(`/w/${VIDEO_A.shortUUID}`);
     start();
     await settle();
-    expect(ext.sent.find((m) => m.type === 'content/room-detected')).toMatchObject({ auth: { kind: 'oidc', token: 'oidc-token' } });
+    expect(ext.sent.find((m) => m.type === 'content/watch-page')).toMatchObject({ auth: { kind: 'oidc', token: 'oidc-token' } });
   });
 
   it('mounts nothing for a user who is not owner or admin', async () => {
@@ -117,13 +120,13 @@ describe('content script on a PeerTube tab', () => {
     go(`/w/${VIDEO_A.shortUUID}`);
     start();
     await settle();
-    expect(ext.sent.some((m) => m.type === 'content/room-detected')).toBe(true);
+    expect(ext.sent.some((m) => m.type === 'content/watch-page')).toBe(true);
     expect(mounts).toEqual([]);
   });
 
   it('mounts nothing when the background refuses the room', async () => {
     ext.uninstall();
-    ext = installFakeExt((msg) => (msg.type === 'content/room-detected' ? { ok: false, error: { code: 'not-logged-in' } } : { ok: true }));
+    ext = installFakeExt((msg) => (msg.type === 'content/watch-page' ? { ok: false, error: { code: 'not-logged-in' } } : { ok: true }));
     go(`/w/${VIDEO_A.shortUUID}`);
     start();
     await settle();
@@ -131,11 +134,11 @@ describe('content script on a PeerTube tab', () => {
     expect(mounts).toEqual([]);
   });
 
-  it('mounts nothing and tells nothing when the video has no chat', async () => {
+  it('watches no room and mounts nothing when the video has no chat', async () => {
     go(`/w/${VIDEO_NO_CHAT.shortUUID}`);
     start();
     await settle();
-    expect(ext.sent).toEqual([]);
+    expect(ext.ports).toEqual([]);
     expect(mounts).toEqual([]);
   });
 
@@ -160,8 +163,6 @@ describe('content script on a PeerTube tab', () => {
     await settle();
     expect(mounts.every((m) => m.unmounted)).toBe(true);
     expect(ext.sent.filter((m) => m.type === 'content/room-left')).toHaveLength(2);
-    // the instance is asked once per page load
-    expect(server.requests.filter((r) => r.url === '/api/v1/config')).toHaveLength(1);
   });
 
   it('removes the panel when the user loses the owner or admin affiliation', async () => {
@@ -183,7 +184,7 @@ describe('content script on a PeerTube tab', () => {
     ext.setView(makeView(refOf(`${VIDEO_A.uuid}@room.peertube.test`), { rights: 'none' }));
     go(`/w/${VIDEO_A.shortUUID}`);
     const headBefore = document.head.innerHTML;
-    stop = followWatchPages({ win: window, fetch: server.fetch, send, watchRights, loadPanel: realPanel });
+    stop = followWatchPages({ win: window, send, watchRights, loadPanel: realPanel });
     await settle();
     expect(document.body.innerHTML).toBe(page);
     expect(document.head.innerHTML).toBe(headBefore);
@@ -191,7 +192,7 @@ describe('content script on a PeerTube tab', () => {
 
     ext.setView(makeView(refOf(`${VIDEO_B.uuid}@room.peertube.test`), { rights: 'moderator' }));
     go(`/w/${VIDEO_B.shortUUID}`);
-    stop = followWatchPages({ win: window, fetch: server.fetch, send, watchRights, loadPanel: realPanel });
+    stop = followWatchPages({ win: window, send, watchRights, loadPanel: realPanel });
     await settle();
     // loading the panel module is real I/O, not timers
     await vi.waitFor(() => expect(document.querySelector('lct-task-panel')).not.toBeNull());
