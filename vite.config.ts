@@ -148,6 +148,42 @@ function bareContentLoader(): Plugin {
 }
 
 /**
+ * Copies of modules, so that the page loads no chunk it shares with other
+ * contexts (each such chunk is a file with its import and export lists, for
+ * a few hundred bytes of code):
+ * - the content script's always-loaded part (everything src/content/index.ts
+ *   imports statically) gets its own copy of what it imports, its message
+ *   sender included: one file, which the extension pages never load;
+ * - the page's other code (the panel: src/content, src/ui, which the panel
+ *   shares with the extension pages) gets its own copy of the pure modules
+ *   it shares with the worker (src/core, src/messages.ts).
+ * Only stateless modules are copied this way: the copied src/send.ts,
+ * src/ui/ext.ts, src/core and src/messages.ts hold no state.
+ */
+function pageCopies(): Plugin {
+  const CONTENT = '?lct-content';
+  const PAGE = '?lct-page';
+  const contentEntry = /[\\/]src[\\/]content[\\/]index\.ts$/;
+  const pageCode = /[\\/]src[\\/](content|ui)[\\/]/;
+  const core = /[\\/]src[\\/](core[\\/][^?]+|messages\.ts)$/;
+  const ours = /[\\/]src[\\/][^?]+$/;
+  return {
+    name: 'lct:page-copies',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const inContentScript = (contentEntry.test(importer) || importer.endsWith(CONTENT)) && options.kind !== 'dynamic-import';
+      if (!inContentScript && !(pageCode.test(importer) || importer.endsWith(PAGE))) return null;
+      const resolved = await this.resolve(source, importer.replace(/\?lct-(content|page)$/, ''), { ...options, skipSelf: true });
+      if (!resolved) return null;
+      if (inContentScript) return ours.test(resolved.id) ? resolved.id + CONTENT : null;
+      return core.test(resolved.id) ? resolved.id + PAGE : null;
+    },
+  };
+}
+
+/**
  * The content script's budget (bench/size.mjs) counts every file it loads,
  * each gzipped on its own. Left to itself, the bundler splits the lazily
  * loaded panel along the lines of what each extension page shares with it
@@ -190,7 +226,7 @@ export default defineConfig(() => {
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
   const panelChunk = panelInOneChunk();
   return {
-    plugins: [importWithoutPreload(), ...classicJsx(), xmlEntitiesOnly(), panelChunk.plugin, preact(), crx({ manifest: manifestFor(target, localCsp), browser: target }), bareContentLoader()],
+    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), panelChunk.plugin, preact(), crx({ manifest: manifestFor(target, localCsp), browser: target }), bareContentLoader()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
