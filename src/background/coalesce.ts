@@ -1,17 +1,22 @@
-// Pushes of a fast-changing value, throttled by what they cost. A room view
+// Pushes of a fast-changing value, paced by what they cost. A room view
 // changes on every pubsub notification, and each push copies the whole view
 // (thousands of items) to the view's process, which then renders it: a burst
-// of notifications must not become a burst of copies. The first change after
-// a quiet moment goes at once (one edit shows without delay). After a push,
-// the next one waits COST_FACTOR times as long as that push took, at most
-// `maxIntervalMs`: a small view (a cheap copy) is never held back, so an edit
-// and its confirmation a few milliseconds later both show at once; a big one
-// goes at most once per `maxIntervalMs` during a burst. Changes within the
+// of notifications must not become a burst of copies. But an edit shows in
+// two pushes a few milliseconds apart (at once, then confirmed by the
+// server), and neither should wait.
+//
+// So a leaky bucket: each push fills it with COST_FACTOR times what it took;
+// it drains as time passes. A push goes at once while the bucket holds at
+// most BURST_MS; otherwise it waits until the bucket is down to that, at most
+// `maxIntervalMs`. A small view (a cheap copy) is never held back, an edit's
+// two pushes of a big one go at once, and a flood of big ones leaves the
+// sender (and the receiver, whose work is of the same order) idle
+// COST_FACTOR / (1 + COST_FACTOR) of the time. Values that come during a
 // wait are dropped but the latest, which goes when it ends (the last state
 // always arrives).
 
-/** Pushing takes at most 1 / (1 + COST_FACTOR) of the sender's time during a burst; the receiver's work is of the same order. */
 const COST_FACTOR = 4;
+const BURST_MS = 50;
 
 export interface Coalescer<T> {
   (value: T): void;
@@ -22,12 +27,19 @@ export interface Coalescer<T> {
 export function coalesce<T>(deliver: (value: T) => void, maxIntervalMs: number): Coalescer<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waiting: { value: T } | undefined;
+  let level = 0;
+  let levelAt = 0;
 
   const deliverAndWait = (value: T) => {
     // Date.now: a cost worth waiting for is several milliseconds
     const start = Date.now();
     deliver(value);
-    const wait = Math.min(maxIntervalMs, (Date.now() - start) * COST_FACTOR);
+    const end = Date.now();
+    const drained = Math.max(0, level - (start - levelAt));
+    // bounded: after a long flood, the next quiet push waits at most one interval
+    level = Math.min(BURST_MS + maxIntervalMs, drained + (end - start) * COST_FACTOR);
+    levelAt = end;
+    const wait = Math.min(maxIntervalMs, level - BURST_MS);
     if (wait <= 0) return;
     timer = setTimeout(() => {
       timer = undefined;

@@ -125,7 +125,7 @@ export class RoomSync {
     this.url = url;
     this.server = new ServerItems((id, reason) => deps.log('room: skipped item', ref.jid, id, reason));
     this.current = this.buildView();
-    this.emitter = new ViewEmitter(() => this.emit(), deps.now);
+    this.emitter = new ViewEmitter(() => this.emit());
     this.publisher = {
       roomJid: ref.jid,
       iq: (xml) => this.link.iq(xml),

@@ -29,7 +29,7 @@ describe('coalesce', () => {
     expect(got).toEqual([1]);
   });
 
-  it('during a burst of costly deliveries delivers at most one value per interval, and always the last one', () => {
+  it('during a burst of costly deliveries delivers about one value per interval, and always the last one', () => {
     const { got, deliver } = receiver(30);
     const push = coalesce(deliver, 100);
     for (let i = 1; i <= 1000; i++) {
@@ -39,19 +39,21 @@ describe('coalesce', () => {
     vi.advanceTimersByTime(1000);
     expect(got[0]).toBe(1);
     expect(got.at(-1)).toBe(1000);
-    expect(got.length).toBeLessThanOrEqual(11);
+    // one per interval, plus what the bucket lets through at once at the start
+    expect(got.length).toBeLessThanOrEqual(12);
     expect(got).toEqual([...got].sort((a, b) => a - b));
   });
 
-  it('after a costly delivery, waits in proportion to its cost, at most the interval', () => {
-    const { got, deliver } = receiver(5);
+  it("an edit's two pushes of a costly view both go at once; a third right after waits for what they cost", () => {
+    const { got, deliver } = receiver(10);
     const push = coalesce(deliver, 100);
     push(1);
     push(2);
-    vi.advanceTimersByTime(19);
-    expect(got).toEqual([1]);
-    vi.advanceTimersByTime(1);
     expect(got).toEqual([1, 2]);
+    push(3);
+    expect(got).toEqual([1, 2]);
+    vi.advanceTimersByTime(100);
+    expect(got).toEqual([1, 2, 3]);
   });
 
   it('cheap deliveries are never held back: a change and another right after both go at once', () => {
