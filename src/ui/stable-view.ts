@@ -49,7 +49,10 @@ function equal(a: unknown, b: unknown): boolean {
   const rb = b as Record<string, unknown>;
   let keys = 0;
   for (const k in ra) {
-    if (!Object.prototype.hasOwnProperty.call(rb, k) || !equal(ra[k], rb[k])) return false;
+    const x = ra[k];
+    const y = rb[k];
+    // equal scalars (most fields) need no call
+    if ((x !== y && !equal(x, y)) || !Object.prototype.hasOwnProperty.call(rb, k)) return false;
     keys++;
   }
   for (const _ in rb) keys--;
