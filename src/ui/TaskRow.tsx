@@ -14,7 +14,20 @@ import { useFocusReturn } from './useFocusReturn';
 
 export const domId = (prefix: string, id: string) => `lct-${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boolean; changed: boolean }) {
+type RowProps = { task: Task; pending: boolean; changed: boolean };
+
+/**
+ * Rows render again only when what they show changed: a move renumbers the
+ * tasks around it (their order), and the whole list need not render for it.
+ * The skipped row's handlers keep the previous task object, equal in all they read.
+ */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.pending === b.pending &&
+  a.changed === b.changed &&
+  (a.task === b.task ||
+    (a.task.id === b.task.id && a.task.list === b.task.list && a.task.name === b.task.name && a.task.description === b.task.description && a.task.done === b.task.done));
+
+export const TaskRow = memo(function TaskRow(props: RowProps) {
   const { task } = props;
   const actions = useBoardActions();
   const [editing, setEditing] = useState(false);
@@ -103,4 +116,4 @@ export const TaskRow = memo(function TaskRow(props: { task: Task; pending: boole
       </div>
     </li>
   );
-});
+}, sameRow);

@@ -1,6 +1,6 @@
 // memo() for preact without preact/compat (compat changes event names for
 // the whole app and adds weight): a component that re-renders only when one
-// of its props changed by reference, or its own state changed. The render
+// of its props changed by reference (or as `same` says), or its own state changed. The render
 // function runs as the component itself (no inner component), which saves
 // a component and a vnode per row in a room of thousands of tasks.
 import type { Component, FunctionComponent } from 'preact';
@@ -15,10 +15,12 @@ function propsChanged(this: Component, next: object): boolean {
   return shallowDiffers(this.props as Record<string, unknown>, next as Record<string, unknown>);
 }
 
-export function memo<P extends object>(render: FunctionComponent<P>): FunctionComponent<P> {
+/** `same` (optional) says when two props render alike although they differ by reference. */
+export function memo<P extends object>(render: FunctionComponent<P>, same?: (a: P, b: P) => boolean): FunctionComponent<P> {
+  const changed = same ? function (this: Component<P>, next: P) { return !same(this.props as P, next); } : propsChanged;
   function Memoized(this: Component<P>, props: P) {
     // set before the first render's hooks run: preact's useState wraps it to let the component's own state updates through
-    this.shouldComponentUpdate ??= propsChanged;
+    this.shouldComponentUpdate ??= changed;
     return render.call(this, props);
   }
   Memoized.displayName = `Memo(${render.displayName || render.name})`;

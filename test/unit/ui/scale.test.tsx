@@ -79,6 +79,20 @@ test('views arrive as copies (a port copies every message): a copy with one chan
   expect(document.querySelectorAll('[data-task-id]')).toHaveLength(300);
 });
 
+test('a move that renumbers a whole list shows the new order without rendering its rows again', async () => {
+  const view = makeView(big);
+  const app = renderApp(structuredClone(view));
+  await waitFor(() => expect(document.querySelectorAll('[data-task-id]')).toHaveLength(300));
+
+  // L7-T5 goes first, and every task of the list gets a new order number (new objects)
+  const tasks = { ...view.items.tasks };
+  for (const id of Object.keys(tasks).filter((id) => id.startsWith('L7-'))) tasks[id] = { ...tasks[id]!, order: id === 'L7-T5' ? 0 : tasks[id]!.order * 10 + 10 };
+  const next: RoomView = { ...view, items: { ...view.items, tasks } };
+  expect(countRowRenders(() => app.push(structuredClone(next)))).toBe(0);
+  const shown = [...document.querySelectorAll('[data-list-id="L7"] [data-task-id]')].map((row) => row.getAttribute('data-task-id'));
+  expect(shown).toEqual(['L7-T5', 'L7-T1', 'L7-T2', 'L7-T3', 'L7-T4', 'L7-T6']);
+});
+
 test('collapsed lists render no rows at all', () => {
   const view = makeView(big);
   const app = renderApp(view);
