@@ -9,9 +9,10 @@
 // alice logs in before the instance is enabled. The demo's /login page sends
 // the tab on with location.replace() while it is still parsing; with our
 // content script registered for that origin, firefox-esr 153's content
-// process died there with SIGSEGV in about one run in three (tab crashed,
-// so no `load` and a 30 s navigation timeout). Without the extension
-// enabled, or on a direct load of the watch page, it never crashed.
+// process died there with SIGSEGV (tab crashed, so no `load` and a 30 s
+// navigation timeout) in 3 of 20 runs; never without the extension enabled,
+// on a direct load of the watch page, or with a content script that only
+// logs instead of the build's loader (its dynamic import(): 0 of 40).
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
