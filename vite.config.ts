@@ -112,7 +112,7 @@ function classicJsx(): Plugin[] {
       apply: 'build',
       enforce: 'pre',
       transform: {
-        filter: { id: /\.tsx$/ },
+        filter: { id: /\.tsx(\?|$)/ },
         handler: (code) => `import { createElement as __lctJsx, Fragment as __lctFragment } from 'preact';\n${code}`,
       },
     },
@@ -148,85 +148,45 @@ function bareContentLoader(): Plugin {
 }
 
 /**
- * Copies of modules, so that the page loads no chunk it shares with other
- * contexts (each such chunk is a file with its import and export lists, for
- * a few hundred bytes of code):
- * - the content script's always-loaded part (everything src/content/index.ts
- *   imports statically) gets its own copy of what it imports, its message
- *   sender included: one file, which the extension pages never load;
- * - the page's other code (the panel: src/content, src/ui, which the panel
- *   shares with the extension pages) gets its own copy of the pure modules
- *   it shares with the worker (src/core, src/messages.ts).
- * Only stateless modules are copied this way: the copied src/send.ts,
- * src/ui/ext.ts, src/core and src/messages.ts hold no state.
+ * The content script's budget (bench/size.mjs) counts every file it loads,
+ * each gzipped on its own. Left to itself, the bundler puts what the page's
+ * code shares with the worker and the extension pages (the message sender,
+ * src/core, preact, the ui) in shared chunks: files of their own, each with
+ * import and export lists, and export lists sized for the extension pages.
+ * Here the page's two parts each get their own copy of every module they
+ * import: the always-loaded part (what src/content/index.ts imports
+ * statically) and the panel (what src/content/panel-entry.ts, which it
+ * imports on demand, imports). Each is then one file that no other context
+ * loads: the content script is its loader and these two. Copies never meet
+ * in one context except the stateless message sender (src/send.ts,
+ * src/ui/ext.ts), which both parts use.
  */
 function pageCopies(): Plugin {
-  const CONTENT = '?lct-content';
-  const PAGE = '?lct-page';
-  const contentEntry = /[\\/]src[\\/]content[\\/]index\.ts$/;
-  const pageCode = /[\\/]src[\\/](content|ui)[\\/]/;
-  const core = /[\\/]src[\\/](core[\\/][^?]+|messages\.ts)$/;
-  const ours = /[\\/]src[\\/][^?]+$/;
+  const parts = [
+    { root: /[\\/]src[\\/]content[\\/]index\.ts$/, tag: 'lct-content' },
+    { root: /[\\/]src[\\/]content[\\/]panel-entry\.ts$/, tag: 'lct-panel' },
+  ];
+  const TAG = /[?&]lct-(content|panel)$/;
+  const partOf = (id: string) => parts.find((p) => p.root.test(id) || id.endsWith(p.tag))?.tag;
   return {
     name: 'lct:page-copies',
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer) return null;
-      const inContentScript = (contentEntry.test(importer) || importer.endsWith(CONTENT)) && options.kind !== 'dynamic-import';
-      if (!inContentScript && !(pageCode.test(importer) || importer.endsWith(PAGE))) return null;
-      const resolved = await this.resolve(source, importer.replace(/\?lct-(content|page)$/, ''), { ...options, skipSelf: true });
-      if (!resolved) return null;
-      if (inContentScript) return ours.test(resolved.id) ? resolved.id + CONTENT : null;
-      return core.test(resolved.id) ? resolved.id + PAGE : null;
+      const tag = importer && options.kind !== 'dynamic-import' ? partOf(importer) : undefined;
+      if (!importer || !tag) return null;
+      const resolved = await this.resolve(source, importer.replace(TAG, ''), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || resolved.id.startsWith('\0')) return null;
+      return `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${tag}`;
     },
   };
-}
-
-/**
- * The content script's budget (bench/size.mjs) counts every file it loads,
- * each gzipped on its own. Left to itself, the bundler splits the lazily
- * loaded panel along the lines of what each extension page shares with it
- * (six files: framework, room hooks, board, panel…). This puts everything the
- * panel needs in one chunk, except what the worker or the content script's
- * always-loaded part also use (those stay in their shared chunks). The
- * extension pages load that chunk too: they are local files, outside the
- * budget. The dynamic import's target, src/content/panel-entry.ts, stays out:
- * a re-export in a file of its own, it needs none of the bundler's runtime
- * that a module namespace inside a shared chunk would.
- */
-function panelInOneChunk(): { plugin: Plugin; test: (id: string) => boolean } {
-  let members = new Set<string>();
-  const plugin: Plugin = {
-    name: 'lct:panel-in-one-chunk',
-    apply: 'build',
-    buildEnd() {
-      const ids = [...this.getModuleIds()];
-      const reachable = (entry: RegExp) => {
-        const seen = new Set<string>();
-        const todo = ids.filter((id) => entry.test(id));
-        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-        }
-        return seen;
-      };
-      const panel = reachable(/[\\/]src[\\/]content[\\/]panel-entry\.ts$/);
-      const pageScript = reachable(/[\\/]src[\\/]content[\\/]index\.ts$/);
-      const worker = reachable(/[\\/]src[\\/]background[\\/]index\.ts$/);
-      members = new Set([...panel].filter((id) => !pageScript.has(id) && !worker.has(id) && !/[\\/]panel-entry\.ts$/.test(id)));
-    },
-  };
-  return { plugin, test: (id) => members.has(id) };
 }
 
 export default defineConfig(() => {
   const target = (process.env.LCT_TARGET ?? 'chrome') as Target;
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
-  const panelChunk = panelInOneChunk();
   return {
-    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), panelChunk.plugin, preact(), crx({ manifest: manifestFor(target, localCsp), browser: target }), bareContentLoader()],
+    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), preact(), crx({ manifest: manifestFor(target, localCsp), browser: target }), bareContentLoader()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
@@ -236,16 +196,6 @@ export default defineConfig(() => {
       // No <link rel="modulepreload"> anywhere (see importWithoutPreload), and
       // no polyfill for it: both browsers we support have it.
       modulePreload: false,
-      rolldownOptions: {
-        // The group takes its modules without their dependencies (which stay
-        // shared); entry chunks may then export more than their own exports.
-        preserveEntrySignatures: 'allow-extension' as const,
-        output: {
-          codeSplitting: {
-            groups: [{ name: 'ui', test: panelChunk.test, includeDependenciesRecursively: false }],
-          },
-        },
-      },
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };
