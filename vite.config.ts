@@ -9,6 +9,15 @@ export type Target = 'chrome' | 'firefox';
 const GECKO_ID = 'livechat-tasks@livechat-tasks.org';
 
 /**
+ * The oldest browsers the build supports. Firefox 140 is the first with
+ * `data_collection_permissions`; Chrome 123 the first with CSS light-dark()
+ * colour schemes and unprefixed masks, so the page panel's stylesheets ship
+ * without lightningcss's fallbacks for older ones.
+ */
+const MIN_CHROME = 123;
+const MIN_FIREFOX = 140;
+
+/**
  * One manifest for both browsers (manifest.json is Chrome's); Firefox gets an
  * event page, a sidebar instead of the side panel, and its gecko settings.
  * LCT_LOCAL_CSP=1 (demo and tests) lets extension pages reach ws://127.0.0.1,
@@ -26,6 +35,7 @@ export function manifestFor(target: Target, localCsp: boolean) {
     // cannot answer. Enabling the instance still goes through the popup's flow.
     m.host_permissions = ['http://127.0.0.1/*'];
   }
+  if (target === 'chrome') m.minimum_chrome_version = String(MIN_CHROME);
   if (target === 'firefox') {
     const { service_worker } = m.background as { service_worker: string };
     m.background = { scripts: [service_worker], type: 'module' };
@@ -38,7 +48,7 @@ export function manifestFor(target: Target, localCsp: boolean) {
     };
     m.permissions = (m.permissions as string[]).filter((p) => p !== 'sidePanel');
     m.browser_specific_settings = {
-      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: GECKO_ID, strict_min_version: `${MIN_FIREFOX}.0`, data_collection_permissions: { required: ['none'] } },
     };
   }
   return m as unknown as ManifestV3Export;
@@ -155,7 +165,7 @@ function bareContentLoader(): Plugin {
  * import and export lists, and export lists sized for the extension pages.
  * Here the page's two parts each get their own copy of every module they
  * import: the always-loaded part (what src/content/index.ts imports
- * statically) and the panel (what src/content/panel-entry.ts, which it
+ * statically) and the panel (what src/content/panel.tsx, which it
  * imports on demand, imports). Each is then one file that no other context
  * loads: the content script is its loader and these two. Copies never meet
  * in one context except the stateless message sender (src/send.ts,
@@ -164,7 +174,7 @@ function bareContentLoader(): Plugin {
 function pageCopies(): Plugin {
   const parts = [
     { root: /[\\/]src[\\/]content[\\/]index\.ts$/, tag: 'lct-content' },
-    { root: /[\\/]src[\\/]content[\\/]panel-entry\.ts$/, tag: 'lct-panel' },
+    { root: /[\\/]src[\\/]content[\\/]panel\.tsx$/, tag: 'lct-panel' },
   ];
   const TAG = /[?&]lct-(content|panel)$/;
   const partOf = (id: string) => parts.find((p) => p.root.test(id) || id.endsWith(p.tag))?.tag;
@@ -191,6 +201,7 @@ export default defineConfig(() => {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
+      cssTarget: [`chrome${MIN_CHROME}`, `firefox${MIN_FIREFOX}`],
       sourcemap: false,
       minify: true,
       // No <link rel="modulepreload"> anywhere (see importWithoutPreload), and

@@ -17,6 +17,6 @@ if (!scope.__livechatTasksContent) {
     win: window,
     send,
     watchRights,
-    loadPanel: () => import('./panel-entry').then((m) => m.mountPanel),
+    loadPanel: () => import('./panel').then((m) => m.mountPanel),
   });
 }
