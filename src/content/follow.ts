@@ -13,8 +13,11 @@ import type { RoomFeed, RoomWatch } from './rights';
 export interface MountedPanel {
   unmount(): void;
 }
-/** `feed`: the room's views from the rights watch, which the panel shows */
-export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string; feed: RoomFeed }) => MountedPanel;
+/**
+ * `feed`: the room's views from the rights watch, which the panel shows;
+ * `send`: the content script's own, which the panel's chunk then need not carry
+ */
+export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string; feed: RoomFeed; send: typeof sendFn }) => MountedPanel;
 
 export interface FollowDeps {
   win: Window;
@@ -57,7 +60,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
         try {
           const mountPanel = await deps.loadPanel();
           // Rights may have changed while the code loaded.
-          if (!stopped && rightsNow === 'moderator' && watch) panel = mountPanel({ doc: win.document, room, origin, feed: watch.feed });
+          if (!stopped && rightsNow === 'moderator' && watch) panel = mountPanel({ doc: win.document, room, origin, feed: watch.feed, send: deps.send });
         } catch (err) {
           // The extension was updated or reloaded under the page: its files are gone until a reload.
           console.warn('Livechat Tasks: the task panel could not load', err);

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sortedLists } from '../core/room-query';
 import type { Edit, RoomRef, RoomView } from '../core/types';
-import { send } from '../send';
+import type { send as sendFn } from '../send';
 import { t } from '../ui/i18n';
 import { uiCss } from '../ui/styles';
 import { TaskApp } from '../ui/TaskApp';
@@ -35,8 +35,15 @@ function useFeed(feed: RoomFeed): RoomView | undefined {
   return view;
 }
 
-function Panel(props: { room: RoomRef; origin: string; feed: RoomFeed; initialDock: Dock; controls: { current?: PanelControls } }) {
-  const { room, origin } = props;
+function Panel(props: {
+  room: RoomRef;
+  origin: string;
+  feed: RoomFeed;
+  send: typeof sendFn;
+  initialDock: Dock;
+  controls: { current?: PanelControls };
+}) {
+  const { room, origin, send } = props;
   const view = useFeed(props.feed);
   const edit = (e: Edit) => send({ type: 'view/edit', room, edit: e });
   const [dock, setDock] = useState(props.initialDock);
@@ -89,7 +96,7 @@ function Panel(props: { room: RoomRef; origin: string; feed: RoomFeed; initialDo
   );
 }
 
-export const mountPanel: MountPanel = ({ doc, room, origin, feed }) => {
+export const mountPanel: MountPanel = ({ doc, room, origin, feed, send }) => {
   const controls: { current?: PanelControls } = {};
   let dock: Dock = 'side';
   let stopChat: (() => void) | undefined;
@@ -101,7 +108,7 @@ export const mountPanel: MountPanel = ({ doc, room, origin, feed }) => {
       ? watchChatMessages(chat, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
       : undefined;
   });
-  render(<Panel room={room} origin={origin} feed={feed} initialDock={dock} controls={controls} />, host.mountPoint);
+  render(<Panel room={room} origin={origin} feed={feed} send={send} initialDock={dock} controls={controls} />, host.mountPoint);
 
   return {
     unmount() {

@@ -13,6 +13,7 @@ import { panelStateKey } from '../../../src/content/panel-state';
 import { watchRights, type RoomWatch } from '../../../src/content/rights';
 import type { RoomRef } from '../../../src/core/types';
 import type { Request } from '../../../src/messages';
+import { send } from '../../../src/send';
 import { makeItems } from '../ui/fixtures';
 import { installFakeExt, loadCatalog, makeView, type FakeExt } from '../pages/fake-ext';
 
@@ -28,7 +29,7 @@ let watch: RoomWatch | undefined;
 function mount(origin = ORIGIN): MountedPanel {
   watch?.stop();
   watch = watchRights(ROOM, () => {});
-  return mountPanel({ doc: document, room: ROOM, origin, feed: watch.feed });
+  return mountPanel({ doc: document, room: ROOM, origin, feed: watch.feed, send });
 }
 
 function answer(msg: Request) {
