@@ -41,11 +41,15 @@ function htmlClosure(dir, page) {
 
 const gz = (dir, files) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
 
-/** The content script's files: crxjs's loader plus the module it imports. */
+/**
+ * The content script's files: the loader the worker registers (crxjs names
+ * it after the entry, src/background/content-script.ts) plus what it imports.
+ * Not finding it fails: a budget that silently stops counting is no budget.
+ */
 function contentEntry(dir) {
-  const assets = readdirSync(join(dir, 'assets'));
-  const loader = assets.find((f) => /^index\.ts-loader-.*\.js$/.test(f)) ?? assets.find((f) => f.includes('loader'));
-  return loader ? `assets/${loader}` : undefined;
+  const loaders = readdirSync(join(dir, 'assets')).filter((f) => /^content-script\.ts-loader-.*\.js$/.test(f));
+  if (loaders.length !== 1) throw new Error(`size: expected one content script loader in ${dir}/assets, found ${loaders.length}`);
+  return `assets/${loaders[0]}`;
 }
 
 export function measureSizes(dir = 'dist/chrome') {
@@ -55,8 +59,7 @@ export function measureSizes(dir = 'dist/chrome') {
     popup: htmlClosure(dir, manifest.action.default_popup),
     sidepanel: htmlClosure(dir, manifest.side_panel.default_path),
   };
-  const content = contentEntry(dir);
-  if (content) contexts.content = closure(dir, content);
+  contexts.content = closure(dir, contentEntry(dir));
   const results = {};
   for (const [name, files] of Object.entries(contexts)) {
     const bytes = gz(dir, files);
