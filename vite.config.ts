@@ -168,8 +168,15 @@ function bareContentLoader(): Plugin {
  * statically) and the panel (what src/content/panel.tsx, which it
  * imports on demand, imports). Each is then one file that no other context
  * loads: the content script is its loader and these two. Copies never meet
- * in one context except the stateless message sender (src/send.ts,
- * src/ui/ext.ts), which both parts use.
+ * in one context except the stateless extension API lookup (src/ui/ext.ts),
+ * which both parts use.
+ *
+ * crxjs lists these two files as web accessible on every http(s) page (the
+ * instances the script runs on are only known at run time), so a page can
+ * tell the extension is installed by loading them. `use_dynamic_url` would
+ * hide them behind Chrome's per-session id, but Chromium (156) serves the
+ * dynamic URL by redirecting to the fixed one: the panel's relative import
+ * then resolves against the fixed id and is denied. So they stay listed.
  */
 function pageCopies(): Plugin {
   const parts = [
