@@ -36,6 +36,13 @@ export function manifestFor(target: Target, localCsp: boolean) {
     m.host_permissions = ['http://127.0.0.1/*'];
   }
   if (target === 'chrome') m.minimum_chrome_version = String(MIN_CHROME);
+  // The content script's two module files (crxjs fills the list in): on every
+  // http(s) page, since which instances get the script is only known at run
+  // time, but on Chrome only at the per-session address runtime.getURL gives
+  // the content script, so a page cannot probe chrome-extension://<id>/ to
+  // learn the extension is installed. Firefox has no such flag: its
+  // moz-extension:// host is already a random id per install.
+  m.web_accessible_resources = [{ resources: ['<dynamic_resource>'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }];
   if (target === 'firefox') {
     const { service_worker } = m.background as { service_worker: string };
     m.background = { scripts: [service_worker], type: 'module' };
@@ -130,53 +137,21 @@ function classicJsx(): Plugin[] {
 }
 
 /**
- * A registered content script is a classic script, so crxjs registers a
- * loader that imports the real (module) content script. Its loader also
- * times the import and calls the module's `onExecute` export, which ours does
- * not have, and it is emitted unminified: 290 bytes gzipped on every enabled
- * PeerTube page for one dynamic import. This rewrites it to that import, and
- * fails the build if crxjs's loader changes shape.
- */
-function bareContentLoader(): Plugin {
-  return {
-    name: 'lct:bare-content-loader',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const file of Object.values(bundle)) {
-          if (file.type !== 'asset' || !/-loader-[^/]*\.js$/.test(file.fileName)) continue;
-          const source = String(file.source);
-          const urls = [...source.matchAll(/getURL\(("[^"]+\.js")\)/g)];
-          if (urls.length !== 1 || !source.includes('onExecute')) this.error(`unexpected content script loader ${file.fileName}`);
-          file.source = `import(chrome.runtime.getURL(${urls[0]![1]})).catch(console.error);\n`;
-        }
-      },
-    },
-  };
-}
-
-/**
  * The content script's budget (bench/size.mjs) counts every file it loads,
  * each gzipped on its own. Left to itself, the bundler puts what the page's
  * code shares with the worker and the extension pages (the message sender,
  * src/core, preact, the ui) in shared chunks: files of their own, each with
  * import and export lists, and export lists sized for the extension pages.
  * Here the page's two parts each get their own copy of every module they
- * import: the always-loaded part (what src/content/index.ts imports
- * statically) and the panel (what src/content/panel.tsx, which it
- * imports on demand, imports). Each is then one file that no other context
- * loads: the content script is its loader and these two. Copies never meet
- * in one context except the stateless extension API lookup (src/ui/ext.ts),
- * which both parts use.
- *
- * crxjs lists these two files as web accessible on every http(s) page (the
- * instances the script runs on are only known at run time), so a page can
- * tell the extension is installed by loading them. `use_dynamic_url` would
- * hide them behind Chrome's per-session id, but Chromium (156) serves the
- * dynamic URL by redirecting to the fixed one: the panel's relative import
- * then resolves against the fixed id and is denied. So they stay listed.
+ * import: the always-loaded part (what src/content/index.ts imports) and the
+ * panel (what src/content/panel.tsx, its own file that the first imports on
+ * demand by address, imports). Each is then one file that no other context
+ * loads and that imports nothing: the first is registered as it is (crxjs
+ * needs no module loader for a script without imports), the second needs no
+ * relative import, which Chrome's per-session address (see manifestFor)
+ * would break (Chromium serves it by redirecting to the fixed address, which
+ * the resources may not be loaded from). Both parts carry their own copy of
+ * the stateless extension API lookup (src/ui/ext.ts).
  */
 function pageCopies(): Plugin {
   const parts = [
@@ -190,10 +165,12 @@ function pageCopies(): Plugin {
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      const tag = importer && options.kind !== 'dynamic-import' ? partOf(importer) : undefined;
+      // `?script` imports are crxjs's: the panel's file, which is the panel's root
+      const tag = importer && options.kind !== 'dynamic-import' && !source.includes('?script') ? partOf(importer) : undefined;
       if (!importer || !tag) return null;
       const resolved = await this.resolve(source, importer.replace(TAG, ''), { ...options, skipSelf: true });
-      if (!resolved || resolved.external || resolved.id.startsWith('\0')) return null;
+      // the other part's root (the panel, imported by its address) stays itself
+      if (!resolved || resolved.external || resolved.id.startsWith('\0') || parts.some((p) => p.root.test(resolved.id))) return null;
       return `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${tag}`;
     },
   };
@@ -203,7 +180,7 @@ export default defineConfig(() => {
   const target = (process.env.LCT_TARGET ?? 'chrome') as Target;
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
   return {
-    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), preact(), crx({ manifest: manifestFor(target, localCsp), browser: target }), bareContentLoader()],
+    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), preact(), crx({ manifest: manifestFor(target, localCsp), browser: target })],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

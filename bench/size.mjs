@@ -12,8 +12,15 @@ export const BUDGETS = { content: 20 * 1024, worker: 70 * 1024 };
 const IMPORT_RE = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*|\.getURL\(\s*)["'`]([^"'`]+\.js)["'`]/g;
 const HTML_RE = /(?:src|href)="([^"]+\.(?:js|css))"/g;
 
-/** Files reachable from `entry` (relative to dir): eager imports, and all including dynamic ones. */
-function closure(dir, entry) {
+// a file of the extension named in the code, which it may import by address
+// (the content script imports its panel with runtime.getURL(<name>))
+const NAMED_FILE_RE = /["'`](assets\/[^"'`]+\.js)["'`]/g;
+
+/**
+ * Files reachable from `entry` (relative to dir): static and dynamic imports,
+ * and with `named`, every script file the code names.
+ */
+function closure(dir, entry, { named = false } = {}) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file) || !existsSync(join(dir, file))) return;
@@ -24,6 +31,7 @@ function closure(dir, entry) {
       const target = root ? m[1].replace(/^\//, '') : posix.join(posix.dirname(file), m[1]);
       visit(posix.normalize(target));
     }
+    if (named) for (const m of code.matchAll(NAMED_FILE_RE)) visit(m[1]);
   };
   visit(entry);
   return [...seen];
@@ -42,14 +50,17 @@ function htmlClosure(dir, page) {
 const gz = (dir, files) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
 
 /**
- * The content script's files: the loader the worker registers (crxjs names
- * it after the entry, src/background/content-script.ts) plus what it imports.
+ * The file the worker registers as the content script: the script crxjs
+ * builds from src/background/content-script.ts, or its loader when the
+ * script has static imports (a registered script is classic, not a module).
  * Not finding it fails: a budget that silently stops counting is no budget.
  */
 function contentEntry(dir) {
-  const loaders = readdirSync(join(dir, 'assets')).filter((f) => /^content-script\.ts-loader-.*\.js$/.test(f));
-  if (loaders.length !== 1) throw new Error(`size: expected one content script loader in ${dir}/assets, found ${loaders.length}`);
-  return `assets/${loaders[0]}`;
+  const scripts = readdirSync(join(dir, 'assets')).filter((f) => /^content-script\.ts-.*\.js$/.test(f));
+  const loaders = scripts.filter((f) => f.startsWith('content-script.ts-loader-'));
+  const entries = loaders.length ? loaders : scripts;
+  if (entries.length !== 1) throw new Error(`size: expected one content script in ${dir}/assets, found ${entries.length}`);
+  return `assets/${entries[0]}`;
 }
 
 export function measureSizes(dir = 'dist/chrome') {
@@ -59,7 +70,7 @@ export function measureSizes(dir = 'dist/chrome') {
     popup: htmlClosure(dir, manifest.action.default_popup),
     sidepanel: htmlClosure(dir, manifest.side_panel.default_path),
   };
-  contexts.content = closure(dir, contentEntry(dir));
+  contexts.content = closure(dir, contentEntry(dir), { named: true });
   const results = {};
   for (const [name, files] of Object.entries(contexts)) {
     const bytes = gz(dir, files);

@@ -1,10 +1,16 @@
+/// <reference types="@crxjs/vite-plugin/client" />
 // Content script entry, registered only on the PeerTube origins the user
 // enabled. It stays tiny: it reports watch pages to the background (which
 // finds their chat room) and checks the user's rights here; the panel (and
 // its framework) is imported only for an owner or admin on a watch page with
-// a chat.
+// a chat. The panel is a file of its own (`?script&module`), imported by the
+// address the extension API gives: on Chrome the per-session one, which is
+// the only one its web_accessible_resources entry allows (see manifestFor in
+// vite.config.ts).
 import { send } from '../send';
+import { ext } from '../ui/ext';
 import { followWatchPages } from './follow';
+import panelFile from './panel.tsx?script&module';
 import { watchRights } from './rights';
 
 // Enabling an instance injects this script into its open tabs, and a page
@@ -17,6 +23,9 @@ if (!scope.__livechatTasksContent) {
     win: window,
     send,
     watchRights,
-    loadPanel: () => import('./panel').then((m) => m.mountPanel),
+    loadPanel: async () => {
+      const panel: typeof import('./panel') = await import(/* @vite-ignore */ ext()!.runtime.getURL(panelFile));
+      return panel.mountPanel;
+    },
   });
 }
