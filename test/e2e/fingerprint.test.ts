@@ -7,17 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAs, panelOf, visible, type UserBrowser } from '../helpers/browser.ts';
-import { ensureLocalBuild, EXTENSION_DIR, startDemoStack, type DemoStack } from '../helpers/demo.ts';
+import { startWithAlice, type UserBrowser } from '../helpers/browser.ts';
+import { EXTENSION_DIR, type DemoStack } from '../helpers/demo.ts';
 
 let stack: DemoStack;
 let alice: UserBrowser;
 
 beforeAll(async () => {
-  ensureLocalBuild();
-  stack = await startDemoStack();
-  alice = await openAs(stack.demo.url, 'alice');
-  await visible(panelOf(alice.page).locator('li.lct-task'));
+  ({ stack, alice } = await startWithAlice());
 });
 
 afterAll(async () => {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import { publishRaw } from '../../demo/muc.mjs';
 import type { XmppClient } from '../../demo/xmpp-client.mjs';
-import { eventually, listSection, openAs, panelOf, taskNames, visible, type UserBrowser } from '../helpers/browser.ts';
-import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
+import { eventually, listSection, panelOf, startWithAlice, taskNames, visible, type UserBrowser } from '../helpers/browser.ts';
+import type { DemoStack } from '../helpers/demo.ts';
 import { GOOD_LIST, GOOD_TASKS, HOSTILE_COUNT, hostileItems } from './hostile-items.ts';
 
 const IN_FLIGHT = 64;
@@ -15,10 +15,7 @@ let alice: UserBrowser;
 let publisher: XmppClient;
 
 beforeAll(async () => {
-  ensureLocalBuild();
-  stack = await startDemoStack();
-  alice = await openAs(stack.demo.url, 'alice');
-  await visible(listSection(alice.page, 'Stream prep'));
+  ({ stack, alice } = await startWithAlice());
   publisher = await stack.rawClient('alice');
 });
 

@@ -11,18 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO, VIDEO_WITHOUT_CHAT } from '../../demo/catalog.mjs';
 import { fetchItems, readTasks } from '../../demo/muc.mjs';
 import {
-  doneBox, eventually, listSection, openAs, taskNames, visible, watchPath, type ExtensionGlobals, type UserBrowser,
+  doneBox, eventually, listSection, startWithAlice, taskNames, visible, watchPath, type ExtensionGlobals, type UserBrowser,
 } from '../helpers/browser.ts';
-import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
+import type { DemoStack } from '../helpers/demo.ts';
 
 let stack: DemoStack;
 let alice: UserBrowser;
 
 beforeAll(async () => {
-  ensureLocalBuild();
-  stack = await startDemoStack();
-  alice = await openAs(stack.demo.url, 'alice');
-  await visible(alice.page.getByTestId('lct-panel').locator('li.lct-task'));
+  ({ stack, alice } = await startWithAlice());
 });
 
 afterAll(async () => {

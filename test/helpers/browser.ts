@@ -10,7 +10,7 @@ import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage
 import { expect } from 'vitest';
 import { CHROMIUM, chromiumArgs, enableInstance, launchChromium } from '../../demo/browser.mjs';
 import { LIVE_VIDEO, type DemoVideo } from '../../demo/catalog.mjs';
-import { EXTENSION_DIR } from './demo.ts';
+import { ensureLocalBuild, EXTENSION_DIR, startDemoStack, type DemoStack } from './demo.ts';
 
 export interface UserBrowser {
   user: string;
@@ -209,3 +209,12 @@ export async function openWithPuppeteer(demoUrl: string, user: string, video: De
 
 /** Puppeteer's selector for an element in the task panel's shadow root. */
 export const inPanel = (selector: string) => `lct-task-panel >>> ${selector}`;
+
+/** The start of most e2e files: the demo stack, and alice on the live video with her panel's tasks shown. */
+export async function startWithAlice(): Promise<{ stack: DemoStack; alice: UserBrowser }> {
+  ensureLocalBuild();
+  const stack = await startDemoStack();
+  const alice = await openAs(stack.demo.url, 'alice');
+  await visible(panelOf(alice.page).locator('li.lct-task'));
+  return { stack, alice };
+}
