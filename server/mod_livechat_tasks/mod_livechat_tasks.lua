@@ -8,8 +8,9 @@
 --     every request to a room that does not exist, gets auth/forbidden;
 --   * nodes are created by the first subscribe or publish; a new `livechat-tasks` node
 --     starts with a task list named after the room, published without notification;
---   * subscriptions are by bare JID and end when that user leaves the room or stops
---     being owner/admin; destroying the room deletes its nodes.
+--   * subscriptions are by bare JID and stored with the node: they outlive the room's
+--     emptying and a restart, and end when that user leaves the room or stops being
+--     owner/admin; destroying the room deletes its nodes.
 -- The pubsub logic is Prosody's util.pubsub and mod_pubsub's library; the item storage
 -- is our own (itemstore.lib.lua), so that a change costs the same at 5,000 items as at 10.
 
@@ -33,11 +34,31 @@ local xmlns_task = "urn:peertube-plugin-livechat:task";
 local xmlns_note = "urn:peertube-plugin-livechat:note";
 local node_tasks = "livechat-tasks";
 
-local max_items = module:get_option_number("livechat_tasks_max_items", 5000);
+-- An integer option within [min, max]. Prosody 0.13 has this as module:get_option_integer;
+-- 0.12 (Debian 12, and the livechat plugin's bundle) only reads numbers, unchecked.
+-- Same rule as 0.13: out of bounds is clamped, a fraction rounded down, both with a warning.
+local function get_option_integer(name, default, min, max)
+	if module.get_option_integer then return module:get_option_integer(name, default, min, max); end
+	local value = module:get_option_number(name); -- logs an error itself when not a number
+	if value == nil then return default; end
+	if value ~= math.floor(value) then
+		module:log("warn", "Config option '%s' expected an integer, not %g", name, value);
+		value = math.floor(value);
+	end
+	if value < min or value > max then
+		local bound = value < min and min or max;
+		module:log("warn", "Config option '%s' out of bounds %g, using %d", name, value, bound);
+		value = bound;
+	end
+	return value;
+end
+
+local max_items = get_option_integer("livechat_tasks_max_items", 5000, 1, 1000000);
 -- Journal records kept at least before the snapshot of a small node is rewritten.
-local compact_min = module:get_option_number("livechat_tasks_journal_min", 1000);
--- Services of rooms in use; a room's service is also dropped when its last occupant leaves.
-local service_cache_size = module:get_option_number("livechat_tasks_service_cache_size", 1000);
+local compact_min = get_option_integer("livechat_tasks_journal_min", 1000, 1, 1000000);
+-- Services of rooms in use; a room's service is also dropped when its last occupant leaves
+-- (its nodes, items and subscriptions are in storage and load again on the next request).
+local service_cache_size = get_option_integer("livechat_tasks_service_cache_size", 1000, 1, 1000000);
 
 local node_configs = module:open_store("livechat_tasks_nodes");
 local item_stores = {
@@ -86,27 +107,32 @@ local function check_node_config(_, _, config)
 	return (tonumber_max_items(config.max_items) or 1) <= max_items and config.access_model == "whitelist";
 end
 
--- Node names and settings of one room, in one small record. Subscriptions are not stored:
--- they end when their user leaves the room, and a restart empties every room.
+-- Node names, settings and subscribers of one room, in one small record:
+-- { [node] = { config = {…}, subscribers = { [jid] = true | options } } }.
+-- Subscriptions are stored as the livechat plugin's module stores them (with the node), so
+-- that an admin subscribed from outside the room keeps them while the room is empty and
+-- across a restart. (Records written before subscriptions were stored have none.)
 local function new_nodestore(room_node)
 	local store = {};
 	function store:get(name) -- luacheck: ignore 212/self
 		local nodes = node_configs:get(room_node) or {};
 		local saved = nodes[name];
 		if saved then
-			return { name = name, config = saved.config or {}, subscribers = {}, affiliations = {} };
+			return { name = name, config = saved.config or {}, subscribers = saved.subscribers or {}, affiliations = {} };
 		end
 	end
 	function store:set(name, data) -- luacheck: ignore 212/self
 		local nodes, err = node_configs:get(room_node);
 		if err then return nil, err; end
 		nodes = nodes or {};
-		local config = nil;
+		local saved = nil;
 		if data then
-			config = {};
-			for key, value in pairs(data.config) do config[key] = value; end
+			-- Copies: util.pubsub keeps changing its own tables after this call.
+			saved = { config = {}, subscribers = {} };
+			for key, value in pairs(data.config) do saved.config[key] = value; end
+			for jid, subscription in pairs(data.subscribers or {}) do saved.subscribers[jid] = subscription; end
 		end
-		nodes[name] = data and { config = config } or nil;
+		nodes[name] = saved;
 		return node_configs:set(room_node, next(nodes) and nodes or nil);
 	end
 	function store:users() -- luacheck: ignore 212/self
@@ -310,29 +336,48 @@ local function unsubscribe_everywhere(service, bare_jid)
 	end
 end
 
+-- Whether the room's stored nodes list a subscription of `bare_jid` (any resource).
+local function has_stored_subscription(room, bare_jid)
+	local nodes, err = node_configs:get((jid_split(room.jid)));
+	if err then
+		module:log("error", "Cannot read the nodes of %s: %s", room.jid, err);
+		return false;
+	end
+	for _, saved in pairs(nodes or {}) do
+		for jid in pairs(saved.subscribers or {}) do
+			if jid_bare(jid) == bare_jid then return true; end
+		end
+	end
+	return false;
+end
+
+-- Ends the subscriptions of `bare_jid` in the room, also when the room's service is not in
+-- memory (the room emptied, or nobody used it since a restart): it is then loaded, but only
+-- if storage names that user, so that an ordinary leave costs one small read, not the items.
+local function end_subscriptions(room, bare_jid)
+	local service = services:get(room.jid);
+	if not service and has_stored_subscription(room, bare_jid) then service = get_service(room); end
+	if service then unsubscribe_everywhere(service, bare_jid); end
+end
+
 module:hook("muc-occupant-left", function (event)
 	local room = event.room;
 	-- The room's destruction notifies the subscribers itself (see muc-room-destroyed).
 	if room.destroying then return; end
-	local service = services:get(room.jid);
-	if not service then return; end
 	local bare_jid = event.occupant.bare_jid;
-	local other_session = false;
-	local room_empty = true;
 	for _, occupant in room:each_occupant() do
-		room_empty = false;
-		if occupant.bare_jid == bare_jid then other_session = true; end
+		-- Another session of that user, under another nick, is still in the room.
+		if occupant.bare_jid == bare_jid then return; end
 	end
-	if not other_session then unsubscribe_everywhere(service, bare_jid); end
-	if room_empty then drop_service(room.jid); end
+	end_subscriptions(room, bare_jid);
+	if not room:has_occupant() then drop_service(room.jid); end
 end);
 
 module:hook("muc-set-affiliation", function (event)
 	local was_publisher = event.previous_affiliation == "owner" or event.previous_affiliation == "admin";
 	local is_publisher = event.affiliation == "owner" or event.affiliation == "admin";
 	if not was_publisher or is_publisher then return; end
-	local service = services:get(event.room.jid);
-	if service then unsubscribe_everywhere(service, jid_bare(event.jid)); end
+	end_subscriptions(event.room, jid_bare(event.jid));
 end);
 
 module:hook("muc-room-destroyed", function (event)
