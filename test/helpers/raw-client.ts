@@ -16,6 +16,7 @@ export const NS_MUC = 'http://jabber.org/protocol/muc';
 export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 export const NS_MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
 export const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
+export const NS_OCCUPANT_ID = 'urn:xmpp:occupant-id:0';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -253,6 +254,11 @@ export class RawXmppClient {
     return presence;
   }
 
+  /** The latest presence received so far from `occupantJid` (room/nick), if any. */
+  lastPresenceFrom(occupantJid: string): Element | undefined {
+    return this.received.findLast((s) => s.localName === 'presence' && s.getAttribute('from') === occupantJid);
+  }
+
   async leaveRoom(roomJid: string, nick: string): Promise<void> {
     const occupantJid = `${roomJid}/${nick}`;
     const gone = this.waitFor((s) => s.localName === 'presence' && s.getAttribute('from') === occupantJid && s.getAttribute('type') === 'unavailable');
@@ -310,6 +316,16 @@ export class RawXmppClient {
 export function itemsOf(reply: Element): Element[] {
   const items = child(child(reply, 'pubsub', NS_PUBSUB), 'items', NS_PUBSUB);
   return items ? children(items, 'item') : [];
+}
+
+/** The XEP-0421 occupant-id the room stamped on a presence or message. */
+export function occupantIdOf(stanza: Element): string | undefined {
+  return child(stanza, 'occupant-id', NS_OCCUPANT_ID)?.getAttribute('id') ?? undefined;
+}
+
+/** The real JID in a MUC presence's <item>, shown only to those allowed to see it. */
+export function realJidOf(presence: Element): string | undefined {
+  return child(child(presence, 'x', NS_MUC_USER), 'item')?.getAttribute('jid') ?? undefined;
 }
 
 /** The id the server gave to a published item. */
