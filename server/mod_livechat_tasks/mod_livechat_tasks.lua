@@ -86,6 +86,7 @@ end
 local function live_room(room_jid)
 	local room = get_room_from_jid(room_jid);
 	-- A tombstone (a destroyed room kept to refuse its name for a while) is no room.
+	-- Prosody 0.12 has no method that tells one; mod_muc itself reads this field.
 	if room and not room._data.destroyed then return room; end
 end
 
@@ -325,14 +326,10 @@ module:hook("muc-disco#info", function (event)
 end);
 
 local function unsubscribe_everywhere(service, bare_jid)
-	local subscriptions = service.subscriptions[bare_jid];
-	if not subscriptions then return; end
-	local pairs_to_remove = {};
-	for jid, nodes in pairs(subscriptions) do
-		for node in pairs(nodes) do pairs_to_remove[#pairs_to_remove + 1] = { node, jid }; end
-	end
-	for _, pair in ipairs(pairs_to_remove) do
-		service:remove_subscription(pair[1], true, pair[2]);
+	-- Every resource's subscriptions, all nodes: true as the actor skips the rights check.
+	local _, subscriptions = service:get_subscriptions(nil, true, bare_jid);
+	for _, subscription in ipairs(subscriptions) do
+		service:remove_subscription(subscription.node, true, subscription.jid);
 	end
 end
 
@@ -385,7 +382,8 @@ module:hook("muc-room-destroyed", function (event)
 	-- Also loads the service of a room nobody used since the start: its nodes are in storage.
 	local service = services:get(room.jid) or new_service(room);
 	local names = {};
-	for name in pairs(service.nodes) do names[#names + 1] = name; end
+	local _, nodes = service:get_nodes(true);
+	for name in pairs(nodes) do names[#names + 1] = name; end
 	for _, name in ipairs(names) do service:delete(name, true); end
 	drop_service(room.jid);
 end);
