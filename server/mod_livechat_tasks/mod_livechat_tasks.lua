@@ -348,12 +348,14 @@ local function has_stored_subscription(room, bare_jid)
 	return false;
 end
 
--- Ends the subscriptions of `bare_jid` in the room, also when the room's service is not in
--- memory (the room emptied, or nobody used it since a restart): it is then loaded, but only
--- if storage names that user, so that an ordinary leave costs one small read, not the items.
-local function end_subscriptions(room, bare_jid)
+-- Ends the subscriptions of `bare_jid` in the room. When the room's service is not in memory
+-- (the room emptied, or nobody used it since a restart) and `look_in_storage` is set, the
+-- service is loaded, but only if storage names that user: one small read, not the items.
+local function end_subscriptions(room, bare_jid, look_in_storage)
 	local service = services:get(room.jid);
-	if not service and has_stored_subscription(room, bare_jid) then service = get_service(room); end
+	if not service and look_in_storage and has_stored_subscription(room, bare_jid) then
+		service = get_service(room);
+	end
 	if service then unsubscribe_everywhere(service, bare_jid); end
 end
 
@@ -366,7 +368,9 @@ module:hook("muc-occupant-left", function (event)
 		-- Another session of that user, under another nick, is still in the room.
 		if occupant.bare_jid == bare_jid then return; end
 	end
-	end_subscriptions(room, bare_jid);
+	-- Only owners and admins can hold a subscription (losing the rank ends it), so a viewer's
+	-- leave never reads storage.
+	end_subscriptions(room, bare_jid, is_owner_or_admin(room, bare_jid));
 	if not room:has_occupant() then drop_service(room.jid); end
 end);
 
@@ -374,7 +378,7 @@ module:hook("muc-set-affiliation", function (event)
 	local was_publisher = event.previous_affiliation == "owner" or event.previous_affiliation == "admin";
 	local is_publisher = event.affiliation == "owner" or event.affiliation == "admin";
 	if not was_publisher or is_publisher then return; end
-	end_subscriptions(event.room, jid_bare(event.jid));
+	end_subscriptions(event.room, jid_bare(event.jid), true);
 end);
 
 module:hook("muc-room-destroyed", function (event)
