@@ -12,6 +12,8 @@ export interface BackendOptions {
   verbose?: boolean;
   /** Keep Nagle's algorithm on (off by default). */
   nagle?: boolean;
+  /** Extra settings of the MUC component, such as `livechat_tasks_max_items`. */
+  componentOptions?: Record<string, string | number | boolean>;
   log?: (line: string) => void;
   onUnexpectedExit?: (code: number | null) => void;
 }

@@ -39,6 +39,16 @@ function luaString(text) {
   return `"${String(text).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
+/** `name = value` lines for the MUC component (numbers, booleans, strings). */
+function componentOptionLines(options = {}) {
+  return Object.entries(options).map(([name, value]) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a Prosody option name: ${name}`);
+    if (typeof value === 'string') return `\t${name} = ${luaString(value)}`;
+    if (typeof value === 'boolean' || Number.isFinite(value)) return `\t${name} = ${value}`;
+    throw new Error(`Option ${name}: a string, finite number or boolean, not ${value}`);
+  }).join('\n');
+}
+
 function renderConfig(values) {
   const template = readFileSync(join(SERVER_DIR, 'prosody.cfg.lua.template'), 'utf8');
   return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name) => {
@@ -90,6 +100,7 @@ function waitForExit(child, timeoutMs) {
  * @param {string} [options.data] data folder; absent: a fresh temporary folder removed by stop().
  * @param {boolean} [options.verbose] forward Prosody's debug log.
  * @param {boolean} [options.nagle] keep Nagle's algorithm on (off by default: it delays large replies ~40 ms).
+ * @param {Record<string, string|number|boolean>} [options.componentOptions] extra settings of the MUC component (e.g. livechat_tasks_max_items).
  * @param {(line: string) => void} [options.log] where Prosody's log lines go (default: stderr).
  * @param {(code: number|null) => void} [options.onUnexpectedExit] called if Prosody dies while running.
  */
@@ -121,6 +132,7 @@ export async function startBackend(options = {}) {
     HTTP_PORT: String(port),
     NAGLE: options.nagle ? 'true' : 'false',
     PARENT_PID: String(process.pid),
+    COMPONENT_OPTIONS: componentOptionLines(options.componentOptions),
   }));
 
   const log = options.log ?? ((line) => process.stderr.write(`[prosody] ${line}\n`));

@@ -1,5 +1,6 @@
 // Items survive a restart, and a node keeps at most 5,000 items, the oldest going first
-// (PROTOCOL.md §3). These tests restart the server, so they have a backend of their own.
+// (PROTOCOL.md §3); the limit setting is read within bounds. These tests restart the server,
+// so they have a backend of their own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,5 +179,20 @@ describe('the 5,000 item limit', () => {
     const again = await reconnectAfterRestart(room);
     expect(namesOf(await again.getItems(room, TASKS)).map(([id]) => id)).toEqual(taskIds(2, MAX_ITEMS + 1));
     again.close();
+  });
+});
+
+describe('settings', () => {
+  it('an item limit below its bounds is read as the lowest valid one, not as "keep nothing"', async () => {
+    const own = await startTestBackend({ componentOptions: { livechat_tasks_max_items: 0 } });
+    try {
+      const { room, alice } = await openRoom(own);
+      // The node's first task list, then three tasks: with a limit of 1 the newest stays.
+      await publishAll(alice, room, ['a', 'b', 'c']);
+      expect(namesOf(await alice.getItems(room, TASKS)).map(([id]) => id)).toEqual(['c']);
+      alice.close();
+    } finally {
+      await own.stop();
+    }
   });
 });
