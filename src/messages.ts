@@ -138,5 +138,14 @@ export type BackgroundToPort =
   /** the watch was refused (bad message, or a content script asking for another room); the port closes after it */
   | { type: 'bg/refused'; error: Problem };
 
+/**
+ * Pushed by the background to the extension's pages (runtime.sendMessage,
+ * no reply); a page checks that the sender is one of our own pages, not a
+ * content script (ui/from-background.ts).
+ */
+export type BackgroundToView =
+  /** what tab `tabId` shows changed: its content script found a room, left it, or the room failed to open */
+  { type: 'bg/tab-room'; tabId: number };
+
 export type Request = ContentToBackground | ViewToBackground;
 export type ReplyTo<R extends Request> = Replies[R['type']];

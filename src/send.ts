@@ -3,7 +3,7 @@
 // reloaded) becomes a failed reply instead of a thrown error, so callers have
 // one path for failure.
 import type { ReplyTo, Request } from './messages';
-import { ext } from './ui/ext';
+import { ext } from './ext';
 
 export async function send<R extends Request>(message: R): Promise<ReplyTo<R>> {
   const api = ext();

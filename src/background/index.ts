@@ -20,11 +20,10 @@ import { roomPageFinder } from './peertube-detect';
 import { Router, type PortLike } from './router';
 import { addAsTask, createMenu } from './context-menu';
 import { KEEPALIVE_ALARM, keepalivePeriodMinutes, scheduleKeepalive } from './keepalive';
-import { keepPopupOnAction } from './side-panel';
+import { keepPopupOnAction, tellViewsOfTabRooms } from './side-panel';
+import { backgroundExt } from '../ext';
 
-// Chrome MV3 and Firefox both answer with promises and Chrome 148+ has a
-// native `browser`: the polyfill's ~4 KB would only weigh on the worker.
-const browser = ((globalThis as { browser?: Browser.Browser }).browser ?? (globalThis as unknown as { chrome: Browser.Browser }).chrome);
+const browser = backgroundExt();
 
 const isFirefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 const t = (key: string, substitutions?: string[]) => browser.i18n.getMessage(key, substitutions);
@@ -35,6 +34,7 @@ const session = kvOver(browser.storage.session);
 const engine = new Engine({ local, session, fetch: (input, init) => fetch(input, init), log: warn });
 const settings = new SettingsStore(local);
 const tabRooms = new TabRooms(session);
+tellViewsOfTabRooms(tabRooms, browser.runtime);
 const instances = new Instances(
   { scripting: browser.scripting, permissions: browser.permissions, tabs: browser.tabs },
   settings,

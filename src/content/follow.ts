@@ -8,21 +8,18 @@ import type { send as sendFn } from '../send';
 import { readPeerTubeAuth } from './auth';
 import { chatPageVideoId } from './detect';
 import { onUrlChange } from './navigation';
-import type { RoomFeed, RoomWatch } from './rights';
+import type { RoomClient } from '../ui/room-port';
 
 export interface MountedPanel {
   unmount(): void;
 }
-/**
- * `feed`: the room's views from the rights watch, which the panel shows;
- * `send`: the content script's own, which the panel's chunk then need not carry
- */
-export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string; feed: RoomFeed; send: typeof sendFn }) => MountedPanel;
+/** `client`: the rights watch's room client, whose views the panel shows and through which it edits */
+export type MountPanel = (opts: { doc: Document; room: RoomRef; origin: string; client: RoomClient }) => MountedPanel;
 
 export interface FollowDeps {
   win: Window;
   send: typeof sendFn;
-  watchRights: (room: RoomRef, onRights: (rights: Rights) => void) => RoomWatch;
+  watchRights: (room: RoomRef, onRights: (rights: Rights) => void) => RoomClient;
   /** loads the panel code on demand: the framework stays out of pages without a panel */
   loadPanel: () => Promise<MountPanel>;
 }
@@ -48,7 +45,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
 
   const startVisit = (videoId: string): Visit => {
     let stopped = false;
-    let watch: RoomWatch | undefined;
+    let watch: RoomClient | undefined;
     let panel: MountedPanel | undefined;
     let mounting = false;
 
@@ -60,7 +57,7 @@ export function followWatchPages(deps: FollowDeps): () => void {
         try {
           const mountPanel = await deps.loadPanel();
           // Rights may have changed while the code loaded.
-          if (!stopped && rightsNow === 'moderator' && watch) panel = mountPanel({ doc: win.document, room, origin, feed: watch.feed, send: deps.send });
+          if (!stopped && rightsNow === 'moderator' && watch) panel = mountPanel({ doc: win.document, room, origin, client: watch });
         } catch (err) {
           // The extension was updated or reloaded under the page: its files are gone until a reload.
           console.warn('Livechat Tasks: the task panel could not load', err);

@@ -8,7 +8,7 @@
 // the only one its web_accessible_resources entry allows (see manifestFor in
 // vite.config.ts).
 import { send } from '../send';
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 import { followWatchPages } from './follow';
 import panelFile from './panel.tsx?script&module';
 import { watchRights } from './rights';

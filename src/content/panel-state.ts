@@ -1,7 +1,7 @@
 // The page panel's size and collapsed state, remembered per PeerTube
 // instance in storage.local (one key per origin), so each instance's layout
 // keeps the user's choice.
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 
 export interface PanelState {
   collapsed: boolean;

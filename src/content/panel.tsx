@@ -5,11 +5,12 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sortedLists } from '../core/room-query';
-import type { Edit, RoomRef, RoomView } from '../core/types';
-import type { send as sendFn } from '../send';
 import { t } from '../ui/i18n';
 import { uiCss } from '../ui/styles';
+import type { RoomClient } from '../ui/room-port';
+import { ProblemBox } from '../ui/StateNotices';
 import { TaskApp } from '../ui/TaskApp';
+import { useRoomClient } from '../ui/useRoom';
 import { watchChatMessages, type ChatMessage } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
 import type { MountPanel } from './follow';
@@ -17,7 +18,6 @@ import { createPanelHost, type Dock } from './mount';
 import frameCss from './frame.css?inline';
 import { PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
-import type { RoomFeed } from './rights';
 
 /** What the page side (placement, chat messages) asks of the mounted panel. */
 interface PanelControls {
@@ -25,27 +25,16 @@ interface PanelControls {
   openChatTask(message: ChatMessage, button: HTMLElement): void;
 }
 
-/** The latest view the page script's room watch received (see rights.ts). */
-function useFeed(feed: RoomFeed): RoomView | undefined {
-  const [view, setView] = useState(feed.current);
-  useEffect(() => {
-    setView(feed.current()); // a view may have come between the first render and now
-    return feed.subscribe(setView);
-  }, [feed]);
-  return view;
-}
-
 function Panel(props: {
-  room: RoomRef;
   origin: string;
-  feed: RoomFeed;
-  send: typeof sendFn;
+  /** the page script's room watch (see rights.ts) */
+  client: RoomClient;
   initialDock: Dock;
   controls: { current?: PanelControls };
 }) {
-  const { room, origin, send } = props;
-  const view = useFeed(props.feed);
-  const edit = (e: Edit) => send({ type: 'view/edit', room, edit: e });
+  const { origin, client } = props;
+  const { view, gone } = useRoomClient(client);
+  const edit = client.edit;
   const [dock, setDock] = useState(props.initialDock);
   const [state, setState] = useState<PanelState>(DEFAULT_PANEL_STATE);
   const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
@@ -75,6 +64,7 @@ function Panel(props: {
   return (
     <>
       <PanelFrame dock={dock} title={view?.title ? t('panelTitleRoom', view.title) : t('panelTitle')} state={state} onState={onState}>
+        {gone && <ProblemBox problem={gone} />}
         {view ? (
           <TaskApp view={view} onEdit={edit} variant="panel" />
         ) : (
@@ -96,7 +86,7 @@ function Panel(props: {
   );
 }
 
-export const mountPanel: MountPanel = ({ doc, room, origin, feed, send }) => {
+export const mountPanel: MountPanel = ({ doc, origin, client }) => {
   const controls: { current?: PanelControls } = {};
   let dock: Dock = 'side';
   let stopChat: (() => void) | undefined;
@@ -108,7 +98,7 @@ export const mountPanel: MountPanel = ({ doc, room, origin, feed, send }) => {
       ? watchChatMessages(chat, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
       : undefined;
   });
-  render(<Panel room={room} origin={origin} feed={feed} send={send} initialDock={dock} controls={controls} />, host.mountPoint);
+  render(<Panel origin={origin} client={client} initialDock={dock} controls={controls} />, host.mountPoint);
 
   return {
     unmount() {

@@ -76,6 +76,7 @@ export interface Problem {
     | 'malformed' // some items could not be read
     | 'bad-request' // a message was refused: unknown type, bad fields, or not allowed from its sender
     | 'permission' // the browser permission for the instance is not granted
+    | 'context-gone' // the extension was reloaded, updated or removed under this page (a view's own state, never from the background)
     | 'internal';
   detail?: string;
   /** when the next automatic retry happens (ms since epoch), if any */

@@ -3,9 +3,9 @@
 // this page shows its answers.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AccountSummary, ManualAccount, Settings } from '../messages';
-import { activeTab } from '../popup/active-tab';
+import { activeTab } from '../ui/active-tab';
 import { send } from '../send';
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { AccountsSection } from './AccountsSection';

@@ -3,7 +3,7 @@
 // the click itself, and given back when turned off).
 import { useState } from 'preact/hooks';
 import type { Settings } from '../messages';
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 import { t } from '../ui/i18n';
 
 export function PreferencesSection(props: { settings: Settings; onChange: (change: Partial<Settings>) => Promise<boolean> }) {

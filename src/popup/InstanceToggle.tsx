@@ -5,7 +5,7 @@
 // prompt, and the worker then enables the instance when the grant arrives.
 import { useState } from 'preact/hooks';
 import { send } from '../send';
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 import { t } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 

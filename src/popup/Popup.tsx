@@ -11,10 +11,10 @@ import { QuickAdd } from '../ui/QuickAdd';
 import { RecentTasks } from '../ui/RecentTasks';
 import { ProblemBox } from '../ui/StateNotices';
 import { useRoom } from '../ui/useRoom';
-import { activeTab, type ActiveTab } from './active-tab';
+import { activeTab, type ActiveTab } from '../ui/active-tab';
 import { InstanceToggle } from './InstanceToggle';
 import { openSidePanel } from './open-side-panel';
-import { reasonKey } from './reason';
+import { reasonKey } from '../ui/reason';
 
 export const RECENT_TASKS_SHOWN = 5;
 

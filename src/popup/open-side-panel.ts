@@ -1,6 +1,6 @@
 // Opens the browser's side panel (Chrome) or sidebar (Firefox). Both calls
 // are honoured only inside the user's click, so nothing is awaited before.
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 
 interface SidePanelApis {
   sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> };

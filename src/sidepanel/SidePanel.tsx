@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
 import type { TabInfo } from '../messages';
-import { activeTab } from '../popup/active-tab';
-import { reasonKey } from '../popup/reason';
+import { activeTab } from '../ui/active-tab';
+import { reasonKey } from '../ui/reason';
 import { send } from '../send';
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
+import { onBackgroundMessage } from '../ui/from-background';
 import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { ProblemBox } from '../ui/StateNotices';
@@ -41,18 +42,16 @@ export function SidePanel() {
     const onUpdated = (id: number) => {
       if (id === tabId.current) void refresh();
     };
-    // The background keeps each tab's room in storage.session: a change
-    // there is the moment a content script found (or left) a room.
-    const onStorage = (_changes: unknown, area: string) => {
-      if (area === 'session') void refresh();
-    };
     api.tabs.onActivated.addListener(onActivated);
     api.tabs.onUpdated.addListener(onUpdated);
-    api.storage.onChanged.addListener(onStorage);
+    // The background tells when a content script found (or left) the room of a tab.
+    const stopTabRooms = onBackgroundMessage((message) => {
+      if (message.tabId === tabId.current) void refresh();
+    });
     return () => {
       api.tabs.onActivated.removeListener(onActivated);
       api.tabs.onUpdated.removeListener(onUpdated);
-      api.storage.onChanged.removeListener(onStorage);
+      stopTabRooms();
     };
   }, [refresh]);
 
@@ -64,7 +63,7 @@ export function SidePanel() {
   };
 
   const room = info?.room ?? picked;
-  const { view, edit } = useRoom(room);
+  const { view, edit, gone } = useRoom(room);
   const showingPicked = !info?.room && picked;
 
   return (
@@ -74,6 +73,7 @@ export function SidePanel() {
           {failure}
         </p>
       )}
+      {gone && <ProblemBox problem={gone} />}
       {showingPicked && (
         <div class="lct-toolbar lct-sidepanel-bar">
           <button type="button" class="lct-btn" onClick={() => setPicked(undefined)}>

@@ -7,7 +7,7 @@
 // chosen by Intl.PluralRules for the language of the catalog actually in use
 // (the `lang` message of each messages.json), e.g. 0 is "other" in English
 // and "one" in French. `k_other` is the fallback.
-import { ext } from './ext';
+import { ext } from '../ext';
 
 /** Where messages come from when there is no extension i18n API (see i18n-catalog.ts). */
 export type MessageLookup = (key: string, subs: string[]) => string;

@@ -3,7 +3,7 @@
 // and kept in sync between them. Outside an extension (tests) they live in
 // memory for the lifetime of the module, so remounting still remembers.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ext } from './ext';
+import { ext } from '../ext';
 
 const memory = new Map<string, unknown>();
 const storageKey = (key: string) => `ui:${key}`;

@@ -1,76 +1,55 @@
-// The live RoomView of one room for a view (page panel, side panel, popup).
-// A runtime Port named ROOM_PORT carries the watch: we post `view/watch`,
-// the background answers with `bg/room` at once and on every change. When
-// the port drops (the service worker or event page was stopped) we connect
-// again, at growing intervals, which also wakes the background.
-// Edits go by one-off message (send) and resolve with the background's Reply.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// The live RoomView of one room for a preact view (page panel, side panel,
+// popup), over the room-port client of room-port.ts.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
-import type { BackgroundToPort, PortToBackground, Reply } from '../messages';
-import { ROOM_PORT } from '../messages';
-import { send } from '../send';
-import { ext } from './ext';
+import type { Reply } from '../messages';
+import { connectRoom, type RoomClient } from './room-port';
 
-const RETRY_MS = [0, 500, 1000, 2000, 5000];
-
-export function useRoom(room: RoomRef | undefined): {
+export interface RoomState {
   view: RoomView | undefined;
   /** set when the background refused to watch this room (then we stop asking) */
   refused: Problem | undefined;
-  edit: (e: Edit) => Promise<Reply<{ itemId: string }>>;
-} {
-  const [view, setView] = useState<RoomView | undefined>(undefined);
-  const [refused, setRefused] = useState<Problem | undefined>(undefined);
-  const key = room ? roomKey(room) : '';
+  /** set when the extension's context is gone: the view says so, and edits fail at once */
+  gone: Problem | undefined;
+}
 
+/** What a client has now, rendered again on each of its changes. */
+export function useRoomClient(client: RoomClient | undefined): RoomState {
+  const read = (): RoomState => {
+    const end = client?.ended();
+    return {
+      view: client?.current(),
+      refused: end?.reason === 'refused' ? end.problem : undefined,
+      gone: end?.reason === 'context-gone' ? end.problem : undefined,
+    };
+  };
+  const [state, setState] = useState(read);
   useEffect(() => {
-    setView(undefined);
-    setRefused(undefined);
-    const api = ext();
-    if (!room || !api) return;
-    let closed = false;
-    let attempt = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let port: ReturnType<typeof api.runtime.connect> | undefined;
+    setState(read()); // a view may have come between the first render and now
+    return client?.subscribe(() => setState(read()));
+  }, [client]);
+  return state;
+}
 
-    const connect = () => {
-      try {
-        port = api.runtime.connect({ name: ROOM_PORT });
-      } catch {
-        return; // extension reloaded or removed: this context is orphaned, nothing to reconnect to
-      }
-      port.onMessage.addListener((message: unknown) => {
-        const msg = message as BackgroundToPort;
-        if (msg?.type === 'bg/room' && roomKey(msg.view.ref) === roomKey(room)) {
-          attempt = 0;
-          setView(msg.view);
-        } else if (msg?.type === 'bg/refused') {
-          closed = true; // asking again would be refused again
-          setRefused(msg.error);
-        }
-      });
-      port.onDisconnect.addListener(() => {
-        port = undefined;
-        if (closed) return;
-        const delay = RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]!;
-        timer = setTimeout(connect, delay);
-      });
-      port.postMessage({ type: 'view/watch', room } satisfies PortToBackground);
-    };
-    connect();
-    return () => {
-      closed = true;
-      clearTimeout(timer);
-      port?.disconnect();
-    };
+/** Watches `room` for as long as the component shows it. */
+export function useRoom(room: RoomRef | undefined): RoomState & { edit: (e: Edit) => Promise<Reply<{ itemId: string }>> } {
+  const key = room ? roomKey(room) : '';
+  const [client, setClient] = useState<RoomClient>();
+  const current = useRef<RoomClient | undefined>(undefined);
+  useEffect(() => {
+    const next = room ? connectRoom(room) : undefined;
+    current.current = next;
+    setClient(next);
+    return () => next?.stop();
   }, [key]);
-
+  const state = useRoomClient(client);
   const edit = useCallback(
     (e: Edit): Promise<Reply<{ itemId: string }>> =>
-      room ? send({ type: 'view/edit', room, edit: e }) : Promise.resolve({ ok: false, error: { code: 'internal', detail: 'no room' } }),
-    [key],
+      current.current?.edit(e) ?? Promise.resolve({ ok: false, error: { code: 'internal', detail: 'no room' } }),
+    [],
   );
-
-  return { view, refused, edit };
+  // Until the effects catch up with a new room, the previous room's view is not this one's.
+  const view = state.view && roomKey(state.view.ref) === key ? state.view : undefined;
+  return { ...state, view, edit };
 }

@@ -10,10 +10,10 @@ import type { MountedPanel } from '../../../src/content/follow';
 import { CONTAINER_ID, STATE_ATTR } from '../../../src/content/mount';
 import { mountPanel } from '../../../src/content/panel';
 import { panelStateKey } from '../../../src/content/panel-state';
-import { watchRights, type RoomWatch } from '../../../src/content/rights';
+import { watchRights } from '../../../src/content/rights';
 import type { RoomRef } from '../../../src/core/types';
 import type { Request } from '../../../src/messages';
-import { send } from '../../../src/send';
+import type { RoomClient } from '../../../src/ui/room-port';
 import { makeItems } from '../ui/fixtures';
 import { installFakeExt, loadCatalog, makeView, type FakeExt } from '../pages/fake-ext';
 
@@ -23,13 +23,13 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"> ‮right-to-left';
 
 let ext: FakeExt;
 let panel: MountedPanel | undefined;
-let watch: RoomWatch | undefined;
+let watch: RoomClient | undefined;
 
 /** The panel as the page script mounts it: showing the views of its room watch. */
 function mount(origin = ORIGIN): MountedPanel {
   watch?.stop();
   watch = watchRights(ROOM, () => {});
-  return mountPanel({ doc: document, room: ROOM, origin, feed: watch.feed, send });
+  return mountPanel({ doc: document, room: ROOM, origin, client: watch });
 }
 
 function answer(msg: Request) {

@@ -61,8 +61,8 @@ export interface FakeExt {
   setView(view: RoomView): void;
   tabs: { onActivated: ReturnType<typeof event<[unknown]>>; onUpdated: ReturnType<typeof event<[number, unknown, unknown]>> };
   activeTabId: number;
-  /** a storage area other than local, whose changes fire storage.onChanged like the browser's */
-  storageArea(area: 'session' | 'sync'): { set(items: Record<string, unknown>): Promise<void> };
+  /** a runtime message reaching the page, by default from the background (a content script's sender has a tab) */
+  fromBackground(message: unknown, sender?: { id?: string; url?: string; tab?: { id?: number } }): void;
   uninstall(): void;
 }
 
@@ -73,6 +73,7 @@ export function loadCatalog(lang: 'en' | 'fr' = 'en') {
 }
 
 export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: true, value: undefined })): FakeExt {
+  const runtimeMessage = event<[unknown, unknown]>();
   const storageChanged = event<[Record<string, { newValue?: unknown; oldValue?: unknown }>, string]>();
   const fake: FakeExt = {
     sent: [],
@@ -93,12 +94,8 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
         if (watched && roomKey(watched.room) === roomKey(view.ref)) port.push({ type: 'bg/room', view });
       }
     },
-    storageArea(area) {
-      return {
-        async set(items) {
-          storageChanged.emit(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])), area);
-        },
-      };
+    fromBackground(message, sender = { id: 'fake-extension-id', url: 'chrome-extension://fake-extension-id/service-worker-loader.js' }) {
+      runtimeMessage.emit(message, sender);
     },
     uninstall() {
       delete (globalThis as { browser?: unknown }).browser;
@@ -121,6 +118,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
         return port;
       },
       getURL: (path: string) => `chrome-extension://fake-extension-id/${path}`,
+      onMessage: runtimeMessage,
     },
     storage: {
       local: {

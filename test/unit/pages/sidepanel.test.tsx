@@ -61,7 +61,25 @@ describe('side panel', () => {
     render(<SidePanel />);
     await screen.findByRole('heading', { name: 'Rooms you moderated recently' });
     infoByTab[7] = { room: A, origin: 'https://a.test', enabled: true, recent, accounts: [] };
-    await ext.storageArea('session').set({ tabRooms: {} });
+    ext.fromBackground({ type: 'bg/tab-room', tabId: 7 });
+    await screen.findByText('Task of A');
+  });
+
+  it('asks again only when the background says its tab changed, not when a content script claims so or another tab changed', async () => {
+    infoByTab[7] = { origin: 'https://a.test', enabled: true, recent, accounts: [], reason: 'not-peertube' };
+    render(<SidePanel />);
+    await screen.findByRole('heading', { name: 'Rooms you moderated recently' });
+    const asked = () => ext.sent.filter((m) => m.type === 'view/tab-info').length;
+    const before = asked();
+    infoByTab[7] = { room: A, origin: 'https://a.test', enabled: true, recent, accounts: [] };
+    ext.fromBackground({ type: 'bg/tab-room', tabId: 7 }, { id: 'fake-extension-id', url: 'https://a.test/w/x', tab: { id: 7 } });
+    ext.fromBackground({ type: 'bg/tab-room', tabId: 7 }, { id: 'another-extension', url: 'chrome-extension://another-extension/bg.js' });
+    ext.fromBackground({ type: 'bg/tab-room', tabId: 8 });
+    ext.fromBackground({ type: 'bg/tab-room', tabId: '7' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked()).toBe(before);
+    expect(screen.queryByText('Task of A')).toBeNull();
+    ext.fromBackground({ type: 'bg/tab-room', tabId: 7 });
     await screen.findByText('Task of A');
   });
 

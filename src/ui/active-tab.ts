@@ -1,5 +1,5 @@
 // The tab the popup or side panel is about: the active tab of its window.
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 
 export interface ActiveTab {
   id: number;
