@@ -169,6 +169,21 @@ describe('page panel', () => {
     expect(handle.getAttribute('aria-valuenow')).toBe(handle.getAttribute('aria-valuemin'));
   });
 
+  it('says at once when the extension was reloaded under the page, and sends no tick it can no longer save', async () => {
+    watchPage('open');
+    panel = mount();
+    await waitFor(() => expect(shadow().getByText('Check sound')).toBeTruthy());
+    // What a reload or update of the extension does to the page's script: no runtime id, and its port drops.
+    delete (globalThis as { browser?: { runtime: { id?: string } } }).browser!.runtime.id;
+    ext.ports[0]!.onDisconnect.emit();
+    await waitFor(() => expect(shadow().getByText('The extension was updated or reloaded: reload the page.')).toBeTruthy());
+    expect(shadow().getByText('Check sound')).toBeTruthy(); // what it showed stays readable
+    fireEvent.click(shadow().getByRole('checkbox', { name: 'Check sound' }));
+    await waitFor(() => expect(shadow().getByText('Your change was not saved: The extension was updated or reloaded: reload the page.')).toBeTruthy());
+    expect(ext.sent.filter((m) => m.type === 'view/edit')).toEqual([]);
+    expect(ext.ports).toHaveLength(1);
+  });
+
   it('is removed with everything it added when unmounted', async () => {
     watchPage('open', [{ nick: 'Alice', text: 'hello' }]);
     panel = mount();

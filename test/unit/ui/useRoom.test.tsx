@@ -106,6 +106,22 @@ describe('useRoom', () => {
     expect(screen.getByText('refused bad-request')).toBeTruthy();
   });
 
+  test('says when the extension context is gone, and fails edits at once without sending them', async () => {
+    let state: ReturnType<typeof useRoom> | undefined;
+    function GoneProbe() {
+      state = useRoom(room);
+      return <p>{state.gone ? `gone ${state.gone.code}` : (state.view?.title ?? 'no view')}</p>;
+    }
+    render(<GoneProbe />);
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Shown' }) });
+    delete (globalThis as { chrome?: { runtime: { id?: string } } }).chrome!.runtime.id;
+    act(() => ports[0]!.drop());
+    expect(screen.getByText('gone context-gone')).toBeTruthy();
+    expect(state!.view?.title).toBe('Shown');
+    await expect(state!.edit({ op: 'createList', name: 'New' })).resolves.toEqual({ ok: false, error: { code: 'context-gone' } });
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
   test('closes the port when unmounted', () => {
     const { unmount } = render(<Probe />);
     act(() => {

@@ -1,0 +1,202 @@
+// The room-port client against a stand-in for `chrome.runtime` (no browser
+// in unit tests; the real runtime and background are in the e2e suite): it
+// records each port and lets a test drop it, refuse it, or make the
+// extension's context go away as a reload or update does.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Edit, RoomRef } from '../../../src/core/types';
+import { connectRoom, type RoomClient } from '../../../src/ui/room-port';
+import { makeView } from './fixtures';
+
+type Listener = (m: unknown) => void;
+class FakePort {
+  posted: unknown[] = [];
+  disconnected = false;
+  private messageListeners: Listener[] = [];
+  private disconnectListeners: (() => void)[] = [];
+  onMessage = { addListener: (l: Listener) => this.messageListeners.push(l) };
+  onDisconnect = { addListener: (l: () => void) => this.disconnectListeners.push(l) };
+  postMessage(m: unknown) {
+    this.posted.push(m);
+  }
+  disconnect() {
+    this.disconnected = true;
+  }
+  /** the background side */
+  send(m: unknown) {
+    this.messageListeners.forEach((l) => l(m));
+  }
+  drop() {
+    this.disconnectListeners.forEach((l) => l());
+  }
+}
+
+interface FakeRuntime {
+  id?: string;
+  connect(o: { name: string }): FakePort;
+  sendMessage: ReturnType<typeof vi.fn>;
+}
+
+let ports: FakePort[];
+let runtime: FakeRuntime;
+/** what connect does instead of opening a port, when set */
+let connectThrows: Error | undefined;
+let client: RoomClient | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  ports = [];
+  connectThrows = undefined;
+  runtime = {
+    id: 'test-extension',
+    connect() {
+      if (connectThrows) throw connectThrows;
+      const port = new FakePort();
+      ports.push(port);
+      return port;
+    },
+    sendMessage: vi.fn(async () => ({ ok: true, value: { itemId: 'x1' } })),
+  };
+  (globalThis as { chrome?: unknown }).chrome = { runtime };
+});
+afterEach(() => {
+  client?.stop();
+  client = undefined;
+  delete (globalThis as { chrome?: unknown }).chrome;
+  vi.useRealTimers();
+});
+
+const room: RoomRef = makeView().ref;
+const tick: Edit = { op: 'setDone', id: 't1', done: true };
+/** what the extension's reload or update does to a content script's API */
+const reloadExtension = () => {
+  delete runtime.id;
+  connectThrows = new Error('Extension context invalidated.');
+};
+/** the client with the lowest jitter: each back-off is exactly half its ceiling */
+const start = () => (client = connectRoom(room, () => 0));
+
+describe('room-port client', () => {
+  test('watches the room and tells its subscribers of each view of that room only', () => {
+    start();
+    const seen: (string | undefined)[] = [];
+    client!.subscribe(() => seen.push(client!.current()?.title));
+    expect(ports[0]!.posted).toEqual([{ type: 'view/watch', room }]);
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'First' }) });
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Elsewhere', ref: { ...room, jid: 'other@room.x' } }) });
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Second' }) });
+    expect(seen).toEqual(['First', 'Second']);
+    expect(client!.ended()).toBeUndefined();
+  });
+
+  test('reconnects at once when the port drops, then backs off while the background keeps dropping it, and at once again after a view', async () => {
+    start();
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Before' }) });
+    ports[0]!.drop(); // the worker was stopped: connecting again wakes it
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toEqual([{ type: 'view/watch', room }]);
+    expect(client!.current()?.title).toBe('Before'); // kept meanwhile
+
+    // No view on the new port before it drops: 0.5 s, then 1 s, then 2 s (core/retry.ts with the lowest jitter).
+    for (const [i, wait] of [500, 1000, 2000].entries()) {
+      ports[i + 1]!.drop();
+      await vi.advanceTimersByTimeAsync(wait - 1);
+      expect(ports).toHaveLength(i + 2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(ports).toHaveLength(i + 3);
+    }
+
+    ports[4]!.send({ type: 'bg/room', view: makeView([], { title: 'After' }) });
+    expect(client!.current()?.title).toBe('After');
+    ports[4]!.drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ports).toHaveLength(6);
+  });
+
+  test('backs off too when connecting throws while the extension is still there', async () => {
+    start();
+    connectThrows = new Error('Could not establish connection.');
+    ports[0]!.drop();
+    await vi.advanceTimersByTimeAsync(0); // the immediate attempt throws
+    connectThrows = undefined;
+    await vi.advanceTimersByTimeAsync(499);
+    expect(ports).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ports).toHaveLength(2);
+    expect(client!.ended()).toBeUndefined();
+  });
+
+  test('stops asking once the background refuses the watch, and says why', async () => {
+    start();
+    ports[0]!.send({ type: 'bg/refused', error: { code: 'bad-request', detail: 'not your room' } });
+    ports[0]!.drop();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(ports).toHaveLength(1);
+    expect(client!.ended()).toEqual({ reason: 'refused', problem: { code: 'bad-request', detail: 'not your room' } });
+  });
+
+  test('says at once that the extension context is gone when the port drops with it, and never reconnects', async () => {
+    start();
+    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Last seen' }) });
+    const changes = vi.fn();
+    client!.subscribe(changes);
+    reloadExtension();
+    ports[0]!.drop();
+    expect(client!.ended()).toEqual({ reason: 'context-gone', problem: { code: 'context-gone' } });
+    expect(changes).toHaveBeenCalledTimes(1);
+    expect(client!.current()?.title).toBe('Last seen'); // the page keeps showing what it had
+    connectThrows = undefined; // even a runtime that came back is not ours any more
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(ports).toHaveLength(1);
+  });
+
+  test('says so too when only connecting tells it (the id still there, "Extension context invalidated")', async () => {
+    start();
+    connectThrows = new Error('Extension context invalidated.');
+    ports[0]!.drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client!.ended()?.reason).toBe('context-gone');
+  });
+
+  test('edits go to the background as view/edit and resolve with its reply', async () => {
+    start();
+    await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: tick });
+    runtime.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection.'));
+    await expect(client!.edit(tick)).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
+  });
+
+  test('refuses an edit at once, without sending it, once the context is gone, even before the port noticed', async () => {
+    start();
+    const changes = vi.fn();
+    client!.subscribe(changes);
+    reloadExtension();
+    await expect(client!.edit(tick)).resolves.toEqual({ ok: false, error: { code: 'context-gone' } });
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
+    expect(client!.ended()?.reason).toBe('context-gone');
+    expect(changes).toHaveBeenCalledTimes(1);
+  });
+
+  test('an edit whose reply is lost because the context went meanwhile says that, not a closed channel', async () => {
+    start();
+    runtime.sendMessage.mockImplementationOnce(async () => {
+      reloadExtension();
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(client!.edit(tick)).resolves.toEqual({ ok: false, error: { code: 'context-gone' } });
+    expect(client!.ended()?.reason).toBe('context-gone');
+  });
+
+  test('stop closes the port and nothing reconnects or notifies after it', async () => {
+    start();
+    const changes = vi.fn();
+    client!.subscribe(changes);
+    client!.stop();
+    expect(ports[0]!.disconnected).toBe(true);
+    ports[0]!.drop();
+    ports[0]!.send({ type: 'bg/room', view: makeView() });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(ports).toHaveLength(1);
+    expect(changes).not.toHaveBeenCalled();
+  });
+});
