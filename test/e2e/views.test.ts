@@ -101,6 +101,42 @@ describe('the side panel', () => {
   });
 });
 
+describe('the side panel following its tab', () => {
+  it("shows the room once the tab's page found it, and why there is none once the tab went elsewhere", async () => {
+    const tab = await alice.context.newPage();
+    await tab.goto(`${stack.demo.url}${watchPath(VIDEO_WITHOUT_CHAT)}`);
+    await tab.getByText(VIDEO_WITHOUT_CHAT.name).first().waitFor();
+    const tabId = await withExtensionPage('src/popup/index.html', (page) =>
+      page.evaluate(async (url) => (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({ url }))[0]!.id!, tab.url()),
+    );
+    // Chrome opens no side panel from automation (sidePanel.open needs a
+    // click), and a page in a tab is about its own tab: here the active tab
+    // it asks for is `tab`, the only thing not real in this test.
+    const side = await alice.context.newPage();
+    await side.addInitScript((id: number) => {
+      type Tabs = { query(q: { active?: boolean }): Promise<unknown[]>; get(id: number): Promise<unknown> };
+      const g = globalThis as unknown as { chrome?: { tabs: Tabs }; browser?: { tabs: Tabs } };
+      for (const tabs of new Set([g.chrome?.tabs, g.browser?.tabs])) {
+        if (!tabs) continue;
+        const query = tabs.query.bind(tabs);
+        tabs.query = async (q) => (q.active ? [await tabs.get(id)] : query(q));
+      }
+    }, tabId);
+    await side.goto(`chrome-extension://${alice.extensionId}/src/sidepanel/index.html`);
+    await visible(side.getByTestId('sidepanel-reason'));
+
+    await tab.goto(`${stack.demo.url}${watchPath(LIVE_VIDEO)}`);
+    const [task] = await serverTasks();
+    await visible(side.getByRole('checkbox', { name: task!.name, exact: true }));
+
+    await tab.goto('about:blank');
+    await visible(side.getByTestId('sidepanel-reason'));
+    expect(await side.getByRole('checkbox').count()).toBe(0);
+    await side.close();
+    await tab.close();
+  });
+});
+
 describe('the options page', () => {
   it('lists the instance alice enabled, and its default list is the one quick-add picks', async () => {
     await withExtensionPage('src/options/index.html', async (options) => {
