@@ -151,7 +151,7 @@ function classicJsx(): Plugin[] {
  * relative import, which Chrome's per-session address (see manifestFor)
  * would break (Chromium serves it by redirecting to the fixed address, which
  * the resources may not be loaded from). Both parts carry their own copy of
- * the stateless extension API lookup (src/ui/ext.ts).
+ * the stateless extension API lookup (src/ext.ts).
  */
 function pageCopies(): Plugin {
   const parts = [

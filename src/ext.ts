@@ -10,21 +10,23 @@ export type Ext = Browser.Browser;
 
 type Globals = { browser?: Ext; chrome?: Ext };
 
-/** runtime.id, or undefined when it is gone; Firefox throws on a dead content script's objects. */
-function idOf(api: Ext | undefined): string | undefined {
+/**
+ * runtime.id of `api`: a string while the extension is there, null once its
+ * context is gone (no id; Firefox throws on a dead script's objects),
+ * undefined when there is no extension API at all.
+ */
+function idOf(api: Ext | undefined): string | null | undefined {
   try {
-    return api?.runtime?.id;
+    return api?.runtime ? (api.runtime.id ?? null) : undefined;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
 /** The API, or undefined outside an extension (component tests) and once this context is gone. */
 export function ext(): Ext | undefined {
   const g = globalThis as Globals;
-  if (idOf(g.browser)) return g.browser;
-  if (idOf(g.chrome)) return g.chrome;
-  return undefined;
+  return [g.browser, g.chrome].find((api) => typeof idOf(api) === 'string');
 }
 
 /**
@@ -35,7 +37,7 @@ export function ext(): Ext | undefined {
  */
 export function extensionContextGone(): boolean {
   const g = globalThis as Globals;
-  return !ext() && Boolean(g.browser?.runtime ?? g.chrome?.runtime);
+  return !ext() && (idOf(g.browser) === null || idOf(g.chrome) === null);
 }
 
 /** The background's API: there the extension is always present. */

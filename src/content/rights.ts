@@ -15,7 +15,7 @@ export function watchRights(room: RoomRef, onRights: (rights: Rights) => void): 
     const end = client.ended();
     // Refused (e.g. not this tab's room): no panel. A gone context changes
     // nothing here: a panel already shown stays, saying so.
-    const rights = end?.reason === 'refused' ? 'none' : end ? undefined : client.current()?.rights;
+    const rights = !end ? client.current()?.rights : end.code !== 'context-gone' ? 'none' : undefined;
     if (!rights || rights === last) return;
     last = rights;
     onRights(rights);

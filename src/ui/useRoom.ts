@@ -17,12 +17,10 @@ export interface RoomState {
 /** What a client has now, rendered again on each of its changes. */
 export function useRoomClient(client: RoomClient | undefined): RoomState {
   const read = (): RoomState => {
+    // By code, not by identity: the page panel's chunk has its own copy of room-port.ts.
     const end = client?.ended();
-    return {
-      view: client?.current(),
-      refused: end?.reason === 'refused' ? end.problem : undefined,
-      gone: end?.reason === 'context-gone' ? end.problem : undefined,
-    };
+    const gone = end?.code === 'context-gone';
+    return { view: client?.current(), refused: gone ? undefined : end, gone: gone ? end : undefined };
   };
   const [state, setState] = useState(read);
   useEffect(() => {
