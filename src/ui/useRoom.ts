@@ -1,6 +1,6 @@
 // The live RoomView of one room for a preact view (page panel, side panel,
 // popup), over the room-port client of room-port.ts.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
 import type { Reply } from '../messages';
@@ -34,18 +34,16 @@ export function useRoomClient(client: RoomClient | undefined): RoomState {
 export function useRoom(room: RoomRef | undefined): RoomState & { edit: (e: Edit) => Promise<Reply<{ itemId: string }>> } {
   const key = room ? roomKey(room) : '';
   const [client, setClient] = useState<RoomClient>();
-  const current = useRef<RoomClient | undefined>(undefined);
   useEffect(() => {
     const next = room ? connectRoom(room) : undefined;
-    current.current = next;
     setClient(next);
     return () => next?.stop();
   }, [key]);
   const state = useRoomClient(client);
   const edit = useCallback(
     (e: Edit): Promise<Reply<{ itemId: string }>> =>
-      current.current?.edit(e) ?? Promise.resolve({ ok: false, error: { code: 'internal', detail: 'no room' } }),
-    [],
+      client?.edit(e) ?? Promise.resolve({ ok: false, error: { code: 'internal', detail: 'no room' } }),
+    [client],
   );
   // Until the effects catch up with a new room, the previous room's view is not this one's.
   const view = state.view && roomKey(state.view.ref) === key ? state.view : undefined;
