@@ -42,7 +42,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       visits.set(tabId, visit);
       const current = () => visits.get(tabId) === visit;
       const page = await deps.findRoomPage(origin, m);
-      if (!page) return { ok: false, error: { code: 'no-room' } };
+      if (!page) {
+        // A full page load to a video without chat: the tab's earlier room is left behind.
+        if (current()) await tabRooms.delete(tabId);
+        return { ok: false, error: { code: 'no-room' } };
+      }
       const reply = await engine.openPeerTubeRoom(page);
       if (!current()) return reply;
       if (reply.ok) {

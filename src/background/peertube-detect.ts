@@ -8,14 +8,14 @@ import type { PeerTubeAuth, PeerTubeRoomConfig, PeerTubeRoomPage } from '../mess
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** What the content script tells about the page (see src/content/detect.ts for the video id). */
+/** What the content script tells about the page (see src/core/chat-page.ts for the video id). */
 export interface WatchPage {
   videoId: string;
   url: string;
   auth: PeerTubeAuth | null;
 }
 
-// The same test as the content script's (src/content/detect.ts), which keeps
+// The same test as the content script's (src/core/chat-page.ts), which keeps
 // its own copy so that the page loads no module shared with the worker.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,6 +5,7 @@
 import type { KV } from './engine/engine';
 import type { Problem, RoomRef } from '../core/types';
 import { roomKey } from '../core/types';
+import { chatPageVideoId } from '../core/chat-page';
 import { originOfPage } from './origins';
 
 export interface TabRecord {
@@ -63,12 +64,15 @@ export class TabRooms {
    * tabs.onUpdated: a tab that loads a page of another origin has left its
    * room without its content script saying so (the script went with the
    * page). Without host access to the new page the browser hides its URL,
-   * which also means another origin.
+   * which also means another origin. A page of the same instance that shows
+   * no chat (a full load, which its content script does not report) has left
+   * the room too.
    */
   async onTabUpdated(tabId: number, change: { status?: string; url?: string }, tab: { url?: string }): Promise<void> {
     const record = this.records.get(tabId);
     if (!record || (change.status !== 'loading' && change.url === undefined)) return;
-    if (originOfPage(tab.url ?? change.url) !== record.origin) await this.delete(tabId);
+    const url = tab.url ?? change.url;
+    if (originOfPage(url) !== record.origin || !isChatPage(url)) await this.delete(tabId);
   }
 
   subscribe(listener: Listener): () => void {
@@ -83,4 +87,10 @@ export class TabRooms {
   private persist(): Promise<void> {
     return this.session.set(STORAGE_KEY, Object.fromEntries(this.records));
   }
+}
+
+function isChatPage(url: string | undefined): boolean {
+  if (!url) return false;
+  const { pathname, search } = new URL(url);
+  return chatPageVideoId(pathname, search) !== null;
 }

@@ -6,7 +6,7 @@
 import type { RoomRef, Rights } from '../core/types';
 import type { send as sendFn } from '../send';
 import { readPeerTubeAuth } from './auth';
-import { chatPageVideoId } from './detect';
+import { chatPageVideoId } from '../core/chat-page';
 import { onUrlChange } from './navigation';
 import type { RoomClient } from '../ui/room-port';
 

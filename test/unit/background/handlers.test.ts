@@ -80,6 +80,14 @@ describe('a tab reporting its room', () => {
     expect(tabRooms.get(7)).toBeUndefined();
   });
 
+  it('forgets the room of a tab that loads a video without chat', async () => {
+    const { handlers, tabRooms } = setup();
+    await handlers['content/watch-page'](detected, TAB);
+    expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
+    await handlers['content/watch-page']({ ...detected, videoId: 'no-chat' }, TAB);
+    expect(tabRooms.get(7)).toBeUndefined();
+  });
+
   it('forgets a room found after the tab moved on (left the page, or another video)', async () => {
     let found!: (page: PeerTubeRoomPage) => void;
     const slow = new Promise<PeerTubeRoomPage>((resolve) => (found = resolve));
@@ -176,10 +184,17 @@ describe('the tab map', () => {
   it('forgets a tab that navigates to another origin, keeps it across a reload of the same site', async () => {
     const tabRooms = new TabRooms(memoryKV());
     await tabRooms.set(7, { origin: ORIGIN, room: ROOM_A });
-    await tabRooms.onTabUpdated(7, { status: 'loading' }, { url: `${ORIGIN}/w/other` });
+    await tabRooms.onTabUpdated(7, { status: 'loading' }, { url: `${ORIGIN}/w/9c9de5e8-0a1b-4c2d-8e3f-4a5b6c7d8e9f` });
     expect(tabRooms.get(7)).toBeDefined();
     // a page we have no host access to: the browser hides its URL
     await tabRooms.onTabUpdated(7, { status: 'loading' }, {});
+    expect(tabRooms.get(7)).toBeUndefined();
+  });
+
+  it('forgets a tab that loads a page of the same instance without a chat', async () => {
+    const tabRooms = new TabRooms(memoryKV());
+    await tabRooms.set(7, { origin: ORIGIN, room: ROOM_A });
+    await tabRooms.onTabUpdated(7, { status: 'loading' }, { url: `${ORIGIN}/videos/local` });
     expect(tabRooms.get(7)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatPageVideoId } from '../../../src/content/detect';
+import { chatPageVideoId } from '../../../src/core/chat-page';
 
 describe('watch page URLs', () => {
   it('finds the video id of /w/<short-uuid> and /videos/watch/<uuid>', () => {
