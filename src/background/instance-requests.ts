@@ -5,7 +5,7 @@
 // finishes the enabling itself when `permissions.onAdded` fires. Only origins
 // the user asked for are enabled this way; a grant of anything else (say,
 // every site, from the browser's own UI) enables nothing.
-import type { KV } from './engine/engine';
+import type { KV } from './engine/store';
 import type { Instances } from './instances';
 
 /** Session storage key: the asked-for origins are forgotten when the browser closes. */

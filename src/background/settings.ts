@@ -1,7 +1,7 @@
 // The user's settings, in storage.local under one key. Reads are served
 // from memory once loaded; writes are serialized so that two quick updates
 // (say, the popup's last list and the options page) never overwrite each other.
-import type { KV } from './engine/engine';
+import type { KV } from './engine/store';
 import type { Settings } from '../messages';
 
 export const SETTINGS_KEY = 'settings';

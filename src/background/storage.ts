@@ -1,7 +1,7 @@
 // Key-value adapters over the extension's storage areas, in the shape the
 // engine expects. Secrets (PeerTube tokens, XMPP passwords) go only to the
 // session area: it lives in memory and is gone when the browser closes.
-import type { KV } from './engine/engine';
+import type { KV } from './engine/store';
 
 /** The part of a `storage.StorageArea` the adapter uses. */
 export interface StorageAreaLike {

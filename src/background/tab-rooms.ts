@@ -2,7 +2,7 @@
 // storage.session because Chrome stops the worker while tabs stay open: the
 // badge, the context menu and the access checks must still know after a
 // restart. Tab ids only mean something for one browser session, like that area.
-import type { KV } from './engine/engine';
+import type { KV } from './engine/store';
 import type { Problem, RoomRef } from '../core/types';
 import { roomKey } from '../core/types';
 import { chatPageVideoId } from '../core/chat-page';

@@ -1,14 +1,15 @@
-// Reading and writing the items of the livechat-tasks node (PROTOCOL.md §4).
+// Reading and writing the items of the livechat-tasks node (docs/protocol.md §4).
 // Reading is defensive: the server stores any payload, so anything we cannot
 // read is reported as skipped, never thrown. Writing produces the same bytes
 // as the official client (strophe sorts attribute names, escapes quotes) and
 // puts back whatever we did not understand, so republishing never strips
 // another client's data.
 
+import type { Parsed } from './node-codec';
 import { NS, type Item, type Task, type Unknown } from './types';
 import { childElements, escapeAttr, escapeText, serializeElement, text } from './xml';
 
-export type ParsedItem = { ok: true; item: Item } | { ok: false; id?: string; reason: string };
+export type ParsedItem = Parsed<Item>;
 
 const KNOWN_ATTRS = {
   tasklist: new Set<string>(),

@@ -15,7 +15,7 @@ export { getList, getTask, sortedLists, tasksOf } from './room-query';
 // Records have no prototype: item ids are untrusted, and an id such as
 // "__proto__" or "constructor" must be a key like any other.
 type Rec<T> = Record<string, T>;
-const record = <T>(from?: Rec<T>): Rec<T> => Object.assign(Object.create(null) as Rec<T>, from);
+export const record = <T>(from?: Rec<T>): Rec<T> => Object.assign(Object.create(null) as Rec<T>, from);
 
 export const emptyItems = (): RoomItems => ({ lists: record(), tasks: record() });
 

@@ -1,7 +1,8 @@
 // The stanzas we send (as XML strings the background parses and sends) and
-// the parsers for what the server sends back, for the livechat-tasks node of
-// one room (PROTOCOL.md §1–5). Parsers never throw on hostile input: they
-// return what they can read and ignore the rest.
+// the parsers for what the server sends back, for one pubsub node of one room
+// (docs/protocol.md §1–5): livechat-tasks unless another node is named.
+// Parsers never throw on hostile input: they return what they can read and
+// ignore the rest.
 
 import { serializeItem } from './codec';
 import { NS, TASKS_NODE, type Item } from './types';
@@ -53,28 +54,26 @@ const iq = (type: 'get' | 'set', to: string, id: string, body: string) =>
 
 const pubsub = (body: string) => `<pubsub xmlns="${NS.pubsub}">${body}</pubsub>`;
 
-const node = escapeAttr(TASKS_NODE);
+export const subscribeIq = (room: string, jid: string, id: string, node = TASKS_NODE): string =>
+  iq('set', room, id, pubsub(`<subscribe${attrs({ node, jid })}/>`));
 
-export const subscribeIq = (room: string, jid: string, id: string): string =>
-  iq('set', room, id, pubsub(`<subscribe node="${node}"${attrs({ jid })}/>`));
+export const unsubscribeIq = (room: string, jid: string, id: string, node = TASKS_NODE): string =>
+  iq('set', room, id, pubsub(`<unsubscribe${attrs({ node, jid })}/>`));
 
-export const unsubscribeIq = (room: string, jid: string, id: string): string =>
-  iq('set', room, id, pubsub(`<unsubscribe node="${node}"${attrs({ jid })}/>`));
+export const itemsIq = (room: string, id: string, node = TASKS_NODE): string =>
+  iq('get', room, id, pubsub(`<items${attrs({ node })}/>`));
 
-export const itemsIq = (room: string, id: string): string => iq('get', room, id, pubsub(`<items node="${node}"/>`));
-
-/** Publishes `item`; without an id (id '') the server creates the item and names it. */
+/** Publishes `item` on livechat-tasks; without an id (id '') the server creates the item and names it. */
 export const publishIq = (room: string, item: Item, id: string): string =>
-  iq(
-    'set',
-    room,
-    id,
-    pubsub(`<publish node="${node}"><item${attrs({ id: item.id || undefined })}>${serializeItem(item)}</item></publish>`),
-  );
+  publishPayloadIq(room, TASKS_NODE, item.id, serializeItem(item), id);
+
+/** Publishes one payload element (serialized) on `node`, as item `itemId` ('' lets the server name it). */
+export const publishPayloadIq = (room: string, node: string, itemId: string, payload: string, id: string): string =>
+  iq('set', room, id, pubsub(`<publish${attrs({ node })}><item${attrs({ id: itemId || undefined })}>${payload}</item></publish>`));
 
 /** notify="1": without it the server tells no other subscriber. */
-export const retractIq = (room: string, itemId: string, id: string): string =>
-  iq('set', room, id, pubsub(`<retract node="${node}" notify="1"><item${attrs({ id: itemId })}/></retract>`));
+export const retractIq = (room: string, itemId: string, id: string, node = TASKS_NODE): string =>
+  iq('set', room, id, pubsub(`<retract${attrs({ node })} notify="1"><item${attrs({ id: itemId })}/></retract>`));
 
 export const discoInfoIq = (room: string, id: string): string =>
   iq('get', room, id, `<query xmlns="${NS.discoInfo}"/>`);
@@ -91,12 +90,12 @@ export const leavePresence = (roomJid: string, nick: string): string =>
 const bare = (jid: string) => jid.split('/')[0]!;
 
 /**
- * The livechat-tasks notifications in a message. Only from the room itself
+ * The notifications of `node` in a message. Only from the room itself
  * (a bare JID, headline or normal): the official client also accepts them
  * from a full JID, which lets any occupant forge task changes in a private
  * message; we do not.
  */
-export function parseEvent(message: Element): PubsubEvent[] {
+export function parseEvent(message: Element, node = TASKS_NODE): PubsubEvent[] {
   const from = message.getAttribute('from') ?? '';
   const type = message.getAttribute('type') ?? 'normal';
   if (message.localName !== 'message' || !from || from.includes('/')) return [];
@@ -106,7 +105,7 @@ export function parseEvent(message: Element): PubsubEvent[] {
   for (const event of childElements(message)) {
     if (event.localName !== 'event' || event.namespaceURI !== NS.pubsubEvent) continue;
     for (const el of childElements(event)) {
-      if (el.getAttribute('node') !== TASKS_NODE || el.namespaceURI !== NS.pubsubEvent) continue;
+      if (el.getAttribute('node') !== node || el.namespaceURI !== NS.pubsubEvent) continue;
       if (el.localName === 'purge') out.push({ type: 'purge', room });
       else if (el.localName === 'delete') out.push({ type: 'delete', room });
       else if (el.localName === 'items') out.push(...itemsEvents(room, el));
@@ -134,14 +133,14 @@ function itemsEvents(room: string, items: Element): PubsubEvent[] {
   return out;
 }
 
-/** The <item>s of an items result; an item-not-found error is an empty node (PROTOCOL.md §4). */
-export function parseItemsResult(iq: Element): { items: Element[] } | { error: StanzaError } {
+/** The <item>s of an items result for `node`; an item-not-found error is an empty node (docs/protocol.md §4). */
+export function parseItemsResult(iq: Element, node = TASKS_NODE): { items: Element[] } | { error: StanzaError } {
   const error = parseError(iq);
   if (error) return error.condition === 'item-not-found' ? { items: [] } : { error };
   if (iq.getAttribute('type') !== 'result') return { error: malformed('not an iq result') };
   const ps = firstChild(iq, 'pubsub', NS.pubsub);
-  const items = ps && childElements(ps).find((c) => c.localName === 'items' && c.getAttribute('node') === TASKS_NODE);
-  if (!items) return ps ? { error: malformed('no items for livechat-tasks') } : { items: [] };
+  const items = ps && childElements(ps).find((c) => c.localName === 'items' && c.getAttribute('node') === node);
+  if (!items) return ps ? { error: malformed(`no items for ${node}`) } : { items: [] };
   return { items: childElements(items).filter((c) => c.localName === 'item' && c.namespaceURI === NS.pubsub) };
 }
 

@@ -5,10 +5,11 @@ import { bareKeyOf } from '../../core/jid';
 import { retryDelay } from '../../core/retry';
 import type { Problem, SessionStatus } from '../../core/types';
 import type { AccountSummary } from '../../messages';
-import { CredentialsError, XmppConnection, type ConnectionState, type Credentials } from '../xmpp/connection';
+import { XmppConnection, type ConnectionState, type Credentials } from '../xmpp/connection';
+import { CredentialsError } from '../xmpp/errors';
 import { fetchPeerTubeCredentials, peerTubeEndpoints } from './peertube';
-import type { RoomLink, RoomSync } from './room-sync';
-import { LINGER_MS } from './room-sync';
+import { LINGER_MS, type RoomLink } from './room-link';
+import type { RoomSync } from './room-sync';
 import type { EngineStore, StoredAccount } from './store';
 
 /** PeerTube passwords last 24 h and every auth call extends them: renew well before. */

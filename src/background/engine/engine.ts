@@ -12,14 +12,7 @@ import type {
 } from '../../messages';
 import { AccountSession } from './account-session';
 import { RoomSync } from './room-sync';
-import { EngineStore, type RoomRecord, type StoredAccount } from './store';
-
-/** A key-value store: chrome.storage.local / storage.session in the extension, a Map in tests. */
-export interface KV {
-  get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+import { EngineStore, type KV, type RoomRecord, type StoredAccount } from './store';
 
 export interface EngineDeps {
   /** task snapshots, edit queue, accounts (no secrets) */

@@ -3,7 +3,7 @@
 // configuration resolved against the instance origin.
 import type { Problem } from '../../core/types';
 import type { PeerTubeAuth, PeerTubeRoomConfig } from '../../messages';
-import { CredentialsError } from '../xmpp/connection';
+import { CredentialsError } from '../xmpp/errors';
 
 export interface PeerTubeCredentials {
   jid: string;

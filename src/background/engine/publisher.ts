@@ -6,7 +6,7 @@
 // item published again (merge.ts).
 import { publishIq, retractIq } from '../../core/stanzas';
 import type { Item } from '../../core/types';
-import { IqError } from '../xmpp/connection';
+import { IqError } from '../xmpp/errors';
 import type { CrossingWrites } from './merge';
 
 /** How many times an item is merged and published again when it keeps crossing others' edits. */

@@ -1,13 +1,11 @@
-// The room as the server has it: the items fetched and then followed through
+// One node as the server has it: the items fetched and then followed through
 // notifications, and the items skipped as unreadable (malformed or foreign
-// payloads are never fatal, PROTOCOL.md §4).
-import { parseItem } from '../../core/codec';
-import { emptyItems } from '../../core/room';
-import { has } from '../../core/room-query';
-import type { Item, RoomItems, Task } from '../../core/types';
+// payloads are never fatal, docs/protocol.md §4). Knows the node's items only
+// through its codec (core/node-codec.ts).
+import type { NodeCodec } from '../../core/node-codec';
 
-export class ServerItems {
-  private items: RoomItems = emptyItems();
+export class ServerItems<I extends { id: string }, C> {
+  private items: C;
   /**
    * `items` is referenced by a built view: copied before the next change.
    * Notifications change the room in place between two views; copying the
@@ -17,25 +15,26 @@ export class ServerItems {
   /** id (or a stand-in for an item without one) → why it was skipped */
   readonly skipped = new Map<string, string>();
 
-  constructor(private readonly logSkipped: (id: string, reason: string) => void) {}
+  constructor(
+    private readonly codec: NodeCodec<I, C>,
+    private readonly logSkipped: (id: string, reason: string) => void,
+  ) {
+    this.items = codec.empty();
+  }
 
   /** The items, to read now (planning, saving as text); not to keep. */
-  get current(): RoomItems {
+  get current(): C {
     return this.items;
   }
 
   /** The items for a view, which keeps them: the next change copies them first. */
-  share(): RoomItems {
+  share(): C {
     this.shared = true;
     return this.items;
   }
 
-  isList(id: string): boolean {
-    return has(this.items.lists, id);
-  }
-
   /** From the cache: what the last worker knew. */
-  restore(items: RoomItems, skipped: { count: number; sample?: string }): void {
+  restore(items: C, skipped: { count: number; sample?: string }): void {
     this.items = items;
     this.shared = true;
     this.skipped.clear();
@@ -44,7 +43,7 @@ export class ServerItems {
 
   /** The node was purged or deleted, or we may no longer read it. */
   clear(): void {
-    this.items = emptyItems();
+    this.items = this.codec.empty();
     this.shared = false;
     this.skipped.clear();
   }
@@ -54,28 +53,21 @@ export class ServerItems {
    * differs from what we had (what happened while we were away).
    */
   replaceAll(elements: Element[], changed?: (id: string) => void): void {
+    const { codec } = this;
     const before = this.items;
-    // Built in place (withItem copies the room per item: quadratic for 5,000
-    // items); same rule: an id names one item, the later payload wins.
-    const items = emptyItems();
+    // Built in place (a copy per item would be quadratic for 5,000 items);
+    // same rule: an id names one item, the later payload wins.
+    const items = codec.empty();
     this.skipped.clear();
     for (const el of elements) {
-      const parsed = parseItem(el);
-      if (!parsed.ok) {
-        this.skip(parsed.id, parsed.reason);
-        continue;
-      }
-      const { kind, ...item } = parsed.item;
-      delete items.lists[item.id];
-      delete items.tasks[item.id];
-      if (kind === 'tasklist') items.lists[item.id] = item;
-      else items.tasks[item.id] = item as Task;
+      const parsed = codec.parse(el);
+      if (parsed.ok) codec.put(items, parsed.item);
+      else this.skip(parsed.id, parsed.reason);
     }
     if (changed) {
-      for (const id of [...Object.keys(items.lists), ...Object.keys(items.tasks)]) {
-        const old = before.lists[id] ?? before.tasks[id];
-        const now = items.lists[id] ?? items.tasks[id];
-        if (!old || JSON.stringify(old) !== JSON.stringify(now)) changed(id);
+      for (const id of codec.ids(items)) {
+        const old = codec.get(before, id);
+        if (!old || JSON.stringify(old) !== JSON.stringify(codec.get(items, id))) changed(id);
       }
     }
     this.items = items;
@@ -83,8 +75,8 @@ export class ServerItems {
   }
 
   /** A notified item: the item, or undefined when it was skipped as unreadable. */
-  notified(el: Element): Item | undefined {
-    const parsed = parseItem(el);
+  notified(el: Element): I | undefined {
+    const parsed = this.codec.parse(el);
     if (!parsed.ok) {
       this.skip(parsed.id, parsed.reason);
       return undefined;
@@ -99,24 +91,17 @@ export class ServerItems {
     this.skipped.delete(id);
   }
 
-  /** An id names one item whatever its payload: a task under a list's id replaces the list. */
-  put(item: Item): void {
-    const { kind, ...rest } = item;
-    const items = this.drop(rest.id);
-    if (kind === 'tasklist') items.lists[rest.id] = rest;
-    else items.tasks[rest.id] = rest as Task;
+  put(item: I): void {
+    this.codec.put(this.own(), item);
   }
 
-  drop(id: string): RoomItems {
-    const items = this.own();
-    delete items.lists[id];
-    delete items.tasks[id];
-    return items;
+  drop(id: string): void {
+    this.codec.drop(this.own(), id);
   }
 
-  private own(): RoomItems {
+  private own(): C {
     if (this.shared) {
-      this.items = { lists: copyRecord(this.items.lists), tasks: copyRecord(this.items.tasks) };
+      this.items = this.codec.copy(this.items);
       this.shared = false;
     }
     return this.items;
@@ -126,8 +111,4 @@ export class ServerItems {
     this.logSkipped(id ?? '(no id)', reason);
     this.skipped.set(id ?? `anonymous:${this.skipped.size}`, reason);
   }
-}
-
-function copyRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, record);
 }

@@ -2,7 +2,13 @@
 // and account descriptions go to `local`; passwords and tokens only to `session`.
 import type { Edit, RoomItems, RoomRef, Rights } from '../../core/types';
 import type { PeerTubeAuth, PeerTubeRoomConfig } from '../../messages';
-import type { KV } from './engine';
+
+/** A key-value store: chrome.storage.local / storage.session in the extension, a Map in tests. */
+export interface KV {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
 
 export interface StoredAccount {
   id: string;

@@ -2,8 +2,9 @@
 // first and BOSH after it, ping on every tick, reconnect with back-off.
 // Speaks XML strings out (core's builders) and DOM Elements in (core's parsers).
 import { Strophe } from './strophe';
-import { parseError, pingIq } from '../../core/stanzas';
+import { pingIq } from '../../core/stanzas';
 import type { Problem } from '../../core/types';
+import { CredentialsError, IqError, iqErrorOf } from './errors';
 
 export type ConnectionState = 'offline' | 'connecting' | 'authenticating' | 'online';
 
@@ -11,27 +12,6 @@ export interface Credentials {
   /** bare JID */
   jid: string;
   password: string;
-}
-
-/** Thrown by a credentials provider; `retry` false means only the user can fix it (e.g. log in). */
-export class CredentialsError extends Error {
-  constructor(
-    readonly problem: Problem,
-    readonly retry: boolean,
-  ) {
-    super(problem.detail ?? problem.code);
-  }
-}
-
-/** An iq answered with type="error", or not answered in time. */
-export class IqError extends Error {
-  constructor(
-    readonly condition: string,
-    readonly errorType: string,
-    readonly text?: string,
-  ) {
-    super(text ? `${condition}: ${text}` : condition);
-  }
 }
 
 export interface ConnectionConfig {
@@ -314,9 +294,4 @@ function parse(xml: string): Element {
   const el = doc.documentElement;
   if (!el || el.nodeName === 'parsererror') throw new Error(`malformed outgoing stanza: ${xml.slice(0, 80)}`);
   return el;
-}
-
-function iqErrorOf(stanza: Element): IqError {
-  const error = parseError(stanza) ?? { type: 'cancel', condition: 'undefined-condition' };
-  return new IqError(error.condition, error.type, error.text);
 }

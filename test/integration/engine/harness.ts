@@ -5,7 +5,8 @@
 // engine relies on (values cloned in and out).
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import WebSocket from 'ws';
-import { Engine, type KV } from '../../../src/background/engine/engine';
+import { Engine } from '../../../src/background/engine/engine';
+import type { KV } from '../../../src/background/engine/store';
 import type { RoomRef, RoomView } from '../../../src/core/types';
 import { passwordOf, type TestBackend } from '../../helpers/backend';
 import type { RawXmppClient } from '../../helpers/raw-client';

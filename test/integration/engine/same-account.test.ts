@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend';
 import { NS_PUBSUB_EVENT, type RawXmppClient } from '../../helpers/raw-client';
 import { addUser, makeEngine, moderatedRoom, openLive, taskNamed, waitForView } from './harness';
-import { LINGER_MS } from '../../../src/background/engine/room-sync';
+import { LINGER_MS } from '../../../src/background/engine/room-link';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 

@@ -1,7 +1,7 @@
 // Stand-ins for what cannot run in a Node unit test: browser storage (a
 // Map), the sync engine (which needs a live XMPP server; its own
 // integration tests cover it), and room views built by hand.
-import type { KV } from '../../../src/background/engine/engine';
+import type { KV } from '../../../src/background/engine/store';
 import type { RoomRef, RoomView, Task, TaskList } from '../../../src/core/types';
 import { roomKey } from '../../../src/core/types';
 

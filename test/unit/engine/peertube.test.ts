@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AUTH_PATH, fetchPeerTubeCredentials, OIDC_HEADER, peerTubeEndpoints } from '../../../src/background/engine/peertube';
-import { CredentialsError } from '../../../src/background/xmpp/connection';
+import { CredentialsError } from '../../../src/background/xmpp/errors';
 
 let server: Server;
 let origin: string;

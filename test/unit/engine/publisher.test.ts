@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishItems, retractItems, type PublisherDeps } from '../../../src/background/engine/publisher';
 import { CrossingWrites } from '../../../src/background/engine/merge';
-import { IqError } from '../../../src/background/xmpp/connection';
+import { IqError } from '../../../src/background/xmpp/errors';
 import type { Item } from '../../../src/core/types';
 
 interface Request {

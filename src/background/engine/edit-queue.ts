@@ -1,0 +1,218 @@
+// A room's edits on their way to the server: applied at once to what the
+// user sees, kept in storage until the server has them (a worker restart
+// loses none), published in order, each planned against the latest server
+// state (rebase on send), then confirmed or failed and rolled back.
+import { planEdit } from '../../core/plan';
+import { getList, getTask } from '../../core/room-query';
+import type { Edit, Item, Problem, RoomItems } from '../../core/types';
+import type { Reply } from '../../messages';
+import { IqError } from '../xmpp/errors';
+import { describeEdit, isCreation, resolveIds, touchedItem } from './edits';
+import { CrossingWrites } from './merge';
+import { publishItems, retractItems, type PublisherDeps } from './publisher';
+import type { EngineStore, QueuedEdit, RoomQueue } from './store';
+
+export interface QueueDeps {
+  store: EngineStore;
+  /** the room's storage key */
+  key: string;
+  now: () => number;
+  nextId(): string;
+  log(...a: unknown[]): void;
+  /** the server's items now, to plan against */
+  serverItems(): RoomItems;
+  /** where published and retracted items go (the node's server items) */
+  writer: Omit<PublisherDeps, 'crossing'>;
+  /** the node is live and ours to write: publishing may go on */
+  mayPublish(): boolean;
+}
+
+export interface QueueEvents {
+  /** what the user sees changed (an edit queued, confirmed or dropped) */
+  changed(): void;
+  /** an edit waits: the room needs its session */
+  waiting(): void;
+  /** nothing left to publish */
+  drained(): void;
+  /** an edit was refused and rolled back */
+  failed(problem: Problem): void;
+  /** a publish failed for a reason the server's state may explain: fetch it again */
+  resync(): void;
+}
+
+type Confirm = (reply: Reply<{ itemId: string }>) => void;
+
+export class EditQueue {
+  private queue: RoomQueue = { edits: [], ids: {} };
+  private flushing = false;
+  /** bumped when publishing must stop (session or room lost): a publish answered after that is not taken as done */
+  private epoch = 0;
+  private readonly confirmations = new Map<string, Confirm>();
+  private readonly crossing = new CrossingWrites();
+
+  constructor(
+    private readonly deps: QueueDeps,
+    private readonly events: QueueEvents,
+  ) {}
+
+  /** The edits not yet confirmed, for the view. */
+  get pending(): RoomQueue {
+    return this.queue;
+  }
+
+  get isEmpty(): boolean {
+    return this.queue.edits.length === 0;
+  }
+
+  /** Edits queued by an earlier worker come before any made since. */
+  async load(): Promise<void> {
+    const stored = await this.deps.store.queue(this.deps.key);
+    this.queue = { edits: [...stored.edits, ...this.queue.edits], ids: { ...stored.ids, ...this.queue.ids } };
+  }
+
+  /** A notification of one of the node's items (merge.ts: did someone else's write cross ours?). */
+  noticed(item: Item, mine: boolean): void {
+    this.crossing.noticed(item, mine);
+  }
+
+  /**
+   * Queues an edit checked against what the user sees. Answers once the server
+   * has it when the room is live, else once it is safely stored.
+   */
+  async add(edit: Edit, shown: RoomItems, live: boolean): Promise<Reply<{ itemId: string }>> {
+    const check = planEdit(shown, resolveIds(edit, this.queue.ids));
+    if ('error' in check) return { ok: false, error: { code: 'edit-failed', detail: `${describeEdit(edit)}: ${check.error}` } };
+    const id = `${this.deps.now().toString(36)}-${this.deps.nextId()}`;
+    const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now() };
+    if (isCreation(edit)) {
+      queued.tempId = `local:${id}`;
+      // Named by us, not by the server: publishing it again after a lost
+      // answer updates the same item instead of creating a second one.
+      queued.createId = crypto.randomUUID();
+    }
+    this.queue.edits.push(queued);
+    // In storage before the edit is answered: a worker restart must not lose
+    // it. Its publish need not wait for the write: an edit the server has is
+    // not lost either, and a publish repeated from the queue is harmless.
+    const saved = this.save();
+    this.events.changed();
+    this.events.waiting();
+    const itemId = queued.tempId ?? touchedItem(edit);
+    if (!live) {
+      await saved;
+      return { ok: true, value: { itemId } };
+    }
+    const confirmed = new Promise<Reply<{ itemId: string }>>((resolve) => this.confirmations.set(id, resolve));
+    void this.flush();
+    await saved;
+    return confirmed;
+  }
+
+  /** Publish queued edits in order, each planned against the latest server state (rebase). */
+  async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.edits.length > 0 && this.deps.mayPublish()) {
+        const queued = this.queue.edits[0]!;
+        const epoch = this.epoch;
+        const outcome = await this.publish(queued);
+        if (outcome === 'later' || epoch !== this.epoch) break;
+        this.queue.edits.shift();
+        // shown confirmed at once; the queue's write only guards a restart, where republishing is harmless
+        this.events.changed();
+        await this.save();
+      }
+    } finally {
+      this.flushing = false;
+      if (this.queue.edits.length === 0) this.events.drained();
+      if (!this.deps.mayPublish()) this.release();
+    }
+  }
+
+  /** Publishing must stop: what is on its way is not taken as done (it is published again later, harmlessly). */
+  pause(): void {
+    this.epoch += 1;
+  }
+
+  /** Edits waiting for a reconnect answer now: they are safely queued. */
+  release(): void {
+    for (const queued of this.queue.edits) {
+      const resolve = this.confirmations.get(queued.id);
+      if (!resolve) continue;
+      resolve({ ok: true, value: { itemId: queued.tempId ?? touchedItem(queued.edit) } });
+      this.confirmations.delete(queued.id);
+    }
+  }
+
+  /** Lost the rights: queued edits can never be published; roll them back and say so. */
+  failAll(problem: Problem): void {
+    if (this.queue.edits.length === 0) return;
+    for (const queued of this.queue.edits) this.answer(queued, { ok: false, error: problem });
+    this.queue = { edits: [], ids: {} };
+    void this.save();
+  }
+
+  private async publish(queued: QueuedEdit): Promise<'done' | 'failed' | 'later'> {
+    const edit = resolveIds(queued.edit, this.queue.ids);
+    const server = this.deps.serverItems();
+    const plan = planEdit(server, edit);
+    if ('error' in plan) {
+      this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${plan.error}` });
+      return 'failed';
+    }
+    const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
+    // the item the user acted on (a move republishes others before it)
+    const itemId = touchedItem(edit) || (queued.createId ?? '');
+    // watched from planning on: a write by someone else before ours is merged, not lost
+    for (const item of items) this.crossing.watch(item.id, itemOf(server, item.id));
+    const publisher: PublisherDeps = { ...this.deps.writer, crossing: this.crossing };
+    try {
+      await publishItems(publisher, items, (id) => {
+        if (id === queued.createId && queued.tempId) {
+          this.queue.ids[queued.tempId] = id;
+          void this.save();
+        }
+        // the user's own item is on the server: their edit is, whatever else is still on its way
+        if (id === itemId) this.answer(queued, { ok: true, value: { itemId: id } });
+      });
+      await retractItems(publisher, plan.retract);
+    } catch (e) {
+      for (const item of items) this.crossing.forget(item.id);
+      if (e instanceof IqError && isTransient(e)) return 'later';
+      const condition = e instanceof IqError ? e.message : String(e);
+      this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${condition}` });
+      // our rights may have changed, or the item under us: get the server's truth
+      this.events.resync();
+      return 'failed';
+    }
+    this.answer(queued, { ok: true, value: { itemId } });
+    return 'done';
+  }
+
+  private fail(queued: QueuedEdit, problem: Problem): void {
+    this.deps.log('room: edit failed', this.deps.writer.roomJid, problem.detail);
+    this.events.failed(problem);
+    this.answer(queued, { ok: false, error: problem });
+  }
+
+  private answer(queued: QueuedEdit, reply: Reply<{ itemId: string }>): void {
+    this.confirmations.get(queued.id)?.(reply);
+    this.confirmations.delete(queued.id);
+  }
+
+  private save(): Promise<void> {
+    return this.deps.store.saveQueue(this.deps.key, this.queue);
+  }
+}
+
+function isTransient(e: IqError): boolean {
+  return e.condition === 'not-connected' || e.condition === 'timeout' || e.errorType === 'wait';
+}
+
+function itemOf(items: RoomItems, id: string): Item | undefined {
+  const list = getList(items, id);
+  if (list) return { kind: 'tasklist', ...list };
+  const task = getTask(items, id);
+  return task ? { kind: 'task', ...task } : undefined;
+}

@@ -1,0 +1,195 @@
+// What watchers of one room see: the view built from the room's parts when
+// something changed, pushed once per burst (view-emitter.ts), the brief
+// highlight of what others changed, and the cache a restarted worker first
+// paints from (written once the room is quiet).
+import { emptyItems } from '../../core/room';
+import type { PendingEdit, Problem, Rights, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
+import type { EngineStore, RoomSnapshot } from './store';
+import { ViewEmitter } from './view-emitter';
+
+/** What the view is built from: the room's other parts, read when it is built. */
+export interface ViewSource {
+  readonly ref: RoomRef;
+  rights(): Rights;
+  /** the server's items with the queued edits applied; the view keeps them */
+  shownItems(): { items: RoomItems; pending: PendingEdit[] };
+  /** the server's items now, for the cache */
+  serverItems(): RoomItems;
+  skipped(): ReadonlyMap<string, string>;
+  loaded(): boolean;
+  online(): boolean;
+  connectionStatus(): SessionStatus;
+  connectionProblem(): Problem | undefined;
+}
+
+export interface ViewDeps {
+  store: EngineStore;
+  /** the room's storage key */
+  key: string;
+  now: () => number;
+  log(...a: unknown[]): void;
+}
+
+type Listener = (view: RoomView) => void;
+
+const CHANGED_HIGHLIGHT_MS = 4_000;
+/**
+ * The cache is written once the room has been quiet this long (writing a big
+ * room blocks the worker while it is serialized: not during a burst), and at
+ * the latest SNAPSHOT_MAX_WAIT_MS after the first change it lacks.
+ */
+const SNAPSHOT_QUIET_MS = 1_000;
+const SNAPSHOT_MAX_WAIT_MS = 10_000;
+
+export class RoomViewState {
+  title: string;
+  url: string | undefined;
+  /** how far the room got, shown while the session is online */
+  status: SessionStatus = 'offline';
+  problem: Problem | undefined;
+  private updatedAt = 0;
+  private readonly changedUntil = new Map<string, number>();
+  private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  private current: RoomView;
+  /** something changed since `current` was built */
+  private stale = false;
+  private readonly listeners = new Set<Listener>();
+  private readonly emitter: ViewEmitter;
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  /** when the oldest change the cache lacks was made (0: none) */
+  private unsavedSince = 0;
+
+  constructor(
+    private readonly source: ViewSource,
+    private readonly deps: ViewDeps,
+    title: string,
+    url: string | undefined,
+  ) {
+    this.title = title;
+    this.url = url;
+    this.current = this.build();
+    this.emitter = new ViewEmitter(() => this.emit());
+  }
+
+  /** The cached parts of a snapshot that are the view's own. */
+  restore(snapshot: RoomSnapshot): void {
+    this.updatedAt = snapshot.updatedAt;
+    if (!this.title) this.title = snapshot.title;
+    this.url ??= snapshot.url;
+  }
+
+  get(): RoomView {
+    if (this.stale) {
+      this.stale = false;
+      this.current = this.build();
+    }
+    return this.current;
+  }
+
+  get watched(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  /** Adds a watcher, given the current view at once; the function returned removes it and says whether it was there. */
+  watch(listener: Listener): () => boolean {
+    this.listeners.add(listener);
+    listener(this.get());
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Something changed: the view is rebuilt and pushed once per burst, the cache written once quiet. */
+  changed(): void {
+    this.updatedAt = this.deps.now();
+    this.stale = true;
+    this.scheduleSnapshot();
+    if (this.listeners.size > 0) this.emitter.changed();
+  }
+
+  /** Someone else changed item `id`: highlighted for a moment. */
+  markChanged(id: string): void {
+    this.changedUntil.set(id, this.deps.now() + CHANGED_HIGHLIGHT_MS);
+    this.scheduleChangedExpiry();
+  }
+
+  async saveSnapshot(): Promise<void> {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.unsavedSince = 0;
+    // the store copies the items as text at once: no need to share them
+    const snapshot: RoomSnapshot = {
+      title: this.title,
+      ...(this.url ? { url: this.url } : {}),
+      rights: this.source.rights(),
+      items: this.source.serverItems(),
+      skipped: this.get().skipped,
+      loaded: this.source.loaded(),
+      updatedAt: this.updatedAt,
+    };
+    await this.deps.store.saveSnapshot(this.deps.key, snapshot);
+  }
+
+  /** Stop timers and pushes (engine closing); the snapshot is written. */
+  async close(): Promise<void> {
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = null;
+    this.emitter.cancel();
+    await this.saveSnapshot();
+  }
+
+  private build(): RoomView {
+    const { source } = this;
+    const { items, pending } = source.shownItems();
+    const online = source.online();
+    const rights = source.rights();
+    const skipped = source.skipped();
+    const skippedSample = skipped.values().next().value;
+    const problem = !online && source.connectionProblem() ? source.connectionProblem() : this.problem;
+    return {
+      ref: source.ref,
+      title: this.title,
+      ...(this.url ? { url: this.url } : {}),
+      status: online ? this.status : source.connectionStatus(),
+      rights,
+      items: rights === 'none' ? emptyItems() : items,
+      pending: rights === 'none' ? [] : pending,
+      changed: [...this.changedUntil.keys()],
+      ...(problem ? { problem } : {}),
+      skipped: { count: skipped.size, ...(skippedSample !== undefined ? { sample: skippedSample } : {}) },
+      loaded: source.loaded(),
+      updatedAt: this.updatedAt,
+    };
+  }
+
+  private emit(): void {
+    const view = this.get();
+    for (const listener of this.listeners) {
+      try {
+        listener(view);
+      } catch (e) {
+        this.deps.log('room: listener failed', e);
+      }
+    }
+  }
+
+  private scheduleChangedExpiry(): void {
+    if (this.changedTimer || this.changedUntil.size === 0) return;
+    this.changedTimer = setTimeout(() => {
+      this.changedTimer = null;
+      const now = this.deps.now();
+      for (const [id, until] of this.changedUntil) if (until <= now) this.changedUntil.delete(id);
+      this.changed();
+      this.scheduleChangedExpiry();
+    }, CHANGED_HIGHLIGHT_MS);
+  }
+
+  private scheduleSnapshot(): void {
+    const now = this.deps.now();
+    if (!this.unsavedSince) this.unsavedSince = now;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    const wait = Math.min(SNAPSHOT_QUIET_MS, Math.max(0, this.unsavedSince + SNAPSHOT_MAX_WAIT_MS - now));
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.saveSnapshot();
+    }, wait);
+  }
+}
