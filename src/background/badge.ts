@@ -1,5 +1,6 @@
 // The action's badge: how many tasks are not done in the room the tab
 // shows, per tab, updated live; nothing on tabs without a room.
+import { openTasksCount } from '../core/room-query';
 import type { RoomView } from '../core/types';
 import type { RoomViewConsumer } from './room-follower';
 
@@ -9,16 +10,10 @@ export interface ActionLike {
   setTitle(details: { tabId?: number; title: string | null }): Promise<void>;
 }
 
-/** Tasks not done, counting only tasks shown (a task whose list is missing is shown nowhere). */
-export function openTaskCount(view: RoomView): number {
-  const { lists, tasks } = view.items;
-  return Object.values(tasks).filter((t) => !t.done && lists[t.list] !== undefined).length;
-}
-
 /** Nothing until the tasks are known, and nothing to a user who may not see them. */
 export function badgeText(view: RoomView): string {
   if (!view.loaded || view.rights === 'none') return '';
-  const count = openTaskCount(view);
+  const count = openTasksCount(view.items);
   return count > 999 ? '999+' : String(count);
 }
 

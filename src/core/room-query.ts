@@ -36,3 +36,14 @@ export function tasksOf(items: RoomItems, listId: string): Task[] {
     .filter((t) => t.list === listId)
     .sort(byOrderThenId);
 }
+
+/**
+ * Tasks not done, in one list or in all existing lists (a task whose list is
+ * gone is shown nowhere). Own keys only, so it holds for items restored from
+ * a cache too, whose records have a prototype.
+ */
+export function openTasksCount(items: RoomItems, listId?: string): number {
+  return Object.values(items.tasks).filter(
+    (t) => !t.done && (listId === undefined ? has(items.lists, t.list) : t.list === listId),
+  ).length;
+}

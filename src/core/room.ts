@@ -10,7 +10,7 @@ import type { Item, RoomItems, Task } from './types';
 
 // Lookups and display order live in room-query.ts, which the views import
 // alone; they are re-exported here for the engine and the tests.
-export { getList, getTask, sortedLists, tasksOf } from './room-query';
+export { getList, getTask, openTasksCount, sortedLists, tasksOf } from './room-query';
 
 // Records have no prototype: item ids are untrusted, and an id such as
 // "__proto__" or "constructor" must be a key like any other.
@@ -74,13 +74,6 @@ function without<T>(r: Rec<T>, id: string): Rec<T> {
   const copy = record(r);
   delete copy[id];
   return copy;
-}
-
-/** Tasks not done, in one list or in all existing lists (a task whose list is gone is shown nowhere). */
-export function openTasksCount(items: RoomItems, listId?: string): number {
-  return Object.values(items.tasks).filter(
-    (t) => !t.done && (listId === undefined ? has(items.lists, t.list) : t.list === listId),
-  ).length;
 }
 
 /** The order of a task appended to a list: 1 + the highest order, as the official client. */

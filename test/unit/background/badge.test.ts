@@ -3,7 +3,8 @@
 // tab, like the browser shows it. Rooms come from FakeRoomSource (the
 // engine needs a live server; its own tests cover it).
 import { describe, expect, it } from 'vitest';
-import { Badge, badgeText, openTaskCount, type ActionLike } from '../../../src/background/badge';
+import { Badge, badgeText, type ActionLike } from '../../../src/background/badge';
+import { openTasksCount } from '../../../src/core/room-query';
 import { RoomFollower } from '../../../src/background/room-follower';
 import { TabRooms } from '../../../src/background/tab-rooms';
 import { FakeRoomSource, list, makeView, memoryKV, ROOM_A, ROOM_B, task } from './fakes';
@@ -32,8 +33,14 @@ describe('counting', () => {
   });
 
   it('counts the tasks not done that a view shows', () => {
-    expect(openTaskCount(view)).toBe(2);
+    expect(openTasksCount(view.items)).toBe(2);
     expect(badgeText(view)).toBe('2');
+  });
+
+  it('counts no task whose list is missing, even in a view restored from the cache with a list id like "constructor"', () => {
+    // the cache is JSON: its records have a prototype, and lists.constructor is Object's
+    const cached = JSON.parse(JSON.stringify(makeView(ROOM_A, { tasks: [task('T1', 'constructor', 'Orphan'), task('T2', '__proto__', 'Orphan')] })));
+    expect(badgeText(cached)).toBe('0');
   });
 
   it('shows 0 for a room with nothing left to do', () => {
