@@ -8,7 +8,6 @@ import { roomKey, type Problem, type RoomRef, type RoomView } from '../core/type
 import { ROOM_PORT, type BackgroundToPort, type Reply, type Request } from '../messages';
 import type { Handlers } from './handlers';
 import type { TabRooms } from './tab-rooms';
-import { coalesce } from './coalesce';
 import { identify, type Caller, type Self, type SenderLike } from './senders';
 import { checkPortMessage, checkRequest } from './validate';
 
@@ -38,14 +37,6 @@ interface PortState {
   room?: RoomRef;
   unsubscribe?: () => void;
 }
-
-/**
- * The longest wait between two room views to a port during a burst of
- * changes (see coalesce.ts: the wait follows what a push cost, so a small
- * room is never held back): each push copies the whole room to the view,
- * which renders it, and a flood of notifications would keep its page busy.
- */
-export const VIEW_PUSH_INTERVAL_MS = 100;
 
 const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/watch-page', 'content/room-left', 'view/edit']);
 
@@ -109,17 +100,9 @@ export class Router {
     if (!this.ports.has(port)) return; // closed while we waited
     state.unsubscribe?.();
     state.room = room;
-    const post = (view: RoomView) => safePost(port, { type: 'bg/room', view });
-    const push = coalesce(post, VIEW_PUSH_INTERVAL_MS);
-    // The answer to the watch (given during the call) goes at once and opens
-    // no interval: the room's first change after it shows at once too.
-    let answering = true;
-    const stopWatch = this.deps.engine.watch(room, (view) => (answering ? post(view) : push(view)));
-    answering = false;
-    state.unsubscribe = () => {
-      stopWatch();
-      push.cancel();
-    };
+    // Every view the engine pushes goes on at once: the room paces its pushes
+    // by what they cost, posting to every port included (view-emitter.ts).
+    state.unsubscribe = this.deps.engine.watch(room, (view) => safePost(port, { type: 'bg/room', view }));
   }
 
   private refusePort(port: PortLike, error: Problem) {

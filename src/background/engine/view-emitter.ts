@@ -3,7 +3,10 @@
 // notifications must not push thousands of times; but one edit must show at
 // once, whatever the room's size. So the changes made in one task (one
 // network read, one edit) go as one push, right after that task, and pushes
-// are paced by what they cost (coalesce.ts).
+// are paced by what they cost (coalesce.ts): building the view and posting
+// it to every watcher, each open page's port included. This is the one
+// throttle between a change and its views; the router passes views on as
+// they come.
 import { coalesce, type Coalescer } from '../coalesce';
 
 /** The longest a change waits for its push during a flood. */
