@@ -1,5 +1,5 @@
 // The demo site: a local stand-in for a PeerTube instance with the livechat
-// plugin, as far as the extension depends on it (PROTOCOL.md §7). Plain Node
+// plugin, as far as the extension depends on it (docs/protocol.md §7). Plain Node
 // http. `startDemo({ port, backend })` seeds the backend's rooms and serves:
 //   /api/v1/config, /api/v1/videos[/<id>], /api/v1/users/me      PeerTube API
 //   /, /w/<shortUUID>, /videos/watch/<uuid>                       the single-page app

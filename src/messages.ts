@@ -8,7 +8,7 @@
 
 import type { Edit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
 
-/** What the PeerTube page tells about its room (PROTOCOL.md §7). */
+/** What the PeerTube page tells about its room (docs/protocol.md §7). */
 export interface PeerTubeRoomConfig {
   /** room bare JID */
   room: string;

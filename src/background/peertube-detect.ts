@@ -1,5 +1,5 @@
 // Is the page a content script reports a PeerTube video whose chat has a
-// livechat room? (PROTOCOL.md §7.) The background asks the instance, not the
+// livechat room? (docs/protocol.md §7.) The background asks the instance, not the
 // page: the content script then only carries what the page alone knows (its
 // video id, address and the user's PeerTube credentials), and its code stays
 // out of every page. The background may fetch only from enabled instances

@@ -1,4 +1,4 @@
-// The PeerTube page's own credentials (PROTOCOL.md §7). Content scripts share
+// The PeerTube page's own credentials (docs/protocol.md §7). Content scripts share
 // the page's storage; the values go to the background, which keeps them in
 // storage.session only.
 import type { PeerTubeAuth } from '../messages';

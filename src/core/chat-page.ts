@@ -1,4 +1,4 @@
-// Is this page one of a video's chat? (PROTOCOL.md §7.) Only the address is
+// Is this page one of a video's chat? (docs/protocol.md §7.) Only the address is
 // looked at, so other pages cost nothing; the background then asks the
 // instance whether the video has a livechat room (background/peertube-detect.ts).
 

@@ -1,4 +1,4 @@
-// The wire names of the task application (PROTOCOL.md): the pubsub node and
+// The wire names of the task application (docs/protocol.md): the pubsub node and
 // the XML namespaces. Only the background speaks XMPP; types.ts re-exports
 // them, and keeping them apart from it spares the views these strings.
 

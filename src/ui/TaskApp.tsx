@@ -1,4 +1,4 @@
-// The full Task Application for one room (PROTOCOL.md §8), the same in the
+// The full Task Application for one room (docs/protocol.md §8), the same in the
 // page panel, the side panel and (in parts) the popup. It only paints the
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.

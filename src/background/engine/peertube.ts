@@ -1,4 +1,4 @@
-// PeerTube side of an account (PROTOCOL.md §7): the XMPP credentials the
+// PeerTube side of an account (docs/protocol.md §7): the XMPP credentials the
 // livechat plugin hands to a logged-in user, and the endpoints of a room
 // configuration resolved against the instance origin.
 import type { Problem } from '../../core/types';

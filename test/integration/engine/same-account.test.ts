@@ -1,6 +1,6 @@
 // The official in-chat Task App and our extension are two clients of the same
 // user: subscriptions are per bare JID and the server drops them when that
-// user's occupant leaves the room (PROTOCOL.md §2). Both must keep receiving
+// user's occupant leaves the room (docs/protocol.md §2). Both must keep receiving
 // notifications whatever the other does. The in-chat app is played by the
 // independent raw client, joined as the same occupant (same nickname).
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';

@@ -1,5 +1,5 @@
 // Node life and items: creation, publish, replace, retract, bad items, room destruction,
-// discovery (PROTOCOL.md §1, §3, §4, §5).
+// discovery (docs/protocol.md §1, §3, §4, §5).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
 import { child, children, errorOf, itemsOf, publishedId } from '../../helpers/raw-client.ts';

@@ -1,4 +1,4 @@
-// Who may do what with a room's task nodes, and who hears about changes (PROTOCOL.md §2).
+// Who may do what with a room's task nodes, and who hears about changes (docs/protocol.md §2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
 import { child, errorOf, NS_PUBSUB } from '../../helpers/raw-client.ts';

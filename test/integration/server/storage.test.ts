@@ -1,5 +1,5 @@
 // Items survive a restart, and a node keeps at most 5,000 items, the oldest going first
-// (PROTOCOL.md §3); the limit setting is read within bounds. These tests restart the server,
+// (docs/protocol.md §3); the limit setting is read within bounds. These tests restart the server,
 // so they have a backend of their own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The background's half of PeerTube detection (PROTOCOL.md §7): it asks the
+// The background's half of PeerTube detection (docs/protocol.md §7): it asks the
 // instance about the video of a watch page a content script reported. The
 // PeerTube server is the fake fetch of fake-peertube.ts.
 import { describe, expect, it } from 'vitest';

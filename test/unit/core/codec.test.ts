@@ -19,7 +19,7 @@ describe('parseItem: good items', () => {
     });
   });
 
-  test('a done task with a description (the PROTOCOL.md example)', () => {
+  test('a done task with a description (the docs/protocol.md example)', () => {
     const xml = `<task ${TASK} list="LIST-ID" order="3" done="true"><name>Check sound</name><description>Ask chat</description></task>`;
     expect(ok(parseItem(itemEl(xml, 'T1')))).toEqual({
       kind: 'task',
