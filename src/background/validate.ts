@@ -2,6 +2,7 @@
 // scripts run beside untrusted pages, so every field is checked and the
 // result rebuilt from the checked fields only: an unknown type or a bad
 // field is refused with a Problem saying which one.
+import { EDIT_FIELDS, type FieldSpec } from '../core/fields';
 import type { Edit, Problem, RoomRef } from '../core/types';
 import type {
   ManualAccount,
@@ -87,44 +88,36 @@ function roomRef(v: unknown, path: string): RoomRef {
   return { account: filled(r.account, `${path}.account`), jid: bareJid(r.jid, `${path}.jid`) };
 }
 
-function edit(v: unknown, path: string): Edit {
-  const e = record(v, path);
-  const at = (f: string) => `${path}.${f}`;
-  switch (e.op) {
-    case 'createList':
-      return { op: 'createList', name: filled(e.name, at('name'), LONG) };
-    case 'renameList':
-      return { op: 'renameList', id: filled(e.id, at('id')), name: filled(e.name, at('name'), LONG) };
-    case 'deleteList':
-      return { op: 'deleteList', id: filled(e.id, at('id')) };
-    case 'createTask':
-      return {
-        op: 'createTask',
-        list: filled(e.list, at('list')),
-        name: filled(e.name, at('name'), LONG),
-        ...withDescription(e.description, at('description')),
-      };
-    case 'editTask':
-      return {
-        op: 'editTask',
-        id: filled(e.id, at('id')),
-        name: filled(e.name, at('name'), LONG),
-        ...withDescription(e.description, at('description')),
-      };
-    case 'setDone':
-      return { op: 'setDone', id: filled(e.id, at('id')), done: flag(e.done, at('done')) };
-    case 'moveTask':
-      return { op: 'moveTask', id: filled(e.id, at('id')), list: filled(e.list, at('list')), index: count(e.index, at('index')) };
-    case 'deleteTask':
-      return { op: 'deleteTask', id: filled(e.id, at('id')) };
-    default:
-      throw new Refused(`${path}.op is not a known edit`);
+/** One field of an edit, checked as its definition says (core/fields.ts). */
+function field(v: unknown, spec: FieldSpec, path: string): unknown {
+  switch (spec.value) {
+    case 'text':
+      // names and descriptions: long pasted text is legitimate
+      return spec.optional ? optionalText(v, path, LONG) : filled(v, path, LONG);
+    case 'ref':
+      return filled(v, path);
+    case 'flag':
+      return flag(v, path);
+    case 'index':
+      return count(v, path);
+    case 'integer':
+      if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new Refused(`${path} must be a whole number`);
+      return v;
   }
 }
 
-function withDescription(v: unknown, path: string): { description?: string } {
-  const d = optionalText(v, path, LONG);
-  return d === undefined ? {} : { description: d };
+function edit(v: unknown, path: string): Edit {
+  const e = record(v, path);
+  if (typeof e.op !== 'string' || !Object.prototype.hasOwnProperty.call(EDIT_FIELDS, e.op)) {
+    throw new Refused(`${path}.op is not a known edit`);
+  }
+  const op = e.op as Edit['op'];
+  const out: Record<string, unknown> = { op };
+  for (const [name, spec] of Object.entries(EDIT_FIELDS[op]) as [string, FieldSpec][]) {
+    const value = field(e[name], spec, `${path}.${name}`);
+    if (value !== undefined) out[name] = value;
+  }
+  return out as Edit;
 }
 
 function auth(v: unknown, path: string): PeerTubeAuth | null {

@@ -5,16 +5,16 @@
 // puts back whatever we did not understand, so republishing never strips
 // another client's data.
 
+import { fieldsOn, ITEM_FIELDS } from './fields';
 import type { Parsed } from './node-codec';
-import { NS, type Item, type Task, type Unknown } from './types';
+import { NS, type Item, type Unknown } from './types';
 import { childElements, escapeAttr, escapeText, serializeElement, text } from './xml';
 
 export type ParsedItem = Parsed<Item>;
 
-const KNOWN_ATTRS = {
-  tasklist: new Set<string>(),
-  task: new Set(['list', 'order', 'done']),
-};
+type Kind = Item['kind'];
+const KNOWN_CHILDREN = { tasklist: new Set(fieldsOn('tasklist', 'child')), task: new Set(fieldsOn('task', 'child')) };
+const KNOWN_ATTRS = { tasklist: new Set(fieldsOn('tasklist', 'attr')), task: new Set(fieldsOn('task', 'attr')) };
 
 /** Keeps reasons short: they quote untrusted names. */
 const quote = (s: string | null) => JSON.stringify((s ?? '').slice(0, 80));
@@ -44,24 +44,24 @@ export function parseItem(itemEl: Element): ParsedItem {
   }
 }
 
-function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): ParsedItem {
+function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
   const ns = NS[kind];
-  const fields: Record<string, string> = {};
+  const texts: Record<string, string> = {};
   // null prototype: an attribute named __proto__ must stay an attribute
   const unknown: Unknown = { attrs: Object.create(null) as Record<string, string>, children: [] };
   for (const child of childElements(payload)) {
     const field = child.localName;
-    const known =
-      child.namespaceURI === ns && (field === 'name' || (kind === 'task' && field === 'description'));
-    if (!known) {
+    if (child.namespaceURI !== ns || !KNOWN_CHILDREN[kind].has(field)) {
       unknown.children.push(serializeElement(child, ns));
       continue;
     }
     if (childElements(child).length) return { ok: false, id, reason: `<${field}> is not plain text` };
     // A repeated field: the official client keeps the last one, so do we.
-    fields[field] = text(child);
+    texts[field] = text(child);
   }
-  if (fields.name === undefined) return { ok: false, id, reason: 'no <name>' };
+  for (const field of KNOWN_CHILDREN[kind]) {
+    if (texts[field] === undefined && !ITEM_FIELDS[kind][field]!.optional) return { ok: false, id, reason: `no <${field}>` };
+  }
 
   const declared = new Set<string>();
   for (let i = 0; i < payload.attributes.length; i++) {
@@ -80,24 +80,27 @@ function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): 
     }
   }
 
-  const extra = Object.keys(unknown.attrs).length || unknown.children.length ? { unknown } : {};
-  if (kind === 'tasklist') return { ok: true, item: { kind, id, name: fields.name, ...extra } };
-
-  const list = payload.getAttribute('list');
-  if (!list) return { ok: false, id, reason: 'task without list' };
-  const order = parseOrder(payload.getAttribute('order'));
-  if (order === undefined) return { ok: false, id, reason: `invalid order ${quote(payload.getAttribute('order'))}` };
-  const task: Task = {
-    id,
-    list,
-    name: fields.name,
-    order,
-    // The official client reads `!!getAttribute('done')`: any non-empty value is true.
-    done: !!payload.getAttribute('done'),
-    ...extra,
-  };
-  if (fields.description !== undefined) task.description = fields.description;
-  return { ok: true, item: { kind, ...task } };
+  const item: Record<string, unknown> = { kind, id };
+  for (const [field, spec] of Object.entries(ITEM_FIELDS[kind])) {
+    if (spec.wire === 'child') {
+      if (texts[field] !== undefined) item[field] = texts[field];
+      continue;
+    }
+    const raw = payload.getAttribute(field);
+    if (spec.value === 'ref') {
+      if (!raw) return { ok: false, id, reason: `${kind} without ${field}` };
+      item[field] = raw;
+    } else if (spec.value === 'integer') {
+      const n = parseOrder(raw);
+      if (n === undefined) return { ok: false, id, reason: `invalid ${field} ${quote(raw)}` };
+      item[field] = n;
+    } else {
+      // The official client reads `!!getAttribute('done')`: any non-empty value is true.
+      item[field] = !!raw;
+    }
+  }
+  if (Object.keys(unknown.attrs).length || unknown.children.length) item.unknown = unknown;
+  return { ok: true, item: item as unknown as Item };
 }
 
 /**
@@ -124,18 +127,20 @@ export function serializeItem(item: Item): string {
   for (const [name, value] of Object.entries(item.unknown?.attrs ?? {})) {
     if (ATTR_NAME.test(name) && name !== 'xmlns') attrs[name] = value;
   }
-  let fields: string;
-  if (item.kind === 'tasklist') {
-    attrs.xmlns = NS.tasklist;
-    fields = field('name', item.name);
-  } else {
-    attrs.xmlns = NS.task;
-    // done only when true: the official client never sends done="false"
-    if (item.done) attrs.done = 'true';
-    else delete attrs.done;
-    attrs.list = item.list;
-    attrs.order = String(item.order);
-    fields = field('name', item.name) + (item.description === undefined ? '' : field('description', item.description));
+  attrs.xmlns = NS[item.kind];
+  let fields = '';
+  const values = item as unknown as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(ITEM_FIELDS[item.kind])) {
+    const value = values[name];
+    if (spec.wire === 'child') {
+      if (value !== undefined) fields += field(name, String(value));
+    } else if (spec.value === 'flag') {
+      // only when true: the official client never sends done="false"
+      if (value) attrs[name] = 'true';
+      else delete attrs[name];
+    } else {
+      attrs[name] = String(value);
+    }
   }
   const attrText = Object.keys(attrs)
     .sort()

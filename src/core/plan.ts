@@ -7,6 +7,7 @@
 // holds.
 
 import { serializeItem } from './codec';
+import { EDIT_FIELDS } from './fields';
 import { getList, getTask, nextOrder, planMove, tasksOf, withChanges } from './room';
 import type { Edit, Item, RoomItems, Task } from './types';
 
@@ -35,8 +36,9 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
       if (!list) return { error: 'no-such-list' };
       const name = edit.name.trim();
       if (!name) return { error: 'empty-name' };
-      if (name === list.name) return { publish: [], retract: [] };
-      return checked({ publish: [{ kind: 'tasklist', ...list, name }], retract: [] });
+      const renamed = { ...list, name };
+      if (unchanged('renameList', list, renamed)) return { publish: [], retract: [] };
+      return checked({ publish: [{ kind: 'tasklist', ...renamed }], retract: [] });
     }
     case 'deleteList': {
       if (!getList(items, edit.id)) return { error: 'no-such-list' };
@@ -62,7 +64,7 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
       const updated: Task = { ...rest, name };
       const description = cleanDescription(edit.description);
       if (description !== undefined) updated.description = description;
-      if (updated.name === task.name && updated.description === task.description) return { publish: [], retract: [] };
+      if (unchanged('editTask', task, updated)) return { publish: [], retract: [] };
       return checked({ publish: [{ kind: 'task', ...updated }], retract: [] });
     }
     case 'setDone': {
@@ -82,6 +84,13 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
       return { publish: [], retract: [edit.id] };
     }
   }
+}
+
+/** Whether `after` has the same values as `before` in every item field that edit `op` sets. */
+function unchanged(op: 'renameList' | 'editTask', before: object, after: object): boolean {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return Object.keys(EDIT_FIELDS[op]).every((field) => field === 'id' || a[field] === b[field]);
 }
 
 /** A blank description is no description; any other is kept exactly as typed (line breaks matter). */

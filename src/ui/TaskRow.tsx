@@ -2,6 +2,7 @@
 // (edit, move to list, delete). Memoized by task reference: core updates
 // are immutable, so an unchanged task costs nothing on re-render.
 import { useState } from 'preact/hooks';
+import { TASK_ROW_FIELDS } from '../core/fields';
 import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
 import { doneToggle } from './DoneToggle';
@@ -24,8 +25,7 @@ type RowProps = { task: Task; pending: boolean; changed: boolean };
 const sameRow = (a: RowProps, b: RowProps) =>
   a.pending === b.pending &&
   a.changed === b.changed &&
-  (a.task === b.task ||
-    (a.task.id === b.task.id && a.task.list === b.task.list && a.task.name === b.task.name && a.task.description === b.task.description && a.task.done === b.task.done));
+  (a.task === b.task || (a.task.id === b.task.id && TASK_ROW_FIELDS.every((field) => a.task[field] === b.task[field])));
 
 export const TaskRow = memo(function TaskRow(props: RowProps) {
   const { task } = props;

@@ -2,11 +2,13 @@
 // our publish replaced the whole item, so a change the server applied just
 // before ours (which we had not seen when we planned) would be lost. The
 // fields we changed come from our version, the others from theirs.
+import { ITEM_FIELDS } from '../../core/fields';
 import type { Item } from '../../core/types';
 
+/** Every field of an item but its id, what we did not understand included. */
 const FIELDS: Record<Item['kind'], string[]> = {
-  tasklist: ['name', 'unknown'],
-  task: ['list', 'name', 'description', 'order', 'done', 'unknown'],
+  tasklist: [...Object.keys(ITEM_FIELDS.tasklist), 'unknown'],
+  task: [...Object.keys(ITEM_FIELDS.task), 'unknown'],
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
