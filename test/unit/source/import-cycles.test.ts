@@ -31,7 +31,7 @@ function importsOf(file: string, known: Set<string>): string[] {
 }
 
 /** Every cycle's files (strongly connected components of more than one file, or a file importing itself). */
-export function findCycles(graph: Map<string, string[]>): string[][] {
+function findCycles(graph: Map<string, string[]>): string[][] {
   // Tarjan's algorithm
   let index = 0;
   const indices = new Map<string, number>();
