@@ -6,7 +6,7 @@
 // another client's data.
 
 import { NS, type Item, type Task, type Unknown } from './types';
-import { childElements, escapeAttr, escapeText, serializeElement, text } from './xml';
+import { attributeList, childElements, foreignAttributes, serializeElement, text, textElement } from './xml';
 
 export type ParsedItem = { ok: true; item: Item } | { ok: false; id?: string; reason: string };
 
@@ -46,7 +46,6 @@ export function parseItem(itemEl: Element): ParsedItem {
 function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): ParsedItem {
   const ns = NS[kind];
   const fields: Record<string, string> = {};
-  // null prototype: an attribute named __proto__ must stay an attribute
   const unknown: Unknown = { attrs: Object.create(null) as Record<string, string>, children: [] };
   for (const child of childElements(payload)) {
     const field = child.localName;
@@ -62,22 +61,7 @@ function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): 
   }
   if (fields.name === undefined) return { ok: false, id, reason: 'no <name>' };
 
-  const declared = new Set<string>();
-  for (let i = 0; i < payload.attributes.length; i++) {
-    const a = payload.attributes[i]!;
-    if (a.name === 'xmlns' || KNOWN_ATTRS[kind].has(a.name)) continue;
-    unknown.attrs[a.name] = a.value;
-    if (a.name.startsWith('xmlns:')) declared.add(a.name.slice(6));
-  }
-  // A prefixed attribute whose prefix was declared higher up (on <item> or the
-  // stanza) needs its declaration carried along to survive republishing.
-  for (let i = 0; i < payload.attributes.length; i++) {
-    const a = payload.attributes[i]!;
-    if (a.prefix && a.prefix !== 'xmlns' && a.prefix !== 'xml' && !declared.has(a.prefix) && a.namespaceURI) {
-      unknown.attrs[`xmlns:${a.prefix}`] = a.namespaceURI;
-      declared.add(a.prefix);
-    }
-  }
+  Object.assign(unknown.attrs, foreignAttributes(payload, KNOWN_ATTRS[kind]));
 
   const extra = Object.keys(unknown.attrs).length || unknown.children.length ? { unknown } : {};
   if (kind === 'tasklist') return { ok: true, item: { kind, id, name: fields.name, ...extra } };
@@ -113,20 +97,16 @@ function parseOrder(raw: string | null): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-// An XML Name; anything else (only possible from tampered storage) is dropped
-// rather than allowed to break out of the attribute list.
-const ATTR_NAME = /^[\p{L}_][\p{L}\p{N}_.:-]*$/u;
-
 /** The payload element of an item, as the official client serializes it. */
 export function serializeItem(item: Item): string {
   const attrs = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(item.unknown?.attrs ?? {})) {
-    if (ATTR_NAME.test(name) && name !== 'xmlns') attrs[name] = value;
+    if (name !== 'xmlns') attrs[name] = value;
   }
   let fields: string;
   if (item.kind === 'tasklist') {
     attrs.xmlns = NS.tasklist;
-    fields = field('name', item.name);
+    fields = textElement('name', item.name);
   } else {
     attrs.xmlns = NS.task;
     // done only when true: the official client never sends done="false"
@@ -134,14 +114,8 @@ export function serializeItem(item: Item): string {
     else delete attrs.done;
     attrs.list = item.list;
     attrs.order = String(item.order);
-    fields = field('name', item.name) + (item.description === undefined ? '' : field('description', item.description));
+    fields = textElement('name', item.name) + (item.description === undefined ? '' : textElement('description', item.description));
   }
-  const attrText = Object.keys(attrs)
-    .sort()
-    .map((name) => ` ${name}="${escapeAttr(attrs[name]!)}"`)
-    .join('');
   const tag = item.kind;
-  return `<${tag}${attrText}>${fields}${item.unknown?.children.join('') ?? ''}</${tag}>`;
+  return `<${tag}${attributeList(attrs)}>${fields}${item.unknown?.children.join('') ?? ''}</${tag}>`;
 }
-
-const field = (name: string, value: string) => `<${name}>${escapeText(value)}</${name}>`;
