@@ -5,7 +5,17 @@
 // same current nickname, for anonymous users whose JID and occupant-id change
 // with each session.
 import { bareKeyOf } from '../jid';
+import type { MucPresence } from '../stanzas';
 import type { Note, NoteAbout, Participant } from './types';
+
+/** A room participant as its presence shows it (the real JID only reaches moderators). */
+export function participantOf(presence: Pick<MucPresence, 'nick' | 'jid' | 'occupantId'>): Participant {
+  const p: Participant = { nick: presence.nick };
+  const jid = presence.jid?.split('/', 1)[0];
+  if (jid) p.jid = jid;
+  if (presence.occupantId) p.occupantId = presence.occupantId;
+  return p;
+}
 
 /**
  * What a new note about `p` records: its bare JID, nickname and occupant-id,
