@@ -58,13 +58,13 @@ export function mountParticipants(video) {
     'aria-controls': sidebar.id,
     'aria-expanded': 'false',
     onclick: () => show(sidebar.hidden),
-  }, h('span', { 'aria-hidden': 'true', text: '👥' }));
+    text: 'Participants',
+  });
   const show = (visible) => {
     sidebar.hidden = !visible;
     sidebar.classList.toggle('hidden', !visible);
     toggle.setAttribute('aria-expanded', String(visible));
     toggle.title = visible ? 'Hide participants' : 'Show participants';
-    toggle.setAttribute('aria-label', toggle.title);
   };
   show(false);
 
