@@ -3,6 +3,7 @@ import {
   aboutDisplay, aboutParticipant, isNoteAbout, notesAbout, participantOf, resolveAbout, sameParticipant,
 } from '../../../src/core/notes/about';
 import type { Note, NoteAbout, Participant } from '../../../src/core/notes/types';
+import { noteMatches } from '../../../src/core/notes/search';
 import { parseMucPresence } from '../../../src/core/stanzas';
 import { NS } from '../../../src/core/types';
 import { parseXml } from './helpers';
@@ -150,5 +151,31 @@ describe('what a note shows of its participant', () => {
   test('hostile values stay plain strings', () => {
     const nick = '<img src=x onerror=alert(1)>';
     expect(aboutDisplay(note('n', { nick }), present)?.name).toBe(nick);
+  });
+});
+
+describe('searching notes', () => {
+  const n = (description: string, about?: NoteAbout) => ({ description, ...(about ? { about } : {}) });
+
+  test('every word, in any order, ignoring case and accents', () => {
+    expect(noteMatches(n('Hélène posted the LINK twice'), 'link helene', present)).toBe(true);
+    expect(noteMatches(n('Hélène posted the link twice'), 'link thrice', present)).toBe(false);
+  });
+
+  test('also by the participant: current nickname, nickname written under, JID', () => {
+    const note = n('asked about glue', { occupantId: OCC_CAROL, nick: 'Caroline' });
+    expect(noteMatches(note, 'carol@localhost', present)).toBe(true);
+    expect(noteMatches(note, 'caroline', present)).toBe(true);
+    expect(noteMatches(n('x', { jid: 'carol@localhost' }), 'Carol', present)).toBe(true);
+  });
+
+  test('an empty query matches everything; a note without text is searchable by its participant', () => {
+    expect(noteMatches(n(''), '  ', present)).toBe(true);
+    expect(noteMatches({ about: { nick: 'Dave' } }, 'dave', present)).toBe(true);
+    expect(noteMatches({}, 'dave', present)).toBe(false);
+  });
+
+  test('a regular-expression-looking query is plain text', () => {
+    expect(noteMatches(n('a (b) [c] .* d'), '(b) [c] .*', present)).toBe(true);
   });
 });
