@@ -94,13 +94,17 @@ export interface AboutDisplay {
   absent: boolean;
 }
 
+/** What is shown of a participant; `originalNick`: the nickname a note was written under. */
+export function participantDisplay(p: Participant, originalNick?: string): AboutDisplay {
+  const display: AboutDisplay = { name: p.nick || p.jid || '', absent: !!p.absent };
+  if (originalNick && originalNick !== p.nick) display.originalNick = originalNick;
+  if (p.jid) display.jid = p.jid;
+  if (p.occupantId) display.occupantId = p.occupantId;
+  return display;
+}
+
+/** What a note shows of its participant; undefined for a note about no one. */
 export function aboutDisplay(note: Pick<Note, 'about'>, present: readonly Participant[]): AboutDisplay | undefined {
   const subject = resolveAbout(note.about, present);
-  if (!subject) return undefined;
-  const display: AboutDisplay = { name: subject.nick || subject.jid || '', absent: !!subject.absent };
-  const original = note.about?.nick;
-  if (original && original !== subject.nick) display.originalNick = original;
-  if (subject.jid) display.jid = subject.jid;
-  if (subject.occupantId) display.occupantId = subject.occupantId;
-  return display;
+  return subject && participantDisplay(subject, note.about?.nick);
 }
