@@ -1,6 +1,6 @@
 // One moderator note: its participant, its text, and its actions (notes
-// about this person, edit, delete). The handle moves the note with the arrow
-// keys (Alt+arrows anywhere on the note). While the note is edited, changes
+// about this person, edit, delete). The handle drags the note (mouse, touch)
+// and moves it with the arrow keys (Alt+arrows anywhere on the note). While the note is edited, changes
 // of order by other moderators re-sort the list around it without losing
 // the form (its state lives here, keyed by note id).
 import { useState } from 'preact/hooks';
@@ -23,6 +23,7 @@ export function NoteItem(props: {
   onEdit: (description: string) => void;
   onDelete: () => void;
   onMove: (step: -1 | 1) => void;
+  onDragStart: (e: PointerEvent) => void;
 }) {
   const { note, who } = props;
   const [editing, setEditing] = useState(false);
@@ -64,9 +65,10 @@ export function NoteItem(props: {
         type="button"
         class="lct-icon-btn lct-handle lct-i lct-i-grip"
         data-focus="handle"
-        aria-label={t('moveNote')}
+        aria-label={t('dragHandle')}
         aria-describedby={textId}
-        title={t('moveNoteHint')}
+        title={t('dragHandleHint')}
+        onPointerDown={props.onDragStart}
         onKeyDown={(e) => arrows(e, false)}
       />
       <div class="lct-note-body">

@@ -1,6 +1,7 @@
 // The moderator notes of a room: highest order first, as in the official
 // client; a note can be created (about a participant or not), edited, deleted
-// after confirmation, moved with the keyboard, and the list filtered by
+// after confirmation, dragged (mouse, touch) or moved with the keyboard, with
+// the official numbering, and the list filtered by
 // participant ("notes about this person", the official rules) and by text.
 // It works from plain props (the notes, the participants we see, callbacks):
 // the sync engine feeds it and publishes what it asks for.
@@ -9,13 +10,17 @@ import { aboutDisplay, aboutParticipant, isNoteAbout, participantDisplay, resolv
 import { dropNote, sortNotes, type OrderChange } from '../../core/notes/order';
 import { noteMatches } from '../../core/notes/search';
 import type { Note, NoteAbout, Participant } from '../../core/notes/types';
+import type { DropPlace } from '../boardActions';
 import { Dialog } from '../Dialog';
+import { beginDrag, type DragAttributes } from '../dragReorder';
 import { icon } from '../icons';
 import { t, tn } from '../i18n';
 import { useFocusReturn } from '../useFocusReturn';
 import { NoteForm } from './NoteForm';
 import { NoteItem } from './NoteItem';
 import { ParticipantLine } from './ParticipantLine';
+
+const DRAG_ATTRIBUTES: DragAttributes = { row: 'data-note-id', list: 'data-notes-list' };
 
 export interface NotesAppProps {
   /** the room's notes, in the order they arrived */
@@ -51,15 +56,17 @@ export function NotesApp(props: NotesAppProps) {
   const sorted = useMemo(() => sortNotes(props.notes), [props.notes]);
   const shown = sorted.filter((n) => (!filter || isNoteAbout(n, filter, participants)) && noteMatches(n, query, participants));
 
-  /** Moving among the notes shown: a drop on the neighbour shown above (or below). */
-  const move = (note: Note, step: -1 | 1) => {
-    const at = shown.indexOf(note);
-    const neighbour = shown[at + step];
-    if (!neighbour) return;
-    const changes = dropNote(sorted, note.id, neighbour.id, step < 0);
+  /** A drop on `target` (above it or below it), renumbered over all notes, filtered or not. */
+  const drop = (note: Note, target: Note | undefined, above: boolean) => {
+    const changes = target ? dropNote(sorted, note.id, target.id, above) : [];
     if (changes.length) props.onReorder(changes);
     // the handle keeps focus through the re-sort: the note keeps its element (keyed by id)
   };
+  /** The keyboard moves among the notes shown: a drop on the neighbour above (or below). */
+  const move = (note: Note, step: -1 | 1) => drop(note, shown[shown.indexOf(note) + step], step < 0);
+  /** Dropped next to a note, or past the last one (below it). */
+  const dropAt = (note: Note, place: DropPlace) =>
+    place.refId === null ? drop(note, shown.at(-1), false) : drop(note, shown.find((n) => n.id === place.refId), !place.after);
 
   const closeCreate = () => {
     setCreating(null);
@@ -117,7 +124,7 @@ export function NotesApp(props: NotesAppProps) {
       ) : shown.length === 0 ? (
         <p class="lct-empty-list">{t('noNotesFound')}</p>
       ) : (
-        <ul class="lct-note-list">
+        <ul class="lct-note-list" data-notes-list="shown">
           {shown.map((note) => {
             const who = aboutDisplay(note, participants);
             return (
@@ -130,6 +137,7 @@ export function NotesApp(props: NotesAppProps) {
                 onEdit={(description) => props.onEdit(note, description)}
                 onDelete={() => setDeleting(note)}
                 onMove={(step) => move(note, step)}
+                onDragStart={(e) => beginDrag(e, note.id, (place) => dropAt(note, place), DRAG_ATTRIBUTES)}
               />
             );
           })}

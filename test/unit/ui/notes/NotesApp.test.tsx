@@ -14,6 +14,7 @@ import { fromRoot, messages, useLocale } from '../fixtures';
 
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   useLocale('en');
 });
 
@@ -174,7 +175,7 @@ describe('creating, editing, deleting', () => {
 describe('moving with the keyboard', () => {
   test('arrows on the handle and Alt+arrows on the note move it, with the official numbering', () => {
     const { spy } = setup();
-    const handle = within(item('Pin the reminder')).getByRole('button', { name: 'Move note' });
+    const handle = within(item('Pin the reminder')).getByRole('button', { name: 'Move' });
     fireEvent.keyDown(handle, { key: 'ArrowUp' });
     // dropped above "Asked twice…" (order 2): 3, and the notes from 3 up renumbered
     expect(spy.onReorder).toHaveBeenLastCalledWith([{ id: 'n3', order: 5 }, { id: 'n4', order: 6 }, { id: 'n1', order: 3 }]);
@@ -185,9 +186,64 @@ describe('moving with the keyboard', () => {
 
   test('nothing happens at the ends', () => {
     const { spy } = setup();
-    fireEvent.keyDown(within(item('Thanks for the tip')).getByRole('button', { name: 'Move note' }), { key: 'ArrowUp' });
-    fireEvent.keyDown(within(item('Pin the reminder')).getByRole('button', { name: 'Move note' }), { key: 'ArrowDown' });
+    fireEvent.keyDown(within(item('Thanks for the tip')).getByRole('button', { name: 'Move' }), { key: 'ArrowUp' });
+    fireEvent.keyDown(within(item('Pin the reminder')).getByRole('button', { name: 'Move' }), { key: 'ArrowDown' });
     expect(spy.onReorder).not.toHaveBeenCalled();
+  });
+});
+
+/**
+ * happy-dom does no layout: every note row gets a 40px high box, one below the
+ * other, and elementFromPoint answers from those boxes (below the rows: the
+ * list). A mock of the layout engine only; the drag code is the real one.
+ */
+function fakeLayout() {
+  const rows = () => [...document.querySelectorAll<HTMLElement>('[data-note-id]')];
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    const i = rows().indexOf(this);
+    const top = i < 0 ? 0 : i * 40;
+    return { top, bottom: top + 40, left: 0, right: 300, width: 300, height: i < 0 ? 0 : 40, x: 0, y: top, toJSON() {} } as DOMRect;
+  });
+  vi.spyOn(document, 'elementFromPoint').mockImplementation((_x, y) => {
+    const hit = rows()[Math.floor(y / 40)];
+    if (hit && hit.style.pointerEvents !== 'none') return hit.querySelector('.lct-note-body');
+    return y >= 1000 ? document.querySelector('.lct-note-list') : null;
+  });
+}
+
+function drag(text: string, fromY: number, toY: number, pointerType = 'mouse') {
+  const handle = within(item(text)).getByRole('button', { name: 'Move' });
+  fireEvent.pointerDown(handle, { pointerId: 3, pointerType, button: 0, clientX: 10, clientY: fromY });
+  fireEvent.pointerMove(handle, { pointerId: 3, pointerType, clientX: 10, clientY: (fromY + toY) / 2 });
+  fireEvent.pointerMove(handle, { pointerId: 3, pointerType, clientX: 10, clientY: toY });
+  fireEvent.pointerUp(handle, { pointerId: 3, pointerType, clientX: 10, clientY: toY });
+}
+
+describe('moving by drag and drop (mouse and touch)', () => {
+  // rows: tip 0-40 (4), link 40-80 (3), glue 80-120 (2), pin 120-160 (1)
+  test('the PROTOCOL.md §9.2 example: the lowest note dropped on the lower half of the second-highest', () => {
+    fakeLayout();
+    const { spy } = setup();
+    drag('Pin the reminder', 140, 70);
+    expect(spy.onReorder).toHaveBeenCalledWith([{ id: 'n3', order: 5 }, { id: 'n4', order: 6 }, { id: 'n1', order: 3 }]);
+    expect(texts()).toEqual(['Thanks for the tip', 'Posted the same link three times', 'Pin the reminder', 'Asked twice about the glue']);
+  });
+
+  test('with touch, on the upper half: above it', () => {
+    fakeLayout();
+    const { spy } = setup();
+    drag('Pin the reminder', 140, 45, 'touch');
+    expect(spy.onReorder).toHaveBeenCalledWith([{ id: 'n4', order: 6 }, { id: 'n1', order: 4 }]);
+    expect(texts()).toEqual(['Thanks for the tip', 'Pin the reminder', 'Posted the same link three times', 'Asked twice about the glue']);
+  });
+
+  test('past the last note: below it; on itself: nothing', () => {
+    fakeLayout();
+    const { spy } = setup();
+    drag('Pin the reminder', 140, 150);
+    expect(spy.onReorder).not.toHaveBeenCalled();
+    drag('Thanks for the tip', 20, 1500);
+    expect(texts().at(-1)).toBe('Thanks for the tip');
   });
 });
 
