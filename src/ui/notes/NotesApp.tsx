@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { aboutDisplay, aboutParticipant, isNoteAbout, participantDisplay, resolveAbout } from '../../core/notes/about';
 import { dropNote, sortNotes, type OrderChange } from '../../core/notes/order';
+import { quoteMessage } from '../../core/notes/quote';
 import { noteMatches } from '../../core/notes/search';
 import type { Note, NoteAbout, Participant } from '../../core/notes/types';
 import type { DropPlace } from '../boardActions';
@@ -30,8 +31,11 @@ export interface NotesAppProps {
   /** the "notes about this person" filter, if on */
   filter?: Participant;
   onFilter: (person: Participant | undefined) => void;
-  /** opens the create form about this participant (a "note about this person" action); a new object opens it again */
-  createAbout?: { person?: Participant };
+  /**
+   * Opens the create form about this participant (a "note about this person"
+   * action), quoting the chat message it came from, if any; a new object opens it again.
+   */
+  createAbout?: { person?: Participant; message?: string };
   onCreate: (description: string, about?: NoteAbout) => void;
   onEdit: (note: Note, description: string) => void;
   onDelete: (id: string) => void;
@@ -42,15 +46,16 @@ export interface NotesAppProps {
 export function NotesApp(props: NotesAppProps) {
   const { participants, filter } = props;
   const [query, setQuery] = useState('');
-  /** open create form: about whom (undefined: no one) */
-  const [creating, setCreating] = useState<{ about?: Participant } | null>(null);
+  /** open create form: about whom (undefined: no one), and its first text */
+  const [creating, setCreating] = useState<{ about?: Participant; initial?: string } | null>(null);
   const [deleting, setDeleting] = useState<Note | null>(null);
   // focus goes back to "New note" when a form or the dialog closes (the deleted note's buttons are gone)
   const newButton = useFocusReturn<HTMLButtonElement>();
 
   useEffect(() => {
     // a "note about this person" from outside: that person, else the filter's
-    if (props.createAbout) setCreating({ about: props.createAbout.person ?? filter });
+    const request = props.createAbout;
+    if (request) setCreating({ about: request.person ?? filter, initial: request.message === undefined ? undefined : quoteMessage(request.message) });
   }, [props.createAbout]);
 
   const sorted = useMemo(() => sortNotes(props.notes), [props.notes]);
@@ -106,6 +111,7 @@ export function NotesApp(props: NotesAppProps) {
           {createAboutDisplay && <ParticipantLine who={createAboutDisplay} full />}
           <NoteForm
             label={createAboutDisplay ? t('newNoteAbout', createAboutDisplay.name || t('unknownParticipant')) : t('newNote')}
+            initial={creating.initial}
             submitLabel={t('add')}
             onCancel={closeCreate}
             onSubmit={(description) => {

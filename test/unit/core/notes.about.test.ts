@@ -3,6 +3,7 @@ import {
   aboutDisplay, aboutParticipant, isNoteAbout, notesAbout, participantOf, resolveAbout, sameParticipant,
 } from '../../../src/core/notes/about';
 import type { Note, NoteAbout, Participant } from '../../../src/core/notes/types';
+import { quoteMessage } from '../../../src/core/notes/quote';
 import { noteMatches } from '../../../src/core/notes/search';
 import { parseMucPresence } from '../../../src/core/stanzas';
 import { NS } from '../../../src/core/types';
@@ -177,5 +178,22 @@ describe('searching notes', () => {
 
   test('a regular-expression-looking query is plain text', () => {
     expect(noteMatches(n('a (b) [c] .* d'), '(b) [c] .*', present)).toBe(true);
+  });
+});
+
+describe('a note from a chat message quotes it', () => {
+  test('each line quoted, an empty line after for the note itself', () => {
+    expect(quoteMessage('Buy cheap followers at spam.example')).toBe('> Buy cheap followers at spam.example\n\n');
+    expect(quoteMessage('line 1\r\n\nline 3')).toBe('> line 1\n>\n> line 3\n\n');
+  });
+
+  test('a huge message is cut', () => {
+    const quoted = quoteMessage('x'.repeat(100_000));
+    expect(quoted.length).toBeLessThan(1010);
+    expect(quoted.endsWith('…\n\n')).toBe(true);
+  });
+
+  test('markup stays text', () => {
+    expect(quoteMessage('<script>alert(1)</script>')).toBe('> <script>alert(1)</script>\n\n');
   });
 });

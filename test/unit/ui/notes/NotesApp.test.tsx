@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { nextOrder, type OrderChange } from '../../../../src/core/notes/order';
 import type { Note, NoteAbout, Participant } from '../../../../src/core/notes/types';
-import { NotesApp } from '../../../../src/ui/notes/NotesApp';
+import { NotesApp, type NotesAppProps } from '../../../../src/ui/notes/NotesApp';
 import { fromRoot, messages, useLocale } from '../fixtures';
 
 afterEach(() => {
@@ -31,7 +31,7 @@ const seed = () => [
   note('n4', 4, 'Thanks for the tip', { nick: 'Gone' }),
 ];
 
-function Harness(props: { initial: Note[]; spy: ReturnType<typeof spies>; createAbout?: { person?: Participant } }) {
+function Harness(props: { initial: Note[]; spy: ReturnType<typeof spies>; createAbout?: NotesAppProps['createAbout'] }) {
   const [notes, setNotes] = useState(props.initial);
   const [filter, setFilter] = useState<Participant | undefined>();
   let counter = notes.length;
@@ -73,7 +73,7 @@ const spies = () => ({
   onReorder: vi.fn<(c: OrderChange[]) => void>(),
 });
 
-function setup(initial = seed(), createAbout?: { person?: Participant }) {
+function setup(initial = seed(), createAbout?: NotesAppProps['createAbout']) {
   const spy = spies();
   const result = render(<Harness initial={initial} spy={spy} createAbout={createAbout} />);
   return { spy, ...result };
@@ -132,6 +132,16 @@ describe('creating, editing, deleting', () => {
     fireEvent.input(within(form).getByRole('textbox', { name: 'Note' }), { target: { value: 'Again' } });
     fireEvent.keyDown(within(form).getByRole('textbox', { name: 'Note' }), { key: 'Enter', ctrlKey: true });
     expect(spy.onCreate).toHaveBeenCalledWith('Again', { jid: 'k3jx9w@anon.localhost', nick: 'Mickey', occupantId: 'mickey-2' });
+  });
+
+  test('a note from a chat message starts with the message quoted, the cursor after it', () => {
+    const { spy } = setup(seed(), { person: mickey, message: 'spam.example <b>cheap</b>' });
+    const area = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    expect(area.value).toBe('> spam.example <b>cheap</b>\n\n');
+    expect(area.selectionStart).toBe(area.value.length);
+    fireEvent.input(area, { target: { value: `${area.value}Third time` } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New note about Mickey' }));
+    expect(spy.onCreate).toHaveBeenCalledWith('> spam.example <b>cheap</b>\n\nThird time', expect.objectContaining({ nick: 'Mickey' }));
   });
 
   test('edited in place; Escape cancels', () => {
