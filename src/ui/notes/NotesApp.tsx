@@ -5,7 +5,7 @@
 // participant ("notes about this person", the official rules) and by text.
 // It works from plain props (the notes, the participants we see, callbacks):
 // the sync engine feeds it and publishes what it asks for.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { aboutDisplay, aboutParticipant, isNoteAbout, participantDisplay, resolveAbout } from '../../core/notes/about';
 import { dropNote, sortNotes, type OrderChange } from '../../core/notes/order';
 import { quoteMessage } from '../../core/notes/quote';
@@ -47,7 +47,10 @@ export function NotesApp(props: NotesAppProps) {
   const { participants, filter } = props;
   const [query, setQuery] = useState('');
   /** open create form: about whom (undefined: no one), and its first text */
-  const [creating, setCreating] = useState<{ about?: Participant; initial?: string } | null>(null);
+  const [creating, setCreatingState] = useState<{ about?: Participant; initial?: string; key: number } | null>(null);
+  // a new request while the form is open starts a fresh form (its own text and participant)
+  const requests = useRef(0);
+  const setCreating = (c: { about?: Participant; initial?: string } | null) => setCreatingState(c && { ...c, key: ++requests.current });
   const [deleting, setDeleting] = useState<Note | null>(null);
   // focus goes back to "New note" when a form or the dialog closes (the deleted note's buttons are gone)
   const newButton = useFocusReturn<HTMLButtonElement>();
@@ -100,7 +103,6 @@ export function NotesApp(props: NotesAppProps) {
 
       {filterDisplay && (
         <div class="lct-notes-filter" role="group" aria-label={t('notesAboutPerson')}>
-          {icon('search')}
           <ParticipantLine who={filterDisplay} full />
           <button type="button" class="lct-icon-btn lct-i lct-i-close" aria-label={t('clearNotesFilter')} title={t('clearNotesFilter')} onClick={() => props.onFilter(undefined)} />
         </div>
@@ -110,6 +112,7 @@ export function NotesApp(props: NotesAppProps) {
         <div class="lct-note-create">
           {createAboutDisplay && <ParticipantLine who={createAboutDisplay} full />}
           <NoteForm
+            key={creating.key}
             label={createAboutDisplay ? t('newNoteAbout', createAboutDisplay.name || t('unknownParticipant')) : t('newNote')}
             initial={creating.initial}
             submitLabel={t('add')}

@@ -144,6 +144,16 @@ describe('creating, editing, deleting', () => {
     expect(spy.onCreate).toHaveBeenCalledWith('> spam.example <b>cheap</b>\n\nThird time', expect.objectContaining({ nick: 'Mickey' }));
   });
 
+  test('a second "note about" while the form is open starts a fresh form for the new participant', () => {
+    const spy = spies();
+    const props = { notes: seed(), participants, onFilter: spy.onFilter, onCreate: spy.onCreate, onEdit: vi.fn(), onDelete: vi.fn(), onReorder: vi.fn() };
+    const { rerender } = render(<NotesApp {...props} createAbout={{ person: carol, message: 'first' }} />);
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('> first\n\n');
+    rerender(<NotesApp {...props} createAbout={{ person: mickey, message: 'second' }} />);
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('> second\n\n');
+    expect(screen.getByRole('form', { name: 'New note about Mickey' })).toBeTruthy();
+  });
+
   test('edited in place; Escape cancels', () => {
     const { spy } = setup();
     fireEvent.click(within(item('Pin the reminder')).getByRole('button', { name: 'Edit note' }));
