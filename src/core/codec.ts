@@ -46,7 +46,7 @@ export function parseItem(itemEl: Element): ParsedItem {
 function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): ParsedItem {
   const ns = NS[kind];
   const fields: Record<string, string> = {};
-  const unknown: Unknown = { attrs: Object.create(null) as Record<string, string>, children: [] };
+  const unknown: Unknown = { attrs: foreignAttributes(payload, KNOWN_ATTRS[kind]), children: [] };
   for (const child of childElements(payload)) {
     const field = child.localName;
     const known =
@@ -60,8 +60,6 @@ function parsePayload(id: string, kind: 'tasklist' | 'task', payload: Element): 
     fields[field] = text(child);
   }
   if (fields.name === undefined) return { ok: false, id, reason: 'no <name>' };
-
-  Object.assign(unknown.attrs, foreignAttributes(payload, KNOWN_ATTRS[kind]));
 
   const extra = Object.keys(unknown.attrs).length || unknown.children.length ? { unknown } : {};
   if (kind === 'tasklist') return { ok: true, item: { kind, id, name: fields.name, ...extra } };
