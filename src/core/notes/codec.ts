@@ -88,7 +88,7 @@ function parseNote(id: string, payload: Element): Note {
 
 function readAbout(el: Element): NoteAbout {
   const about: NoteAbout = {};
-  // A blank value means unknown, as in the official client's tests (`if (jid)`).
+  // A blank value means unknown: the official client only ever tests them for truth (`if (jid)`).
   const jid = el.getAttribute('jid');
   const nick = el.getAttribute('nick');
   if (jid) about.jid = jid;
