@@ -5,6 +5,7 @@
 import { connectXmpp } from './xmpp-client.mjs';
 import { joinRoom, sendGroupchat } from './muc.mjs';
 import { DOMAIN, userByName } from './catalog.mjs';
+import { createRoster } from './roster.mjs';
 
 const LISTENER = 'carol';
 const MAX_MESSAGES = 200;
@@ -13,6 +14,7 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
   const logs = new Map(rooms.map((room) => [room, [...(initial.get(room) ?? [])]]));
   const watchers = new Map(rooms.map((room) => [room, new Set()]));
   const sessions = new Map(); // user name -> Promise<client> joined to every room
+  const roster = createRoster(rooms);
   let stopped = false;
   let counter = 0;
 
@@ -27,6 +29,11 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
   async function openSession(name) {
     const user = userByName(name);
     const client = await connectXmpp({ url: wsUrl, username: user.name, domain: DOMAIN, password: user.password, resource: 'demo-chat' });
+    // The listener reads presences from before its joins: a room sends everyone's presence first.
+    if (name === LISTENER) {
+      client.on((el) => roster.apply(el));
+      client.closedPromise.then(() => roster.clear());
+    }
     for (const room of rooms) await joinRoom(client, room, user.nickname);
     return client;
   }
@@ -66,6 +73,8 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
 
   return {
     messages: (room) => logs.get(room) ?? [],
+    /** The room's participants for the page's list (roster.mjs). */
+    roster,
     /** Calls `watcher(message)` for each new message of `room`; returns a function that stops it. */
     watch(room, watcher) {
       watchers.get(room)?.add(watcher);

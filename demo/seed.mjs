@@ -1,12 +1,14 @@
 // Creates the demo rooms the way PeerTube's livechat does when a live starts:
 // the owner (alice) creates and names each room, makes bob an admin, and the
 // room's task node gets its first list (the server names it after the room).
-// A fresh room also gets a few lists, tasks and chat messages to look at.
+// A fresh room also gets a few lists, tasks, moderator notes and chat messages
+// to look at.
 import { connectXmpp } from './xmpp-client.mjs';
 import {
   configureRoom, fetchItems, joinRoom, publishRaw, readTasks, sendGroupchat, setAffiliation, subscribeTasks, taskListXml, taskXml,
 } from './muc.mjs';
-import { DOMAIN, USERS, VIDEOS, userByName } from './catalog.mjs';
+import { DOMAIN, LIVE_VIDEO, SECOND_LIVE_VIDEO, USERS, VIDEOS, userByName } from './catalog.mjs';
+import { noteXml, participantFromPresence, publishNote } from './notes.mjs';
 
 const connect = (wsUrl, user, resource) => connectXmpp({ url: wsUrl, username: user.name, domain: DOMAIN, password: user.password, resource });
 
@@ -21,6 +23,43 @@ async function seedTasks(alice, video) {
     }
     await publishRaw(alice, video.room, taskXml({ ...task, list: listIds.get(listName) }));
   }
+}
+
+/**
+ * Moderator notes at start, oldest first, by video: `about` names a demo user
+ * (the note records what alice, a moderator, sees of that participant: nickname,
+ * real JID, occupant-id) or describes someone not in the room.
+ */
+export const SEED_NOTES = {
+  [LIVE_VIDEO.uuid]: [
+    { description: 'Pinned the safety reminder at the start. Pin it again if the chat gets busy.' },
+    { description: 'Asked twice whether the glue was dry: answer after the sanding.\nPrefers cedar.', about: 'carol' },
+    {
+      description: 'Posted the same link three times on the last stream. Muted for ten minutes.',
+      about: { jid: 'k3jx9w@anon.localhost', nick: 'LinkPoster' },
+    },
+    { description: 'Moderates the Sunday streams: ask before changing the slow mode.', about: 'bob' },
+  ],
+  [SECOND_LIVE_VIDEO.uuid]: [
+    { description: 'Wants to see the chisels again: show them at the end.', about: 'carol' },
+  ],
+};
+
+/** Publishes the video's notes as the official client creates them: each one 1 + the highest order. */
+async function seedNotes(alice, video, seen) {
+  let order = 0;
+  for (const note of SEED_NOTES[video.uuid] ?? []) {
+    const about = typeof note.about === 'string' ? seen[note.about] : note.about;
+    await publishNote(alice, video.room, noteXml({ description: note.description, order: ++order, about }));
+  }
+}
+
+/** `client` joins as `nick`; resolves with what `moderator` (already in the room) sees of it. */
+async function joinSeenBy(moderator, client, room, nick) {
+  const presence = moderator.waitFor((el) => el.localName === 'presence' && el.getAttribute('from') === `${room}/${nick}`
+    && !el.getAttribute('type'));
+  await joinRoom(client, room, nick);
+  return participantFromPresence(await presence);
 }
 
 /** Sends the seeded chat lines in order, each after the previous one came back from the room. */
@@ -58,8 +97,11 @@ export async function seedRooms(wsUrl) {
       const fresh = (await fetchItems(clients.alice, video.room)).length <= 1;
       if (!fresh) continue;
       await seedTasks(clients.alice, video);
-      await joinRoom(clients.bob, video.room, bob.nickname);
-      await joinRoom(clients.carol, video.room, userByName('carol').nickname);
+      const seen = {
+        bob: await joinSeenBy(clients.alice, clients.bob, video.room, bob.nickname),
+        carol: await joinSeenBy(clients.alice, clients.carol, video.room, userByName('carol').nickname),
+      };
+      await seedNotes(clients.alice, video, seen);
       messages.set(video.room, await seedChat(clients, video));
     }
   } finally {

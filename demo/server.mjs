@@ -8,6 +8,7 @@
 //   /plugins/livechat/router/api/configuration/room/<uuid>        room configuration (404: no chat)
 //   /plugins/livechat/ws/xmpp-websocket, …/router/http-bind       XMPP, proxied to the backend
 //   /demo/chat/<uuid>/events (SSE), /demo/chat/<uuid>/messages    the page's chat
+//   /demo/chat/<uuid>/occupants (SSE)                             its participant list
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,6 +24,9 @@ const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'public');
 const STATIC = {
   '/demo/app.js': ['app.js', 'text/javascript; charset=utf-8'],
   '/demo/style.css': ['style.css', 'text/css; charset=utf-8'],
+  '/demo/dom.js': ['dom.js', 'text/javascript; charset=utf-8'],
+  '/demo/participants.js': ['participants.js', 'text/javascript; charset=utf-8'],
+  '/demo/participants.css': ['participants.css', 'text/css; charset=utf-8'],
 };
 const MAX_CHAT_MESSAGE = 2000;
 
@@ -162,10 +166,11 @@ location.replace(${JSON.stringify(target)});
       const video = videoById(decodeURIComponent(m[1]));
       return video?.chat && video.uuid === decodeURIComponent(m[1]) ? sendJson(res, 200, roomConfigJson(video, origin)) : sendError(res, 404);
     }
-    if ((m = path.match(/^\/demo\/chat\/([^/]+)\/(events|messages)$/))) {
+    if ((m = path.match(/^\/demo\/chat\/([^/]+)\/(events|messages|occupants)$/))) {
       const video = videoById(m[1]);
       if (!video?.chat) return sendError(res, 404);
       if (m[2] === 'events') return chatEvents(req, res, video.room);
+      if (m[2] === 'occupants') return chat.roster.serve(req, res, video.room, streams);
       if (req.method === 'POST') return chatPost(req, res, video.room);
       return sendError(res, 404);
     }

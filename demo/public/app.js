@@ -1,20 +1,11 @@
 // The demo's single-page app: PeerTube's watch page as far as the extension
 // sees it, with the livechat plugin's container and an in-page chat. Every
 // text from the server is set as text, never as HTML.
+import { h } from './dom.js';
+import { mountParticipants } from './participants.js';
 
 const outlet = document.getElementById('router-outlet');
 const token = () => localStorage.getItem('access_token');
-
-function h(tag, attrs = {}, ...kids) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') el.textContent = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (v !== false && v !== undefined) el.setAttribute(k, v === true ? '' : v);
-  }
-  el.append(...kids.filter(Boolean));
-  return el;
-}
 
 async function api(path) {
   const headers = token() ? { Authorization: `${localStorage.getItem('token_type')} ${token()}` } : {};
@@ -205,12 +196,13 @@ function mountChat(video, config) {
   const content = h('converse-chat-content', { class: 'chat-content', 'aria-live': 'polite' });
   const textarea = h('textarea', { class: 'chat-textarea', rows: '2', placeholder: token() ? 'Message' : 'Log in to chat', 'aria-label': 'Message', disabled: !token() });
   const status = h('p', { class: 'chat-status', role: 'status' });
+  const participants = mountParticipants(video);
   const form = h('form', { class: 'sendXMPPMessage', onsubmit: send },
-    textarea, h('button', { type: 'submit', class: 'send-button', text: 'Send', disabled: !token() }));
+    textarea, participants.toggle, h('button', { type: 'submit', class: 'send-button', text: 'Send', disabled: !token() }));
   const element = h('converse-root', { class: 'theme-peertube' },
     h('converse-muc', { class: 'chatbox chatroom', 'data-jid': config.room },
       h('div', { class: 'chat-head chat-head-chatroom' }, h('div', { class: 'chatbox-title__text', text: video.name })),
-      h('div', { class: 'chat-body chatroom-body' }, content, status, form)));
+      h('div', { class: 'chat-body chatroom-body' }, participants.sidebar, content, status, form)));
 
   const events = new EventSource(`/demo/chat/${video.uuid}/events`);
   events.onmessage = (event) => {
@@ -235,7 +227,13 @@ function mountChat(video, config) {
     if (event.key === 'Enter' && !event.shiftKey) send(event);
   });
 
-  return { element, stop: () => events.close() };
+  return {
+    element,
+    stop: () => {
+      events.close();
+      participants.stop();
+    },
+  };
 }
 
 renderUser();

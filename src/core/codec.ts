@@ -8,7 +8,7 @@
 import { fieldsOn, ITEM_FIELDS } from './fields';
 import type { Parsed } from './node-codec';
 import { NS, type Item, type Unknown } from './types';
-import { childElements, escapeAttr, escapeText, serializeElement, text } from './xml';
+import { attributeList, childElements, foreignAttributes, serializeElement, text, textElement } from './xml';
 
 export type ParsedItem = Parsed<Item>;
 
@@ -47,8 +47,7 @@ export function parseItem(itemEl: Element): ParsedItem {
 function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
   const ns = NS[kind];
   const texts: Record<string, string> = {};
-  // null prototype: an attribute named __proto__ must stay an attribute
-  const unknown: Unknown = { attrs: Object.create(null) as Record<string, string>, children: [] };
+  const unknown: Unknown = { attrs: foreignAttributes(payload, KNOWN_ATTRS[kind]), children: [] };
   for (const child of childElements(payload)) {
     const field = child.localName;
     if (child.namespaceURI !== ns || !KNOWN_CHILDREN[kind].has(field)) {
@@ -61,23 +60,6 @@ function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
   }
   for (const field of KNOWN_CHILDREN[kind]) {
     if (texts[field] === undefined && !ITEM_FIELDS[kind][field]!.optional) return { ok: false, id, reason: `no <${field}>` };
-  }
-
-  const declared = new Set<string>();
-  for (let i = 0; i < payload.attributes.length; i++) {
-    const a = payload.attributes[i]!;
-    if (a.name === 'xmlns' || KNOWN_ATTRS[kind].has(a.name)) continue;
-    unknown.attrs[a.name] = a.value;
-    if (a.name.startsWith('xmlns:')) declared.add(a.name.slice(6));
-  }
-  // A prefixed attribute whose prefix was declared higher up (on <item> or the
-  // stanza) needs its declaration carried along to survive republishing.
-  for (let i = 0; i < payload.attributes.length; i++) {
-    const a = payload.attributes[i]!;
-    if (a.prefix && a.prefix !== 'xmlns' && a.prefix !== 'xml' && !declared.has(a.prefix) && a.namespaceURI) {
-      unknown.attrs[`xmlns:${a.prefix}`] = a.namespaceURI;
-      declared.add(a.prefix);
-    }
   }
 
   const item: Record<string, unknown> = { kind, id };
@@ -117,15 +99,11 @@ function parseOrder(raw: string | null): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-// An XML Name; anything else (only possible from tampered storage) is dropped
-// rather than allowed to break out of the attribute list.
-const ATTR_NAME = /^[\p{L}_][\p{L}\p{N}_.:-]*$/u;
-
 /** The payload element of an item, as the official client serializes it. */
 export function serializeItem(item: Item): string {
   const attrs = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(item.unknown?.attrs ?? {})) {
-    if (ATTR_NAME.test(name) && name !== 'xmlns') attrs[name] = value;
+    if (name !== 'xmlns') attrs[name] = value;
   }
   attrs.xmlns = NS[item.kind];
   let fields = '';
@@ -133,7 +111,7 @@ export function serializeItem(item: Item): string {
   for (const [name, spec] of Object.entries(ITEM_FIELDS[item.kind])) {
     const value = values[name];
     if (spec.wire === 'child') {
-      if (value !== undefined) fields += field(name, String(value));
+      if (value !== undefined) fields += textElement(name, String(value));
     } else if (spec.value === 'flag') {
       // only when true: the official client never sends done="false"
       if (value) attrs[name] = 'true';
@@ -142,12 +120,6 @@ export function serializeItem(item: Item): string {
       attrs[name] = String(value);
     }
   }
-  const attrText = Object.keys(attrs)
-    .sort()
-    .map((name) => ` ${name}="${escapeAttr(attrs[name]!)}"`)
-    .join('');
   const tag = item.kind;
-  return `<${tag}${attrText}>${fields}${item.unknown?.children.join('') ?? ''}</${tag}>`;
+  return `<${tag}${attributeList(attrs)}>${fields}${item.unknown?.children.join('') ?? ''}</${tag}>`;
 }
-
-const field = (name: string, value: string) => `<${name}>${escapeText(value)}</${name}>`;

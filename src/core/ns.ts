@@ -3,6 +3,8 @@
 // them, and keeping them apart from it spares the views these strings.
 
 export const TASKS_NODE = 'livechat-tasks';
+/** The moderator notes node on the same room service (docs/protocol.md §9). */
+export const NOTES_NODE = 'livechat-notes';
 
 export const NS = {
   tasklist: 'urn:peertube-plugin-livechat:tasklist',
@@ -15,4 +17,6 @@ export const NS = {
   mucUser: 'http://jabber.org/protocol/muc#user',
   discoInfo: 'http://jabber.org/protocol/disco#info',
   ping: 'urn:xmpp:ping',
+  /** XEP-0421: the room's stable id for an occupant, stamped by the server. */
+  occupantId: 'urn:xmpp:occupant-id:0',
 } as const;

@@ -41,6 +41,10 @@ export interface MucPresence {
   statuses: string[];
   /** a join refused (presence type="error") */
   error?: StanzaError;
+  /** the occupant's real JID as the room gives it (<item jid>): only to moderators, or in a non-anonymous room */
+  jid?: string;
+  /** XEP-0421 occupant-id stamped by the room (the server removes forged copies) */
+  occupantId?: string;
 }
 
 const attrs = (a: Record<string, string | undefined>) =>
@@ -209,7 +213,7 @@ export function parseMucPresence(presence: Element): MucPresence | undefined {
     .map((c) => c.getAttribute('code') ?? '')
     .filter(Boolean);
   const unavailable = type === 'unavailable';
-  return {
+  const parsed: MucPresence = {
     ...base,
     self: statuses.includes('110'),
     affiliation: item?.getAttribute('affiliation') || 'none',
@@ -218,4 +222,9 @@ export function parseMucPresence(presence: Element): MucPresence | undefined {
     destroyed: unavailable && !!firstChild(x, 'destroy', NS.mucUser),
     statuses,
   };
+  const jid = item?.getAttribute('jid');
+  if (jid) parsed.jid = jid;
+  const occupantId = firstChild(presence, 'occupant-id', NS.occupantId)?.getAttribute('id');
+  if (occupantId) parsed.occupantId = occupantId;
+  return parsed;
 }

@@ -127,3 +127,48 @@ function serializeIn(el: Element, parentScope: Scope): string {
   const open = `<${name}${attrs.join('')}`;
   return inner ? `${open}>${inner}</${name}>` : `${open}/>`;
 }
+
+/**
+ * The attributes of a payload element that its codec does not read (all but
+ * `xmlns` and `known`), to put back when republishing, so that another
+ * client's data survives. A prefixed attribute whose prefix was declared
+ * higher up (on <item> or the stanza) gets its declaration carried along.
+ * Null prototype: an attribute named __proto__ must stay an attribute.
+ */
+export function foreignAttributes(el: Element, known: ReadonlySet<string>): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  const declared = new Set<string>();
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes[i]!;
+    if (a.name === 'xmlns' || known.has(a.name)) continue;
+    out[a.name] = a.value;
+    if (a.name.startsWith('xmlns:')) declared.add(a.name.slice(6));
+  }
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes[i]!;
+    if (a.prefix && a.prefix !== 'xmlns' && a.prefix !== 'xml' && !declared.has(a.prefix) && a.namespaceURI) {
+      out[`xmlns:${a.prefix}`] = a.namespaceURI;
+      declared.add(a.prefix);
+    }
+  }
+  return out;
+}
+
+// An XML Name; anything else (only possible from tampered storage) is dropped
+// rather than allowed to break out of the attribute list.
+const ATTR_NAME = /^[\p{L}_][\p{L}\p{N}_.:-]*$/u;
+
+/**
+ * ` a="…" b="…"` for a start tag, names sorted as strophe's serializer (and
+ * so the official client) writes them.
+ */
+export function attributeList(attrs: Record<string, string>): string {
+  return Object.keys(attrs)
+    .filter((name) => ATTR_NAME.test(name))
+    .sort()
+    .map((name) => ` ${name}="${escapeAttr(attrs[name]!)}"`)
+    .join('');
+}
+
+/** `<name>text</name>`, escaped as strophe does. */
+export const textElement = (name: string, value: string): string => `<${name}>${escapeText(value)}</${name}>`;

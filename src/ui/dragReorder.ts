@@ -1,7 +1,7 @@
-// Drag and drop of tasks with pointer events, which work the same for mouse,
-// pen and touch (HTML5 drag and drop does not fire on touch screens). The
-// drag starts on a task's handle (touch-action: none, so the page does not
-// scroll instead); while dragging, the element under the pointer says where
+// Drag and drop of tasks (and of notes) with pointer events, which work the
+// same for mouse, pen and touch (HTML5 drag and drop does not fire on touch
+// screens). The drag starts on a row's handle (touch-action: none, so the
+// page does not scroll instead); while dragging, the element under the pointer says where
 // the task would land, shown with a class on the target row or list; on
 // release the app gets the place. Escape or pointercancel abandon it.
 // Classes are set on DOM nodes directly: re-rendering the board on every
@@ -16,17 +16,25 @@ interface Marked {
   cls: string;
 }
 
-function dropPlaceAt(root: Document | ShadowRoot, x: number, y: number, draggedId: string): { place: DropPlace; mark: Marked } | null {
+/** The attributes naming a draggable row's id and the id of the list it drops into. */
+export interface DragAttributes {
+  row: string;
+  list: string;
+}
+const TASK_ATTRIBUTES: DragAttributes = { row: 'data-task-id', list: 'data-list-id' };
+
+function dropPlaceAt(root: Document | ShadowRoot, x: number, y: number, draggedId: string, attrs: DragAttributes): { place: DropPlace; mark: Marked } | null {
   const hit = root.elementFromPoint(x, y);
-  const row = hit?.closest<HTMLElement>('[data-task-id]');
-  const section = hit?.closest<HTMLElement>('[data-list-id]');
-  const listId = section?.dataset.listId;
+  const row = hit?.closest<HTMLElement>(`[${attrs.row}]`);
+  const section = hit?.closest<HTMLElement>(`[${attrs.list}]`);
+  const listId = section?.getAttribute(attrs.list);
   if (!listId) return null;
-  if (row && row.dataset.taskId !== draggedId) {
+  const rowId = row?.getAttribute(attrs.row);
+  if (row && rowId !== draggedId) {
     const rect = row.getBoundingClientRect();
     const after = y > rect.top + rect.height / 2;
     return {
-      place: { listId, refId: row.dataset.taskId!, after },
+      place: { listId, refId: rowId!, after },
       mark: { el: row, cls: after ? 'lct-drop-after' : 'lct-drop-before' },
     };
   }
@@ -42,13 +50,13 @@ function scrollParent(el: Element | null): Element | null {
   return null;
 }
 
-export function beginDrag(start: PointerEvent, taskId: string, onDrop: (place: DropPlace) => void): void {
+export function beginDrag(start: PointerEvent, rowId: string, onDrop: (place: DropPlace) => void, attrs = TASK_ATTRIBUTES): void {
   if (start.pointerType === 'mouse') {
     if (start.button !== 0) return;
     start.preventDefault(); // no text selection while dragging
   }
   const handle = start.currentTarget as HTMLElement;
-  const row = handle.closest<HTMLElement>('[data-task-id]');
+  const row = handle.closest<HTMLElement>(`[${attrs.row}]`);
   const root = handle.getRootNode() as Document | ShadowRoot;
   const scroller = scrollParent(row);
   const startScroll = scroller?.scrollTop ?? 0;
@@ -66,7 +74,7 @@ export function beginDrag(start: PointerEvent, taskId: string, onDrop: (place: D
     unmark();
     // look through the dragged row, which is under the pointer
     if (row) row.style.pointerEvents = 'none';
-    target = dropPlaceAt(root, pointer.x, pointer.y, taskId);
+    target = dropPlaceAt(root, pointer.x, pointer.y, rowId, attrs);
     if (row) row.style.pointerEvents = '';
     target?.mark.el.classList.add(target.mark.cls);
   };

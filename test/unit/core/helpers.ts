@@ -44,7 +44,7 @@ export function officialTaskListPayload(name: string): string {
   return payloadOf(item.tree());
 }
 
-function payloadOf(itemTree: Element): string {
+export function payloadOf(itemTree: Element): string {
   const s = Strophe.serialize(itemTree)!;
   return s.replace(/^<item>/, '').replace(/<\/item>$/, '');
 }
