@@ -1,5 +1,5 @@
 // Moderator notes over the raw client, written as the livechat plugin's
-// official ConverseJS client writes them (node livechat-notes, PROTOCOL.md
+// official ConverseJS client writes them (node livechat-notes, docs/protocol.md
 // §9): used to seed the demo rooms and by tests that play the official client.
 import { child, children, esc } from './xmpp-client.mjs';
 
