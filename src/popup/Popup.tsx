@@ -80,27 +80,23 @@ export function Popup() {
         )}
       </header>
       <div class="lct-popup-body">
-        <div class={`lct-notice lct-popup-status${status?.alert ? ' lct-error' : ''}`} role={status?.alert ? 'alert' : 'status'} data-testid="popup-status" hidden={!status}>
-          {status && (
-            <>
-              <p>
-                <span data-testid={status.reason ? 'popup-reason' : undefined}>{status.text}</span>
-                {status.next && (
-                  <>
-                    {' '}
-                    <span>{status.next}</span>
-                  </>
-                )}
+        <div class={`lct-notice lct-popup-status${status?.alert ? ' lct-error' : ''}`} hidden={!status}>
+          <p role={status?.alert ? 'alert' : 'status'} data-testid="popup-status">
+            {status && <span data-testid={status.reason ? 'popup-reason' : undefined}>{status.text}</span>}
+            {status?.next && (
+              <>
+                {' '}
+                <span>{status.next}</span>
+              </>
+            )}
+          </p>
+          {status?.detail && (
+            <details class="lct-details">
+              <summary>{t('details')}</summary>
+              <p class="lct-detail" dir="auto">
+                {status.detail}
               </p>
-              {status.detail && (
-                <details class="lct-details">
-                  <summary>{t('details')}</summary>
-                  <p class="lct-detail" dir="auto">
-                    {status.detail}
-                  </p>
-                </details>
-              )}
-            </>
+            </details>
           )}
         </div>
         {usable && room && (
