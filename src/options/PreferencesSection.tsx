@@ -19,7 +19,7 @@ export function PreferencesSection(props: { settings: Settings; onChange: (chang
   const { view } = useRoom(settings.lastRoom);
   const names = useMemo(() => {
     const known = view && view.rights !== 'none' ? sortedLists(view.items).map((l) => l.name) : [];
-    return [...new Set([...known, settings.defaultListName, t('defaultListName')])];
+    return [...new Set([...known, settings.defaultListName, t('defaultListName')])].filter(Boolean);
   }, [view, settings.defaultListName]);
 
   const saveListName = async (e: Event) => {
@@ -60,6 +60,7 @@ export function PreferencesSection(props: { settings: Settings; onChange: (chang
               dir="auto"
               value={listName}
               list="opt-default-list-names"
+              placeholder={t('defaultListName')}
               autocomplete="off"
               aria-describedby="opt-default-list-hint"
               onInput={(e) => setListName(e.currentTarget.value)}
