@@ -56,7 +56,7 @@ export function Popup() {
   const room: RoomRef | undefined = info?.room ?? settings?.lastRoom;
   const { view, edit } = useRoom(room);
   const usable = view && view.rights !== 'none';
-  const status = popupStatus({ info, settings, view, action, failure });
+  const status = popupStatus({ info, view, action, failure });
 
   const rememberList = (listId: string) => {
     if (!room) return;

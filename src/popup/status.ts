@@ -5,10 +5,11 @@
 // state has one message; a technical detail (a server's error text) goes
 // behind a "Details" disclosure, never in the message.
 import type { RoomView } from '../core/types';
-import type { Settings, TabInfo } from '../messages';
+import type { TabInfo } from '../messages';
 import { t } from '../ui/i18n';
 import { problemAdvice, problemText } from '../ui/problemText';
 import { reasonKey } from '../ui/reason';
+import type { ToggleOutcome } from './InstanceToggle';
 
 export interface PopupStatus {
   /** the message: a sentence, and sometimes what to do next */
@@ -24,11 +25,10 @@ export interface PopupStatus {
 
 export interface PopupState {
   info?: TabInfo;
-  settings?: Settings;
   /** the room shown: the tab's, or the last one used */
   view?: RoomView;
   /** the last enable/disable click: 'enabled', or the message it ended with */
-  action?: 'enabled' | { message: string; alert?: boolean };
+  action?: ToggleOutcome;
   /** the background could not answer */
   failure?: string;
 }
