@@ -1,16 +1,26 @@
 // Quick-add's default list, and desktop notifications (off by default; the
 // optional `notifications` permission is asked only when turned on, from
 // the click itself, and given back when turned off).
-import { useState } from 'preact/hooks';
+// The default list is a name, not one list: quick-add uses it in every room
+// (and creates it where there is none). So it is a field with a picker of
+// the lists of the last room used, rather than a choice among those alone.
+import { useMemo, useState } from 'preact/hooks';
+import { sortedLists } from '../core/room-query';
 import type { Settings } from '../messages';
 import { ext } from '../ext';
 import { t } from '../ui/i18n';
+import { useRoom } from '../ui/useRoom';
 
 export function PreferencesSection(props: { settings: Settings; onChange: (change: Partial<Settings>) => Promise<boolean> }) {
   const { settings } = props;
   const [listName, setListName] = useState(settings.defaultListName);
   const [listStatus, setListStatus] = useState('');
   const [notifyStatus, setNotifyStatus] = useState('');
+  const { view } = useRoom(settings.lastRoom);
+  const names = useMemo(() => {
+    const known = view && view.rights !== 'none' ? sortedLists(view.items).map((l) => l.name) : [];
+    return [...new Set([...known, settings.defaultListName, t('defaultListName')])].filter(Boolean);
+  }, [view, settings.defaultListName]);
 
   const saveListName = async (e: Event) => {
     e.preventDefault();
@@ -49,9 +59,17 @@ export function PreferencesSection(props: { settings: Settings; onChange: (chang
               class="lct-input"
               dir="auto"
               value={listName}
+              list="opt-default-list-names"
+              placeholder={t('defaultListName')}
+              autocomplete="off"
               aria-describedby="opt-default-list-hint"
               onInput={(e) => setListName(e.currentTarget.value)}
             />
+            <datalist id="opt-default-list-names">
+              {names.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
             <p id="opt-default-list-hint" class="lct-hint">
               {t('optionsDefaultListHint')}
             </p>

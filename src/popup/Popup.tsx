@@ -1,6 +1,7 @@
 // The toolbar popup: quick-add into the current tab's room (or the last room
 // used), the last few tasks, the connection, enable/disable on this
-// instance, and why no panel shows when there is none.
+// instance, and why no panel shows when there is none: one status line for
+// each state (status.ts).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
 import type { Settings, TabInfo } from '../messages';
@@ -9,22 +10,25 @@ import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { QuickAdd } from '../ui/QuickAdd';
 import { RecentTasks } from '../ui/RecentTasks';
-import { ProblemBox } from '../ui/StateNotices';
 import { useRoom } from '../ui/useRoom';
 import { activeTab, type ActiveTab } from '../ui/active-tab';
-import { InstanceToggle } from './InstanceToggle';
+import { InstanceToggle, type ToggleOutcome } from './InstanceToggle';
 import { openSidePanel } from './open-side-panel';
-import { reasonKey } from '../ui/reason';
+import { popupStatus } from './status';
 
 export const RECENT_TASKS_SHOWN = 5;
+/** After Enable, the page's content script is injected and reports its room: ask again this often, this many times. */
+export const ENABLE_POLL_MS = 400;
+const ENABLE_POLLS = 10;
 
 export function Popup() {
   const [tab, setTab] = useState<ActiveTab>();
   const [info, setInfo] = useState<TabInfo>();
   const [settings, setSettings] = useState<Settings>();
   const [failure, setFailure] = useState('');
+  const [action, setAction] = useState<ToggleOutcome>();
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<TabInfo | undefined> => {
     const current = await activeTab();
     setTab(current);
     const [tabReply, settingsReply] = await Promise.all([
@@ -35,11 +39,24 @@ export function Popup() {
     if (settingsReply.ok) setSettings(settingsReply.value);
     const problem = (tabReply && !tabReply.ok && tabReply.error) || (!settingsReply.ok && settingsReply.error);
     setFailure(problem ? t('actionFailed', problemText(problem)) : '');
+    return tabReply?.ok ? tabReply.value : undefined;
   }, []);
   useEffect(() => void refresh(), [refresh]);
 
+  const onToggle = async (outcome: ToggleOutcome) => {
+    setAction(outcome);
+    let next = await refresh();
+    // Enabled: the panel may appear on the page a moment later; wait for it a little, so the popup can say so.
+    for (let i = 0; outcome === 'enabled' && next && !next.room && next.reason === 'not-peertube' && i < ENABLE_POLLS; i++) {
+      await new Promise((r) => setTimeout(r, ENABLE_POLL_MS));
+      next = await refresh();
+    }
+  };
+
   const room: RoomRef | undefined = info?.room ?? settings?.lastRoom;
   const { view, edit } = useRoom(room);
+  const usable = view && view.rights !== 'none';
+  const status = popupStatus({ info, view, action, failure });
 
   const rememberList = (listId: string) => {
     if (!room) return;
@@ -51,8 +68,10 @@ export function Popup() {
   return (
     <main class="lct-root lct-popup" lang={uiLang()} dir={uiDir()}>
       <header class="lct-header">
-        <h1 class="lct-title">{view ? t('popupRoom', view.title) : t('extName')}</h1>
-        {view && (
+        <h1 class="lct-title" dir="auto" title={usable ? view.title.slice(0, 500) : undefined}>
+          {usable ? t('popupRoom', view.title) : t('extName')}
+        </h1>
+        {usable && (
           <span class={`lct-status lct-status-${view.status}`} title={t(`status_${view.status}`)}>
             <span class="lct-sr" data-testid="popup-connection">
               {t('popupConnection', t(`status_${view.status}`))}
@@ -61,25 +80,26 @@ export function Popup() {
         )}
       </header>
       <div class="lct-popup-body">
-        {failure && (
-          <p class="lct-notice lct-error" role="alert">
-            {failure}
+        <div class={`lct-notice lct-popup-status${status?.alert ? ' lct-error' : ''}`} hidden={!status}>
+          <p role={status?.alert ? 'alert' : 'status'} data-testid="popup-status">
+            {status && <span data-testid={status.reason ? 'popup-reason' : undefined}>{status.text}</span>}
+            {status?.next && (
+              <>
+                {' '}
+                <span>{status.next}</span>
+              </>
+            )}
           </p>
-        )}
-        {info && !info.room && info.reason && (
-          <p class="lct-notice" role="status" data-testid="popup-reason">
-            {t(reasonKey(info.reason))}
-          </p>
-        )}
-        {info && !info.room && info.problem && <ProblemBox problem={info.problem} />}
-        {info && !info.room && settings?.lastRoom && <p class="lct-hint">{t('popupLastRoom')}</p>}
-        {info && settings && !room && <p class="lct-hint">{t('popupNoRoom')}</p>}
-        {room && !view && (
-          <p class="lct-hint" role="status">
-            {t('loading')}
-          </p>
-        )}
-        {view && room && (
+          {status?.detail && (
+            <details class="lct-details">
+              <summary>{t('details')}</summary>
+              <p class="lct-detail" dir="auto">
+                {status.detail}
+              </p>
+            </details>
+          )}
+        </div>
+        {usable && room && (
           <>
             <QuickAdd
               view={view}
@@ -93,7 +113,7 @@ export function Popup() {
           </>
         )}
         <div class="lct-toolbar">
-          {info?.origin && <InstanceToggle origin={info.origin} enabled={info.enabled} onChanged={() => void refresh()} />}
+          {info?.origin && <InstanceToggle origin={info.origin} enabled={info.enabled} onOutcome={(o) => void onToggle(o)} />}
           <button
             type="button"
             class="lct-btn"

@@ -1,4 +1,4 @@
-// One task list: a header (collapse, name, open/total counts, add, rename,
+// One task list: a header (collapse, name, open count, add, rename,
 // delete) and its tasks. A collapsed list renders no task at all, which is
 // what keeps a room with thousands of tasks cheap.
 import { useState } from 'preact/hooks';
@@ -89,9 +89,8 @@ export const ListSection = memo(function ListSection(props: {
             </span>
           )}
           <span class="lct-counts" title={tn('openOfTotal', open, [total])}>
-            <span aria-hidden="true">
-              {open}/{total}
-            </span>
+            {/* "2 open", not "2/3": a fraction beside a list reads as done/total */}
+            <span aria-hidden="true">{tn('openCount', open)}</span>
             <span class="lct-sr">{tn('openOfTotal', open, [total])}</span>
           </span>
           <button

@@ -19,6 +19,7 @@ import { ListSection } from './ListSection';
 import { MoveDialog } from './MoveDialog';
 import { usePref } from './prefs';
 import { keepUnchanged } from './stable-view';
+import { useThemeScheme } from './themeScheme';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
@@ -159,6 +160,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   };
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
+  useThemeScheme(rootRef); // scrollbars and native controls as dark as the page's theme
   /** where focus goes once the next items arrive: after a keyboard move the row is re-created elsewhere, after a deletion it is gone */
   const focusAfterChange = useRef<{ selector: string; before: RoomItems } | null>(null);
 

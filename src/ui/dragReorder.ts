@@ -4,6 +4,10 @@
 // page does not scroll instead); while dragging, the element under the pointer says where
 // the task would land, shown with a class on the target row or list; on
 // release the app gets the place. Escape or pointercancel abandon it.
+// The task itself is shown by a preview, a copy of its row that follows the
+// pointer: fixed, in the app's root, above every list (a row moved inside
+// its own list would be clipped by the list's containment and drawn under
+// the next list's sticky header). The row stays in place, dimmed.
 // Classes are set on DOM nodes directly: re-rendering the board on every
 // pointermove would cost frames with thousands of tasks.
 import type { DropPlace } from './boardActions';
@@ -42,6 +46,20 @@ function dropPlaceAt(root: Document | ShadowRoot, x: number, y: number, draggedI
   return { place: { listId, refId: null, after: false }, mark: { el: section!, cls: 'lct-drop-end' } };
 }
 
+/** A copy of the row, inert and hidden from assistive technology (the row itself is still there), at the row's place. */
+function makePreview(row: HTMLElement, rowAttribute: string): HTMLElement {
+  const box = row.getBoundingClientRect();
+  const preview = row.cloneNode(true) as HTMLElement;
+  for (const el of [preview, ...preview.querySelectorAll('[id]')]) el.removeAttribute('id');
+  preview.removeAttribute(rowAttribute);
+  preview.classList.add('lct-drag-preview');
+  preview.setAttribute('aria-hidden', 'true');
+  preview.inert = true;
+  Object.assign(preview.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px` });
+  (row.closest('.lct-root') ?? row.ownerDocument.body).append(preview);
+  return preview;
+}
+
 function scrollParent(el: Element | null): Element | null {
   for (let e = el; e; e = e.parentElement) {
     const { overflowY } = getComputedStyle(e);
@@ -59,23 +77,19 @@ export function beginDrag(start: PointerEvent, rowId: string, onDrop: (place: Dr
   const row = handle.closest<HTMLElement>(`[${attrs.row}]`);
   const root = handle.getRootNode() as Document | ShadowRoot;
   const scroller = scrollParent(row);
-  const startScroll = scroller?.scrollTop ?? 0;
   let dragging = false;
+  let preview: HTMLElement | undefined;
   let target: { place: DropPlace; mark: Marked } | null = null;
   let pointer = { x: start.clientX, y: start.clientY };
   let autoScroll = 0; // requestAnimationFrame id while the pointer rests near the scroller's top or bottom edge
   handle.setPointerCapture?.(start.pointerId);
 
   const unmark = () => target?.mark.el.classList.remove(target.mark.cls);
-  /** the row follows the pointer (also when the list scrolls under it), and the drop place is marked */
+  /** the preview follows the pointer, and the drop place is marked */
   const update = () => {
-    const scrolled = (scroller?.scrollTop ?? 0) - startScroll;
-    if (row) row.style.transform = `translateY(${pointer.y - start.clientY + scrolled}px)`;
+    if (preview) preview.style.transform = `translateY(${pointer.y - start.clientY}px)`;
     unmark();
-    // look through the dragged row, which is under the pointer
-    if (row) row.style.pointerEvents = 'none';
-    target = dropPlaceAt(root, pointer.x, pointer.y, rowId, attrs);
-    if (row) row.style.pointerEvents = '';
+    target = dropPlaceAt(root, pointer.x, pointer.y, rowId, attrs); // the preview lets the pointer through
     target?.mark.el.classList.add(target.mark.cls);
   };
   const edgeSpeed = () => {
@@ -97,7 +111,7 @@ export function beginDrag(start: PointerEvent, rowId: string, onDrop: (place: Dr
     unmark();
     cancelAnimationFrame(autoScroll);
     row?.classList.remove('lct-dragging');
-    if (row) row.style.transform = '';
+    preview?.remove();
     handle.removeEventListener('pointermove', move);
     handle.removeEventListener('pointerup', up);
     handle.removeEventListener('pointercancel', cancel);
@@ -110,6 +124,7 @@ export function beginDrag(start: PointerEvent, rowId: string, onDrop: (place: Dr
       if (Math.hypot(e.clientX - start.clientX, e.clientY - start.clientY) < START_DISTANCE) return;
       dragging = true;
       row?.classList.add('lct-dragging');
+      if (row) preview = makePreview(row, attrs.row);
     }
     e.preventDefault();
     pointer = { x: e.clientX, y: e.clientY };

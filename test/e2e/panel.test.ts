@@ -106,11 +106,11 @@ describe('the task panel beside the chat', () => {
     await eventually(() => doneBox(bob.page, 'Sand the edges').isChecked()).toBe(true);
     const decoration = () => taskRow(bob.page, 'Sand the edges').locator('.lct-task-name').evaluate((el) => getComputedStyle(el).textDecorationLine);
     await eventually(decoration).toContain('line-through');
-    await eventually(() => listSection(bob.page, FIRST_LIST).locator('.lct-counts').textContent()).toContain('1/3');
+    await eventually(() => listSection(bob.page, FIRST_LIST).locator('.lct-counts .lct-sr').textContent()).toBe('1 open task of 3');
 
     await doneBox(bob.page, 'Sand the edges').uncheck();
     await eventually(() => doneBox(alice.page, 'Sand the edges').isChecked()).toBe(false);
-    await eventually(() => listSection(alice.page, FIRST_LIST).locator('.lct-counts').textContent()).toContain('2/3');
+    await eventually(() => listSection(alice.page, FIRST_LIST).locator('.lct-counts .lct-sr').textContent()).toBe('2 open tasks of 3');
   });
 
   it('alice moves a task up with Alt+↑; bob sees the new order', async () => {

@@ -63,6 +63,32 @@ describe('drag and drop in Chromium', () => {
     expect(edit!.index).toBeGreaterThan(15);
   });
 
+  it('while dragging, a preview of the task follows the pointer, drawn above the next list\'s sticky header', async () => {
+    await page.locator('[data-task-id="L1-T1"]').scrollIntoViewIfNeeded();
+    const from = await boxOf(handle('L0-T97'));
+    const header = await boxOf('[data-list-id="L1"] .lct-list-header');
+    const x = from.x + from.width / 2;
+    const y = header.y + header.height / 2;
+    await page.mouse.move(x, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x, y, { steps: 8 });
+    const seen = await page.evaluate(([px, py]) => {
+      const preview = document.querySelector<HTMLElement>('.lct-drag-preview')!;
+      // the preview lets the pointer through (inert, no pointer events); let it be hit for a moment to see what is on top there
+      Object.assign(preview, { inert: false });
+      preview.style.pointerEvents = 'auto';
+      const onTop = document.elementFromPoint(px!, py!);
+      preview.style.pointerEvents = '';
+      Object.assign(preview, { inert: true });
+      return { text: preview.textContent, previewOnTop: !!onTop && preview.contains(onTop) };
+    }, [x, y]);
+    expect(seen).toEqual({ text: expect.stringContaining('Task 0.97 '), previewOnTop: true });
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    expect(await page.locator('.lct-drag-preview').count()).toBe(0);
+    expect(await edits()).toEqual([]);
+  });
+
   it('a tap on the handle is no drag', async () => {
     const from = await boxOf(handle('L0-T3'));
     await page.touchscreen.tap(from.x + 5, from.y + 5);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary, Request, Settings } from '../../../src/messages';
 import { checkAccount } from '../../../src/options/account-form';
 import { Options } from '../../../src/options/Options';
-import { installFakeExt, loadCatalog, type FakeExt } from './fake-ext';
+import { makeItems } from '../ui/fixtures';
+import { installFakeExt, loadCatalog, makeView, type FakeExt } from './fake-ext';
 
 let ext: FakeExt;
 let settings: Settings;
@@ -123,6 +124,19 @@ describe('options page', () => {
     fireEvent.click(within(section('Quick add')).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(ext.sent).toContainEqual({ type: 'view/settings-set', settings: { defaultListName: 'Raid follow-ups' } }));
     await screen.findByText('Saved.');
+  });
+
+  it('offers the lists of the last room used as default list, and saves the one picked', async () => {
+    const room = { account: 'peertube:https://a.test', jid: 'live@room.a.test' };
+    settings = { ...settings, lastRoom: room };
+    ext.setView(makeView(room, { items: makeItems([{ name: 'Stream prep' }, { name: 'Raid follow-ups' }]) }));
+    render(<Options />);
+    const input = (await screen.findByRole('combobox', { name: 'Default list for quick add' })) as HTMLInputElement;
+    const offered = () => [...input.list!.querySelectorAll('option')].map((o) => o.value);
+    await waitFor(() => expect(offered().sort()).toEqual(['Raid follow-ups', 'Stream prep', 'Tasks']));
+    fireEvent.input(input, { target: { value: 'Raid follow-ups' } });
+    fireEvent.click(within(section('Quick add')).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(ext.sent).toContainEqual({ type: 'view/settings-set', settings: { defaultListName: 'Raid follow-ups' } }));
   });
 
   it('turns notifications on only once the browser grants the permission, and off again', async () => {

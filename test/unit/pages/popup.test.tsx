@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { roomKey, type RoomRef } from '../../../src/core/types';
 import type { Request, Settings, TabInfo } from '../../../src/messages';
 import { Popup } from '../../../src/popup/Popup';
+import { popupStatus } from '../../../src/popup/status';
 import { makeItems } from '../ui/fixtures';
 import { installFakeExt, loadCatalog, makeView, type FakeExt } from './fake-ext';
 
@@ -145,5 +146,87 @@ describe('popup', () => {
     render(<Popup />);
     await screen.findByText('The chat server cannot be reached.');
     expect(screen.getByText('connection refused')).toBeTruthy();
+  });
+
+  describe('says exactly one thing in each state', () => {
+    /** every non-empty status or alert the popup shows */
+    const messages = () =>
+      [...document.querySelectorAll<HTMLElement>('[role="status"], [role="alert"]')]
+        .filter((el) => !el.closest('[hidden]') && el.textContent!.trim() !== '')
+        .map((el) => el.textContent!.trim());
+
+    it('after Enable, once the panel appeared on the page: says so, and nothing about the tab not being a PeerTube page', async () => {
+      tabInfo = { origin: ORIGIN, enabled: false, recent: [], accounts: [], reason: 'not-enabled' };
+      let asked = 0;
+      const answerTabInfo = () => {
+        asked++;
+        // the first answers come before the injected content script reported the room
+        if (asked === 1) return tabInfo;
+        if (asked < 4) return { origin: ORIGIN, enabled: true, recent: [], accounts: [], reason: 'not-peertube' as const };
+        return { room: ROOM, origin: ORIGIN, enabled: true, recent: [], accounts: [] };
+      };
+      ext.uninstall();
+      ext = installFakeExt((msg) => (msg.type === 'view/tab-info' ? { ok: true, value: answerTabInfo() } : answer(msg)));
+      ext.setView(makeView(ROOM, { title: 'Morning stream' }));
+      render(<Popup />);
+      await waitFor(() => expect(messages()).toEqual(['Livechat Tasks is not enabled on this instance.']));
+      fireEvent.click(screen.getByRole('button', { name: 'Enable on peertube.test' }));
+      await waitFor(() => expect(messages()).toEqual(['Enabled: the task panel is now on this page.']), { timeout: 4000 });
+      expect(document.body.textContent).not.toContain('not a PeerTube page');
+      expect(document.body.textContent).not.toContain('Reload');
+      await screen.findByRole('heading', { name: 'Room: Morning stream' });
+    });
+
+    it('a plain participant: one plain sentence, no raw address or affiliation on screen (only under "Details"), no quick-add', async () => {
+      const detail = 'affiliation none in f2c1a9e4-aaaa@room.localhost';
+      tabInfo = { origin: ORIGIN, enabled: true, recent: [], accounts: [], reason: 'not-moderator', problem: { code: 'forbidden', detail } };
+      // the last room used is the same room, where they have no rights either
+      settings = { ...settings, lastRoom: ROOM };
+      ext.setView(makeView(ROOM, { title: 'Morning stream', rights: 'none' }));
+      render(<Popup />);
+      await waitFor(() =>
+        expect(messages()).toEqual([
+          'You are not owner or admin of this chat room, so no task panel shows. No room to add tasks to yet. Open a PeerTube live chat you moderate.',
+        ]),
+      );
+      const details = screen.getByText('Details').closest('details')!;
+      expect(details.open).toBe(false);
+      expect(within(details).getByText(detail)).toBeTruthy();
+      expect(screen.queryByText(/Only the room's owners/)).toBeNull();
+      expect(screen.queryByText(/not \(or no longer\) a moderator/)).toBeNull();
+      expect(screen.queryByRole('textbox')).toBeNull();
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Livechat Tasks');
+    });
+
+    it('after Disable: "Disabled on …" alone, not also "not enabled"', async () => {
+      let enabled = true;
+      ext.uninstall();
+      ext = installFakeExt((msg) => {
+        if (msg.type === 'view/instance-disable') enabled = false;
+        if (msg.type === 'view/tab-info') {
+          return { ok: true, value: enabled ? tabInfo : { origin: ORIGIN, enabled: false, recent: [], accounts: [], reason: 'not-enabled' } };
+        }
+        return answer(msg);
+      });
+      render(<Popup />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Disable on peertube.test' }));
+      await screen.findByRole('button', { name: 'Enable on peertube.test' });
+      expect(messages()).toEqual(['Disabled on peertube.test.']);
+    });
+
+    it('after Enable, when no panel came (not a watch page, or it needs a reload): only "Enabled. Reload…", not "not a PeerTube page" too', () => {
+      const info: TabInfo = { origin: ORIGIN, enabled: true, recent: [], accounts: [], reason: 'not-peertube' };
+      expect(popupStatus({ info, action: 'enabled' })).toEqual({ text: 'Enabled. Reload the page to show the task panel.' });
+      // the page did answer, with its own reason: that reason is the one thing said
+      expect(popupStatus({ info: { ...info, reason: 'not-logged-in' }, action: 'enabled' })).toMatchObject({
+        text: 'You are not logged in on this PeerTube instance.',
+      });
+    });
+
+    it('on its room, as a moderator: no status line at all, the room and quick-add speak for themselves', async () => {
+      render(<Popup />);
+      await screen.findByRole('heading', { name: 'Room: Morning stream' });
+      expect(messages()).toEqual([]);
+    });
   });
 });

@@ -135,11 +135,12 @@ describe('task lists', () => {
     expect(screen.getByRole('button', { name: 'Stream prep' }).getAttribute('aria-expanded')).toBe('false');
   });
 
-  test('show open and total counts', () => {
+  test('show open and total counts: "2 open" on screen (not "2/3", read as done/total), the total for screen readers', () => {
     renderApp(makeView([{ name: 'Stream prep', tasks: [{ name: 'a', done: true }, 'b', 'c'] }, { name: 'Empty' }]));
     expect(screen.getByText('2 open tasks of 3')).toBeTruthy();
     expect(screen.getByText('0 open tasks of 0')).toBeTruthy();
     const header = screen.getByRole('heading', { name: 'Stream prep' }).closest('header')!;
-    expect(header.textContent).toContain('2/3');
+    expect(header.querySelector('.lct-counts [aria-hidden="true"]')!.textContent).toBe('2 open');
+    expect(header.textContent).not.toContain('2/3');
   });
 });

@@ -9,7 +9,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const row = (name: string) => screen.getByText(name).closest('li')!;
+// the task's own row, not the drag preview (a copy of it)
+const row = (name: string) => screen.getByText(name, { ignore: '.lct-drag-preview *, script, style' }).closest('li')!;
+const preview = () => document.querySelector<HTMLElement>('.lct-drag-preview');
 const lists: ListSpec[] = [
   { name: 'A list', tasks: ['one', 'two', 'three'] },
   { name: 'B list', tasks: ['four', 'five'] },
@@ -131,7 +133,7 @@ describe('moving tasks by drag and drop (pointer events)', () => {
     expect(onEdit).toHaveBeenCalledWith({ op: 'moveTask', id: 'L1-T1', list: 'L2', index: 2 });
   });
 
-  test('shows where the task will land while dragging', () => {
+  test('shows the task being moved and where it will land while dragging', () => {
     fakeLayout();
     renderApp(makeView(lists));
     const handle = handleOf('one');
@@ -139,9 +141,14 @@ describe('moving tasks by drag and drop (pointer events)', () => {
     fireEvent.pointerMove(handle, { pointerId: 7, pointerType: 'mouse', clientX: 10, clientY: 90 });
     expect(row('three').classList.contains('lct-drop-before')).toBe(true);
     expect(row('one').classList.contains('lct-dragging')).toBe(true);
+    // a preview of the task follows the pointer (70 px down), hidden from screen readers
+    expect(preview()?.textContent).toContain('one');
+    expect(preview()?.getAttribute('aria-hidden')).toBe('true');
+    expect(preview()?.style.transform).toBe('translateY(70px)');
     fireEvent.pointerUp(handle, { pointerId: 7, pointerType: 'mouse', clientX: 10, clientY: 90 });
     expect(row('three').classList.contains('lct-drop-before')).toBe(false);
     expect(row('one').classList.contains('lct-dragging')).toBe(false);
+    expect(preview()).toBeNull();
   });
 
   test('Escape, a cancelled pointer, or dropping where it was changes nothing', () => {
