@@ -1,0 +1,112 @@
+// What every client wrote, field by field, and when: the soak's memory of
+// acknowledged edits. At the end, an edit must be visible on the server
+// unless another write to the same field of the same item could have come
+// after it (issued before it was done, or at any time after it was issued).
+// A deleted list takes its tasks with it, so it counts as a write to the
+// existence of every task that was ever in it.
+import type { ServerItems } from './server-items';
+
+export type Field = 'exists' | 'name' | 'description' | 'done' | 'list';
+
+export interface Write {
+  client: string;
+  op: string;
+  /** item id; a temporary `local:` id until the creation is published (see alias) */
+  item: string;
+  field: Field;
+  value: unknown;
+  issuedAt: number;
+  /** when its client knew the server had it (or knew it failed); undefined: not yet */
+  doneAt?: number;
+  failed?: boolean;
+  /** only a possible cause of change for others (a republish that may also resurrect), never checked itself */
+  blockerOnly?: boolean;
+}
+
+export class Oracle {
+  readonly writes: Write[] = [];
+  private readonly aliases = new Map<string, string>();
+
+  record(write: Write, doneAt?: number): Write {
+    const w = { ...write, ...(doneAt === undefined ? {} : { doneAt }) };
+    this.writes.push(w);
+    return w;
+  }
+
+  settle(write: Write, ok: boolean, at = Date.now()): void {
+    if (write.doneAt !== undefined) return;
+    write.doneAt = at;
+    if (!ok) write.failed = true;
+  }
+
+  /** A creation made offline got its server id. */
+  alias(localId: string, serverId: string): void {
+    this.aliases.set(localId, serverId);
+  }
+
+  resolve(id: string): string {
+    return this.aliases.get(id) ?? id;
+  }
+
+  /** Acknowledged writes not visible on the server though nothing could have replaced them. */
+  lostWrites(server: ServerItems): { lost: string[]; checked: number; unresolved: number } {
+    const byKey = new Map<string, Write[]>();
+    let unresolved = 0;
+    for (const w of this.writes) {
+      const item = this.resolve(w.item);
+      if (item.startsWith('local:')) {
+        unresolved++;
+        continue;
+      }
+      const key = `${item} ${w.field}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), { ...w, item }]);
+    }
+    // a list deletion is a write on the existence of the tasks that were ever in it
+    const listDeletions = new Map<string, Write[]>();
+    for (const [key, writes] of byKey) {
+      if (!key.endsWith(' exists')) continue;
+      for (const w of writes) if (w.value === false) listDeletions.set(w.item, [...(listDeletions.get(w.item) ?? []), w]);
+    }
+    const listsOfTask = new Map<string, Set<string>>();
+    for (const [key, writes] of byKey) {
+      if (!key.endsWith(' list')) continue;
+      for (const w of writes) {
+        const set = listsOfTask.get(w.item) ?? new Set<string>();
+        set.add(this.resolve(String(w.value)));
+        listsOfTask.set(w.item, set);
+      }
+    }
+
+    const lost: string[] = [];
+    let checked = 0;
+    for (const [key, writes] of byKey) {
+      const [item, field] = key.split(' ') as [string, Field];
+      let rivals = writes;
+      if (field === 'exists') {
+        for (const list of listsOfTask.get(item) ?? []) rivals = [...rivals, ...(listDeletions.get(list) ?? [])];
+      }
+      for (const w of writes) {
+        if (w.failed || w.blockerOnly || w.doneAt === undefined) continue;
+        const overtaken = rivals.some((r) => r !== w && !(r.doneAt !== undefined && r.doneAt < w.issuedAt) && !sameWrite(r, w));
+        if (overtaken) continue;
+        checked++;
+        const now = server.get(item);
+        const actual = field === 'exists' ? !!now : now ? now[field] : undefined;
+        if (field !== 'exists' && !now) continue; // its item is gone: the existence check speaks for it
+        const expected = field === 'list' ? this.resolve(String(w.value)) : w.value;
+        if (!sameValue(actual, expected)) {
+          lost.push(`${w.client} ${w.op} (${new Date(w.issuedAt).toISOString()}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}`);
+        }
+      }
+    }
+    return { lost, checked, unresolved };
+  }
+}
+
+const sameWrite = (a: Write, b: Write) => a.client === b.client && a.issuedAt === b.issuedAt && a.op === b.op && a.field === b.field;
+
+/** A blank description is no description, for every client. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === '' ? undefined : v);
+  return norm(a) === norm(b);
+}
