@@ -57,6 +57,13 @@ export class EngineClient {
   private lastProblem = '';
   readonly outcomes: EditOutcome[] = [];
   workerRestarts = 0;
+  lastWorkerRestart = 0;
+  /** what the panel shows: the last view pushed to it (it outlives a worker restart until the new worker pushes) */
+  private shown: RoomView | undefined;
+  private panelCatchesUpAt = 0;
+  private lastPushed: RoomView | undefined;
+  /** ids of items this user created lately, most recent last: people edit what they just made */
+  readonly recent: string[] = [];
 
   private constructor(
     readonly name: string,
@@ -78,12 +85,22 @@ export class EngineClient {
     return this.t.engine.view(this.ref)!;
   }
 
+  /**
+   * The view the user acts on: the panel's. After a worker restart the panel
+   * shows the old worker's last view until its port is connected again.
+   */
+  panelView(): RoomView {
+    if (Date.now() >= this.panelCatchesUpAt) this.shown = this.lastPushed;
+    return this.shown ?? this.view();
+  }
+
   /** A panel watching the room: keeps it joined and follows the queue. */
   private panel(): void {
     this.stopWatch = this.t.engine.watch(this.ref, (view) => this.onView(view));
   }
 
   private onView(view: RoomView): void {
+    this.lastPushed = view;
     const problem = JSON.stringify(view.problem ?? null);
     const newFailure = problem !== this.lastProblem && view.problem?.code === 'edit-failed';
     this.lastProblem = problem;
@@ -108,7 +125,7 @@ export class EngineClient {
   async edit(edit: Edit): Promise<EditOutcome> {
     const before = new Set(this.view().pending.map((p) => p.id));
     const target = 'id' in edit ? edit.id : edit.op === 'createTask' ? edit.list : '';
-    const shown = this.view().items;
+    const shown = this.panelView().items;
     const targetShown = !target || !!shown.lists[target] || !!shown.tasks[target];
     const issuedAt = Date.now();
     const reply = await this.t.engine.edit(this.ref, edit);
@@ -117,6 +134,10 @@ export class EngineClient {
     const outcome: EditOutcome = { edit, ok: reply.ok, targetShown, ...(reply.ok ? {} : { error: `${reply.error.code}: ${reply.error.detail ?? ''}` }) };
     this.outcomes.push(outcome);
     if (!item) return outcome;
+    if (reply.ok && (edit.op === 'createList' || edit.op === 'createTask')) {
+      this.recent.push(item);
+      if (this.recent.length > 5) this.recent.shift();
+    }
     const writes = spec.map((s) => this.oracle.record({ client: this.name, op: edit.op, item, issuedAt, ...s }));
     const added = this.view().pending.filter((p) => !before.has(p.id));
     if (!reply.ok) writes.forEach((w) => this.oracle.settle(w, false));
@@ -132,13 +153,16 @@ export class EngineClient {
   }
 
   /** The worker is stopped without warning and a new one starts on what storage had at that moment. */
-  async restartWorker(): Promise<void> {
+  async restartWorker(panelLagMs: number): Promise<void> {
+    this.shown = this.panelView();
+    this.panelCatchesUpAt = Date.now() + panelLagMs;
     const local = copyKV(this.t.local);
     const session = copyKV(this.t.session);
     this.stopWatch?.();
     const old = this.t;
     this.t = makeEngine({ local, session });
     this.workerRestarts++;
+    this.lastWorkerRestart = Date.now();
     await this.t.engine.restore();
     this.panel();
     await old.close();

@@ -55,7 +55,7 @@ export class Oracle {
     for (const w of this.writes) {
       const item = this.resolve(w.item);
       if (item.startsWith('local:')) {
-        unresolved++;
+        if (!w.failed) unresolved++;
         continue;
       }
       const key = `${item} ${w.field}`;

@@ -16,6 +16,8 @@ import { fetchServerItems, type ServerItems } from './server-items';
 export interface SoakOptions {
   seconds: number;
   seed: number;
+  /** known bugs not fixed yet fail the run too */
+  strict?: boolean;
   log?: (line: string) => void;
 }
 
@@ -26,7 +28,19 @@ export interface SoakReport {
   faults: Record<string, number>;
   checkedWrites: number;
   findings: string[];
+  /** findings that match a known bug not fixed yet (KNOWN_UNFIXED) */
+  known: string[];
 }
+
+/**
+ * Bugs found and pinned by a `test.fails` in soak-regressions.test.ts but not
+ * fixed yet: the soak reports them without failing (unless strict). Remove an
+ * entry with its fix.
+ */
+const KNOWN_UNFIXED = {
+  /** issue 18, finding 1: an edit right after a worker restart on an item newer than the cache is refused locally */
+  editAfterWorkerRestart: true,
+};
 
 const ENGINE_USERS = ['alice', 'bob'] as const;
 const OFFICIAL_USER = 'carol';
@@ -39,11 +53,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
-  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, findings: [] };
+  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, findings: [], known: [] };
   const count = (where: Record<string, number>, key: string) => (where[key] = (where[key] ?? 0) + 1);
   const backend = await startTestBackend();
   const oracle = new Oracle();
-  let owner: RawXmppClient | undefined;
   const engines: EngineClient[] = [];
   let official: OfficialClient | undefined;
   let officialLink: NetworkLink | undefined;
@@ -51,8 +64,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const uniqueName = (who: string, what: string) => `${what} ${++names} by ${who}`;
   try {
     const roomJid = backend.newRoomJid();
-    owner = await ownerOf(backend, roomJid);
-    const seeded = await seedItems(owner, roomJid, oracle);
+    for (const user of [...ENGINE_USERS, OFFICIAL_USER]) await setAffiliation(backend, roomJid, user, 'admin');
+    const seeded = await asOwner(backend, roomJid, (owner) => seedItems(owner, roomJid, oracle));
     for (const user of ENGINE_USERS) engines.push(await EngineClient.start(user, backend, roomJid, oracle));
     officialLink = await NetworkLink.to(backend.port);
     official = new OfficialClient(OFFICIAL_USER, OFFICIAL_USER, passwordOf(OFFICIAL_USER), roomJid, officialLink, backend.wsUrl, oracle);
@@ -69,15 +82,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       while (running()) {
         await sleep(prng.int(30, 400));
         if (!running()) break;
-        const edit = chooseEdit(client.view(), prng, (what) => uniqueName(client.name, what));
+        const edit = chooseEdit(client.panelView(), prng, (what) => uniqueName(client.name, what), client.recent);
         if (!edit) continue;
         count(report.edits, `${client.name} ${edit.op}`);
+        const workerView = client.view();
         const outcome = await client.edit(edit);
         // A refusal of an edit on something the user saw, while our rights and the item are intact, is a lost edit.
         if (!outcome.ok && outcome.targetShown && !revoked.has(client.name) && /no-such-(list|task)/.test(outcome.error ?? '')) {
           const target = 'id' in edit ? edit.id : edit.op === 'createTask' ? edit.list : '';
           const deleted = oracle.writes.some((w) => oracle.resolve(w.item) === oracle.resolve(target) && w.value === false);
-          if (!deleted) report.findings.push(`${client.name}: ${edit.op} refused (${outcome.error}) though nobody deleted ${target} (worker restarts so far: ${client.workerRestarts})`);
+          const finding = `${client.name}: ${edit.op} refused (${outcome.error}) though nobody deleted ${target}, ${Date.now() - client.lastWorkerRestart} ms after a worker restart`;
+          const afterRestart = !workerView.items.lists[target] && !workerView.items.tasks[target] && Date.now() - client.lastWorkerRestart < 15_000;
+          if (deleted) continue;
+          if (afterRestart && KNOWN_UNFIXED.editAfterWorkerRestart && !options.strict) report.known.push(`issue 18 finding 1: ${finding}`);
+          else report.findings.push(finding);
         }
       }
     };
@@ -117,7 +135,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           }
           case 'workerRestart':
             count(report.faults, `worker restarted (${engine.name})`);
-            await engine.restartWorker();
+            await engine.restartWorker(prng.int(0, 1_000));
             break;
           case 'serverRestart':
             count(report.faults, 'server restarted');
@@ -131,13 +149,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             count(report.faults, `publishes refused (${engine.name})`);
             revoked.add(engine.name);
             const ms = prng.int(500, 3_000);
-            owner = await setAffiliation(backend, owner!, roomJid, engine.name, 'member');
-            setTimeout(() => {
-              void setAffiliation(backend, owner!, roomJid, engine.name, 'admin').then((c) => {
-                owner = c;
-                revoked.delete(engine.name);
-              });
-            }, ms);
+            await setAffiliation(backend, roomJid, engine.name, 'member');
+            setTimeout(() => void setAffiliation(backend, roomJid, engine.name, 'admin').then(() => revoked.delete(engine.name)), ms);
             break;
           }
         }
@@ -163,10 +176,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (!official.ready) report.findings.push(`${official.name} never reconnected`);
     }
     // notifications of the last edits are on their way
-    owner = await reconnected(backend, owner!, roomJid);
-    let server = await fetchServerItems(owner, roomJid);
+    const fetchItems = () => asOwner(backend, roomJid, (owner) => fetchServerItems(owner, roomJid));
+    let server = await fetchItems();
     await until(async () => {
-      server = await fetchServerItems(owner!, roomJid);
+      server = await fetchItems();
       return engines.every((c) => differences(server, c.view()).length === 0) && officialDifferences(server, official!).length === 0;
     }, 15_000);
 
@@ -195,19 +208,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     official?.stop();
     for (const c of engines) await c.close();
     await officialLink?.close();
-    owner?.close();
     await backend.stop();
   }
 }
 
 // --- choosing edits ------------------------------------------------------------
 
-function chooseEdit(view: RoomView, prng: Prng, name: (what: string) => string): Edit | undefined {
+/** An edit a user could make on what the panel shows; now and then on what they just created. */
+function chooseEdit(view: RoomView, prng: Prng, name: (what: string) => string, recent: string[]): Edit | undefined {
   if (view.rights !== 'moderator' || !view.loaded) return undefined;
   const lists = Object.values(view.items.lists);
   const tasks = Object.values(view.items.tasks).filter((t) => view.items.lists[t.list]);
-  const list = prng.pick(lists);
-  const task = prng.pick(tasks);
+  const fresh = prng.chance(0.35) ? prng.pick(recent) : undefined;
+  const list = (fresh && view.items.lists[fresh]) || prng.pick(lists);
+  const task = (fresh && view.items.tasks[fresh]) || prng.pick(tasks);
   const op = prng.weighted({
     createList: lists.length < 3 ? 3 : lists.length < 6 ? 0.5 : 0,
     renameList: 1,
@@ -276,43 +290,28 @@ function officialOp(client: OfficialClient, prng: Prng, name: (what: string) => 
 
 // --- the room and its owner ------------------------------------------------------
 
-async function ownerOf(backend: TestBackend, roomJid: string): Promise<RawXmppClient> {
-  const owner = await backend.connect(OWNER);
-  await owner.joinRoom(roomJid, OWNER);
-  for (const user of [...ENGINE_USERS, OFFICIAL_USER]) await owner.setAffiliation(roomJid, `${user}@${backend.domain}`, 'admin');
-  return owner;
-}
-
-/** The owner's connection, made again if a server restart cut it. */
-async function reconnected(backend: TestBackend, owner: RawXmppClient, roomJid: string): Promise<RawXmppClient> {
-  try {
-    await owner.sync();
-    return owner;
-  } catch {
-    owner.close();
-    for (;;) {
-      try {
-        const again = await backend.connect(OWNER);
-        await again.joinRoom(roomJid, OWNER);
-        return again;
-      } catch {
-        await sleep(300);
-      }
-    }
-  }
-}
-
-async function setAffiliation(backend: TestBackend, owner: RawXmppClient, roomJid: string, user: string, affiliation: string): Promise<RawXmppClient> {
-  for (;;) {
-    const client = await reconnected(backend, owner, roomJid);
+/**
+ * Something done by the room's owner (the streamer's chat), on a connection
+ * of its own made for it, again if a server restart cut it.
+ */
+async function asOwner<T>(backend: TestBackend, roomJid: string, act: (owner: RawXmppClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let owner: RawXmppClient | undefined;
     try {
-      await client.setAffiliation(roomJid, `${user}@${backend.domain}`, affiliation);
-      return client;
-    } catch {
-      owner = client;
+      owner = await backend.connect(OWNER);
+      await owner.joinRoom(roomJid, OWNER);
+      return await act(owner);
+    } catch (e) {
+      if (attempt >= 100) throw e;
       await sleep(300);
+    } finally {
+      owner?.close();
     }
   }
+}
+
+function setAffiliation(backend: TestBackend, roomJid: string, user: string, affiliation: string): Promise<void> {
+  return asOwner(backend, roomJid, (owner) => owner.setAffiliation(roomJid, `${user}@${backend.domain}`, affiliation));
 }
 
 /** Two lists and six tasks carrying data the official client does not know; returns their ids. */
