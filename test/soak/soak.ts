@@ -90,7 +90,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         // A refusal of an edit on something the user saw, while our rights and the item are intact, is a lost edit.
         if (!outcome.ok && outcome.targetShown && !revoked.has(client.name) && /no-such-(list|task)/.test(outcome.error ?? '')) {
           const target = 'id' in edit ? edit.id : edit.op === 'createTask' ? edit.list : '';
-          const deleted = oracle.writes.some((w) => oracle.resolve(w.item) === oracle.resolve(target) && w.value === false);
+          const deleted = oracle.writes.some((w) => w.field === 'exists' && w.value === false && oracle.resolve(w.item) === oracle.resolve(target));
           const finding = `${client.name}: ${edit.op} refused (${outcome.error}) though nobody deleted ${target}, ${Date.now() - client.lastWorkerRestart} ms after a worker restart`;
           const afterRestart = !workerView.items.lists[target] && !workerView.items.tasks[target] && Date.now() - client.lastWorkerRestart < 15_000;
           if (deleted) continue;
