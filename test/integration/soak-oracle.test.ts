@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import type { RoomView } from '../../src/core/types';
 import { Oracle } from '../soak/oracle';
 import type { ServerItem, ServerItems } from '../soak/server-items';
-import { differences } from '../soak/soak';
+import { differences } from '../soak/compare';
 
 const task = (name: string, more: Partial<ServerItem> = {}): ServerItem => ({
   kind: 'task', name, list: 'L', order: 1, done: false, unknownAttrs: [], unknownChildren: [], ...more,

@@ -54,6 +54,8 @@ export class EngineClient {
   private readonly tracked = new Map<string, Write[]>();
   /** temporary id of a creation made offline → the name its creator last gave it */
   private readonly localNames = new Map<string, { kind: 'list' | 'task'; name: string; pendingId: string }>();
+  /** creations made offline not found under their name when published (renamed or deleted in the same burst): looked up on the server at the end */
+  readonly unresolved = new Map<string, string>();
   private lastProblem = '';
   readonly outcomes: EditOutcome[] = [];
   workerRestarts = 0;
@@ -118,6 +120,7 @@ export class EngineClient {
         ? Object.values(view.items.lists).find((l) => l.name === local.name)
         : Object.values(view.items.tasks).find((t) => t.name === local.name);
       if (found && !found.id.startsWith('local:')) this.oracle.alias(localId, found.id);
+      else this.unresolved.set(localId, local.name);
     }
   }
 

@@ -39,6 +39,14 @@ export class Oracle {
     if (!ok) write.failed = true;
   }
 
+  /** Deleted by someone at some time, itself or with a list it was in. */
+  everDeleted(id: string): boolean {
+    const target = this.resolve(id);
+    const lists = new Set([target]);
+    for (const w of this.writes) if (w.field === 'list' && this.resolve(w.item) === target) lists.add(this.resolve(String(w.value)));
+    return this.writes.some((w) => w.field === 'exists' && w.value === false && lists.has(this.resolve(w.item)));
+  }
+
   /** A creation made offline got its server id. */
   alias(localId: string, serverId: string): void {
     this.aliases.set(localId, serverId);
@@ -95,13 +103,16 @@ export class Oracle {
         if (field !== 'exists' && !now) continue; // its item is gone: the existence check speaks for it
         const expected = field === 'list' ? this.resolve(String(w.value)) : w.value;
         if (!sameValue(actual, expected)) {
-          lost.push(`${w.client} ${w.op} (${new Date(w.issuedAt).toISOString()}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}`);
+          const history = rivals.map((r) => `${r.client} ${r.op} ${r.item === item ? '' : `(list ${r.item}) `}${r.field}=${JSON.stringify(r.value)} ${time(r.issuedAt)}→${r.doneAt === undefined ? '?' : time(r.doneAt)}${r.failed ? ' failed' : ''}`);
+          lost.push(`${w.client} ${w.op} (${time(w.issuedAt)}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}; writes: ${history.join('; ')}`);
         }
       }
     }
     return { lost, checked, unresolved };
   }
 }
+
+const time = (ms: number) => new Date(ms).toISOString().slice(11, 23);
 
 const sameWrite = (a: Write, b: Write) => a.client === b.client && a.issuedAt === b.issuedAt && a.op === b.op && a.field === b.field;
 
