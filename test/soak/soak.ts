@@ -84,6 +84,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         if (!edit) continue;
         count(report.edits, `${client.name} ${edit.op}`);
         const workerView = client.view();
+        const shownList = 'id' in edit ? client.panelView().items.tasks[edit.id]?.list : undefined;
         const asked = Date.now();
         const outcome = await client.edit(edit);
         const took = Date.now() - asked;
@@ -92,7 +93,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         if (!outcome.ok && outcome.targetShown && !revoked.has(client.name) && /no-such-(list|task)/.test(outcome.error ?? '')) {
           const target = 'id' in edit ? edit.id : edit.op === 'createTask' ? edit.list : '';
           // the task's list as the user saw it counts too: deleting a list deletes its tasks
-          const shownList = 'id' in edit ? client.panelView().items.tasks[edit.id]?.list : undefined;
           const deleted = oracle.everDeleted(target) || (shownList !== undefined && oracle.everDeleted(shownList));
           const restarted = client.lastWorkerRestart ? `, ${Date.now() - client.lastWorkerRestart} ms after a worker restart` : '';
           const finding = `${client.name}: ${edit.op} refused (${outcome.error}) at ${new Date(asked).toISOString()} though nobody deleted ${target}${restarted}`;
