@@ -52,6 +52,10 @@ export class EngineClient {
   private stopWatch: (() => void) | undefined;
   /** pending edit id → the writes it carries, settled when it leaves the queue */
   private readonly tracked = new Map<string, Write[]>();
+  /** edits that left the queue: a restarted worker may find them in its copy of the queue and send them again */
+  private readonly left = new Map<string, Write[]>();
+  /** edits sent again by a restarted worker after the old one had them done */
+  replays = 0;
   /** temporary id of a creation made offline → the name its creator last gave it */
   private readonly localNames = new Map<string, { kind: 'list' | 'task'; name: string; pendingId: string }>();
   /** creations made offline not found under their name when published (renamed or deleted in the same burst): looked up on the server at the end */
@@ -110,8 +114,17 @@ export class EngineClient {
     for (const [id, writes] of this.tracked) {
       if (pending.has(id)) continue;
       this.tracked.delete(id);
+      this.left.set(id, writes);
       const ok = view.rights === 'moderator' && !newFailure;
       for (const w of writes) this.oracle.settle(w, ok);
+    }
+    for (const id of pending) {
+      const writes = this.left.get(id);
+      if (!writes) continue;
+      this.left.delete(id);
+      this.tracked.set(id, writes);
+      this.replays++;
+      for (const w of writes) this.oracle.reopen(w);
     }
     for (const [localId, local] of this.localNames) {
       if (pending.has(local.pendingId)) continue;

@@ -47,6 +47,12 @@ export class Oracle {
     return this.writes.some((w) => w.field === 'exists' && w.value === false && lists.has(this.resolve(w.item)));
   }
 
+  /** A write that was done is being made again (a restarted worker replays its stored queue). */
+  reopen(write: Write): void {
+    delete write.doneAt;
+    delete write.failed;
+  }
+
   /** A creation made offline got its server id. */
   alias(localId: string, serverId: string): void {
     this.aliases.set(localId, serverId);

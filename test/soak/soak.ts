@@ -27,6 +27,8 @@ export interface SoakReport {
   edits: Record<string, number>;
   faults: Record<string, number>;
   checkedWrites: number;
+  /** edits a restarted worker sent again though the old one had them done */
+  replayedEdits: number;
   /** the longest an engine took to answer an edit, and which */
   slowestReply: { ms: number; edit: string };
   findings: string[];
@@ -51,7 +53,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
-  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, slowestReply: { ms: 0, edit: '' }, findings: [], known: [] };
+  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, replayedEdits: 0, slowestReply: { ms: 0, edit: '' }, findings: [], known: [] };
   const count = (where: Record<string, number>, key: string) => (where[key] = (where[key] ?? 0) + 1);
   const backend = await startTestBackend();
   const oracle = new Oracle();
@@ -216,6 +218,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         if (found) oracle.alias(localId, found[0]);
       }
     }
+    report.replayedEdits = engines.reduce((sum, c) => sum + c.replays, 0);
     const { lost, checked, unresolved } = oracle.lostWrites(server);
     report.checkedWrites = checked;
     report.findings.push(...lost);
