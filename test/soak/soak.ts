@@ -146,7 +146,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             break;
           case 'serverRestart':
             count(report.faults, 'server restarted');
-            restarting = backend.restart();
+            // on a loaded machine Prosody may start slower than the backend waits: start it again
+            restarting = (async () => {
+              for (let attempt = 1; ; attempt++) {
+                try {
+                  return await backend.restart();
+                } catch (e) {
+                  log(`soak: the server did not come back (${String(e).split('\n')[0]}), attempt ${attempt}`);
+                  if (attempt >= 5) throw e;
+                }
+              }
+            })();
             await restarting;
             restarting = undefined;
             break;
