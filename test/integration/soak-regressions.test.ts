@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { itemsOf } from '../helpers/raw-client';
+import { HeldLink } from '../soak/held-link';
 import { addUser, listNamed, makeEngine, MemoryKV, moderatedRoom, openLive, taskNamed, waitForView } from './engine/harness';
 
 vi.mock('strophe.js', () => import('./engine/strophe-browser'));
@@ -61,6 +62,43 @@ test.fails('an edit made right after a worker restart, on a list newer than the 
     }
   } finally {
     await first.close();
+    room.owner.close();
+  }
+});
+
+// Found by the soak (seed 20261202, 45 s): a task the official client deleted
+// came back. Bob moved another task of its list before the retract reached
+// him; his move renumbered the following tasks, the deleted one among them,
+// and republishing it made it exist again. The official client does the same
+// (it republishes its stale models), but ours merges crossing writes and
+// should not undo a deletion it had not seen.
+test.fails('a move that renumbers a task deleted a moment before by someone else does not bring it back (soak seed 20261202)', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['bob']);
+  const NS_TASK = 'urn:peertube-plugin-livechat:task';
+  await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Show</name></tasklist>', 'show');
+  for (const [id, order] of [['a', 1], ['b', 2], ['gone', 3]] as const) {
+    await room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="show" order="${order}"><name>${id}</name></task>`, id);
+  }
+  const link = await HeldLink.to(backend.port);
+  const bob = makeEngine();
+  try {
+    const ref = { account: await addUser(bob, backend, 'bob', link.url(backend.wsUrl)), jid: room.jid };
+    await openLive(bob, ref);
+    // the retract is on its way to bob when he moves "a" below "b" (which renumbers "gone")
+    link.hold();
+    expect((await room.owner.retract(room.jid, 'livechat-tasks', 'gone', '1')).getAttribute('type')).toBe('result');
+    const moved = bob.engine.edit(ref, { op: 'moveTask', id: 'a', list: 'show', index: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    link.release();
+    expect((await moved).ok).toBe(true);
+    await waitForView(bob.engine, ref, (v) => v.pending.length === 0);
+    await room.owner.sync();
+    const ids = itemsOf(await room.owner.getItems(room.jid, 'livechat-tasks')).map((i) => i.getAttribute('id'));
+    expect(ids).not.toContain('gone');
+    expect(bob.engine.view(ref)!.items.tasks.gone).toBeUndefined();
+  } finally {
+    await bob.close();
+    await link.close();
     room.owner.close();
   }
 });

@@ -63,7 +63,7 @@ export class Oracle {
   }
 
   /** Acknowledged writes not visible on the server though nothing could have replaced them. */
-  lostWrites(server: ServerItems): { lost: string[]; checked: number; unresolved: number } {
+  lostWrites(server: ServerItems): { lost: Array<{ write: Write; text: string }>; checked: number; unresolved: number } {
     const byKey = new Map<string, Write[]>();
     let unresolved = 0;
     for (const w of this.writes) {
@@ -91,7 +91,7 @@ export class Oracle {
       }
     }
 
-    const lost: string[] = [];
+    const lost: Array<{ write: Write; text: string }> = [];
     let checked = 0;
     for (const [key, writes] of byKey) {
       const [item, field] = key.split(' ') as [string, Field];
@@ -110,7 +110,8 @@ export class Oracle {
         const expected = field === 'list' ? this.resolve(String(w.value)) : w.value;
         if (!sameValue(actual, expected)) {
           const history = rivals.map((r) => `${r.client} ${r.op} ${r.item === item ? '' : `(list ${r.item}) `}${r.field}=${JSON.stringify(r.value)} ${time(r.issuedAt)}→${r.doneAt === undefined ? '?' : time(r.doneAt)}${r.failed ? ' failed' : ''}`);
-          lost.push(`${w.client} ${w.op} (${time(w.issuedAt)}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}; writes: ${history.join('; ')}`);
+          const text = `${w.client} ${w.op} (${time(w.issuedAt)}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}; writes: ${history.join('; ')}`;
+          lost.push({ write: w, text });
         }
       }
     }
