@@ -65,11 +65,14 @@ export class Oracle {
   /** Acknowledged writes not visible on the server though nothing could have replaced them. */
   lostWrites(server: ServerItems): { lost: Array<{ write: Write; text: string }>; checked: number; unresolved: number } {
     const byKey = new Map<string, Write[]>();
+    const unknownListDeletions: Write[] = [];
     let unresolved = 0;
     for (const w of this.writes) {
       const item = this.resolve(w.item);
       if (item.startsWith('local:')) {
         if (!w.failed) unresolved++;
+        // a list created offline whose server id was never learnt: its deletion may have taken any task
+        if (w.field === 'exists' && w.value === false) unknownListDeletions.push(w);
         continue;
       }
       const key = `${item} ${w.field}`;
@@ -98,16 +101,18 @@ export class Oracle {
       let rivals = writes;
       if (field === 'exists') {
         for (const list of listsOfTask.get(item) ?? []) rivals = [...rivals, ...(listDeletions.get(list) ?? [])];
+        if (server.get(item)?.kind !== 'list') rivals = [...rivals, ...unknownListDeletions];
       }
       for (const w of writes) {
         if (w.failed || w.blockerOnly || w.doneAt === undefined) continue;
         const overtaken = rivals.some((r) => r !== w && !(r.doneAt !== undefined && r.doneAt < w.issuedAt) && !sameWrite(r, w));
         if (overtaken) continue;
-        checked++;
         const now = server.get(item);
         const actual = field === 'exists' ? !!now : now ? now[field] : undefined;
         if (field !== 'exists' && !now) continue; // its item is gone: the existence check speaks for it
         const expected = field === 'list' ? this.resolve(String(w.value)) : w.value;
+        if (typeof expected === 'string' && expected.startsWith('local:')) continue; // a list whose server id was never learnt
+        checked++;
         if (!sameValue(actual, expected)) {
           const history = rivals.map((r) => `${r.client} ${r.op} ${r.item === item ? '' : `(list ${r.item}) `}${r.field}=${JSON.stringify(r.value)} ${time(r.issuedAt)}→${r.doneAt === undefined ? '?' : time(r.doneAt)}${r.failed ? ' failed' : ''}`);
           const text = `${w.client} ${w.op} (${time(w.issuedAt)}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}; writes: ${history.join('; ')}`;
