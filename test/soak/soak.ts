@@ -148,14 +148,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             break;
           case 'serverRestart':
             count(report.faults, 'server restarted');
-            // on a loaded machine Prosody may start slower than the backend waits: start it again
+            // on a loaded machine Prosody may start slower than the backend waits: start it again, for up to 2 minutes
             restarting = (async () => {
+              const giveUpAt = Date.now() + 120_000;
               for (let attempt = 1; ; attempt++) {
                 try {
                   return await backend.restart();
                 } catch (e) {
                   log(`soak: the server did not come back (${String(e).split('\n')[0]}), attempt ${attempt}`);
-                  if (attempt >= 5) throw e;
+                  if (Date.now() > giveUpAt) throw e;
                 }
               }
             })();
