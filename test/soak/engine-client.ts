@@ -61,7 +61,6 @@ export class EngineClient {
   /** creations made offline not found under their name when published (renamed or deleted in the same burst): looked up on the server at the end */
   readonly unresolved = new Map<string, string>();
   private lastProblem = '';
-  readonly outcomes: EditOutcome[] = [];
   workerRestarts = 0;
   lastWorkerRestart = 0;
   /** what the panel shows: the last view pushed to it (it outlives a worker restart until the new worker pushes) */
@@ -148,7 +147,6 @@ export class EngineClient {
     const spec = writesOf(edit);
     const item = reply.ok ? reply.value.itemId : 'id' in edit ? edit.id : '';
     const outcome: EditOutcome = { edit, ok: reply.ok, targetShown, ...(reply.ok ? {} : { error: `${reply.error.code}: ${reply.error.detail ?? ''}` }) };
-    this.outcomes.push(outcome);
     if (!item) return outcome;
     if (reply.ok && (edit.op === 'createList' || edit.op === 'createTask')) {
       this.recent.push(item);
