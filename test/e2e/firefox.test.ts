@@ -14,27 +14,43 @@
 // on a direct load of the watch page, or with a content script that only
 // logs instead of the build's loader (its dynamic import(): 0 of 40).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../build/manifest.ts';
 import { findFreePort } from '../../server/backend.mjs';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import { EXTENSION_DIR, ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 import { watchPath } from '../helpers/browser.ts';
 import { FirefoxRdp } from './firefox-rdp.ts';
 
-const GECKO_ID = 'livechat-tasks@livechat-tasks.org';
 // Pinned so that the test knows the extension's moz-extension:// origin.
 const EXTENSION_UUID = '8f0c2a4e-6b1d-4c3e-9a57-1e2d3c4b5a69';
 
 beforeAll(() => ensureLocalBuild());
 
 describe('Firefox', () => {
-  it('web-ext lint finds no error in the Firefox build', () => {
+  it('web-ext lint finds no error and no warning in the Firefox build', () => {
     const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', EXTENSION_DIR.firefox, '--output', 'json', '--no-config-discovery'], {
       encoding: 'utf8',
     });
-    const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{'))) as { errors: { code: string; message: string; file?: string }[] };
-    expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
+    type Finding = { code: string; message: string; file?: string };
+    const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{'))) as { errors: Finding[]; warnings: Finding[] };
+    const lines = (findings: Finding[]) => findings.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`);
+    expect(lines(report.errors)).toEqual([]);
+    expect(lines(report.warnings)).toEqual([]);
+  });
+
+  it('declares what addons.mozilla.org asks: its id, the oldest Firefox it runs on, and that it collects no data', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR.firefox, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings: Record<string, { id?: string; strict_min_version?: string; data_collection_permissions?: unknown }>;
+    };
+    expect(manifest.browser_specific_settings).toEqual({
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      // Firefox for Android knows data_collection_permissions from 142 on
+      gecko_android: { strict_min_version: '142.0' },
+    });
   });
 
   describe('firefox-esr with the extension', () => {
