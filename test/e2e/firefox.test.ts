@@ -23,7 +23,7 @@ import { findFreePort } from '../../server/backend.mjs';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import { EXTENSION_DIR, ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 import { watchPath } from '../helpers/browser.ts';
-import { FirefoxRdp } from './firefox-rdp.ts';
+import { FirefoxRdp } from '../helpers/firefox-rdp.ts';
 
 // Pinned so that the test knows the extension's moz-extension:// origin.
 const EXTENSION_UUID = '8f0c2a4e-6b1d-4c3e-9a57-1e2d3c4b5a69';
