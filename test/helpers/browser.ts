@@ -13,6 +13,7 @@ import { ensureLocalBuild, EXTENSION_DIR, startDemoStack, type DemoStack } from 
 import { launchUser, watchPath, type ExtensionUser } from './extension-browser.ts';
 
 export { BROWSERS, launchUser, watchPath, type BrowserName, type ExtensionUser } from './extension-browser.ts';
+export { inPanel } from './panel-dom.ts';
 
 export interface UserBrowser {
   user: string;
@@ -135,8 +136,6 @@ export async function openWithPuppeteer(demoUrl: string, user: string, video: De
   return { ...chromium, extensionId: new URL(chromium.extensionOrigin).host, stopWorker: chromium.stopBackground };
 }
 
-/** Puppeteer's selector for an element in the task panel's shadow root. */
-export const inPanel = (selector: string) => `lct-task-panel >>> ${selector}`;
 
 /** The start of most e2e files: the demo stack, and alice on the live video with her panel's tasks shown. */
 export async function startWithAlice(): Promise<{ stack: DemoStack; alice: UserBrowser }> {

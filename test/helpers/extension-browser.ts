@@ -217,7 +217,7 @@ async function launchFirefox(demoUrl: string, user: string, video: DemoVideo): P
         await connection.terminateBackground(GECKO_ID);
       },
       async backgroundRunning() {
-        return (await connection.backgroundStatus(GECKO_ID)) === 'running';
+        return (await connection.backgroundStatus(GECKO_ID)) === 'RUNNING';
       },
       openPopup() {
         return firefox.openExtensionPage('src/popup/index.html');

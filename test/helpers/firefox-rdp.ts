@@ -125,7 +125,7 @@ export class FirefoxRdp {
     return addon;
   }
 
-  /** Whether the add-on's background page runs ('running') or is suspended ('stopped'), as about:debugging shows it. */
+  /** Whether the add-on's background page runs ('RUNNING') or is suspended ('STOPPED'), as about:debugging shows it. */
   async backgroundStatus(id: string): Promise<string> {
     return (await this.addon(id)).backgroundScriptStatus as string;
   }
