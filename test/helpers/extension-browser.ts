@@ -79,11 +79,12 @@ async function logIn(page: Page, demoUrl: string, user: string, video: DemoVideo
  * demo (as the popup does), logs in through the demo's /login and opens
  * `video`'s watch page.
  *
- * In Firefox the user logs in before the instance is enabled: the demo's
- * /login page sends the tab on with location.replace() while it is still
- * parsing, and with our content script registered for the origin,
- * firefox-esr 153's content process crashes there now and then (see
- * scripts/firefox-crash.mjs); a real moderator logs in once, long before.
+ * In Firefox the user logs in before the instance is enabled, as a real
+ * moderator would have long before: the demo's /login page sends the tab on
+ * with location.replace() while it is still parsing, and with the content
+ * script registered for the origin, firefox-esr 153's content process used
+ * to crash there (3 of 20 loads with the build's former crxjs loader; 0 of
+ * 200 with today's build: scripts/firefox-crash.mjs, README).
  */
 export async function launchUser(browserName: BrowserName, demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<ExtensionUser> {
   return browserName === 'chromium' ? launchChromium(demoUrl, user, video) : launchFirefox(demoUrl, user, video);
