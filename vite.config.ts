@@ -2,8 +2,12 @@ import { defineConfig, normalizePath, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { extraPages, manifestFor, MIN_CHROME, MIN_FIREFOX, type Target } from './build/manifest.ts';
+
+/** A file of the repository by its path from the root, as the bundler names modules. */
+const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
 /**
  * Vite wraps every dynamic import in a helper (1.6 kB) that first adds
@@ -131,8 +135,8 @@ function classicJsx(): Plugin[] {
  */
 function pageCopies(): Plugin {
   const parts = [
-    { root: normalizePath(resolve('src/content/index.ts')), tag: 'lct-content' },
-    { root: normalizePath(resolve('src/content/panel.tsx')), tag: 'lct-panel' },
+    { root: source('src/content/index.ts'), tag: 'lct-content' },
+    { root: source('src/content/panel.tsx'), tag: 'lct-panel' },
   ];
   const withoutTag = (id: string) => id.replace(/[?&]lct-(content|panel)$/, '');
   const partOf = (id: string) => parts.find((p) => p.root === id || id.endsWith(p.tag))?.tag;
