@@ -104,7 +104,8 @@ async function launchChromium(demoUrl: string, user: string, video: DemoVideo): 
   const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
   try {
     const workerTarget = await browser.waitForTarget(isOurWorker, { timeout: 30_000 });
-    const extensionOrigin = new URL(workerTarget.url()).origin;
+    // (URL.origin is "null" for a chrome-extension: address)
+    const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
     const [page] = await browser.pages();
     const pageErrors: string[] = [];
     page!.on('pageerror', (error) => pageErrors.push((error as Error).message));
