@@ -1,65 +1,13 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, normalizePath, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import base from './manifest.json' with { type: 'json' };
-import pkg from './package.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extraPages, manifestFor, MIN_CHROME, MIN_FIREFOX, type Target } from './build/manifest.ts';
 
-export type Target = 'chrome' | 'firefox';
-
-const GECKO_ID = 'livechat-tasks@livechat-tasks.org';
-
-/**
- * The oldest browsers the build supports. Firefox 140 is the first with
- * `data_collection_permissions`; Chrome 123 the first with CSS light-dark()
- * colour schemes and unprefixed masks, so the page panel's stylesheets ship
- * without lightningcss's fallbacks for older ones.
- */
-const MIN_CHROME = 123;
-const MIN_FIREFOX = 140;
-
-/**
- * One manifest for both browsers (manifest.json is Chrome's); Firefox gets an
- * event page, a sidebar instead of the side panel, and its gecko settings.
- * LCT_LOCAL_CSP=1 (demo and tests) lets extension pages reach ws://127.0.0.1,
- * which Firefox's default CSP would upgrade to wss:// and break.
- */
-export function manifestFor(target: Target, localCsp: boolean) {
-  const m: Record<string, unknown> = structuredClone(base);
-  m.version = pkg.version;
-  if (localCsp) {
-    m.content_security_policy = {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self' https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
-    };
-    // The demo site and the end-to-end tests run on 127.0.0.1: granting that host
-    // at install spares them the browser's permission prompt, which automation
-    // cannot answer. Enabling the instance still goes through the popup's flow.
-    m.host_permissions = ['http://127.0.0.1/*'];
-  }
-  if (target === 'chrome') m.minimum_chrome_version = String(MIN_CHROME);
-  // The content script's two module files (crxjs fills the list in): on every
-  // http(s) page, since which instances get the script is only known at run
-  // time, but on Chrome only at the per-session address runtime.getURL gives
-  // the content script, so a page cannot probe chrome-extension://<id>/ to
-  // learn the extension is installed. Firefox has no such flag: its
-  // moz-extension:// host is already a random id per install.
-  m.web_accessible_resources = [{ resources: ['<dynamic_resource>'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }];
-  if (target === 'firefox') {
-    const { service_worker } = m.background as { service_worker: string };
-    m.background = { scripts: [service_worker], type: 'module' };
-    delete m.side_panel;
-    m.sidebar_action = {
-      default_panel: 'src/sidepanel/index.html',
-      default_title: '__MSG_extName__',
-      default_icon: { '16': 'icons/16.png', '32': 'icons/32.png' },
-      open_at_install: false,
-    };
-    m.permissions = (m.permissions as string[]).filter((p) => p !== 'sidePanel');
-    m.browser_specific_settings = {
-      gecko: { id: GECKO_ID, strict_min_version: `${MIN_FIREFOX}.0`, data_collection_permissions: { required: ['none'] } },
-    };
-  }
-  return m as unknown as ManifestV3Export;
-}
+/** A file of the repository by its path from the root, as the bundler names modules. */
+const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
 /**
  * Vite wraps every dynamic import in a helper (1.6 kB) that first adds
@@ -88,20 +36,52 @@ function importWithoutPreload(): Plugin {
  * which we never parse: the worker gets the XML table in its place.
  */
 function xmlEntitiesOnly(): Plugin {
-  const id = '\0lct:xmldom-entities';
+  // the file itself, as the bundler resolves xmldom's `require('./entities')`
+  const entitiesFile = normalizePath(join(dirname(createRequire(import.meta.url).resolve('@xmldom/xmldom')), 'entities.js'));
   return {
     name: 'lct:xmldom-xml-entities-only',
     enforce: 'pre',
-    resolveId: {
-      filter: { id: /^\.\/entities(\.js)?$/ },
-      handler: (_source, importer) => (importer && /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]/.test(importer) ? id : null),
-    },
-    load: {
-      filter: { id: /^\0lct:xmldom-entities$/ },
-      handler: () =>
-        `export const XML_ENTITIES = Object.freeze({ amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' });
+    load(id) {
+      if (id !== entitiesFile) return null;
+      return `export const XML_ENTITIES = Object.freeze({ amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' });
 export const HTML_ENTITIES = XML_ENTITIES;
-export const entityMap = XML_ENTITIES;`,
+export const entityMap = XML_ENTITIES;`;
+    },
+  };
+}
+
+/**
+ * No HTML parsing sink in what we ship (addons.mozilla.org's linter flags
+ * each, and our rule is that no text is ever read as HTML): two libraries
+ * carry one for a feature we never use. preact's renderer assigns
+ * `dangerouslySetInnerHTML` to innerHTML, and strophe's Builder.h() (XHTML-IM
+ * messages) parses its argument through innerHTML. Both become a thrown
+ * error instead. The files are found by their place in the installed
+ * package, and the build fails if the text to replace is not there exactly
+ * once (a new version of either library must be looked at again).
+ */
+function withoutHtmlSinks(): Plugin {
+  const packageDir = (name: string) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+  const patches = new Map([
+    [normalizePath(join(packageDir('preact'), 'dist/preact.mjs')), {
+      sink: '(t.innerHTML=h.__html)',
+      instead: '(()=>{throw Error("dangerouslySetInnerHTML is not supported")})()',
+    }],
+    [normalizePath(join(packageDir('strophe.js'), 'dist/strophe.esm.js')), {
+      sink: 'fragment.innerHTML = html;',
+      instead: "throw new Error('Builder.h() (XHTML-IM) is not supported');",
+    }],
+  ]);
+  return {
+    name: 'lct:without-html-sinks',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      // the page's parts import their own copies, with a query (see pageCopies)
+      const patch = patches.get(id.split('?')[0]!);
+      if (!patch) return null;
+      if (code.split(patch.sink).length !== 2) this.error(`${id}: expected "${patch.sink}" once; was the library upgraded?`);
+      return { code: code.replace(patch.sink, patch.instead), map: null };
     },
   };
 }
@@ -155,11 +135,11 @@ function classicJsx(): Plugin[] {
  */
 function pageCopies(): Plugin {
   const parts = [
-    { root: /[\\/]src[\\/]content[\\/]index\.ts$/, tag: 'lct-content' },
-    { root: /[\\/]src[\\/]content[\\/]panel\.tsx$/, tag: 'lct-panel' },
+    { root: source('src/content/index.ts'), tag: 'lct-content' },
+    { root: source('src/content/panel.tsx'), tag: 'lct-panel' },
   ];
-  const TAG = /[?&]lct-(content|panel)$/;
-  const partOf = (id: string) => parts.find((p) => p.root.test(id) || id.endsWith(p.tag))?.tag;
+  const withoutTag = (id: string) => id.replace(/[?&]lct-(content|panel)$/, '');
+  const partOf = (id: string) => parts.find((p) => p.root === id || id.endsWith(p.tag))?.tag;
   return {
     name: 'lct:page-copies',
     apply: 'build',
@@ -168,9 +148,9 @@ function pageCopies(): Plugin {
       // `?script` imports are crxjs's: the panel's file, which is the panel's root
       const tag = importer && options.kind !== 'dynamic-import' && !source.includes('?script') ? partOf(importer) : undefined;
       if (!importer || !tag) return null;
-      const resolved = await this.resolve(source, importer.replace(TAG, ''), { ...options, skipSelf: true });
+      const resolved = await this.resolve(source, withoutTag(importer), { ...options, skipSelf: true });
       // the other part's root (the panel, imported by its address) stays itself
-      if (!resolved || resolved.external || resolved.id.startsWith('\0') || parts.some((p) => p.root.test(resolved.id))) return null;
+      if (!resolved || resolved.external || resolved.id.startsWith('\0') || parts.some((p) => p.root === resolved.id)) return null;
       return `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${tag}`;
     },
   };
@@ -180,7 +160,7 @@ export default defineConfig(() => {
   const target = (process.env.LCT_TARGET ?? 'chrome') as Target;
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
   return {
-    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), preact(), crx({ manifest: manifestFor(target, localCsp), browser: target })],
+    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), withoutHtmlSinks(), preact(), crx({ manifest: manifestFor(target, localCsp) as unknown as ManifestV3Export, browser: target })],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
@@ -191,6 +171,8 @@ export default defineConfig(() => {
       // No <link rel="modulepreload"> anywhere (see importWithoutPreload), and
       // no polyfill for it: both browsers we support have it.
       modulePreload: false,
+      // pages only the Firefox manifest names (its sidebar), which crxjs does not bundle on its own
+      rolldownOptions: { input: extraPages(target) },
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };

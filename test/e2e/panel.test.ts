@@ -1,12 +1,13 @@
 // Two moderators, alice (owner) and bob (admin), each in their own Chromium
 // profile with the built extension, on the demo's live video: every feature
-// of the task panel, each change seen by the other one; carol (a plain
-// participant) sees no panel; PeerTube's single-page navigation.
+// of the task panel, each change seen by the other one. (carol, who sees no
+// panel, and PeerTube's single-page navigation run in both browsers in
+// navigation.test.ts.)
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIVE_VIDEO, SECOND_LIVE_VIDEO, VIDEO_WITHOUT_CHAT } from '../../demo/catalog.mjs';
+import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import {
-  doneBox, eventually, gone, listSection, openAs, panelOf, tabInfo, taskNames, taskRow, visible, watchPath, type UserBrowser,
+  doneBox, eventually, gone, listSection, openAs, panelOf, taskNames, taskRow, visible, type UserBrowser,
 } from '../helpers/browser.ts';
 import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 
@@ -234,41 +235,6 @@ describe('the task panel beside the chat', () => {
 });
 
 describe('who sees the panel, and where', () => {
-  it('carol, a plain participant, sees the chat but no panel, and the popup says why', async () => {
-    const carol = await openAs(stack.demo.url, 'carol');
-    try {
-      await visible(carol.page.locator('converse-chat-message').first());
-      const url = `${stack.demo.url}${watchPath(LIVE_VIDEO)}`;
-      await eventually(async () => (await tabInfo(carol, url)).reason, 30_000).toBe('not-moderator');
-      await gone(carol.page.locator('lct-task-panel'));
-      await gone(carol.page.getByRole('button', { name: 'Create a task from this message' }));
-    } finally {
-      await carol.close();
-    }
-  });
-
-  it('navigating to a video without chat removes the panel; back to the live video shows it again', async () => {
-    const { page } = alice;
-    await page.getByRole('link', { name: VIDEO_WITHOUT_CHAT.name }).click();
-    await page.waitForURL(`**${watchPath(VIDEO_WITHOUT_CHAT)}`);
-    await visible(page.getByRole('heading', { name: VIDEO_WITHOUT_CHAT.name }));
-    await gone(page.locator('lct-task-panel'));
-
-    await page.getByRole('link', { name: LIVE_VIDEO.name }).click();
-    await visible(listSection(page, FIRST_LIST));
-    await eventually(() => taskNames(listSection(page, FIRST_LIST))).toEqual(['Sand the edges', 'Drill the entrance hole', 'Cut the side panels']);
-  });
-
-  it('navigating to another live video switches the panel to that room', async () => {
-    const { page } = alice;
-    await page.getByRole('link', { name: SECOND_LIVE_VIDEO.name }).click();
-    await eventually(() => taskNames(listSection(page, SECOND_LIVE_VIDEO.name))).toEqual(['Collect questions from last week', 'Show the new chisel set']);
-    await gone(listSection(page, FIRST_LIST));
-    await page.goBack();
-    await visible(listSection(page, FIRST_LIST));
-    await gone(listSection(page, SECOND_LIVE_VIDEO.name));
-  });
-
   it('with the chat closed the panel stays, docked at the page\'s side', async () => {
     const { page } = alice;
     await page.getByRole('button', { name: 'Close' }).click();

@@ -6,11 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { CHROMIUM, chromiumArgs, enableInstance, launchChromium } from '../../demo/browser.mjs';
+import { enableInstance, launchChromium } from '../../demo/browser.mjs';
 import { LIVE_VIDEO, type DemoVideo } from '../../demo/catalog.mjs';
 import { ensureLocalBuild, EXTENSION_DIR, startDemoStack, type DemoStack } from './demo.ts';
+import { launchUser, watchPath, type ExtensionUser } from './extension-browser.ts';
+
+export { BROWSERS, launchUser, watchPath, type BrowserName, type ExtensionUser } from './extension-browser.ts';
+export { inPanel } from './panel-dom.ts';
 
 export interface UserBrowser {
   user: string;
@@ -33,7 +36,6 @@ export interface ExtensionGlobals {
   };
 }
 
-export const watchPath = (video: DemoVideo) => `/w/${video.shortUUID}`;
 
 /**
  * Starts Chromium for `user`, enables the extension on the demo (as the popup
@@ -117,16 +119,12 @@ export async function tabInfo(browser: UserBrowser, pageUrl: string): Promise<{ 
   }
 }
 
-export interface PuppeteerUser {
-  browser: PuppeteerBrowser;
-  page: PuppeteerPage;
+/** A Chromium user in puppeteer-core, as the two-browser layer gives it (see extension-browser.ts), under its older names. */
+export type PuppeteerUser = ExtensionUser & {
   extensionId: string;
   /** Stops the extension's service worker as Chrome does when it idles; resolves once it is gone. */
   stopWorker(): Promise<void>;
-  /** Opens the toolbar popup over the watch page (as a click on the toolbar button does) and returns it. */
-  openPopup(): Promise<PuppeteerPage>;
-  close(): Promise<void>;
-}
+};
 
 /**
  * Like openAs, but in puppeteer-core: while Playwright is attached Chrome never
@@ -134,81 +132,10 @@ export interface PuppeteerUser {
  * can close it, and the next event wakes a fresh one, as in real use.
  */
 export async function openWithPuppeteer(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<PuppeteerUser> {
-  const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-pptr-${user}-`));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    pipe: true,
-    enableExtensions: [EXTENSION_DIR.chrome],
-    userDataDir: profileDir,
-    defaultViewport: { width: 1366, height: 860 },
-    args: chromiumArgs(EXTENSION_DIR.chrome).filter((a) => !a.includes('-extension')),
-  });
-  const isOurWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
-  try {
-    const workerTarget = await browser.waitForTarget(isOurWorker, { timeout: 30_000 });
-    const extensionId = new URL(workerTarget.url()).host;
-    const setup = await browser.newPage();
-    await setup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-    const reply = await setup.evaluate(
-      (origin) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage({ type: 'view/instance-enable', origin }),
-      demoUrl,
-    );
-    if (!reply?.ok) throw new Error(`enabling ${demoUrl} failed: ${JSON.stringify(reply)}`);
-    await setup.close();
-    const [page] = await browser.pages();
-    await page!.goto(`${demoUrl}/login?as=${user}&next=${encodeURIComponent(watchPath(video))}`);
-    await page!.waitForFunction((path) => location.pathname === path, {}, watchPath(video));
-    return {
-      browser,
-      page: page!,
-      extensionId,
-      async stopWorker() {
-        const target = browser.targets().find(isOurWorker);
-        if (!target) return;
-        const gone = new Promise<void>((resolve) => {
-          const onDestroyed = (t: unknown) => {
-            if (t !== target) return;
-            browser.off('targetdestroyed', onDestroyed);
-            resolve();
-          };
-          browser.on('targetdestroyed', onDestroyed);
-        });
-        // Detach puppeteer from the worker (an attached debugger keeps it alive), then do what
-        // chrome://serviceworker-internals' "Stop" does: closing the target alone only lets the
-        // worker idle out, which takes up to a minute.
-        await (await target.worker())?.close();
-        const cdp = await page!.createCDPSession();
-        try {
-          await cdp.send('ServiceWorker.enable');
-          await cdp.send('ServiceWorker.stopAllWorkers');
-        } finally {
-          await cdp.detach();
-        }
-        await gone;
-      },
-      async openPopup() {
-        await page!.bringToFront();
-        const worker = await (await browser.waitForTarget(isOurWorker)).worker();
-        await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
-        const target = await browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/src/popup/index.html`, { timeout: PATIENCE_MS });
-        const popup = await target.asPage();
-        if (!popup) throw new Error('the popup has no page');
-        return popup;
-      },
-      async close() {
-        await browser.close();
-        rmSync(profileDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
+  const chromium = await launchUser('chromium', demoUrl, user, video);
+  return { ...chromium, extensionId: new URL(chromium.extensionOrigin).host, stopWorker: chromium.stopBackground };
 }
 
-/** Puppeteer's selector for an element in the task panel's shadow root. */
-export const inPanel = (selector: string) => `lct-task-panel >>> ${selector}`;
 
 /** The start of most e2e files: the demo stack, and alice on the live video with her panel's tasks shown. */
 export async function startWithAlice(): Promise<{ stack: DemoStack; alice: UserBrowser }> {

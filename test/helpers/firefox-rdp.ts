@@ -1,7 +1,8 @@
 // A minimal client of Firefox's remote debugging protocol (the one
 // about:debugging and web-ext use), for what WebDriver BiDi refuses here:
-// opening the extension's own pages (moz-extension://) and running a line of
-// script in them. Packets are `<byte length>:<JSON>` both ways.
+// opening the extension's own pages (moz-extension://), and stopping the
+// extension's background page as Firefox does when it idles.
+// Packets are `<byte length>:<JSON>` both ways.
 import { connect, type Socket } from 'node:net';
 
 type Packet = Record<string, any> & { from?: string };
@@ -102,6 +103,36 @@ export class FirefoxRdp {
       if (Date.now() > deadline) throw new Error(`${url} did not load in a tab`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+
+  /**
+   * Sends the tab showing `tabUrl` (found by that exact address) to `url`, an
+   * extension page for instance: the tab stays the same browsing context, so
+   * whatever drives it over WebDriver BiDi drives the new page.
+   */
+  async navigateTab(tabUrl: string, url: string): Promise<void> {
+    const { tabs } = await this.request('root', 'listTabs');
+    const tab = (tabs as Packet[]).find((t) => t.url === tabUrl);
+    if (!tab) throw new Error(`no tab shows ${tabUrl}`);
+    const { frame } = await this.request(tab.actor, 'getTarget');
+    await this.request(frame.actor, 'navigateTo', { url });
+  }
+
+  private async addon(id: string): Promise<Packet> {
+    const { addons } = await this.request('root', 'listAddons');
+    const addon = (addons as Packet[]).find((a) => a.id === id);
+    if (!addon) throw new Error(`add-on ${id} is not installed`);
+    return addon;
+  }
+
+  /** Whether the add-on's background page runs ('RUNNING') or is suspended ('STOPPED'), as about:debugging shows it. */
+  async backgroundStatus(id: string): Promise<string> {
+    return (await this.addon(id)).backgroundScriptStatus as string;
+  }
+
+  /** Suspends the add-on's background page, as Firefox does after 30 s idle (about:debugging's "Terminate background script"). */
+  async terminateBackground(id: string): Promise<void> {
+    await this.request((await this.addon(id)).actor as string, 'terminateBackgroundScript');
   }
 
   /** Evaluates `script` in a console actor's page; resolves with a primitive result (or its grip). */
