@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cliOptions } from './lib/cli.mjs';
 import { ensureNodeModules } from './lib/node-modules.mjs';
+import { ensureSupportedNode } from './lib/node-version.mjs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
 const USAGE = 'usage: npm run screenshots -- [--review] [--no-build]';
@@ -32,6 +33,7 @@ const REVIEW_SIZES = [
   { width: 1024, height: 768 },
 ];
 
+ensureSupportedNode();
 ensureNodeModules();
 try {
   ensureDebianPackages(['prosody', 'chromium'], 'to take the screenshots');

@@ -111,6 +111,8 @@ describe('the task panel beside the chat', () => {
 
   it('bob drags a task below another with the mouse; alice sees the new order', async () => {
     const page = bob.page;
+    // as a user who drags tasks would: the panel as tall as the chat's column allows (End on its grip)
+    await panelOf(page).getByRole('separator', { name: 'Resize the task panel' }).press('End');
     const handle = taskRow(page, 'Cut the side panels').getByRole('button', { name: 'Move', exact: true });
     await handle.scrollIntoViewIfNeeded();
     const target = await taskRow(page, 'Drill the entrance hole').boundingBox();
