@@ -126,7 +126,12 @@ async function renderWatch(id, current) {
   leaveWatchPage = mountLivechat(placeholder, video, config);
 }
 
+// What the plugin's client (client/common/videowatch/chat.ts) does: one buttons bar for good
+// (its CSS hides "Open chat" while open and "Close" while closed); opening appends
+// converse-root to the container and lets the placeholder grow (flex-grow: 1, the
+// plugin's "hack"); closing removes converse-root and restores the placeholder.
 const BUTTONS = [
+  ['open', 'Open chat', 'Chat'],
   ['openblank', 'Open in new window', '↗'],
   ['shareurl', 'Share chat link', '#'],
   ['help', 'Help', '?'],
@@ -142,9 +147,14 @@ function mountLivechat(placeholder, video, config) {
     'peertube-plugin-livechat-current-url': location.href,
   });
   placeholder.append(container);
+  const pluginPlaceholder = placeholder.closest('my-plugin-placeholder');
   let chat = null;
 
-  const button = ([name, title, glyph], onclick) => h('a', {
+  const actions = {
+    open: () => open(),
+    close: () => close(),
+  };
+  const button = ([name, title, glyph]) => h('a', {
     class: `peertube-plugin-livechat-button peertube-plugin-livechat-button-${name}`,
     href: name === 'openblank' ? `/p/livechat/room?room=${video.uuid}` : '#',
     target: name === 'openblank' ? '_blank' : undefined,
@@ -152,28 +162,31 @@ function mountLivechat(placeholder, video, config) {
     title,
     'aria-label': title,
     text: glyph,
-    onclick,
+    onclick: (e) => {
+      if (name === 'openblank') return;
+      e.preventDefault();
+      actions[name]?.();
+    },
   });
-  const open = () => {
+  const buttons = h('div', { class: 'peertube-plugin-livechat-buttons' }, ...BUTTONS.map(button));
+  container.append(buttons);
+
+  function open() {
+    if (chat) return;
     container.setAttribute('peertube-plugin-livechat-state', 'open');
+    buttons.classList.add('peertube-plugin-livechat-buttons-open');
+    if (pluginPlaceholder) pluginPlaceholder.style.flexGrow = '1';
     chat = mountChat(video, config);
-    container.replaceChildren(
-      h('div', { class: 'peertube-plugin-livechat-buttons peertube-plugin-livechat-buttons-open' }, ...BUTTONS.map((b) => button(b, b[0] === 'close' ? (e) => {
-        e.preventDefault();
-        close();
-      } : (e) => b[0] !== 'openblank' && e.preventDefault()))),
-      chat.element,
-    );
-  };
-  const close = () => {
+    container.append(chat.element);
+  }
+  function close() {
     chat?.stop();
+    chat?.element.remove();
     chat = null;
     container.setAttribute('peertube-plugin-livechat-state', 'closed');
-    container.replaceChildren(h('div', { class: 'peertube-plugin-livechat-buttons' }, button(['open', 'Open chat', 'Chat'], (e) => {
-      e.preventDefault();
-      open();
-    })));
-  };
+    buttons.classList.remove('peertube-plugin-livechat-buttons-open');
+    if (pluginPlaceholder) pluginPlaceholder.style.flexGrow = '';
+  }
   open();
   return () => {
     chat?.stop();

@@ -36,7 +36,7 @@ export interface Layout {
   dock: Dock;
   /** the element holding the chat (its container, or the chat itself on full-page chats) */
   chat: Element | null;
-  /** 'split': the panel shares a fixed-height column with the chat, the grip between them */
+  /** where in the page (see the top of this file); in a 'split' the grip is between chat and panel */
   placement: Placement;
   /** in a split, the most height the panel may take (the chat keeps CHAT_MIN_PX) */
   room?: number;
@@ -45,9 +45,11 @@ export interface Layout {
 export type Placement = 'split' | 'under-chat' | 'under-player' | 'fixed';
 
 // contain:inline-size: no content of the panel (a 100,000-character word) can widen the page.
+// In the chat's column (a flex column): as wide as the column, as tall as the frame says.
+const IN_CHAT_COLUMN = 'display:block;flex:none;box-sizing:border-box;min-width:0;contain:inline-size;margin:0;';
 const HOST_STYLE: Record<Placement, string> = {
-  split: 'display:block;flex:none;box-sizing:border-box;min-width:0;contain:inline-size;margin:0;',
-  'under-chat': 'display:block;flex:none;box-sizing:border-box;min-width:0;contain:inline-size;margin:0;',
+  split: IN_CHAT_COLUMN,
+  'under-chat': IN_CHAT_COLUMN,
   // As wide as the plugin's chat column would be, at the page's right side.
   'under-player': 'display:block;box-sizing:border-box;width:min(420px,100%);contain:inline-size;margin:8px 0 0 auto;',
   // Bottom-right, below the height of PeerTube's header, which keeps the user menu reachable.

@@ -52,6 +52,8 @@ export interface Measure {
   chat?: Box;
   frame?: Box;
   placement?: string;
+  /** PeerTube's player row lays out the chat beside the player (a row) or under it */
+  chatBeside: boolean;
   collapsed?: boolean;
   /** the open panel's visible controls: what, and where */
   controls: { name: string; box: Box }[];
@@ -86,6 +88,7 @@ function measureInPage(withoutPanel: boolean): Measure {
       chat: box(document.querySelector('#peertube-plugin-livechat-container > converse-root')),
       frame: box(frame),
       placement: frame?.getAttribute('data-placement') ?? undefined,
+      chatBeside: getComputedStyle(document.getElementById('video-wrapper')!).flexDirection.startsWith('row'),
       collapsed: frame ? frame.querySelector('[data-testid="lct-panel-toggle"]')?.getAttribute('aria-expanded') === 'false' : undefined,
       controls,
     };
@@ -104,8 +107,10 @@ async function settled(page: LayoutPage): Promise<Measure> {
   let last = '';
   for (let i = 0; i < 40; i++) {
     const now = await page.evaluate(measureInPage, false);
-    const key = JSON.stringify([now.video, now.frame, now.chat]);
-    if (key === last && now.frame) return now;
+    const key = JSON.stringify([now.video, now.frame, now.chat, now.placement]);
+    // the panel has followed a change of PeerTube's layout (it re-checks its place, throttled)
+    const placed = now.placement !== 'split' && now.placement !== 'under-chat' ? true : (now.placement === 'split') === now.chatBeside;
+    if (key === last && now.frame && placed) return now;
     last = key;
     await pause(150);
   }

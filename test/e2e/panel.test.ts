@@ -111,7 +111,10 @@ describe('the task panel beside the chat', () => {
 
   it('bob drags a task below another with the mouse; alice sees the new order', async () => {
     const page = bob.page;
-    // as a user who drags tasks would: the panel as tall as the chat's column allows (End on its grip)
+    // As a user who drags tasks would: a taller window and the panel as tall as the chat's column
+    // allows (End on its grip), so that both ends of the drag show without scrolling the lists
+    // (the panel shares the chat's column, which is the player's height).
+    await page.setViewportSize({ width: 1366, height: 1080 });
     await panelOf(page).getByRole('separator', { name: 'Resize the task panel' }).press('End');
     const handle = taskRow(page, 'Cut the side panels').getByRole('button', { name: 'Move', exact: true });
     await handle.scrollIntoViewIfNeeded();
