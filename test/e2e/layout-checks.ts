@@ -76,17 +76,21 @@ function measureInPage(withoutPanel: boolean): Measure {
   }
   try {
     const frame = withoutPanel ? null : host?.shadowRoot?.querySelector('[data-testid="lct-panel"]');
-    const controls = frame
+    const frameBox = box(frame);
+    // The controls in the panel's visible part (the others are scrolled out of it, and lists out of
+    // view skip layout with content-visibility: Firefox then reports their boxes from an old layout).
+    const controls = frame && frameBox
       ? [...frame.querySelectorAll('button, input, select, textarea, a[href], [role="separator"]')]
           .map((el) => ({ name: el.getAttribute('aria-label') || el.textContent?.trim() || el.localName, box: box(el)! }))
           .filter((c) => c.box.width > 0 && c.box.height > 0)
+          .filter((c) => c.box.y + c.box.height / 2 >= frameBox.y && c.box.y + c.box.height / 2 <= frameBox.y + frameBox.height)
       : [];
     return {
       viewportWidth: document.documentElement.clientWidth,
       scrollWidth: document.documentElement.scrollWidth,
       video: box(document.querySelector('.video-js'))!,
       chat: box(document.querySelector('#peertube-plugin-livechat-container > converse-root')),
-      frame: box(frame),
+      frame: frameBox,
       placement: frame?.getAttribute('data-placement') ?? undefined,
       chatBeside: getComputedStyle(document.getElementById('video-wrapper')!).flexDirection.startsWith('row'),
       collapsed: frame ? frame.querySelector('[data-testid="lct-panel-toggle"]')?.getAttribute('aria-expanded') === 'false' : undefined,
