@@ -114,8 +114,12 @@ describe('the task panel beside the chat', () => {
     // As a user who drags tasks would: a taller window and the panel as tall as the chat's column
     // allows (End on its grip), so that both ends of the drag show without scrolling the lists
     // (the panel shares the chat's column, which is the player's height).
+    const grip = panelOf(page).getByRole('separator', { name: 'Resize the task panel' });
     await page.setViewportSize({ width: 1366, height: 1080 });
-    await panelOf(page).getByRole('separator', { name: 'Resize the task panel' }).press('End');
+    // the panel has measured its taller column (it re-checks its place after a resize), then takes it all
+    await eventually(async () => Number(await grip.getAttribute('aria-valuemax'))).toBeGreaterThan(500);
+    await grip.press('End');
+    await eventually(() => grip.getAttribute('aria-valuenow')).toBe(await grip.getAttribute('aria-valuemax'));
     const handle = taskRow(page, 'Cut the side panels').getByRole('button', { name: 'Move', exact: true });
     await handle.scrollIntoViewIfNeeded();
     const target = await taskRow(page, 'Drill the entrance hole').boundingBox();
