@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cliOptions, portOption } from './lib/cli.mjs';
 import { ensureNodeModules } from './lib/node-modules.mjs';
+import { ensureSupportedNode } from './lib/node-version.mjs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
 const USAGE = 'usage: npm start -- [--no-browser] [--no-build] [--port P]';
@@ -33,6 +34,7 @@ const port = portOption(args.port, USAGE, 0);
 const withBrowser = !args['no-browser'];
 const EXTENSION_DIR = resolve('dist/chrome');
 
+ensureSupportedNode();
 ensureNodeModules();
 try {
   ensureDebianPackages(withBrowser ? ['prosody', 'chromium'] : ['prosody'], 'to run the demo');

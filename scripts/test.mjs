@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureNodeModules } from './lib/node-modules.mjs';
+import { ensureSupportedNode } from './lib/node-version.mjs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
 const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -17,6 +18,7 @@ const run = (cmd, args, env = {}) => {
   return r.status;
 };
 
+ensureSupportedNode();
 ensureNodeModules();
 if (wants('integration') || wants('e2e')) ensureDebianPackages(['prosody'], 'the integration tests run a real Prosody');
 if (wants('e2e')) ensureDebianPackages(['chromium', 'firefox-esr'], 'the end-to-end tests run the extension in Chromium and Firefox ESR');

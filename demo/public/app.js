@@ -85,7 +85,7 @@ async function renderHome(current) {
   const list = await api('/api/v1/videos');
   if (current !== navigation) return;
   document.title = 'Discover - PeerTube demo';
-  outlet.replaceChildren(h('div', { class: 'videos-list' },
+  outlet.replaceChildren(h('div', { class: 'videos-list margin-content' },
     h('h1', { class: 'title-page', text: 'Videos' }),
     ...(list?.data ?? []).map((v) => h('div', { class: 'video-miniature' },
       h('a', { href: `/w/${v.shortUUID}`, 'data-spa': true, class: 'video-miniature-name', text: v.name }),
@@ -102,26 +102,36 @@ async function renderWatch(id, current) {
     return;
   }
   document.title = `${video.name} - PeerTube demo`;
+  // PeerTube's DOM: the plugins' placeholder is the player row's last item, beside the player.
   const placeholder = h('div', { id: 'plugin-placeholder-player-next' });
   outlet.replaceChildren(h('my-video-watch', {},
     h('div', { class: 'root' },
-      h('div', { id: 'videojs-wrapper' },
+      h('div', { class: 'margin-content player-margin-content' },
         h('div', { id: 'video-wrapper' },
-          h('div', { class: 'video-js vjs-peertube-skin', role: 'img', 'aria-label': `Video player: ${video.name}` },
-            h('span', { class: video.isLive ? 'live-info' : 'replay-info', text: video.isLive ? 'LIVE' : 'REPLAY' }),
-            h('span', { class: 'player-title', text: video.name }))),
-        placeholder),
-      h('div', { class: 'video-info' },
-        h('h1', { class: 'video-info-name', text: video.name }),
-        h('div', { class: 'video-info-channel', text: video.channel.displayName }),
-        h('p', { class: 'video-info-description', text: video.description })))));
+          h('div', { id: 'videojs-wrapper' },
+            h('div', { class: 'video-js vjs-peertube-skin', role: 'img', 'aria-label': `Video player: ${video.name}` },
+              h('span', { class: video.isLive ? 'live-info' : 'replay-info', text: video.isLive ? 'LIVE' : 'REPLAY' }),
+              h('span', { class: 'player-title', text: video.name }),
+              h('div', { class: 'vjs-control-bar', 'aria-hidden': 'true' },
+                h('span', { text: '▶' }), h('div', { class: 'vjs-progress-holder' }), h('span', { text: 'LIVE' }), h('span', { text: 'HD' })))),
+          h('my-plugin-placeholder', { pluginid: 'player-next' }, placeholder))),
+      h('div', { class: 'margin-content video-bottom' },
+        h('div', { class: 'video-info' },
+          h('h1', { class: 'video-info-name', text: video.name }),
+          h('div', { class: 'video-info-channel', text: video.channel.displayName }),
+          h('p', { class: 'video-info-description', text: video.description }))))));
   // What the livechat plugin's video-watch hook does: ask for the room, then build its container.
   const config = await api(`/plugins/livechat/router/api/configuration/room/${video.uuid}`);
   if (current !== navigation || !config) return;
   leaveWatchPage = mountLivechat(placeholder, video, config);
 }
 
+// What the plugin's client (client/common/videowatch/chat.ts) does: one buttons bar for good
+// (its CSS hides "Open chat" while open and "Close" while closed); opening appends
+// converse-root to the container and lets the placeholder grow (flex-grow: 1, the
+// plugin's "hack"); closing removes converse-root and restores the placeholder.
 const BUTTONS = [
+  ['open', 'Open chat', 'Chat'],
   ['openblank', 'Open in new window', '↗'],
   ['shareurl', 'Share chat link', '#'],
   ['help', 'Help', '?'],
@@ -137,9 +147,14 @@ function mountLivechat(placeholder, video, config) {
     'peertube-plugin-livechat-current-url': location.href,
   });
   placeholder.append(container);
+  const pluginPlaceholder = placeholder.closest('my-plugin-placeholder');
   let chat = null;
 
-  const button = ([name, title, glyph], onclick) => h('a', {
+  const actions = {
+    open: () => open(),
+    close: () => close(),
+  };
+  const button = ([name, title, glyph]) => h('a', {
     class: `peertube-plugin-livechat-button peertube-plugin-livechat-button-${name}`,
     href: name === 'openblank' ? `/p/livechat/room?room=${video.uuid}` : '#',
     target: name === 'openblank' ? '_blank' : undefined,
@@ -147,28 +162,31 @@ function mountLivechat(placeholder, video, config) {
     title,
     'aria-label': title,
     text: glyph,
-    onclick,
+    onclick: (e) => {
+      if (name === 'openblank') return;
+      e.preventDefault();
+      actions[name]?.();
+    },
   });
-  const open = () => {
+  const buttons = h('div', { class: 'peertube-plugin-livechat-buttons' }, ...BUTTONS.map(button));
+  container.append(buttons);
+
+  function open() {
+    if (chat) return;
     container.setAttribute('peertube-plugin-livechat-state', 'open');
+    buttons.classList.add('peertube-plugin-livechat-buttons-open');
+    if (pluginPlaceholder) pluginPlaceholder.style.flexGrow = '1';
     chat = mountChat(video, config);
-    container.replaceChildren(
-      h('div', { class: 'peertube-plugin-livechat-buttons' }, ...BUTTONS.map((b) => button(b, b[0] === 'close' ? (e) => {
-        e.preventDefault();
-        close();
-      } : (e) => b[0] !== 'openblank' && e.preventDefault()))),
-      chat.element,
-    );
-  };
-  const close = () => {
+    container.append(chat.element);
+  }
+  function close() {
     chat?.stop();
+    chat?.element.remove();
     chat = null;
     container.setAttribute('peertube-plugin-livechat-state', 'closed');
-    container.replaceChildren(h('div', { class: 'peertube-plugin-livechat-buttons' }, button(['open', 'Open chat', 'Chat'], (e) => {
-      e.preventDefault();
-      open();
-    })));
-  };
+    buttons.classList.remove('peertube-plugin-livechat-buttons-open');
+    if (pluginPlaceholder) pluginPlaceholder.style.flexGrow = '';
+  }
   open();
   return () => {
     chat?.stop();

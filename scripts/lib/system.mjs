@@ -37,13 +37,19 @@ export function ensureDebianPackages(names, why) {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(`Missing ${list} (needed ${why}). Run this command with sudo, or install them first: sudo apt-get install -y ${list}`);
   }
-  process.stderr.write(`Installing ${list} (needed ${why})…\n`);
+  // apt's own lines (-q: one per download and per package set up, no terminal bars) are the progress:
+  // a first install of a browser takes minutes, which must not pass in silence.
+  process.stderr.write(`Installing ${list} (needed ${why}); this can take a few minutes…\n`);
+  const started = Date.now();
   try {
-    execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('apt-get', ['install', '-y', ...missing.map((entry) => entry.package)], {
-      stdio: ['ignore', 'ignore', 'inherit'],
+    process.stderr.write('apt-get update\n');
+    execFileSync('apt-get', ['-q', 'update'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    process.stderr.write(`apt-get install ${list}\n`);
+    execFileSync('apt-get', ['-q', 'install', '-y', ...missing.map((entry) => entry.package)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
+    process.stderr.write(`Installed ${list} in ${Math.round((Date.now() - started) / 1000)} s.\n`);
   } catch (error) {
     throw new Error(`Could not install ${list} (needed ${why}): ${error.message}. Try: apt-get install -y ${list}`);
   }

@@ -1,57 +1,94 @@
-// The page panel's frame: a title bar that collapses it, and a resize handle
-// (drag with mouse, touch or pen; arrows, Home and End from the keyboard).
-// Below the chat the height changes; docked at the side, the width. Its
-// styles are frame.css.
+// The page panel's frame: a title bar that folds it, and a grip that sets its
+// height (drag with mouse, touch or pen; arrows, Home and End from the
+// keyboard, as on any separator). Sharing the chat's column (a split) or
+// docked at the viewport's bottom, the grip is on top, between the chat and
+// the panel: moving it up gives the panel more. In the page's flow under the
+// chat or the player, the grip is at the bottom and moving it down gives more.
+// Its styles are frame.css.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { Icon } from '../ui/icons';
-import type { Dock } from './mount';
-import { clampSize, SIZE_LIMITS, type PanelState } from './panel-state';
+import type { Layout } from './mount';
+import { clampHeight, HEIGHT_LIMITS, type PanelState } from './panel-state';
 
 export const RESIZE_STEP_PX = 24;
-/** Docked at the side, the panel is at most the window's height less this much (PeerTube's header stays in view). */
-const SIDE_TOP_GAP_PX = 72;
 const BODY_ID = 'lct-panel-body';
 
 export function PanelFrame(props: {
-  dock: Dock;
+  layout: Pick<Layout, 'dock' | 'placement' | 'room'>;
   title: string;
   state: PanelState;
   /** every change; `persist` is false while a drag is under way */
   onState: (state: PanelState, persist: boolean) => void;
   children: ComponentChildren;
 }) {
-  const { dock, state } = props;
-  const dim = dock === 'chat' ? 'height' : 'width';
+  const { layout, state } = props;
+  const split = layout.placement === 'split';
+  const gripOnTop = split || layout.placement === 'fixed';
+  const max = split && layout.room !== undefined ? Math.max(HEIGHT_LIMITS.min, Math.min(HEIGHT_LIMITS.max, layout.room)) : HEIGHT_LIMITS.max;
+  const height = clampHeight(state.height, max);
   const drag = useRef<{ start: number; size: number } | null>(null);
 
-  const setSize = (px: number, persist: boolean) => props.onState({ ...state, [dim]: clampSize(dim, px) }, persist);
-  // Docked at the right edge, the handle is on the left: moving left widens.
-  const pointerPos = (e: PointerEvent) => (dim === 'height' ? e.clientY : -e.clientX);
+  const setHeight = (px: number, persist: boolean) => props.onState({ ...state, height: clampHeight(px, max) }, persist);
+  // Grip on top: moving up (a smaller clientY) grows the panel.
+  const pointerPos = (e: PointerEvent) => (gripOnTop ? -e.clientY : e.clientY);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const grow = dim === 'height' ? 'ArrowDown' : 'ArrowLeft';
-    const shrink = dim === 'height' ? 'ArrowUp' : 'ArrowRight';
+    const grow = gripOnTop ? 'ArrowUp' : 'ArrowDown';
+    const shrink = gripOnTop ? 'ArrowDown' : 'ArrowUp';
     const size =
-      e.key === grow ? state[dim] + RESIZE_STEP_PX
-      : e.key === shrink ? state[dim] - RESIZE_STEP_PX
-      : e.key === 'Home' ? SIZE_LIMITS[dim].min
-      : e.key === 'End' ? SIZE_LIMITS[dim].max
+      e.key === grow ? height + RESIZE_STEP_PX
+      : e.key === shrink ? height - RESIZE_STEP_PX
+      : e.key === 'Home' ? HEIGHT_LIMITS.min
+      : e.key === 'End' ? max
       : undefined;
     if (size === undefined) return;
     e.preventDefault();
-    setSize(size, true);
+    setHeight(size, true);
   };
 
-  const style =
-    dock === 'chat'
-      ? { height: state.collapsed ? 'auto' : `${state.height}px` }
-      : // as tall as its place (the row beside the closed chat), else as its content, within the window
-        { width: `${state.width}px`, maxWidth: '100%', height: state.collapsed ? 'auto' : '100%', maxHeight: `calc(100vh - ${SIDE_TOP_GAP_PX}px)` };
+  const grip = !state.collapsed && (
+    <div
+      class="lct-frame-grip"
+      role="separator"
+      tabIndex={0}
+      aria-label={t('panelResize')}
+      aria-orientation="horizontal"
+      aria-valuenow={height}
+      aria-valuemin={HEIGHT_LIMITS.min}
+      aria-valuemax={max}
+      data-testid="lct-panel-resize"
+      onKeyDown={onKeyDown}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+        drag.current = { start: pointerPos(e), size: height };
+      }}
+      onPointerMove={(e) => {
+        if (drag.current) setHeight(drag.current.size + pointerPos(e) - drag.current.start, false);
+      }}
+      onPointerUp={(e) => {
+        if (!drag.current) return;
+        setHeight(drag.current.size + pointerPos(e) - drag.current.start, true);
+        drag.current = null;
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
+      }}
+    />
+  );
 
   return (
-    <section class="lct-root lct-frame" data-dock={dock} style={style} aria-label={t('panelLabel')} data-testid="lct-panel">
+    <section
+      class="lct-root lct-frame"
+      data-dock={layout.dock}
+      data-placement={layout.placement}
+      style={{ height: state.collapsed ? 'auto' : `${height}px` }}
+      aria-label={t('panelLabel')}
+      data-testid="lct-panel"
+    >
+      {gripOnTop && grip}
       <div class="lct-frame-bar">
         <button
           type="button"
@@ -66,40 +103,11 @@ export function PanelFrame(props: {
         </button>
       </div>
       {!state.collapsed && (
-        <>
-          <div id={BODY_ID} class="lct-frame-body">
-            {props.children}
-          </div>
-          <div
-            class="lct-frame-handle"
-            role="separator"
-            tabIndex={0}
-            aria-label={t('panelResize')}
-            aria-orientation={dim === 'height' ? 'horizontal' : 'vertical'}
-            aria-valuenow={state[dim]}
-            aria-valuemin={SIZE_LIMITS[dim].min}
-            aria-valuemax={SIZE_LIMITS[dim].max}
-            data-testid="lct-panel-resize"
-            onKeyDown={onKeyDown}
-            onPointerDown={(e) => {
-              e.preventDefault();
-              (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
-              drag.current = { start: pointerPos(e), size: state[dim] };
-            }}
-            onPointerMove={(e) => {
-              if (drag.current) setSize(drag.current.size + pointerPos(e) - drag.current.start, false);
-            }}
-            onPointerUp={(e) => {
-              if (!drag.current) return;
-              setSize(drag.current.size + pointerPos(e) - drag.current.start, true);
-              drag.current = null;
-            }}
-            onPointerCancel={() => {
-              drag.current = null;
-            }}
-          />
-        </>
+        <div id={BODY_ID} class="lct-frame-body">
+          {props.children}
+        </div>
       )}
+      {!gripOnTop && grip}
     </section>
   );
 }

@@ -5,26 +5,25 @@ import { ext } from '../ext';
 
 export interface PanelState {
   collapsed: boolean;
-  /** height in px when docked below the chat */
+  /** height in px (the only size a user sets: the panel's width is its column's) */
   height: number;
-  /** width in px when docked at the page's side */
-  width: number;
 }
 
-export const DEFAULT_PANEL_STATE: PanelState = { collapsed: false, height: 380, width: 340 };
-export const SIZE_LIMITS = { height: { min: 160, max: 1200 }, width: { min: 240, max: 900 } } as const;
+/** About half of the chat column beside a 1366×768 player: the chat keeps the larger share. */
+export const DEFAULT_PANEL_STATE: PanelState = { collapsed: false, height: 260 };
+export const HEIGHT_LIMITS = { min: 120, max: 1200 } as const;
 
 export const panelStateKey = (origin: string) => `panel:${origin}`;
 
-export const clampSize = (dim: 'height' | 'width', px: number) =>
-  Math.round(Math.min(SIZE_LIMITS[dim].max, Math.max(SIZE_LIMITS[dim].min, px)));
+/** `px` within the limits, and within `max` where the page leaves less room (never under the minimum). */
+export const clampHeight = (px: number, max: number = HEIGHT_LIMITS.max) =>
+  Math.round(Math.max(HEIGHT_LIMITS.min, Math.min(max, HEIGHT_LIMITS.max, px)));
 
 function sanitize(raw: unknown): PanelState {
   const r = (raw ?? {}) as Partial<Record<keyof PanelState, unknown>>;
   return {
     collapsed: typeof r.collapsed === 'boolean' ? r.collapsed : DEFAULT_PANEL_STATE.collapsed,
-    height: typeof r.height === 'number' ? clampSize('height', r.height) : DEFAULT_PANEL_STATE.height,
-    width: typeof r.width === 'number' ? clampSize('width', r.width) : DEFAULT_PANEL_STATE.width,
+    height: typeof r.height === 'number' ? clampHeight(r.height) : DEFAULT_PANEL_STATE.height,
   };
 }
 

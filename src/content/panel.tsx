@@ -1,6 +1,6 @@
 // The page panel, loaded on demand once the user is known to be owner or
 // admin of the watch page's room: the full task app in a shadow root beside
-// the chat (or docked at the side), and the "create a task" action on chat
+// the chat (see mount.ts for where), and the "create a task" action on chat
 // messages.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -14,14 +14,14 @@ import { useRoomClient } from '../ui/useRoom';
 import { watchChatMessages, type ChatMessage } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
 import type { MountPanel } from './follow';
-import { createPanelHost, type Dock } from './mount';
+import { createPanelHost, type Layout } from './mount';
 import frameCss from './frame.css?inline';
 import { PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
 
 /** What the page side (placement, chat messages) asks of the mounted panel. */
 interface PanelControls {
-  setDock(dock: Dock): void;
+  setLayout(layout: Layout): void;
   openChatTask(message: ChatMessage, button: HTMLElement): void;
 }
 
@@ -29,18 +29,18 @@ function Panel(props: {
   origin: string;
   /** the page script's room watch (see rights.ts) */
   client: RoomClient;
-  initialDock: Dock;
+  initialLayout: Layout;
   controls: { current?: PanelControls };
 }) {
   const { origin, client } = props;
   const { view, gone } = useRoomClient(client);
   const edit = client.edit;
-  const [dock, setDock] = useState(props.initialDock);
+  const [layout, setLayout] = useState(props.initialLayout);
   const [state, setState] = useState<PanelState>(DEFAULT_PANEL_STATE);
   const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
   const lastListId = useRef<string | undefined>(undefined);
   // State setters only: calls from outside schedule a render, never run one.
-  props.controls.current = { setDock, openChatTask: (message, button) => setChatTask({ message, button }) };
+  props.controls.current = { setLayout, openChatTask: (message, button) => setChatTask({ message, button }) };
 
   useEffect(() => {
     let live = true;
@@ -63,7 +63,7 @@ function Panel(props: {
 
   return (
     <>
-      <PanelFrame dock={dock} title={view?.title ? t('panelTitleRoom', view.title) : t('panelTitle')} state={state} onState={onState}>
+      <PanelFrame layout={layout} title={view?.title ? t('panelTitleRoom', view.title) : t('panelTitle')} state={state} onState={onState}>
         {gone && <ProblemBox problem={gone} />}
         {view ? (
           <TaskApp view={view} onEdit={edit} variant="panel" />
@@ -88,17 +88,19 @@ function Panel(props: {
 
 export const mountPanel: MountPanel = ({ doc, origin, client }) => {
   const controls: { current?: PanelControls } = {};
-  let dock: Dock = 'side';
+  let layout: Layout | undefined;
   let stopChat: (() => void) | undefined;
-  const host = createPanelHost(doc, uiCss + frameCss, (nextDock, chat) => {
-    dock = nextDock;
-    controls.current?.setDock(nextDock);
+  const host = createPanelHost(doc, uiCss + frameCss, (next) => {
+    const chatChanged = next.chat !== layout?.chat || next.dock !== layout?.dock;
+    layout = next;
+    controls.current?.setLayout(next);
+    if (!chatChanged) return;
     stopChat?.();
-    stopChat = chat
-      ? watchChatMessages(chat, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
+    stopChat = next.chat
+      ? watchChatMessages(next.chat, t('chatTaskAction'), (message, button) => controls.current?.openChatTask(message, button))
       : undefined;
   });
-  render(<Panel origin={origin} client={client} initialDock={dock} controls={controls} />, host.mountPoint);
+  render(<Panel origin={origin} client={client} initialLayout={layout!} controls={controls} />, host.mountPoint);
 
   return {
     unmount() {

@@ -3,7 +3,6 @@
 // of the task panel, each change seen by the other one. (carol, who sees no
 // panel, and PeerTube's single-page navigation run in both browsers in
 // navigation.test.ts.)
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import {
@@ -41,28 +40,16 @@ describe('the task panel beside the chat', () => {
     }
   });
 
-  it('follows PeerTube\'s light and dark themes (screenshots for the README)', async () => {
+  it('follows PeerTube\'s light and dark themes', async () => {
+    // (the README's pictures are npm run screenshots' job: tests write no tracked file)
     const { page } = alice;
-    mkdirSync('docs/screenshots', { recursive: true });
-    // the chat and the panel beside it, whole
-    const shoot = async (path: string) => {
-      const boxes = await Promise.all([page.locator('#peertube-plugin-livechat-container').boundingBox(), panelOf(page).boundingBox()]);
-      const [chat, panel] = boxes as [NonNullable<(typeof boxes)[0]>, NonNullable<(typeof boxes)[0]>];
-      const x = Math.min(chat.x, panel.x);
-      const y = Math.min(chat.y, panel.y);
-      const width = Math.max(chat.x + chat.width, panel.x + panel.width) - x;
-      const height = Math.max(chat.y + chat.height, panel.y + panel.height) - y;
-      await page.screenshot({ path, clip: { x, y, width, height } });
-    };
     const panelBackground = () => panelOf(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     await page.evaluate(() => {
       document.documentElement.dataset.theme = 'light';
     });
     const light = await panelBackground();
-    await shoot('docs/screenshots/panel-light.png');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await eventually(panelBackground).not.toBe(light);
-    await shoot('docs/screenshots/panel-dark.png');
     await page.getByRole('button', { name: 'Light theme' }).click();
     await eventually(panelBackground).toBe(light);
   });
@@ -125,6 +112,15 @@ describe('the task panel beside the chat', () => {
 
   it('bob drags a task below another with the mouse; alice sees the new order', async () => {
     const page = bob.page;
+    // As a user who drags tasks would: a taller window and the panel as tall as the chat's column
+    // allows (End on its grip), so that both ends of the drag show without scrolling the lists
+    // (the panel shares the chat's column, which is the player's height).
+    const grip = panelOf(page).getByRole('separator', { name: 'Resize the task panel' });
+    await page.setViewportSize({ width: 1366, height: 1080 });
+    // the panel has measured its taller column (it re-checks its place after a resize), then takes it all
+    await eventually(async () => Number(await grip.getAttribute('aria-valuemax'))).toBeGreaterThan(500);
+    await grip.press('End');
+    await eventually(() => grip.getAttribute('aria-valuenow')).toBe(await grip.getAttribute('aria-valuemax'));
     const handle = taskRow(page, 'Cut the side panels').getByRole('button', { name: 'Move', exact: true });
     await handle.scrollIntoViewIfNeeded();
     const target = await taskRow(page, 'Drill the entrance hole').boundingBox();

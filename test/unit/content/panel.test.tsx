@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-// The page panel on a PeerTube-like watch page: where it goes, that its
+// The page panel on a PeerTube-like watch page: where it goes (with the chat,
+// beside or under the player; under the player when the chat is closed), that its
 // styles and the page's stay apart, collapse and resize remembered per
 // instance, and the "create a task" action on chat messages. The background
 // is the fake runtime of fake-ext.ts (no browser in unit tests).
@@ -7,7 +8,7 @@ import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_HOST_ATTR } from '../../../src/content/chat-action';
 import type { MountedPanel } from '../../../src/content/follow';
-import { CONTAINER_ID, STATE_ATTR } from '../../../src/content/mount';
+import { CHAT_MIN_PX, CONTAINER_ID, STATE_ATTR } from '../../../src/content/mount';
 import { mountPanel } from '../../../src/content/panel';
 import { panelStateKey } from '../../../src/content/panel-state';
 import { watchRights } from '../../../src/content/rights';
@@ -37,14 +38,21 @@ function answer(msg: Request) {
   return { ok: true, value: undefined };
 }
 
-/** A watch page as the livechat plugin builds it: the chat container, and ConverseJS messages when open. */
-function watchPage(state: 'open' | 'closed', messages: { nick: string; text: string }[] = []) {
-  document.body.innerHTML = `
-    <my-app><div class="root"><div id="plugin-placeholder-player-next">
+/**
+ * A watch page as the livechat plugin builds it: the chat container, and ConverseJS messages when open.
+ * `row`: inside PeerTube's player row, laid out as a row (the chat beside the player) or a column (under it).
+ */
+function watchPage(state: 'open' | 'closed', messages: { nick: string; text: string }[] = [], row?: 'row' | 'column') {
+  const chat = `<div id="plugin-placeholder-player-next">
       <div id="${CONTAINER_ID}" role="region" ${STATE_ATTR}="${state}">
         <converse-root><div class="chat-content__messages"></div></converse-root>
       </div>
-    </div></div></my-app>`;
+    </div>`;
+  document.body.innerHTML = row
+    ? `<my-app><div class="root"><div class="player-margin-content">
+        <div id="video-wrapper" style="display:flex;flex-direction:${row}"><div id="videojs-wrapper"></div><my-plugin-placeholder>${chat}</my-plugin-placeholder></div>
+      </div><div class="video-bottom"></div></div></my-app>`
+    : `<my-app><div class="root">${chat}</div></my-app>`;
   for (const m of messages) addChatMessage(m.nick, m.text);
 }
 
@@ -96,25 +104,65 @@ afterEach(() => {
 });
 
 describe('page panel', () => {
-  it('sits right after the open chat, in an open shadow root, showing the room tasks', async () => {
+  it('sits right after the open chat, in its container, in an open shadow root, showing the room tasks', async () => {
     watchPage('open');
     panel = mount();
     const container = document.getElementById(CONTAINER_ID)!;
-    expect(container.nextElementSibling).toBe(host());
+    expect(host()!.parentElement).toBe(container);
+    expect(host()!.previousElementSibling?.localName).toBe('converse-root');
     expect(host()!.shadowRoot!.mode).toBe('open');
     await waitFor(() => expect(shadow().getByText('Check sound')).toBeTruthy());
     expect(shadow().getByRole('button', { name: /Morning stream/ })).toBeTruthy();
   });
 
-  it('takes the closed chat\'s place in the page flow (floating would cover the "Open chat" button), and moves below the chat when it opens', async () => {
-    watchPage('closed');
+  it('with the chat closed, docks under the player row in the page flow (floating would cover the player), and moves below the chat when it opens', async () => {
+    watchPage('closed', [], 'row');
     panel = mount();
-    expect(host()!.previousElementSibling?.id).toBe(CONTAINER_ID);
+    expect(host()!.previousElementSibling?.id).toBe('video-wrapper');
     expect(host()!.getAttribute('data-dock')).toBe('side');
     expect(host()!.style.position).not.toBe('fixed');
     document.getElementById(CONTAINER_ID)!.setAttribute(STATE_ATTR, 'open');
     await waitFor(() => expect(host()!.getAttribute('data-dock')).toBe('chat'));
-    expect(host()!.previousElementSibling?.id).toBe(CONTAINER_ID);
+    expect(host()!.parentElement?.id).toBe(CONTAINER_ID);
+  });
+
+  it('beside the player, shares the chat\'s column: the grip is between chat and panel, and moving it up gives the panel more', async () => {
+    watchPage('open', [], 'row');
+    // happy-dom lays nothing out: the column's height as PeerTube's row would give it
+    Object.defineProperty(document.getElementById(CONTAINER_ID)!, 'clientHeight', { value: 600 });
+    panel = mount();
+    expect(host()!.parentElement?.id).toBe(CONTAINER_ID);
+    expect(host()!.hasAttribute('data-split')).toBe(true);
+    // the one page rule that lets the chat share its column, there while the panel is
+    expect(document.getElementById('lct-task-panel-split')?.textContent).toContain('converse-root');
+    const grip = await waitFor(() => shadow().getByRole('separator', { name: 'Resize the task panel' }));
+    const frame = host()!.shadowRoot!.querySelector('[data-testid="lct-panel"]')!;
+    expect(frame.firstElementChild).toBe(grip);
+    fireEvent.keyDown(grip, { key: 'Home' });
+    const min = Number(grip.getAttribute('aria-valuenow'));
+    fireEvent.keyDown(grip, { key: 'ArrowUp' });
+    expect(Number(grip.getAttribute('aria-valuenow'))).toBeGreaterThan(min);
+    // at most what leaves the chat its minimum
+    fireEvent.keyDown(grip, { key: 'End' });
+    expect(Number(grip.getAttribute('aria-valuenow'))).toBe(600 - CHAT_MIN_PX);
+    expect(grip.getAttribute('aria-valuemax')).toBe(String(600 - CHAT_MIN_PX));
+    panel.unmount();
+    panel = undefined;
+    expect(document.getElementById('lct-task-panel-split')).toBeNull();
+  });
+
+  it('under the player (PeerTube\'s narrow layout), follows the chat in its column, the grip at its bottom', async () => {
+    watchPage('open', [], 'column');
+    panel = mount();
+    expect(host()!.parentElement?.id).toBe(CONTAINER_ID);
+    expect(host()!.hasAttribute('data-split')).toBe(false);
+    const grip = await waitFor(() => shadow().getByRole('separator', { name: 'Resize the task panel' }));
+    const frame = host()!.shadowRoot!.querySelector('[data-testid="lct-panel"]')!;
+    expect(frame.lastElementChild).toBe(grip);
+    document.getElementById('video-wrapper')!.style.flexDirection = 'row';
+    window.dispatchEvent(new Event('resize'));
+    document.body.append(document.createElement('div')); // PeerTube re-renders: the place is checked again
+    await waitFor(() => expect(host()!.hasAttribute('data-split')).toBe(true));
   });
 
   it('keeps page styles out and its own styles in', async () => {

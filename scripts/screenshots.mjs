@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// npm run screenshots: the README's pictures, from the real extension on the
+// demo (Prosody, the demo site, Debian's Chromium; not part of npm test, so
+// tests never rewrite tracked files). alice (owner of the room) on the live
+// video at 1366×768, the whole watch page with the panel, light and dark; the
+// toolbar popup over that page; the side panel (the extension page, opened on
+// the room from its recent rooms).
+//
+//   npm run screenshots                   writes docs/screenshots/*.png
+//   npm run screenshots -- --no-build     reuse dist/chrome (a local build) as it is
+//   npm run screenshots -- --review       also every size the layout tests check
+//                                         (1920×1080, 1366×768, 1280×720, 1024×768),
+//                                         light and dark, into .tmp/screenshots/ (untracked)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { cliOptions } from './lib/cli.mjs';
+import { ensureNodeModules } from './lib/node-modules.mjs';
+import { ensureSupportedNode } from './lib/node-version.mjs';
+import { ensureDebianPackages } from './lib/system.mjs';
+
+const USAGE = 'usage: npm run screenshots -- [--review] [--no-build]';
+const args = cliOptions(USAGE, { review: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } });
+const OUT = resolve('docs/screenshots');
+const REVIEW_OUT = resolve('.tmp/screenshots');
+const EXTENSION_DIR = resolve('dist/chrome');
+const README_SIZE = { width: 1366, height: 768 };
+const REVIEW_SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+];
+
+ensureSupportedNode();
+ensureNodeModules();
+try {
+  ensureDebianPackages(['prosody', 'chromium'], 'to take the screenshots');
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+if (!args['no-build']) {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, LCT_LOCAL_CSP: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Imported after the installs above: they need the npm packages.
+const { default: puppeteer } = await import('puppeteer-core');
+const { startBackend } = await import('../server/backend.mjs');
+const { startDemo } = await import('../demo/server.mjs');
+const { LIVE_VIDEO, backendUsers } = await import('../demo/catalog.mjs');
+const { CHROMIUM, chromiumArgs } = await import('../demo/browser.mjs');
+
+const TIMEOUT = 30_000;
+const isOurWorker = (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lct-shots-data-'));
+const profileDir = mkdtempSync(join(tmpdir(), 'lct-shots-profile-'));
+const backend = await startBackend({ users: backendUsers(), data: dataDir, log: () => {} });
+const demo = await startDemo({ backend, log: () => {} });
+const browser = await puppeteer.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  pipe: true,
+  enableExtensions: [EXTENSION_DIR],
+  userDataDir: profileDir,
+  defaultViewport: README_SIZE,
+  args: chromiumArgs(EXTENSION_DIR).filter((a) => !a.includes('-extension')),
+});
+
+try {
+  const extensionId = new URL((await browser.waitForTarget(isOurWorker, { timeout: TIMEOUT })).url()).host;
+  const extensionPage = (path) => `chrome-extension://${extensionId}/src/${path}/index.html`;
+  // Enable the demo instance as the popup's "Enable" does (the local build holds its host already).
+  const setup = await browser.newPage();
+  await setup.goto(extensionPage('popup'));
+  const reply = await setup.evaluate((origin) => chrome.runtime.sendMessage({ type: 'view/instance-enable', origin }), demo.url);
+  if (!reply?.ok) throw new Error(`enabling ${demo.url} failed: ${JSON.stringify(reply)}`);
+  await setup.close();
+
+  const [page] = await browser.pages();
+  const watchPath = `/w/${LIVE_VIDEO.shortUUID}`;
+  await page.goto(`${demo.url}/login?as=alice&next=${encodeURIComponent(watchPath)}`);
+  await page.waitForFunction((path) => location.pathname === path, {}, watchPath);
+  await page.waitForSelector('lct-task-panel >>> li.lct-task', { timeout: TIMEOUT });
+
+  /** The watch page at `size` in `theme`, as PeerTube's theme switch sets it, once the panel has settled. */
+  const shootWatch = async (path, size, theme) => {
+    await page.setViewport(size);
+    // the demo's theme button, as a user switches PeerTube's theme
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.click('#theme-toggle');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // the panel re-places itself after a resize (throttled), then paints
+    await new Promise((r) => setTimeout(r, 600));
+    await page.screenshot({ path });
+    console.log(`wrote ${path}`);
+  };
+
+  mkdirSync(OUT, { recursive: true });
+  for (const theme of ['light', 'dark']) await shootWatch(join(OUT, `watch-${theme}.png`), README_SIZE, theme);
+  if (args.review) {
+    mkdirSync(REVIEW_OUT, { recursive: true });
+    for (const size of REVIEW_SIZES) {
+      for (const theme of ['light', 'dark']) await shootWatch(join(REVIEW_OUT, `watch-${size.width}x${size.height}-${theme}.png`), size, theme);
+    }
+  }
+  await page.setViewport(README_SIZE);
+  await page.click('#theme-toggle'); // back to light
+
+  // The toolbar popup over the watch page, as a click on the extension's button opens it.
+  await page.bringToFront();
+  const worker = await (await browser.waitForTarget(isOurWorker)).worker();
+  await worker.evaluate(() => chrome.action.openPopup());
+  const popupTarget = await browser.waitForTarget((t) => t.url() === extensionPage('popup'), { timeout: TIMEOUT });
+  const popup = await popupTarget.asPage();
+  await popup.waitForSelector('main, body > *', { timeout: TIMEOUT });
+  await new Promise((r) => setTimeout(r, 1500)); // the popup asks the worker about the tab, then lays out
+  await popup.screenshot({ path: join(OUT, 'popup.png') });
+  console.log(`wrote ${join(OUT, 'popup.png')}`);
+  await popup.close();
+
+  // The side panel: its page in a tab of a side panel's width, opened on the room from its recent rooms.
+  const side = await browser.newPage();
+  await side.setViewport({ width: 400, height: 720 });
+  await side.goto(extensionPage('sidepanel'));
+  const recent = await side.waitForSelector(`::-p-text(${LIVE_VIDEO.name})`, { timeout: TIMEOUT });
+  await recent.click();
+  await side.waitForSelector('li.lct-task', { timeout: TIMEOUT });
+  await new Promise((r) => setTimeout(r, 300));
+  await side.screenshot({ path: join(OUT, 'sidepanel.png') });
+  console.log(`wrote ${join(OUT, 'sidepanel.png')}`);
+} finally {
+  await browser.close();
+  await demo.stop();
+  await backend.stop();
+  rmSync(profileDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+}
