@@ -171,8 +171,9 @@ export default defineConfig(() => {
       // No <link rel="modulepreload"> anywhere (see importWithoutPreload), and
       // no polyfill for it: both browsers we support have it.
       modulePreload: false,
-      // pages only the Firefox manifest names (its sidebar), which crxjs does not bundle on its own
-      rolldownOptions: { input: extraPages(target) },
+      // pages only the Firefox manifest names (its sidebar), which crxjs does not bundle on its own,
+      // and the moderator's guide, which no manifest names (src/help/HelpLink.tsx opens it)
+      rolldownOptions: { input: [...extraPages(target), 'src/help/index.html'] },
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };

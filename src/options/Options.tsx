@@ -2,6 +2,7 @@
 // default list and notifications. Everything is stored by the background;
 // this page shows its answers.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { HelpLink } from '../help/HelpLink';
 import type { AccountSummary, ManualAccount, Settings } from '../messages';
 import { activeTab } from '../ui/active-tab';
 import { send } from '../send';
@@ -61,6 +62,9 @@ export function Options() {
   return (
     <main class="lct-root lct-options" lang={uiLang()} dir={uiDir()}>
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <HelpLink />
+      </p>
       {failure && (
         <p class="lct-notice lct-error" role="alert">
           {failure}

@@ -4,6 +4,7 @@
 // each state (status.ts).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
+import { HelpLink } from '../help/HelpLink';
 import type { Settings, TabInfo } from '../messages';
 import { send } from '../send';
 import { t, uiDir, uiLang } from '../ui/i18n';
@@ -124,6 +125,7 @@ export function Popup() {
           >
             {t('openSidePanel')}
           </button>
+          <HelpLink class="lct-btn" />
         </div>
       </div>
     </main>
