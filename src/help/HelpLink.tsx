@@ -3,7 +3,7 @@
 // guide with tabs.create, which gives a normal tab of the current window
 // from the toolbar popup in both browsers, whatever each does with a
 // popup's target="_blank".
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 import { t } from '../ui/i18n';
 
 /** Where the build puts the guide (vite.config.ts lists it as an input). */

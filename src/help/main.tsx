@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ext } from '../ui/ext';
+import { ext } from '../ext';
 import { t, uiDir, uiLang } from '../ui/i18n';
 import { injectStyles } from '../ui/styles';
 import { guideFacts, type ManifestFacts } from './facts';
