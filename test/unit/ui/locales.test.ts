@@ -60,9 +60,11 @@ function signature(entry: Catalog[string]): string {
 function gaps(lang: string): string[] {
   const catalog = catalogs[lang]!;
   const problems: string[] = [];
-  if (catalog.lang?.message !== lang) problems.push(`${lang}: "lang" must be "${lang}", is "${catalog.lang?.message}"`);
-  const categories = neededCategories(lang);
-  const allowed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+  // folders are named like pt_BR, the `lang` message is a BCP 47 tag (pt-BR)
+  const tag = lang.replace('_', '-');
+  if (catalog.lang?.message !== tag) problems.push(`${lang}: "lang" must be "${tag}", is "${catalog.lang?.message}"`);
+  const categories = neededCategories(tag);
+  const allowed = new Intl.PluralRules(tag).resolvedOptions().pluralCategories as string[];
   const needed = Object.keys(en).filter((k) => !baseOf(k));
   for (const base of pluralBases) for (const c of categories) needed.push(`${base}_${c}`);
   for (const key of needed) if (!catalog[key]?.message) problems.push(`${lang}: missing ${key}`);
