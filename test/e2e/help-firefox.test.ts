@@ -5,11 +5,11 @@
 // WebDriver BiDi refuses moz-extension:// addresses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { GECKO_ID } from '../../build/manifest.ts';
 import { findFreePort } from '../../server/backend.mjs';
 import { EXTENSION_DIR, ensureLocalBuild } from '../helpers/demo.ts';
-import { FirefoxRdp } from './firefox-rdp.ts';
+import { FirefoxRdp } from '../helpers/firefox-rdp.ts';
 
-const GECKO_ID = 'livechat-tasks@livechat-tasks.org';
 // Pinned so that the test knows the extension's moz-extension:// origin.
 const EXTENSION_UUID = '3b7f8e21-5c4d-4a9e-8f60-2d1c0b9a8e77';
 const pageUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
