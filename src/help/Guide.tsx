@@ -15,7 +15,7 @@ const PANEL_KEYS: { alternatives: string[]; does: string }[] = [
   { alternatives: ['Enter'], does: 'helpKeySubmit' },
   { alternatives: ['Ctrl+Enter'], does: 'helpKeySaveDescription' },
   { alternatives: ['Esc'], does: 'helpKeyEscape' },
-  { alternatives: ['Up', 'Down', 'Left', 'Right'], does: 'helpKeyResize' },
+  { alternatives: ['Up', 'Down'], does: 'helpKeyResize' },
 ];
 
 function Section(props: { id: string; title: string; children: ComponentChildren }) {
