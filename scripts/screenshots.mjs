@@ -131,6 +131,17 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   await side.screenshot({ path: join(OUT, 'sidepanel.png') });
   console.log(`wrote ${join(OUT, 'sidepanel.png')}`);
+
+  // The moderator's guide, its first screen, in the system's light and dark themes.
+  const guide = await browser.newPage();
+  await guide.setViewport({ width: 900, height: 720 });
+  await guide.goto(extensionPage('help'));
+  await guide.waitForSelector('h1', { timeout: TIMEOUT });
+  for (const scheme of ['light', 'dark']) {
+    await guide.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await guide.screenshot({ path: join(OUT, `help-${scheme}.png`) });
+    console.log(`wrote ${join(OUT, `help-${scheme}.png`)}`);
+  }
 } finally {
   await browser.close();
   await demo.stop();
