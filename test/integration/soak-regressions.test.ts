@@ -72,7 +72,7 @@ test.fails('an edit made right after a worker restart, on a list newer than the 
 // and republishing it made it exist again. The official client does the same
 // (it republishes its stale models), but ours merges crossing writes and
 // should not undo a deletion it had not seen.
-test.fails('a move that renumbers a task deleted a moment before by someone else does not bring it back (soak seed 20261202)', async () => {
+test('a move that renumbers a task deleted a moment before by someone else does not bring it back (soak seed 20261202)', async () => {
   const room = await moderatedRoom(backend, 'carol', ['bob']);
   const NS_TASK = 'urn:peertube-plugin-livechat:task';
   await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Show</name></tasklist>', 'show');

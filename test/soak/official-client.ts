@@ -26,8 +26,6 @@ export interface OfficialTask {
 export class OfficialClient {
   readonly lists = new Map<string, { name: string }>();
   readonly tasks = new Map<string, OfficialTask>();
-  /** who published each item last, as the server's notifications say (for the soak's findings) */
-  readonly lastPublisher = new Map<string, string>();
   private client: RawXmppClient | undefined;
   private connecting: Promise<void> | undefined;
   /** the task app is set up (joined, subscribed, items retrieved) */
@@ -110,10 +108,7 @@ export class OfficialClient {
     client.forgetReceived();
     const items = child(child(stanza, 'event', NS_PUBSUB_EVENT), 'items');
     if (!items || items.getAttribute('node') !== TASKS_NODE) return;
-    for (const item of children(items, 'item')) {
-      this.lastPublisher.set(item.getAttribute('id') ?? '', item.getAttribute('publisher') ?? '');
-      this.dispatch(item);
-    }
+    for (const item of children(items, 'item')) this.dispatch(item);
     for (const retract of children(items, 'retract')) {
       const id = retract.getAttribute('id') ?? '';
       this.lists.delete(id);

@@ -75,6 +75,11 @@ export class EditQueue {
     this.crossing.noticed(item, mine);
   }
 
+  /** A notified retraction of one of the node's items, or of all of them (purge). */
+  noticedRetract(id: string | 'all'): void {
+    this.crossing.retracted(id);
+  }
+
   /**
    * Queues an edit checked against what the user sees. Answers once the server
    * has it when the room is live, else once it is safely stored.
@@ -168,7 +173,7 @@ export class EditQueue {
     for (const item of items) this.crossing.watch(item.id, itemOf(server, item.id));
     const publisher: PublisherDeps = { ...this.deps.writer, crossing: this.crossing };
     try {
-      await publishItems(publisher, items, (id) => {
+      const recreated = await publishItems(publisher, items, (id) => {
         if (id === queued.createId && queued.tempId) {
           this.queue.ids[queued.tempId] = id;
           void this.save();
@@ -177,6 +182,12 @@ export class EditQueue {
         if (id === itemId) this.answer(queued, { ok: true, value: { itemId: id } });
       });
       await retractItems(publisher, plan.retract);
+      // Tasks a move only renumbered, which someone deleted while the move was
+      // on its way: our write brought them back; take them away again
+      // (docs/protocol.md §4, "Crossing a deletion"). The task the user acted
+      // on stays: their edit reached the server after the deletion, and the
+      // later write wins, as it does between any two moderators.
+      await retractItems(publisher, recreated.filter((id) => id !== itemId));
     } catch (e) {
       for (const item of items) this.crossing.forget(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';

@@ -32,6 +32,8 @@ export function mergeItem(base: Item | undefined, theirs: Item, mine: Item): Ite
 interface InFlight {
   base: Item | undefined;
   foreign?: Item;
+  /** someone else's retraction got in before our write: ours made the item exist again */
+  recreated: boolean;
   /** our own notification came back: later writes by others are theirs to reconcile */
   echoed: boolean;
 }
@@ -47,7 +49,7 @@ export class CrossingWrites {
 
   /** We are about to write item `id`, planned against `base`. */
   watch(id: string, base: Item | undefined): void {
-    this.flights.set(id, { base, echoed: false });
+    this.flights.set(id, { base, echoed: false, recreated: false });
   }
 
   /** A notification of item `item`, ours or someone else's. */
@@ -55,7 +57,23 @@ export class CrossingWrites {
     const flight = this.flights.get(item.id);
     if (!flight) return;
     if (mine) flight.echoed = true;
-    else if (!flight.echoed) flight.foreign = item;
+    else if (!flight.echoed) {
+      flight.foreign = item;
+      flight.recreated = false; // they published it again after the retraction: it exists
+    }
+  }
+
+  /**
+   * A retraction notified, of item `id` or (`all`) of every item (purge). One
+   * that comes before our own notification reached the server before our
+   * write: the item was gone, and our write brought it back. One that comes
+   * after was done after ours, and the item is gone as it should be.
+   */
+  retracted(id: string | 'all'): void {
+    const flights = id === 'all' ? [...this.flights.values()] : [this.flights.get(id)];
+    for (const flight of flights) {
+      if (flight && !flight.echoed) flight.recreated = true;
+    }
   }
 
   forget(id: string): void {
@@ -64,17 +82,21 @@ export class CrossingWrites {
 
   /**
    * The server accepted our write `mine`. Says whether our own notification
-   * was already applied, and, when someone else's write came just before ours,
-   * the merge of both to publish again (undefined when ours already says it all).
+   * was already applied, whether our write recreated an item someone had just
+   * retracted, and, when someone else's write came just before ours, the merge
+   * of both to publish again (undefined when ours already says it all).
    */
-  settle(mine: Item): { echoed: boolean; merged?: Item } {
+  settle(mine: Item): { echoed: boolean; recreated?: true; merged?: Item } {
     const flight = this.flights.get(mine.id);
     this.flights.delete(mine.id);
-    if (!flight?.foreign) return { echoed: !!flight?.echoed };
+    const echoed = !!flight?.echoed;
+    // what they wrote before their retraction is gone with it: nothing to merge
+    if (flight?.recreated) return { echoed, recreated: true };
+    if (!flight?.foreign) return { echoed };
     const merged = mergeItem(flight.base, flight.foreign, mine);
-    if (same(merged, mine)) return { echoed: flight.echoed };
+    if (same(merged, mine)) return { echoed };
     // the merge is a new write planned against their version
     this.watch(mine.id, flight.foreign);
-    return { echoed: flight.echoed, merged };
+    return { echoed, merged };
   }
 }

@@ -34,6 +34,8 @@ export interface NodeEvents<I> {
   live(): void;
   /** a notified item; `mine` when we published it */
   noticed(item: I, mine: boolean): void;
+  /** a notified retraction of item `id`, or of every item (`all`: the node was purged or deleted) */
+  noticedRetract(id: string | 'all'): void;
   /** an item someone else changed while we were away, for the highlight */
   changedWhileAway(id: string): void;
   /** notifications changed the items */
@@ -196,11 +198,15 @@ export class NodeSync<I extends { id: string }, C> {
         break;
       }
       case 'retract':
-        for (const id of event.ids) this.items.retracted(id);
+        for (const id of event.ids) {
+          this.items.retracted(id);
+          this.events.noticedRetract(id);
+        }
         break;
       case 'purge':
       case 'delete':
         this.items.clear();
+        this.events.noticedRetract('all');
         break;
     }
   }

@@ -26,25 +26,35 @@ export interface PublisherDeps {
 
 /**
  * Publishes `items` in order without waiting between them; `acked` is called
- * with each item's id as soon as the server accepted it. Rejects with the
- * first failure once every answer is in.
+ * with each item's id as soon as the server accepted it. Resolves with the ids
+ * of the items our write recreated (someone retracted them just before it
+ * reached the server, merge.ts); rejects with the first failure once every
+ * answer is in.
  */
-export async function publishItems(deps: PublisherDeps, items: Item[], acked: (id: string) => void): Promise<void> {
-  await settleAll(items.map(async (item) => acked(await publishItem(deps, item))));
+export async function publishItems(deps: PublisherDeps, items: Item[], acked: (id: string) => void): Promise<string[]> {
+  const recreated: string[] = [];
+  await settleAll(
+    items.map(async (item) => {
+      const outcome = await publishItem(deps, item);
+      if (outcome.recreated) recreated.push(outcome.id);
+      acked(outcome.id);
+    }),
+  );
+  return recreated;
 }
 
 /** Publish one item; if another moderator's write got in just before ours, publish the merge of both. */
-async function publishItem(deps: PublisherDeps, item: Item): Promise<string> {
+async function publishItem(deps: PublisherDeps, item: Item): Promise<{ id: string; recreated: boolean }> {
   let mine = item;
   for (let round = 1; ; round++) {
     await deps.iq(publishIq(deps.roomJid, mine, deps.nextId()));
-    const { echoed, merged } = deps.crossing.settle(mine);
+    const { echoed, recreated, merged } = deps.crossing.settle(mine);
     // Our own notification came first and is already applied, maybe followed
     // by newer writes handled in the same network read: never overwrite those.
     deps.published(mine, echoed);
     if (!merged || round > MAX_MERGE_ROUNDS) {
       deps.crossing.forget(mine.id);
-      return mine.id;
+      return { id: mine.id, recreated: !!recreated };
     }
     deps.log('room: merged a crossing edit', deps.roomJid, mine.id);
     mine = merged;

@@ -77,6 +77,7 @@ export class RoomSync {
         this.queue.noticed(item, mine);
         if (!mine) this.shown.markChanged(item.id);
       },
+      noticedRetract: (id) => this.queue.noticedRetract(id),
       changedWhileAway: (id) => this.shown.markChanged(id),
       updated: () => this.shown.changed(),
       refused: (problem) => this.loseRights(problem),

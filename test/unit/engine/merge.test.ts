@@ -62,3 +62,41 @@ describe('crossing writes', () => {
     expect(crossing.settle(myMove)).toEqual({ echoed: false });
   });
 });
+
+describe('crossing retractions', () => {
+  const myRenumbering: Item = { ...base, order: 3 };
+
+  test('a retraction noticed before our own notification: our write brought the item back', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.noticed({ ...base, name: 'One (renamed)' }, false);
+    crossing.retracted('t');
+    crossing.noticed(myRenumbering, true);
+    expect(crossing.settle(myRenumbering)).toEqual({ echoed: true, recreated: true });
+  });
+
+  test('a retraction after our own notification deleted our write: nothing came back', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.noticed(myRenumbering, true);
+    crossing.retracted('t');
+    expect(crossing.settle(myRenumbering)).toEqual({ echoed: true });
+  });
+
+  test('published again by them after their retraction: it exists, and their write is merged as usual', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.retracted('t');
+    crossing.noticed({ ...base, name: 'One (again)' }, false);
+    expect(crossing.settle(myRenumbering)).toEqual({ echoed: false, merged: { ...base, name: 'One (again)', order: 3 } });
+  });
+
+  test('a purge before our write: every item we were writing came back', () => {
+    const crossing = new CrossingWrites();
+    crossing.watch('t', base);
+    crossing.watch('u', { ...base, id: 'u' });
+    crossing.retracted('all');
+    expect(crossing.settle(myRenumbering)).toEqual({ echoed: false, recreated: true });
+    expect(crossing.settle({ ...myRenumbering, id: 'u' })).toEqual({ echoed: false, recreated: true });
+  });
+});
