@@ -274,6 +274,11 @@ export class XmppConnection {
     } catch {
       // the socket may already be gone
     }
+    // strophe goes on with a login it had begun: a SASL answer computed
+    // asynchronously is sent after the server closed the stream, on a socket
+    // strophe has dropped, and throws where no caller can catch it (seen with
+    // server restarts). An abandoned connection sends nothing more.
+    conn.send = () => {};
   }
 
   private clearTimers(): void {

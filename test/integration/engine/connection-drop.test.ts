@@ -1,0 +1,71 @@
+// A session lost in the middle of its login (soak, failed server restarts):
+// strophe computes its SCRAM answer asynchronously and sent it on a socket it
+// had already dropped, an unhandled "Cannot read properties of null (reading
+// 'send')". Real Prosody behind a relay that the test cuts; the SCRAM key
+// derivation (WebCrypto's PBKDF2, real) is held until the cut is noticed, so
+// the race happens every time instead of once in a long soak.
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { XmppConnection, type ConnectionState } from '../../../src/background/xmpp/connection';
+import { passwordOf, startTestBackend, type TestBackend } from '../../helpers/backend';
+import { HeldLink } from '../../soak/held-link';
+import './harness'; // the browser-like WebSocket global
+
+vi.mock('strophe.js', () => import('./strophe-browser'));
+
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+test('a session cut while its login answer is being computed goes offline with a retry planned, and no stray error', async () => {
+  const link = await HeldLink.to(backend.port);
+  const subtle = globalThis.crypto.subtle;
+  const deriveBits = subtle.deriveBits.bind(subtle);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let deriving: Promise<ArrayBuffer> | undefined;
+  let deriveStarted = () => {};
+  const challenged = new Promise<void>((resolve) => (deriveStarted = resolve));
+  const spy = vi.spyOn(subtle, 'deriveBits').mockImplementation((...args: Parameters<typeof subtle.deriveBits>) => {
+    deriving = held.then(() => deriveBits(...args));
+    deriveStarted();
+    return deriving;
+  });
+  const strays: unknown[] = [];
+  const onStray = (e: unknown) => strays.push(e);
+  process.on('unhandledRejection', onStray);
+  process.on('uncaughtException', onStray);
+  const states: { state: ConnectionState; retryAt?: number }[] = [];
+  const connection = new XmppConnection({
+    endpoints: async () => [link.url(backend.wsUrl)],
+    credentials: async () => ({ jid: `alice@${backend.domain}`, password: passwordOf('alice') }),
+    retryDelay: () => 60_000,
+    now: Date.now,
+    log: () => {},
+    onState: (state, problem) => states.push({ state, retryAt: problem?.retryAt }),
+    onOnline: () => {},
+    onStanza: () => {},
+  });
+  try {
+    connection.start();
+    await challenged; // the server's challenge is in; the answer is on its way
+    await link.close(); // the server goes away
+    await vi.waitFor(() => expect(connection.status).toBe('offline'), { timeout: 5_000 });
+    release();
+    await deriving;
+    await new Promise((r) => setTimeout(r, 200)); // strophe's remaining steps, and its idle loop (100 ms)
+    expect(strays).toEqual([]);
+    // offline, with the next attempt planned
+    expect(connection.status).toBe('offline');
+    expect(states.at(-1)?.retryAt).toBeGreaterThan(Date.now());
+  } finally {
+    connection.stop();
+    process.off('unhandledRejection', onStray);
+    process.off('uncaughtException', onStray);
+    spy.mockRestore();
+    release();
+  }
+});
