@@ -42,6 +42,8 @@ export function setAffiliation(backend: TestBackend, roomJid: string, user: stri
 /** Two lists and six tasks carrying data the official client does not know; returns their ids. */
 export async function seedItems(owner: RawXmppClient, roomJid: string, oracle: Oracle): Promise<string[]> {
   const ids: string[] = [];
+  /** task id → the list it is seeded in: that list's deletion takes the task with it */
+  const listOf = new Map<string, string>();
   const extra = (id: string) => `<soak-note xmlns="${UNKNOWN_NS}">keep ${id}</soak-note>`;
   for (const l of [1, 2]) {
     const id = `seed-list-${l}`;
@@ -51,10 +53,15 @@ export async function seedItems(owner: RawXmppClient, roomJid: string, oracle: O
       const tid = `seed-task-${l}-${t}`;
       await owner.publish(roomJid, TASKS_NODE, `<task xmlns="${NS_TASK}" list="${id}" order="${t}" ${UNKNOWN_ATTR}="${tid}"><name>Seeded task ${l}.${t}</name>${extra(tid)}</task>`, tid);
       ids.push(tid);
+      listOf.set(tid, id);
     }
   }
   const at = Date.now();
-  for (const id of ids) oracle.record({ client: OWNER, op: 'seed', item: id, field: 'exists', value: true, issuedAt: at }, at);
+  for (const id of ids) {
+    oracle.record({ client: OWNER, op: 'seed', item: id, field: 'exists', value: true, issuedAt: at }, at);
+    const list = listOf.get(id);
+    if (list) oracle.record({ client: OWNER, op: 'seed', item: id, field: 'list', value: list, issuedAt: at }, at);
+  }
   return ids;
 }
 
