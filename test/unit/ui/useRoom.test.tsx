@@ -134,7 +134,7 @@ describe('useRoom', () => {
     render(<Probe />);
     const e: Edit = { op: 'createList', name: 'New' };
     await expect(edit(e)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
-    expect(sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: e });
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: e, id: expect.stringMatching(/^[0-9a-f]{32}$/) });
     sendMessage.mockRejectedValueOnce(new Error('Could not establish connection.'));
     await expect(edit(e)).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
   });
