@@ -8,8 +8,9 @@
 // Reply. An edit whose reply was lost (the worker stopped while answering)
 // is asked for again under the same id, which wakes a fresh worker: it
 // answers with what became of the edit (queued, saved or refused) and never
-// makes it twice, so a false "not saved" is never shown. No UI framework here: the content script carries this file for
-// every page, panel or not (bench/size.mjs holds it to a budget).
+// makes it twice, so a false "not saved" is never shown. No UI framework
+// here: the content script carries this file for every page, panel or not
+// (bench/size.mjs holds it to a budget).
 //
 // One end is told apart: the extension was reloaded, updated or removed
 // under this page. Nothing can reach the background again, so the client
