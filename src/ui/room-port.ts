@@ -132,9 +132,8 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
         // The context may have gone during the call: the failure is then a closed channel's, and the view must say why.
         if (gone()) return { ok: false, error: CONTEXT_GONE };
         if (replied) return answer;
-        if (answer.noReply === 'undelivered' || attempt === EDIT_FOLLOW_UPS) {
-          return { ok: false, error: { code: 'internal', detail: answer.detail } };
-        }
+        // Sent again under the same id whatever the browser said: it may have acted on it, or not.
+        if (attempt === EDIT_FOLLOW_UPS) return { ok: false, error: { code: 'internal', detail: answer.noReply } };
       }
     },
     stop() {
