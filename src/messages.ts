@@ -67,7 +67,12 @@ export type ContentToBackground =
   | { type: 'content/room-left' };
 
 export type ViewToBackground =
-  | { type: 'view/edit'; room: RoomRef; edit: Edit }
+  /**
+   * `id`: the view's name for this edit. A view whose reply was lost (the
+   * worker stopped while answering) asks again under the same id and learns
+   * what became of the edit, which is never made twice.
+   */
+  | { type: 'view/edit'; room: RoomRef; edit: Edit; id?: string }
   /** Popup and side panel: what the given tab shows, plus recent rooms and accounts. */
   | { type: 'view/tab-info'; tabId: number }
   /** The user clicked Enable on the instance: the browser's permission prompt follows (instance-requests.ts). */

@@ -5,13 +5,28 @@
 import type { ReplyTo, Request } from './messages';
 import { ext } from './ext';
 
-export async function send<R extends Request>(message: R): Promise<ReplyTo<R>> {
+/**
+ * No reply came: the background may have acted on the message or not.
+ * Chrome says "message channel closed" when its worker stopped mid-answer;
+ * Firefox may say "Receiving end does not exist" for its event page.
+ */
+export interface NoReply {
+  noReply: string;
+}
+
+/** The background's reply, or why none came. */
+export async function request<R extends Request>(message: R): Promise<ReplyTo<R> | NoReply> {
   const api = ext();
-  if (!api) return { ok: false, error: { code: 'internal', detail: 'no extension runtime' } } as ReplyTo<R>;
+  if (!api) return { noReply: 'no extension runtime' };
   try {
     const reply = (await api.runtime.sendMessage(message)) as ReplyTo<R> | undefined;
-    return reply ?? ({ ok: false, error: { code: 'internal', detail: 'no answer' } } as ReplyTo<R>);
+    return reply ?? { noReply: 'no answer' };
   } catch (err) {
-    return { ok: false, error: { code: 'internal', detail: String(err) } } as ReplyTo<R>;
+    return { noReply: String(err) };
   }
+}
+
+export async function send<R extends Request>(message: R): Promise<ReplyTo<R>> {
+  const answer = await request(message);
+  return 'noReply' in answer ? ({ ok: false, error: { code: 'internal', detail: answer.noReply } } as ReplyTo<R>) : answer;
 }

@@ -66,7 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'view/edit'(m) {
-      const reply = await engine.edit(m.room, m.edit);
+      const reply = await engine.edit(m.room, m.edit, m.id);
       if (reply.ok) await settings.update(() => ({ lastRoom: m.room }));
       return reply;
     },

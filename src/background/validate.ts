@@ -20,6 +20,9 @@ const SHORT = 4_000;
 /** task names and descriptions: long pasted text is legitimate, a megabyte is not */
 const LONG = 200_000;
 
+/** a view's id for an edit (room-port.ts makes 32 hex digits) */
+const EDIT_ID_MAX = 64;
+
 class Refused extends Error {}
 
 type Fields = Record<string, unknown>;
@@ -167,8 +170,10 @@ function request(v: unknown): Request {
     case 'content/room-left':
     case 'view/settings-get':
       return { type: m.type };
-    case 'view/edit':
-      return { type: m.type, room: roomRef(m.room, 'room'), edit: edit(m.edit, 'edit') };
+    case 'view/edit': {
+      const id = optionalText(m.id, 'id', EDIT_ID_MAX);
+      return { type: m.type, room: roomRef(m.room, 'room'), edit: edit(m.edit, 'edit'), ...(id !== undefined ? { id } : {}) };
+    }
     case 'view/tab-info':
       return { type: m.type, tabId: count(m.tabId, 'tabId') };
     case 'view/instance-request':

@@ -72,7 +72,8 @@ export interface Problem {
     | 'not-logged-in' // PeerTube user not logged in
     | 'forbidden' // not owner/admin (or lost it)
     | 'no-room' // room does not exist / no chat
-    | 'edit-failed' // an edit was refused and rolled back
+    | 'edit-failed' // the server refused an edit; it was rolled back
+    | 'edit-not-sent' // an edit did not fit the items it was checked against here; the server was never asked
     | 'malformed' // some items could not be read
     | 'bad-request' // a message was refused: unknown type, bad fields, or not allowed from its sender
     | 'permission' // the browser permission for the instance is not granted

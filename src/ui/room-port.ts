@@ -5,8 +5,12 @@
 // stopped the worker, Firefox the event page) we connect again at once,
 // which wakes the background, then at growing intervals while it keeps
 // failing. Edits go by one-off message and resolve with the background's
-// Reply. No UI framework here: the content script carries this file for
-// every page, panel or not (bench/size.mjs holds it to a budget).
+// Reply. An edit whose reply was lost (the worker stopped while answering)
+// is asked for again under the same id, which wakes a fresh worker: it
+// answers with what became of the edit (queued, saved or refused) and never
+// makes it twice, so a false "not saved" is never shown. No UI framework
+// here: the content script carries this file for every page, panel or not
+// (bench/size.mjs holds it to a budget).
 //
 // One end is told apart: the extension was reloaded, updated or removed
 // under this page. Nothing can reach the background again, so the client
@@ -16,7 +20,7 @@ import { retryDelay } from '../core/retry';
 import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
 import { extensionContextGone, ext } from '../ext';
 import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply } from '../messages';
-import { send } from '../send';
+import { request } from '../send';
 
 export interface RoomClient {
   /** the latest view of the room, once one came */
@@ -36,6 +40,13 @@ export interface RoomClient {
 }
 
 const CONTEXT_GONE: Problem = { code: 'context-gone' };
+/** Times an edit is asked for again after a lost reply: at once, then with the connection's back-off (about 7 s in all). */
+const EDIT_FOLLOW_UPS = 4;
+
+/** An id for one edit, the same in every attempt (32 hex digits; crypto.randomUUID needs a secure page). */
+function newEditId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 type Port = ReturnType<NonNullable<ReturnType<typeof ext>>['runtime']['connect']>;
 
@@ -111,10 +122,19 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       return () => listeners.delete(onChange);
     },
     async edit(edit) {
-      if (gone()) return { ok: false, error: CONTEXT_GONE };
-      const reply = await send({ type: 'view/edit', room, edit });
-      // The context may have gone during the call: the reply is then a closed channel's, and the view must say why.
-      return !reply.ok && gone() ? { ok: false, error: CONTEXT_GONE } : reply;
+      const id = newEditId();
+      for (let attempt = 0; ; attempt++) {
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt - 1, random)));
+        if (gone()) return { ok: false, error: CONTEXT_GONE };
+        const answer = await request({ type: 'view/edit', room, edit, id });
+        const replied = !('noReply' in answer);
+        if (replied && answer.ok) return answer;
+        // The context may have gone during the call: the failure is then a closed channel's, and the view must say why.
+        if (gone()) return { ok: false, error: CONTEXT_GONE };
+        if (replied) return answer;
+        // Sent again under the same id whatever the browser said: it may have acted on it, or not.
+        if (attempt === EDIT_FOLLOW_UPS) return { ok: false, error: { code: 'internal', detail: answer.noReply } };
+      }
     },
     stop() {
       listeners.clear();

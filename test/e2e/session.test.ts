@@ -72,6 +72,28 @@ describe.each(BROWSERS)('alice in %s', (browserName) => {
       await eventually(() => taskNames(listSection(bob.page, PREP_LIST))).toEqual(await serverTaskNames(stack, PREP_LIST));
     });
 
+    it('the background stopped while it answers an edit: the panel does not say the change was lost, and it is saved once', async () => {
+      const name = 'Answered by a stopped worker';
+      const before = await serverTaskNames(stack, PREP_LIST);
+      // The server holds its answers: the background waits for the publish's, and is stopped meanwhile.
+      stack.pauseBackend();
+      try {
+        await addTaskInPanel(alice.page, PREP_LIST, name);
+        await eventually(() => panelList(alice.page, PREP_LIST).then((l) => l?.pending)).toBeGreaterThan(0);
+        await alice.stopBackground();
+        // the panel's reply channel closed with the background: give the panel time to tell it
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      } finally {
+        stack.resumeBackend();
+      }
+      const reconnect = 60_000;
+      await visible(taskRow(bob.page, name), reconnect);
+      await eventually(() => panelList(alice.page, PREP_LIST), reconnect).toEqual({ names: [...before, name], pending: 0 });
+      // no "Your change was not saved" in any of the panel's alert regions
+      expect(await alice.page.$$eval(inPanel('.lct-live[role=alert]'), (regions) => regions.map((r) => r.textContent).join(''))).toBe('');
+      expect(await serverTaskNames(stack, PREP_LIST)).toEqual([...before, name]);
+    });
+
     it('the backend restarted: edits made while it was down are shown pending, then published after the reconnect', async () => {
       await stack.stopBackend();
       // alice's panel says it is not connected any more

@@ -35,6 +35,10 @@ export interface DemoStack {
   stopBackend(): Promise<void>;
   /** Starts Prosody again on the same port with the same data (the demo keeps proxying to it). */
   startBackendAgain(): Promise<void>;
+  /** Freezes Prosody (SIGSTOP): connections stay open, every answer waits, as with a server that hangs. */
+  pauseBackend(): void;
+  /** Lets a frozen Prosody go on (SIGCONT): it handles what waited, in order. */
+  resumeBackend(): void;
   /** Logs in a demo user with the raw client, straight to the backend. */
   rawClient(user: string): Promise<XmppClient>;
   stop(): Promise<void>;
@@ -62,6 +66,12 @@ export async function startDemoStack(): Promise<DemoStack> {
     async startBackendAgain() {
       backend = await startBackend({ users: backendUsers(), data: dataDir, port, log: quietLog });
       backendRunning = true;
+    },
+    pauseBackend() {
+      process.kill(backend.pid!, 'SIGSTOP');
+    },
+    resumeBackend() {
+      process.kill(backend.pid!, 'SIGCONT');
     },
     rawClient(name) {
       const user = userByName(name);

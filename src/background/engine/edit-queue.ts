@@ -1,8 +1,10 @@
 // A room's edits on their way to the server: applied at once to what the
 // user sees, kept in storage until the server has them (a worker restart
 // loses none), published in order, each planned against the latest server
-// state (rebase on send), then confirmed or failed and rolled back.
-import { planEdit } from '../../core/plan';
+// state (rebase on send), then confirmed or failed and rolled back. An edit
+// asked for again by its request id (its reply was lost with a stopped
+// worker) is answered with what became of it, never made twice.
+import { planEdit, type PlanError } from '../../core/plan';
 import { getList, getTask } from '../../core/room-query';
 import type { Edit, Item, Problem, RoomItems } from '../../core/types';
 import type { Reply } from '../../messages';
@@ -10,7 +12,7 @@ import { IqError } from '../xmpp/errors';
 import { describeEdit, isCreation, resolveIds, touchedItem } from './edits';
 import { CrossingWrites } from './merge';
 import { publishItems, retractItems, type PublisherDeps } from './publisher';
-import type { EngineStore, QueuedEdit, RoomQueue } from './store';
+import type { EngineStore, QueuedEdit, RoomQueue, SettledEdit } from './store';
 
 export interface QueueDeps {
   store: EngineStore;
@@ -40,7 +42,22 @@ export interface QueueEvents {
   resync(): void;
 }
 
-type Confirm = (reply: Reply<{ itemId: string }>) => void;
+type EditReply = Reply<{ itemId: string }>;
+type Confirm = (reply: EditReply) => void;
+
+/** What the room this edit is for is like now. */
+export interface RoomState {
+  /** the node is live: the edit is answered once the server has it */
+  live: boolean;
+  /** the items are the server's as this worker fetched them, not a restarted worker's cache */
+  current: boolean;
+}
+
+/** Plan errors a restarted worker's cache may cause: the item may be newer than the cache. */
+const MAYBE_NEWER_THAN_CACHE: ReadonlySet<PlanError> = new Set(['no-such-list', 'no-such-task']);
+/** How long, and how many, answers are kept for a client that asks again after losing one. */
+const SETTLED_KEPT_MS = 10 * 60_000;
+const SETTLED_KEPT = 50;
 
 export class EditQueue {
   private queue: RoomQueue = { edits: [], ids: {} };
@@ -67,7 +84,11 @@ export class EditQueue {
   /** Edits queued by an earlier worker come before any made since. */
   async load(): Promise<void> {
     const stored = await this.deps.store.queue(this.deps.key);
-    this.queue = { edits: [...stored.edits, ...this.queue.edits], ids: { ...stored.ids, ...this.queue.ids } };
+    this.queue = {
+      edits: [...stored.edits, ...this.queue.edits],
+      ids: { ...stored.ids, ...this.queue.ids },
+      settled: [...(stored.settled ?? []), ...(this.queue.settled ?? [])],
+    };
   }
 
   /** A notification of one of the node's items (merge.ts: did someone else's write cross ours?). */
@@ -82,13 +103,21 @@ export class EditQueue {
 
   /**
    * Queues an edit checked against what the user sees. Answers once the server
-   * has it when the room is live, else once it is safely stored.
+   * has it when the room is live, else once it is safely stored. An edit
+   * already received under `requestId` is answered with its fate instead.
    */
-  async add(edit: Edit, shown: RoomItems, live: boolean): Promise<Reply<{ itemId: string }>> {
+  async add(edit: Edit, shown: RoomItems, room: RoomState, requestId?: string): Promise<EditReply> {
+    const known = requestId === undefined ? undefined : this.fateOf(requestId, room.live);
+    if (known) return known;
     const check = planEdit(shown, resolveIds(edit, this.queue.ids));
-    if ('error' in check) return { ok: false, error: { code: 'edit-failed', detail: `${describeEdit(edit)}: ${check.error}` } };
+    // A restarted worker shows its cache until the room is fetched again, and
+    // the user may be editing something newer they saw before the restart:
+    // such an edit waits, and is checked against the server's items when sent.
+    if ('error' in check && (room.current || !MAYBE_NEWER_THAN_CACHE.has(check.error))) {
+      return { ok: false, error: notSent(edit, check.error) };
+    }
     const id = `${this.deps.now().toString(36)}-${this.deps.nextId()}`;
-    const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now() };
+    const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now(), ...(requestId !== undefined ? { requestId } : {}) };
     if (isCreation(edit)) {
       queued.tempId = `local:${id}`;
       // Named by us, not by the server: publishing it again after a lost
@@ -103,14 +132,35 @@ export class EditQueue {
     this.events.changed();
     this.events.waiting();
     const itemId = queued.tempId ?? touchedItem(edit);
-    if (!live) {
+    if (!room.live) {
       await saved;
       return { ok: true, value: { itemId } };
     }
-    const confirmed = new Promise<Reply<{ itemId: string }>>((resolve) => this.confirmations.set(id, resolve));
+    const confirmed = this.confirmation(id);
     void this.flush();
     await saved;
     return confirmed;
+  }
+
+  /** An edit asked for again: still queued (answered as a new one would be), or answered already; undefined if never received. */
+  private fateOf(requestId: string, live: boolean): Promise<EditReply> | undefined {
+    const queued = this.queue.edits.find((q) => q.requestId === requestId);
+    if (queued && !live) return Promise.resolve({ ok: true, value: { itemId: queued.tempId ?? touchedItem(queued.edit) } });
+    if (queued) {
+      const confirmed = this.confirmation(queued.id);
+      void this.flush();
+      return confirmed;
+    }
+    const settled = this.queue.settled?.find((s) => s.requestId === requestId);
+    return settled && Promise.resolve(settled.reply);
+  }
+
+  /** Resolves with the edit's answer, beside anyone else waiting for it. */
+  private confirmation(id: string): Promise<EditReply> {
+    return new Promise((resolve) => {
+      const before = this.confirmations.get(id);
+      this.confirmations.set(id, before ? (reply) => (before(reply), resolve(reply)) : resolve);
+    });
   }
 
   /** Publish queued edits in order, each planned against the latest server state (rebase). */
@@ -154,7 +204,7 @@ export class EditQueue {
   failAll(problem: Problem): void {
     if (this.queue.edits.length === 0) return;
     for (const queued of this.queue.edits) this.answer(queued, { ok: false, error: problem });
-    this.queue = { edits: [], ids: {} };
+    this.queue = { edits: [], ids: {}, settled: this.queue.settled };
     void this.save();
   }
 
@@ -163,7 +213,7 @@ export class EditQueue {
     const server = this.deps.serverItems();
     const plan = planEdit(server, edit);
     if ('error' in plan) {
-      this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${plan.error}` });
+      this.fail(queued, notSent(edit, plan.error));
       return 'failed';
     }
     const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
@@ -207,14 +257,28 @@ export class EditQueue {
     this.answer(queued, { ok: false, error: problem });
   }
 
-  private answer(queued: QueuedEdit, reply: Reply<{ itemId: string }>): void {
+  private answer(queued: QueuedEdit, reply: EditReply): void {
     this.confirmations.get(queued.id)?.(reply);
     this.confirmations.delete(queued.id);
+    if (queued.requestId !== undefined) this.settle({ requestId: queued.requestId, reply, at: this.deps.now() });
+  }
+
+  /** Kept (and stored with the queue) for a client whose reply was lost: asking again gets this. */
+  private settle(answer: SettledEdit): void {
+    const others = (this.queue.settled ?? []).filter((s) => s.requestId !== answer.requestId);
+    this.queue.settled = [...others, answer].slice(-SETTLED_KEPT);
   }
 
   private save(): Promise<void> {
+    const since = this.deps.now() - SETTLED_KEPT_MS;
+    if (this.queue.settled) this.queue.settled = this.queue.settled.filter((s) => s.at > since);
     return this.deps.store.saveQueue(this.deps.key, this.queue);
   }
+}
+
+/** Refused here, before the server was asked: it does not fit the items it was checked against. */
+function notSent(edit: Edit, error: PlanError): Problem {
+  return { code: 'edit-not-sent', detail: `${describeEdit(edit)}: ${error}` };
 }
 
 function isTransient(e: IqError): boolean {

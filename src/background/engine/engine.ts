@@ -202,11 +202,12 @@ export class Engine {
     return this.sessions.get(ref.account)?.rooms.get(bareJidKey(ref.jid))?.view();
   }
 
-  async edit(ref: RoomRef, edit: Edit): Promise<Reply<{ itemId: string }>> {
+  /** `requestId`, when given: the same edit asked for again (its reply was lost) is answered with its fate, not made twice. */
+  async edit(ref: RoomRef, edit: Edit, requestId?: string): Promise<Reply<{ itemId: string }>> {
     await this.restore();
     const room = this.roomFor(ref, ref.jid);
     if (!room) return fail({ code: 'bad-request', detail: `unknown account ${ref.account}` });
-    return room.edit(edit);
+    return room.edit(edit, requestId);
   }
 
   /** Every ~20 s (alarm / timer): XMPP ping, reconnect what should be connected, join or leave rooms. */

@@ -55,6 +55,8 @@ export class NodeSync<I extends { id: string }, C> {
   private readonly roomKey: string;
   /** items were fetched at least once (or restored from a cache that had them) */
   private fetched = false;
+  /** items were fetched by this worker: not only what a stopped one cached, which may lag what the user saw */
+  private fetchedHere = false;
   private running = false;
   /** numbers sync runs: a run abandoned by stop() or outrun by a newer one stops at its next step */
   private run = 0;
@@ -74,6 +76,11 @@ export class NodeSync<I extends { id: string }, C> {
     return this.fetched;
   }
 
+  /** The items are the server's as this worker fetched and followed them, not a restarted worker's cache. */
+  get current(): boolean {
+    return this.fetchedHere;
+  }
+
   get syncing(): boolean {
     return this.running;
   }
@@ -88,6 +95,7 @@ export class NodeSync<I extends { id: string }, C> {
   clear(): void {
     this.items.clear();
     this.fetched = false;
+    this.fetchedHere = false;
   }
 
   /** Stop the current run (the session or the room was lost); a later sync starts afresh. */
@@ -151,6 +159,7 @@ export class NodeSync<I extends { id: string }, C> {
       this.items.replaceAll(elements, this.fetched ? (id) => this.events.changedWhileAway(id) : undefined);
       for (const event of during) this.apply(event);
       this.fetched = true;
+      this.fetchedHere = true;
       this.events.live();
     } catch (e) {
       if (run !== this.run) return;

@@ -15,6 +15,9 @@ import { RoomPresence } from './room-presence';
 import { LINGER_MS, type RoomDeps, type RoomLink } from './room-link';
 import { RoomViewState } from './room-view';
 
+/** Problems about one edit: they stay shown when the room goes live again. */
+const EDIT_PROBLEMS: ReadonlySet<Problem['code'] | undefined> = new Set(['edit-failed', 'edit-not-sent']);
+
 export class RoomSync {
   private readonly jidKey: string;
   private readonly presence: RoomPresence;
@@ -67,7 +70,7 @@ export class RoomSync {
       },
       live: () => {
         this.shown.status = 'live';
-        if (this.shown.problem?.code !== 'edit-failed') this.shown.problem = undefined;
+        if (!EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
         this.shown.changed();
         // at once, not after the debounce: a worker stopped right now must still paint this next time
         void this.shown.saveSnapshot();
@@ -279,12 +282,14 @@ export class RoomSync {
 
   // --- edits -----------------------------------------------------------------
 
-  async edit(edit: Edit): Promise<Reply<{ itemId: string }>> {
+  /** `requestId`: the view's id for this edit; asked again with it (a lost reply), the edit is answered, not made twice. */
+  async edit(edit: Edit, requestId?: string): Promise<Reply<{ itemId: string }>> {
     await this.loading;
     if (this.presence.rights === 'none') {
       return { ok: false, error: this.shown.problem ?? { code: 'forbidden', detail: this.ref.jid } };
     }
-    return this.queue.add(edit, this.view().items, this.shown.status === 'live');
+    const room = { live: this.shown.status === 'live', current: this.tasks.current };
+    return this.queue.add(edit, this.view().items, room, requestId);
   }
 
   saveSnapshot(): Promise<void> {

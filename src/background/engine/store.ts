@@ -1,7 +1,7 @@
 // What the engine keeps across worker restarts. Task snapshots, queued edits
 // and account descriptions go to `local`; passwords and tokens only to `session`.
 import type { Edit, RoomItems, RoomRef, Rights } from '../../core/types';
-import type { PeerTubeAuth, PeerTubeRoomConfig } from '../../messages';
+import type { PeerTubeAuth, PeerTubeRoomConfig, Reply } from '../../messages';
 
 /** A key-value store: chrome.storage.local / storage.session in the extension, a Map in tests. */
 export interface KV {
@@ -57,12 +57,23 @@ export interface QueuedEdit {
   /** the id a creation is published under (a UUIDv4, as the server would generate) */
   createId?: string;
   queuedAt: number;
+  /** the id the view sent the edit under: asked again with it, the edit is answered, not made twice */
+  requestId?: string;
+}
+
+/** The answer to an edit that came with a request id, kept a while for a view that lost it. */
+export interface SettledEdit {
+  requestId: string;
+  reply: Reply<{ itemId: string }>;
+  at: number;
 }
 
 export interface RoomQueue {
   edits: QueuedEdit[];
   /** temporary id → server id, for edits queued against items created offline */
   ids: Record<string, string>;
+  /** the latest answers to edits with a request id */
+  settled?: SettledEdit[];
 }
 
 const ACCOUNTS = 'engine:accounts';
@@ -123,7 +134,8 @@ export class EngineStore {
     return (await this.local.get<RoomQueue>(queueKey(roomKey))) ?? { edits: [], ids: {} };
   }
   saveQueue(roomKey: string, queue: RoomQueue): Promise<void> {
-    return queue.edits.length === 0 ? this.local.remove(queueKey(roomKey)) : this.local.set(queueKey(roomKey), queue);
+    const empty = queue.edits.length === 0 && !queue.settled?.length;
+    return empty ? this.local.remove(queueKey(roomKey)) : this.local.set(queueKey(roomKey), queue);
   }
 
   async forgetRoom(roomKey: string): Promise<void> {

@@ -73,7 +73,7 @@ test('an edit that can no longer apply is rolled back with a message saying what
     link.restore();
     const after = await waitForView(erin.engine, ref, (v) => v.status === 'live' && v.pending.length === 0, 30_000);
     expect(after.items.tasks[taskId]).toBeUndefined();
-    expect(after.problem).toMatchObject({ code: 'edit-failed', detail: expect.stringContaining('edit task “Intro (long)”') });
+    expect(after.problem).toMatchObject({ code: 'edit-not-sent', detail: expect.stringContaining('edit task “Intro (long)”') });
   } finally {
     await erin.close();
     await link.close();

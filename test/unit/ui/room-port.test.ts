@@ -161,9 +161,40 @@ describe('room-port client', () => {
   test('edits go to the background as view/edit and resolve with its reply', async () => {
     start();
     await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
-    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: tick });
-    runtime.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection.'));
-    await expect(client!.edit(tick)).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: tick, id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    // asked again under the same id for a few seconds (see below), then told
+    runtime.sendMessage.mockRejectedValue(new Error('Could not establish connection.'));
+    const failed = client!.edit(tick);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(failed).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
+  });
+
+  test.each([
+    // what Chrome says when the worker stops while its listener answers
+    'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+    // what Firefox says when its event page is terminated meanwhile
+    'Could not establish connection. Receiving end does not exist.',
+  ])('an edit whose reply is lost with a stopped background (%s) is asked for again under the same id, and resolves with the answer then', async (error) => {
+    start();
+    runtime.sendMessage.mockRejectedValueOnce(new Error(error));
+    await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
+    const [first, second] = runtime.sendMessage.mock.calls.map(([message]) => message as { id: string });
+    expect(second).toEqual(first);
+    expect(first!.id).toMatch(/^[0-9a-f]{32}$/);
+    // a later edit is another edit
+    await client!.edit(tick);
+    expect((runtime.sendMessage.mock.calls[2]![0] as { id: string }).id).not.toBe(first!.id);
+  });
+
+  test('an edit whose replies keep being lost is asked for again with the back-off, then told as not saved', async () => {
+    start();
+    runtime.sendMessage.mockImplementation(async () => undefined); // no answer, every time
+    const reply = client!.edit(tick);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(2); // the first follow-up goes at once: it wakes a fresh worker
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000);
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(5);
+    await expect(reply).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'no answer' } });
   });
 
   test('refuses an edit at once, without sending it, once the context is gone, even before the port noticed', async () => {

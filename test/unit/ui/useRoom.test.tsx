@@ -134,8 +134,12 @@ describe('useRoom', () => {
     render(<Probe />);
     const e: Edit = { op: 'createList', name: 'New' };
     await expect(edit(e)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
-    expect(sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: e });
-    sendMessage.mockRejectedValueOnce(new Error('Could not establish connection.'));
-    await expect(edit(e)).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: e, id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    // asked again under the same id for a few seconds (room-port.ts), then told
+    vi.useFakeTimers();
+    sendMessage.mockRejectedValue(new Error('Could not establish connection.'));
+    const failed = edit(e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(failed).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
   });
 });
