@@ -3,8 +3,7 @@
 // mounts them) tells the user when the worker stops while it answers an edit.
 // There is no browser here: a fake `chrome.runtime` plays the worker's side
 // of the port and of the one-off messages, the rest is the real UI code.
-// Marked `test.fails` until the fix is in; remove the mark with it. (Finding
-// 2, the orphaned panel, is fixed and tested with room-port.ts.)
+// (Finding 2, the orphaned panel, is tested with room-port.ts.)
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -63,7 +62,7 @@ function View() {
 
 const tick = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
 
-test.fails('a reply lost because the worker stopped while answering is followed up, not reported as a failure', async () => {
+test('a reply lost because the worker stopped while answering is followed up, not reported as a failure', async () => {
   render(h(View, null));
   ports[0]!.push(before);
   // the worker publishes the edit, then stops before its answer is sent

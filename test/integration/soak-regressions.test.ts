@@ -1,6 +1,5 @@
 // Edits lost under faults (issue 18), each pinned by a test that replays the
-// fault deterministically. A test marked `test.fails` shows a bug that is not
-// fixed yet: it passes while the bug is there; remove the mark with the fix.
+// fault deterministically; each failed before its fix.
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 import { itemsOf } from '../helpers/raw-client';
@@ -27,7 +26,7 @@ function copyOf(kv: MemoryKV): MemoryKV {
 // Issue 18, finding 1. The cache is written after 1 s of quiet; a worker
 // restarted within that second plans the next edit against a cache that lacks
 // the list, refuses it locally ("no-such-list") and never sends it.
-test.fails('an edit made right after a worker restart, on a list newer than the saved cache, waits and reaches the server', async () => {
+test('an edit made right after a worker restart, on a list newer than the saved cache, waits and reaches the server', async () => {
   const room = await moderatedRoom(backend, 'carol', ['bob']);
   const first = makeEngine();
   const ref = { account: await addUser(first, backend, 'bob'), jid: room.jid };

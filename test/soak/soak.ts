@@ -16,8 +16,6 @@ import { fetchServerItems } from './server-items';
 export interface SoakOptions {
   seconds: number;
   seed: number;
-  /** known bugs not fixed yet fail the run too */
-  strict?: boolean;
   log?: (line: string) => void;
 }
 
@@ -32,19 +30,7 @@ export interface SoakReport {
   /** the longest an engine took to answer an edit, and which */
   slowestReply: { ms: number; edit: string };
   findings: string[];
-  /** findings that match a known bug not fixed yet (KNOWN_UNFIXED) */
-  known: string[];
 }
-
-/**
- * Bugs found and pinned by a `test.fails` in soak-regressions.test.ts but not
- * fixed yet: the soak reports them without failing (unless strict). Remove an
- * entry with its fix.
- */
-const KNOWN_UNFIXED = {
-  /** issue 18, finding 1: an edit right after a worker restart on an item newer than the cache is refused locally */
-  editAfterWorkerRestart: true,
-};
 
 const ENGINE_USERS = ['alice', 'bob'] as const;
 const OFFICIAL_USER = 'carol';
@@ -53,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
-  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, replayedEdits: 0, slowestReply: { ms: 0, edit: '' }, findings: [], known: [] };
+  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, replayedEdits: 0, slowestReply: { ms: 0, edit: '' }, findings: [] };
   const count = (where: Record<string, number>, key: string) => (where[key] = (where[key] ?? 0) + 1);
   const backend = await startTestBackend();
   const oracle = new Oracle();
@@ -97,11 +83,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           // the task's list as the user saw it counts too: deleting a list deletes its tasks
           const deleted = oracle.everDeleted(target) || (shownList !== undefined && oracle.everDeleted(shownList));
           const restarted = client.lastWorkerRestart ? `, ${Date.now() - client.lastWorkerRestart} ms after a worker restart` : '';
-          const finding = `${client.name}: ${edit.op} refused (${outcome.error}) at ${new Date(asked).toISOString()} though nobody deleted ${target}${restarted}`;
-          const afterRestart = !workerView.items.lists[target] && !workerView.items.tasks[target] && Date.now() - client.lastWorkerRestart < 15_000;
-          if (deleted) continue;
-          if (afterRestart && KNOWN_UNFIXED.editAfterWorkerRestart && !options.strict) report.known.push(`issue 18 finding 1: ${finding}`);
-          else report.findings.push(finding);
+          if (!deleted) report.findings.push(`${client.name}: ${edit.op} refused (${outcome.error}) at ${new Date(asked).toISOString()} though nobody deleted ${target}${restarted}`);
         }
       }
     };
