@@ -7,6 +7,7 @@
 // script only about the room of its own tab.
 
 import type { Edit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
+import type { ViewDelta } from './core/view-delta';
 
 /** What the PeerTube page tells about its room (docs/protocol.md §7). */
 export interface PeerTubeRoomConfig {
@@ -133,13 +134,18 @@ export interface Replies {
 
 /**
  * Live room state goes over a runtime Port named `room`: the view posts
- * `view/watch` once, the background answers at once with the cached state and
- * then on every change. Closing the port stops the watch.
+ * `view/watch`, the background answers at once with the whole view
+ * (`bg/room`), then with what changed on every change (`bg/delta`, a few
+ * hundred bytes where the whole view of a big room is a megabyte). Every
+ * message of a port is numbered from 1 up: a view that sees a gap, or a delta
+ * before any whole view, posts `view/watch` again and gets the whole view
+ * again. Closing the port stops the watch.
  */
 export const ROOM_PORT = 'room';
 export type PortToBackground = { type: 'view/watch'; room: RoomRef };
 export type BackgroundToPort =
-  | { type: 'bg/room'; view: RoomView }
+  | { type: 'bg/room'; seq: number; view: RoomView }
+  | { type: 'bg/delta'; seq: number; delta: ViewDelta }
   /** the watch was refused (bad message, or a content script asking for another room); the port closes after it */
   | { type: 'bg/refused'; error: Problem };
 

@@ -5,6 +5,7 @@
 // report their tab's room, edit it and watch it, never reach settings,
 // accounts, instances or another room.
 import { roomKey, type Problem, type RoomRef, type RoomView } from '../core/types';
+import type { ViewListener } from '../core/view-delta';
 import { ROOM_PORT, type BackgroundToPort, type Reply, type Request } from '../messages';
 import type { Handlers } from './handlers';
 import type { TabRooms } from './tab-rooms';
@@ -24,7 +25,7 @@ export interface RouterDeps {
   self: Self;
   handlers: Handlers;
   tabRooms: TabRooms;
-  engine: { watch(ref: RoomRef, listener: (view: RoomView) => void): () => void };
+  engine: { watch(ref: RoomRef, listener: ViewListener): () => void };
   isEnabled(origin: string): Promise<boolean>;
   /** resolves once the engine and the tab map are restored from storage */
   ready: Promise<unknown>;
@@ -36,6 +37,9 @@ interface PortState {
   tabId?: number;
   room?: RoomRef;
   unsubscribe?: () => void;
+  /** the view the port was last given (whole or by delta), and that message's number */
+  sent?: RoomView;
+  seq: number;
 }
 
 const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/watch-page', 'content/room-left', 'view/edit']);
@@ -76,7 +80,7 @@ export class Router {
     const who = identify(port.sender, this.deps.self);
     if (!who.ok) return this.refusePort(port, who.error);
     const caller = who.caller;
-    const state: PortState = { tabId: caller.kind === 'content' ? caller.tabId : undefined };
+    const state: PortState = { tabId: caller.kind === 'content' ? caller.tabId : undefined, seq: 0 };
     this.ports.set(port, state);
     port.onDisconnect.addListener(() => this.stopWatch(port));
     port.onMessage.addListener(async (message) => {
@@ -100,9 +104,17 @@ export class Router {
     if (!this.ports.has(port)) return; // closed while we waited
     state.unsubscribe?.();
     state.room = room;
+    state.sent = undefined; // a watch (first, or asked again by a view that lost track) starts with the whole view
     // Every view the engine pushes goes on at once: the room paces its pushes
     // by what they cost, posting to every port included (view-emitter.ts).
-    state.unsubscribe = this.deps.engine.watch(room, (view) => safePost(port, { type: 'bg/room', view }));
+    const push: ViewListener = (view, change) => {
+      const seq = ++state.seq;
+      const message: BackgroundToPort =
+        change && change.from === state.sent ? { type: 'bg/delta', seq, delta: change.delta } : { type: 'bg/room', seq, view };
+      state.sent = view;
+      safePost(port, message);
+    };
+    state.unsubscribe = this.deps.engine.watch(room, push);
   }
 
   private refusePort(port: PortLike, error: Problem) {

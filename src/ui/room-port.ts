@@ -1,10 +1,12 @@
 // The one client of the room Port, for every view of a room: the page
 // panel (and the rights check before it, in the content script), the popup
 // and the side panel. We post `view/watch`; the background answers with
-// `bg/room` at once and on every change. When the port drops (Chrome
+// `bg/room` at once and `bg/delta` on every change. When the port drops (Chrome
 // stopped the worker, Firefox the event page) we connect again at once,
 // which wakes the background, then at growing intervals while it keeps
-// failing. Edits go by one-off message and resolve with the background's
+// failing. After the first whole view come deltas (core/view-delta.ts),
+// applied in order; on a gap in their numbers we ask for the whole view
+// again. Edits go by one-off message and resolve with the background's
 // Reply. An edit whose reply was lost (the worker stopped while answering)
 // is asked for again under the same id, which wakes a fresh worker: it
 // answers with what became of the edit (queued, saved or refused) and never
@@ -18,6 +20,7 @@
 // accepting what it cannot send.
 import { retryDelay } from '../core/retry';
 import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
+import { applyViewDelta } from '../core/view-delta';
 import { extensionContextGone, ext } from '../ext';
 import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply } from '../messages';
 import { request } from '../send';
@@ -53,12 +56,16 @@ type Port = ReturnType<NonNullable<ReturnType<typeof ext>>['runtime']['connect']
 export function connectRoom(room: RoomRef, random: () => number = Math.random): RoomClient {
   const listeners = new Set<() => void>();
   let latest: RoomView | undefined;
+  /** the number of the last message the open port gave `latest` by; undefined while a whole view is awaited */
+  let seq: number | undefined;
   let end: Problem | undefined;
   /** the open port; messages and drops of any other (stopped, ended, replaced) are not ours any more */
   let port: Port | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   /** failed connections since the last view: after none we reconnect at once */
   let failures = 0;
+
+  const watch: PortToBackground = { type: 'view/watch', room };
 
   const notify = () => listeners.forEach((onChange) => onChange());
 
@@ -93,6 +100,7 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       return;
     }
     port = opened;
+    seq = undefined;
     opened.onMessage.addListener((message: unknown) => {
       if (port !== opened) return;
       // One port watches one room: its views are that room's.
@@ -100,6 +108,17 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       if (msg?.type === 'bg/room') {
         failures = 0;
         latest = msg.view;
+        seq = msg.seq;
+        notify();
+      } else if (msg?.type === 'bg/delta') {
+        if (!latest || seq === undefined || msg.seq !== seq + 1) {
+          // lost track: the background starts again with the whole view
+          if (seq !== undefined) opened.postMessage(watch);
+          seq = undefined;
+          return;
+        }
+        latest = applyViewDelta(latest, msg.delta);
+        seq = msg.seq;
         notify();
       } else if (msg?.type === 'bg/refused') {
         finish(msg.error);
@@ -110,7 +129,7 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       port = undefined;
       if (!gone()) reconnect();
     });
-    opened.postMessage({ type: 'view/watch', room } satisfies PortToBackground);
+    opened.postMessage(watch);
   };
   connect();
 

@@ -4,6 +4,7 @@
 // equal to the previous one's are swapped for the previous objects: an
 // unchanged task, list, record or id list keeps its identity, and the views
 // compare by reference as they would in one process.
+import { plainEqual as equal } from '../core/plain-equal';
 import type { RoomItems, RoomView } from '../core/types';
 
 /** `next`, with every part equal to `previous`'s replaced by that part of `previous`. */
@@ -39,22 +40,3 @@ function sameRecord<T>(previous: Record<string, T>, next: Record<string, T>): Re
 }
 
 const sameOr = <T>(previous: T, next: T): T => (equal(previous, next) ? previous : next);
-
-/** Deep equality of plain data (what a port carries: objects, arrays, strings, numbers, booleans, null); allocates nothing, as it runs over every item of every view. */
-function equal(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  let keys = 0;
-  for (const k in ra) {
-    const x = ra[k];
-    const y = rb[k];
-    // equal scalars (most fields) need no call
-    if ((x !== y && !equal(x, y)) || !Object.prototype.hasOwnProperty.call(rb, k)) return false;
-    keys++;
-  }
-  for (const _ in rb) keys--;
-  return keys === 0;
-}

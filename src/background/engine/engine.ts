@@ -2,6 +2,7 @@
 // live and cached task state for every view. The worker glue (router,
 // storage adapters, alarms) drives it; it knows no browser API itself.
 import { bareJidKey } from '../../core/jid';
+import type { ViewListener } from '../../core/view-delta';
 import { roomKey, type Edit, type Problem, type RoomRef, type RoomView } from '../../core/types';
 import type {
   AccountSummary,
@@ -189,7 +190,7 @@ export class Engine {
   }
 
   /** Current view (from cache at once), then every change; returns unsubscribe. Holding a watch keeps the room joined. */
-  watch(ref: RoomRef, listener: (view: RoomView) => void): () => void {
+  watch(ref: RoomRef, listener: ViewListener): () => void {
     const room = this.roomFor(ref, ref.jid);
     if (!room) {
       listener(unknownRoomView(ref));

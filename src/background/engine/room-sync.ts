@@ -6,6 +6,7 @@
 import { bareJidKey } from '../../core/jid';
 import { has } from '../../core/room-query';
 import { tasksCodec } from '../../core/tasks-node';
+import type { ViewListener } from '../../core/view-delta';
 import type { Edit, Item, Problem, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
 import { EditQueue } from './edit-queue';
@@ -162,7 +163,7 @@ export class RoomSync {
 
   // --- who keeps the room joined -------------------------------------------
 
-  watch(listener: (view: RoomView) => void): () => void {
+  watch(listener: ViewListener): () => void {
     const unwatch = this.shown.watch(listener);
     this.wake();
     return () => {

@@ -3,6 +3,7 @@
 // highlight of what others changed, and the cache a restarted worker first
 // paints from (written once the room is quiet).
 import { emptyItems } from '../../core/room';
+import { diffViews, type ViewListener } from '../../core/view-delta';
 import type { PendingEdit, Problem, Rights, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
 import type { EngineStore, RoomSnapshot } from './store';
 import { ViewEmitter } from './view-emitter';
@@ -30,8 +31,6 @@ export interface ViewDeps {
   log(...a: unknown[]): void;
 }
 
-type Listener = (view: RoomView) => void;
-
 const CHANGED_HIGHLIGHT_MS = 4_000;
 /**
  * The cache is written once the room has been quiet this long (writing a big
@@ -53,7 +52,9 @@ export class RoomViewState {
   private current: RoomView;
   /** something changed since `current` was built */
   private stale = false;
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<ViewListener>();
+  /** the view the watchers were last given: the next push is its delta */
+  private sent: RoomView;
   private readonly emitter: ViewEmitter;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   /** when the oldest change the cache lacks was made (0: none) */
@@ -68,6 +69,7 @@ export class RoomViewState {
     this.title = title;
     this.url = url;
     this.current = this.build();
+    this.sent = this.current;
     this.emitter = new ViewEmitter(() => this.emit());
   }
 
@@ -90,10 +92,15 @@ export class RoomViewState {
     return this.listeners.size > 0;
   }
 
-  /** Adds a watcher, given the current view at once; the function returned removes it and says whether it was there. */
-  watch(listener: Listener): () => boolean {
+  /**
+   * Adds a watcher, given the current view whole at once (the others are
+   * brought to it first, so that every later delta is from the one view they
+   * all have); the function returned removes it and says whether it was there.
+   */
+  watch(listener: ViewListener): () => boolean {
+    this.emit();
     this.listeners.add(listener);
-    listener(this.get());
+    listener(this.sent);
     return () => this.listeners.delete(listener);
   }
 
@@ -160,11 +167,21 @@ export class RoomViewState {
     };
   }
 
+  /** Pushes what changed since the last push, once, to every watcher. */
   private emit(): void {
     const view = this.get();
+    const from = this.sent;
+    if (view === from) return;
+    if (this.listeners.size === 0) {
+      this.sent = view;
+      return;
+    }
+    const delta = diffViews(from, view);
+    if (!delta) return; // the same view: the watchers' stays the base of the next delta
+    this.sent = view;
     for (const listener of this.listeners) {
       try {
-        listener(view);
+        listener(view, { from, delta });
       } catch (e) {
         this.deps.log('room: listener failed', e);
       }

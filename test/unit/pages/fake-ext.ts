@@ -28,6 +28,8 @@ export class FakePort {
   onDisconnect = event<[]>();
   posted: PortToBackground[] = [];
   connected = true;
+  /** the number of the last message pushed */
+  seq = 0;
   constructor(
     public name: string,
     private onPost: (port: FakePort, msg: PortToBackground) => void,
@@ -91,7 +93,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       fake.views.set(roomKey(view.ref), view);
       for (const port of fake.ports) {
         const watched = port.posted.find((m) => m.type === 'view/watch');
-        if (watched && roomKey(watched.room) === roomKey(view.ref)) port.push({ type: 'bg/room', view });
+        if (watched && roomKey(watched.room) === roomKey(view.ref)) port.push({ type: 'bg/room', seq: ++port.seq, view });
       }
     },
     fromBackground(message, sender = { id: 'fake-extension-id', url: 'chrome-extension://fake-extension-id/service-worker-loader.js' }) {
@@ -112,7 +114,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       connect({ name }: { name: string }) {
         const port = new FakePort(name, (p, msg) => {
           const view = fake.views.get(roomKey(msg.room as RoomRef));
-          if (view) queueMicrotask(() => p.push({ type: 'bg/room', view }));
+          if (view) queueMicrotask(() => p.push({ type: 'bg/room', seq: ++p.seq, view }));
         });
         fake.ports.push(port);
         return port;

@@ -1,0 +1,105 @@
+// What changed between two views of one room, and that change applied to a
+// view. The background pushes a view whole once per watch, then only its
+// changes: at 5,000 items a whole view is about a megabyte to copy and
+// decode in every page, one toggle's change a few hundred bytes. A delta
+// holds final values (items put whole, ids removed, fields replaced), so the
+// changes of a burst diffed at once are one delta, and deltas applied in
+// order give the view they were diffed from.
+import { has } from './room-query';
+import { plainEqual } from './plain-equal';
+import { record } from './room';
+import type { RoomView } from './types';
+
+/** Items of one record added or changed (put whole) and removed (by id). */
+export interface RecordDelta<T> {
+  put: T[];
+  removed: string[];
+}
+
+/** The view's fields besides its room and its items, each replaced whole when it changed. */
+type Fields = Omit<RoomView, 'ref' | 'items'>;
+type OptionalField = { [K in keyof Fields]-?: undefined extends Fields[K] ? K : never }[keyof Fields];
+
+export interface ViewDelta {
+  lists?: RecordDelta<RoomView['items']['lists'][string]>;
+  tasks?: RecordDelta<RoomView['items']['tasks'][string]>;
+  set?: Partial<Fields>;
+  /** optional fields that went away */
+  unset?: OptionalField[];
+}
+
+const FIELDS: readonly (keyof Fields)[] = [
+  'title',
+  'url',
+  'status',
+  'rights',
+  'pending',
+  'changed',
+  'problem',
+  'skipped',
+  'loaded',
+  'updatedAt',
+];
+
+/** Items are compared by identity first: an unchanged item keeps its object from view to view (room.ts). */
+function diffRecord<T extends { id: string }>(
+  previous: Record<string, T>,
+  next: Record<string, T>,
+): RecordDelta<T> | undefined {
+  if (previous === next) return undefined;
+  const put: T[] = [];
+  const removed: string[] = [];
+  for (const id in next) {
+    if (!has(next, id)) continue;
+    const was = has(previous, id) ? previous[id] : undefined;
+    if (was !== next[id] && !plainEqual(was, next[id])) put.push(next[id]!);
+  }
+  for (const id in previous) if (has(previous, id) && !has(next, id)) removed.push(id);
+  return put.length || removed.length ? { put, removed } : undefined;
+}
+
+/** What turns `previous` into `next` (both views of one room); undefined when nothing changed. */
+export function diffViews(previous: RoomView, next: RoomView): ViewDelta | undefined {
+  const delta: ViewDelta = {};
+  const lists = diffRecord(previous.items.lists, next.items.lists);
+  const tasks = diffRecord(previous.items.tasks, next.items.tasks);
+  if (lists) delta.lists = lists;
+  if (tasks) delta.tasks = tasks;
+  const set: Record<string, unknown> = {};
+  const unset: OptionalField[] = [];
+  let changedFields = false;
+  for (const field of FIELDS) {
+    if (plainEqual(previous[field], next[field])) continue;
+    if (next[field] === undefined) unset.push(field as OptionalField);
+    else set[field] = next[field];
+    changedFields = true;
+  }
+  if (Object.keys(set).length) delta.set = set as Partial<Fields>;
+  if (unset.length) delta.unset = unset;
+  return lists || tasks || changedFields ? delta : undefined;
+}
+
+function applyRecord<T extends { id: string }>(
+  current: Record<string, T>,
+  change: RecordDelta<T> | undefined,
+): Record<string, T> {
+  if (!change) return current;
+  // null prototype: item ids are untrusted ("__proto__" is a key like any other)
+  const next = record(current);
+  for (const id of change.removed) delete next[id];
+  for (const item of change.put) next[item.id] = item;
+  return next;
+}
+
+/** `view` with `delta` applied; parts the delta does not touch keep their identity. */
+export function applyViewDelta(view: RoomView, delta: ViewDelta): RoomView {
+  const next: RoomView = { ...view, ...delta.set };
+  for (const field of delta.unset ?? []) delete next[field];
+  if (delta.lists || delta.tasks) {
+    next.items = { lists: applyRecord(view.items.lists, delta.lists), tasks: applyRecord(view.items.tasks, delta.tasks) };
+  }
+  return next;
+}
+
+/** How a watcher of a room learns of a new view: with the delta from the view it was last given, except the first. */
+export type ViewListener = (view: RoomView, change?: { from: RoomView; delta: ViewDelta }) => void;
