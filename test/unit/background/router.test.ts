@@ -8,6 +8,8 @@ import { Router, type PortLike } from '../../../src/background/router';
 import type { Handlers, RequestType } from '../../../src/background/handlers';
 import { TabRooms } from '../../../src/background/tab-rooms';
 import type { BackgroundToPort, Reply } from '../../../src/messages';
+import type { RoomView } from '../../../src/core/types';
+import { diffViews, type ViewListener } from '../../../src/core/view-delta';
 import type { Caller } from '../../../src/background/senders';
 import { FakeRoomSource, makeView, memoryKV, ROOM_A, ROOM_B } from './fakes';
 
@@ -255,6 +257,44 @@ describe('room ports', () => {
     rooms.push(makeView(ROOM_A, { title: 'after close' }));
     expect(port.posted).toHaveLength(titles.length);
     expect(rooms.watchers(ROOM_A)).toBe(0);
+  });
+
+  it('posts the whole view first, then only what changed, each message numbered; a watch asked again starts whole again', async () => {
+    const { router, rooms } = setup();
+    // the engine's room gives each watcher the delta from the view it last gave (room-view.ts)
+    let last: RoomView | undefined;
+    const listeners = new Set<ViewListener>();
+    rooms.watch = (_ref, listener) => {
+      listeners.add(listener);
+      if (last) listener(last);
+      return () => listeners.delete(listener);
+    };
+    const push = (view: RoomView) => {
+      const from = last;
+      last = view;
+      for (const l of listeners) l(view, from && { from, delta: diffViews(from, view)! });
+    };
+    const t1 = { id: 't1', list: 'L1', name: 'Check sound', order: 0, done: false };
+    push(makeView(ROOM_A, { tasks: [t1] }));
+    const port = new FakePort('room', POPUP);
+    router.handlePort(port);
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    push(makeView(ROOM_A, { tasks: [{ ...t1, done: true }], updatedAt: 1 }));
+    push(makeView(ROOM_A, { tasks: [{ ...t1, done: true }], updatedAt: 2, title: 'Renamed' }));
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    push(makeView(ROOM_A, { tasks: [], updatedAt: 3, title: 'Renamed' }));
+    expect(port.posted.map((m) => [m.type, 'seq' in m ? m.seq : undefined])).toEqual([
+      ['bg/room', 1],
+      ['bg/delta', 2],
+      ['bg/delta', 3],
+      ['bg/room', 4],
+      ['bg/delta', 5],
+    ]);
+    expect(port.posted[1]).toEqual({ type: 'bg/delta', seq: 2, delta: { tasks: { put: [{ ...t1, done: true }], removed: [] }, set: { updatedAt: 1 } } });
+    expect(port.posted[4]).toEqual({ type: 'bg/delta', seq: 5, delta: { tasks: { put: [], removed: ['t1'] }, set: { updatedAt: 3 } } });
+    // a change from a view this port was not given goes whole
+    listeners.forEach((l) => l(makeView(ROOM_A, { title: 'elsewhere' }), { from: makeView(ROOM_A), delta: { set: { title: 'elsewhere' } } }));
+    expect(port.posted[5]).toMatchObject({ type: 'bg/room', seq: 6, view: { title: 'elsewhere' } });
   });
 
   it('refuses a content script watching another room, and says why', async () => {

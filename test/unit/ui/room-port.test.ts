@@ -87,6 +87,44 @@ describe('room-port client', () => {
     expect(client!.ended()).toBeUndefined();
   });
 
+  test('applies the deltas that follow the whole view, in order; on a gap asks for the whole view again and ignores deltas until it comes', () => {
+    start();
+    const seen: (string | undefined)[] = [];
+    client!.subscribe(() => seen.push(client!.current()?.title));
+    const first = makeView([{ name: 'Sound', tasks: ['Check mic'] }], { title: 'First' });
+    ports[0]!.send({ type: 'bg/room', seq: 1, view: first });
+    const task = first.items.tasks['L1-T1']!;
+    ports[0]!.send({ type: 'bg/delta', seq: 2, delta: { tasks: { put: [{ ...task, done: true }], removed: [] } } });
+    ports[0]!.send({ type: 'bg/delta', seq: 3, delta: { set: { title: 'Renamed' } } });
+    expect(client!.current()?.items.tasks['L1-T1']?.done).toBe(true);
+    expect(client!.current()?.items.lists).toBe(first.items.lists); // untouched parts keep their identity
+    expect(seen).toEqual(['First', 'First', 'Renamed']);
+
+    ports[0]!.send({ type: 'bg/delta', seq: 5, delta: { set: { title: 'After a gap' } } }); // 4 never came
+    expect(ports[0]!.posted).toEqual([
+      { type: 'view/watch', room },
+      { type: 'view/watch', room },
+    ]);
+    ports[0]!.send({ type: 'bg/delta', seq: 6, delta: { set: { title: 'Still lost' } } });
+    expect(ports[0]!.posted).toHaveLength(2); // asked once
+    expect(client!.current()?.title).toBe('Renamed');
+    ports[0]!.send({ type: 'bg/room', seq: 7, view: makeView([], { title: 'Whole again' }) });
+    ports[0]!.send({ type: 'bg/delta', seq: 8, delta: { set: { title: 'Live again' } } });
+    expect(client!.current()?.title).toBe('Live again');
+    expect(seen).toEqual(['First', 'First', 'Renamed', 'Whole again', 'Live again']);
+  });
+
+  test('applies no delta of a new port before its whole view', async () => {
+    start();
+    ports[0]!.send({ type: 'bg/room', seq: 1, view: makeView([], { title: 'Before' }) });
+    ports[0]!.drop();
+    await vi.advanceTimersByTimeAsync(0);
+    ports[1]!.send({ type: 'bg/delta', seq: 2, delta: { set: { title: 'Not for this port' } } });
+    expect(client!.current()?.title).toBe('Before');
+    ports[1]!.send({ type: 'bg/room', seq: 1, view: makeView([], { title: 'After' }) });
+    expect(client!.current()?.title).toBe('After');
+  });
+
   test('reconnects at once when the port drops, then backs off while the background keeps dropping it, and at once again after a view', async () => {
     start();
     ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Before' }) });
