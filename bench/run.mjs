@@ -10,7 +10,7 @@
 // the run goes on. Exit code 1 when a budget or limit failed (sizes, the 50 ms
 // frame while scrolling).
 //
-//   npm run bench                 everything (about 5-10 minutes)
+//   npm run bench                 everything (about 10-20 minutes: each browser figure is taken 3 times)
 //   npm run bench -- --build      build the extension first even when dist/chrome holds a local build
 //   npm run bench -- --only cold,warm,propagation,scale,size,server
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,9 @@ import { ensureNodeModules } from '../scripts/lib/node-modules.mjs';
 import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 
 const GROUPS = ['size', 'cold', 'warm', 'propagation', 'scale', 'server'];
-const WATCHDOG_MS = 15 * 60_000;
+const WATCHDOG_MS = 40 * 60_000;
+/** How many times each browser figure is taken in one run. */
+const BROWSER_RUNS = 3;
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, build: { type: 'boolean', default: false } } });
 const only = new Set(args.only ? args.only.split(',') : GROUPS);
 for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: unknown group "${g}" (known: ${GROUPS.join(', ')})`);
@@ -49,6 +51,7 @@ const { LIVE_VIDEO, SECOND_LIVE_VIDEO, backendUsers } = await import('../demo/ca
 const { machineInfo } = await import('./lib/machine.mjs');
 const { markdown, textTable } = await import('./lib/report.mjs');
 const { countTasks } = await import('./lib/room.mjs');
+const { combineRuns } = await import('./lib/stats.mjs');
 const { measureSizes, BUDGETS } = await import('./size.mjs');
 const { coldStart, RAW_CLIENT } = await import('./figures/cold-start.mjs');
 const { warmTab } = await import('./figures/warm-tab.mjs');
@@ -60,23 +63,34 @@ const started = Date.now();
 const results = { generatedAt: new Date().toISOString(), durationS: null, machine: machineInfo(), ok: true, failures: [], figures: {}, details: {} };
 const log = (text) => console.log(`bench: ${text}`);
 
-/** Runs one group of figures; on error its rows are null with the reason, and the run goes on. */
-async function group(name, rows, measure) {
+/**
+ * Runs one group of figures `repeats` times (browser figures: the machine is
+ * shared and noisy, one run proves little); each figure is then the median of
+ * its runs with their min–max (combineRuns). On error a run's rows are null
+ * with the reason, and the run goes on.
+ */
+async function group(name, rows, measure, repeats = 1) {
   if (!only.has(name)) return;
   const t0 = Date.now();
-  log(`${name}…`);
-  try {
-    const measured = await measure();
-    if (measured.detail) results.details[name] = measured.detail;
-    for (const [key, label] of Object.entries(rows)) {
-      results.figures[key] = measured[key] ? { label, ...measured[key] } : { label, value: null, baseline: null, reason: 'not produced' };
-    }
-  } catch (error) {
-    log(`${name} failed: ${error.stack ?? error.message}`);
-    for (const [key, label] of Object.entries(rows)) {
-      results.figures[key] = { label, value: null, baseline: null, reason: error.message.split('\n')[0].slice(0, 200) };
+  const runs = Object.fromEntries(Object.keys(rows).map((key) => [key, []]));
+  const details = [];
+  for (let i = 1; i <= repeats; i++) {
+    log(`${name}${repeats > 1 ? ` (run ${i} of ${repeats})` : ''}…`);
+    try {
+      const measured = await measure();
+      if (measured.detail) details.push(measured.detail);
+      for (const [key, label] of Object.entries(rows)) {
+        runs[key].push(measured[key] ? { label, ...measured[key] } : { label, value: null, baseline: null, reason: 'not produced' });
+      }
+    } catch (error) {
+      log(`${name} failed: ${error.stack ?? error.message}`);
+      for (const [key, label] of Object.entries(rows)) {
+        runs[key].push({ label, value: null, baseline: null, reason: error.message.split('\n')[0].slice(0, 200) });
+      }
     }
   }
+  if (details.length) results.details[name] = repeats > 1 ? details : details[0];
+  for (const key of Object.keys(rows)) results.figures[key] = repeats > 1 ? combineRuns(runs[key]) : runs[key][0];
   log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -136,13 +150,13 @@ try {
   await group('cold', { coldStart: 'Cold start to tasks' }, async () => {
     const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
     return { coldStart: await coldStart({ ...env, video: LIVE_VIDEO, expected: tasks }) };
-  });
+  }, BROWSER_RUNS);
   await group('warm', { warmTab: 'Warm tab to tasks' }, async () => {
     const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
     return { warmTab: await warmTab({ ...env, video: LIVE_VIDEO, expected: tasks }) };
-  });
+  }, BROWSER_RUNS);
   await group('propagation', { propagationP50: 'Propagation alice → bob, p50', propagationP95: 'Propagation alice → bob, p95' },
-    () => propagation({ ...env, video: LIVE_VIDEO }));
+    () => propagation({ ...env, video: LIVE_VIDEO }), BROWSER_RUNS);
   await group('scale', {
     scaleFirstPaint: 'Scale: first paint (5,000 items)',
     scaleAllRows: 'Scale: all tasks in the page',
@@ -153,7 +167,7 @@ try {
     scaleWorkerHeap: 'Scale: worker JS heap',
     scalePanelHeap: 'Scale: page + panel JS heap',
     scaleLongestFrame: 'Scale: longest frame while scrolling',
-  }, () => scale({ ...env, video: SECOND_LIVE_VIDEO }));
+  }, () => scale({ ...env, video: SECOND_LIVE_VIDEO }), BROWSER_RUNS);
 
   while (running.length) await running.pop()();
 

@@ -10,6 +10,9 @@ export interface Figure {
   note?: string;
   reason?: string;
   failed?: string;
+  /** min–max of the runs when the figure was taken several times (value is then their median) */
+  range?: [number, number];
+  baselineRange?: [number, number];
 }
 
 export interface Results {

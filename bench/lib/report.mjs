@@ -12,12 +12,23 @@ const fmt = (value, unit) => {
   }
 };
 
-/** Rows of [figure, extension, baseline, ratio, note] from results.figures. */
+/** A value with the min–max of its runs, when it was taken more than once and they differ. */
+const withRange = (value, range, unit) => {
+  const shown = fmt(value, unit);
+  if (!range) return shown;
+  const [low, high] = range.map((v) => fmt(v, unit));
+  if (low === high) return shown;
+  // "12.1–19.4 ms", or "980.0 KB–1.2 MB" when the units differ
+  const unitOf = (text) => text.replace(/^[^ ]* ?/, '');
+  return `${shown} (${unitOf(low) === unitOf(high) ? low.replace(/ .*/, '') : low}–${high})`;
+};
+
+/** Rows of [figure, extension, baseline, ratio, note] from results.figures; a figure of several runs shows its median with their min–max. */
 export function tableRows(figures) {
   return Object.values(figures).map((f) => [
     f.label,
-    f.value === null ? `n/a${f.failed ? ' FAIL' : ''}` : `${fmt(f.value, f.unit)}${f.failed ? ' FAIL' : ''}`,
-    f.baseline === null || f.baseline === undefined ? '—' : `${fmt(f.baseline, f.baselineUnit ?? f.unit)}${f.baselineLabel ? ` (${f.baselineLabel})` : ''}`,
+    f.value === null ? `n/a${f.failed ? ' FAIL' : ''}` : `${withRange(f.value, f.range, f.unit)}${f.failed ? ' FAIL' : ''}`,
+    f.baseline === null || f.baseline === undefined ? '—' : `${withRange(f.baseline, f.baselineRange, f.baselineUnit ?? f.unit)}${f.baselineLabel ? ` (${f.baselineLabel})` : ''}`,
     f.ratio === null || f.ratio === undefined ? '—' : `${f.ratio}×`,
     f.value === null ? `not measured: ${f.reason ?? 'unknown'}` : f.note ?? '',
   ]);

@@ -20,3 +20,37 @@ export async function attempt(fn) {
     return { error: String(error?.message ?? error).split('\n')[0].slice(0, 200) };
   }
 }
+
+const span = (values) => {
+  const finite = values.filter((v) => Number.isFinite(v));
+  return finite.length > 1 ? [Math.min(...finite), Math.max(...finite)] : null;
+};
+
+/**
+ * One figure from several runs of it (each a figure as the figure modules
+ * return them): the median value and baseline, each with the min–max of the
+ * runs, the ratio of the medians, and the runs' values. It fails when most
+ * runs failed; a run without a value counts for nothing but its reason.
+ */
+export function combineRuns(runs) {
+  const values = runs.map((r) => r.value).filter((v) => Number.isFinite(v));
+  const baselines = runs.map((r) => r.baseline).filter((v) => Number.isFinite(v));
+  const value = median(values);
+  const baseline = median(baselines);
+  // the run closest to the median says the note (its sample counts, its frames…)
+  const typical = runs.filter((r) => Number.isFinite(r.value)).sort((a, b) => Math.abs(a.value - value) - Math.abs(b.value - value))[0] ?? runs[0];
+  const failures = runs.filter((r) => r.failed);
+  const { failed: _failed, reason: _reason, ...shape } = typical;
+  return {
+    ...shape,
+    value,
+    baseline,
+    ratio: ratio(value, baseline),
+    runs: values.length,
+    values,
+    ...(span(values) ? { range: span(values) } : {}),
+    ...(span(baselines) ? { baselineRange: span(baselines) } : {}),
+    ...(value === null ? { reason: runs.find((r) => r.reason)?.reason ?? 'not produced' } : {}),
+    ...(failures.length * 2 > runs.length ? { failed: `${failures.length} of ${runs.length} runs: ${failures[0].failed}` } : {}),
+  };
+}

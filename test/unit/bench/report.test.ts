@@ -1,6 +1,6 @@
 // The bench's arithmetic and its table: what a reader of the README relies on.
 import { describe, expect, it } from 'vitest';
-import { median, percentile, ratio } from '../../../bench/lib/stats.mjs';
+import { combineRuns, median, percentile, ratio } from '../../../bench/lib/stats.mjs';
 import { markdown, tableRows } from '../../../bench/lib/report.mjs';
 
 describe('bench statistics', () => {
@@ -17,6 +17,26 @@ describe('bench statistics', () => {
     expect(ratio(30, null)).toBeNull();
     expect(ratio(null, 10)).toBeNull();
     expect(ratio(5, 0)).toBeNull();
+  });
+});
+
+describe('figures taken several times', () => {
+  const run = (value: number | null, baseline: number | null, extra = {}) => ({ label: 'Toggle', unit: 'ms', value, baseline, note: `took ${value}`, ...extra });
+
+  it('report the median of the runs with their min–max, and the ratio of the medians', () => {
+    const figure = combineRuns([run(30, 10), run(90, 12), run(40, 11)]);
+    expect(figure).toMatchObject({ value: 40, baseline: 11, ratio: 3.64, range: [30, 90], baselineRange: [10, 12], runs: 3, note: 'took 40' });
+    expect(tableRows({ figure })[0]!.slice(1, 4)).toEqual(['40.0 ms (30.0–90.0 ms)', '11.0 ms (10.0–12.0 ms)', '3.64×']);
+  });
+
+  it('leave out a run without a value, and fail only when most runs failed', () => {
+    expect(combineRuns([run(null, 10, { reason: 'timed out' }), run(60, 10, { failed: 'slow' }), run(20, 10)])).toMatchObject({
+      value: 40,
+      runs: 2,
+      range: [20, 60],
+    });
+    expect(combineRuns([run(70, 10, { failed: 'slow' }), run(60, 10, { failed: 'slow' }), run(20, 10)]).failed).toBe('2 of 3 runs: slow');
+    expect(combineRuns([run(null, null, { reason: 'timed out' })])).toMatchObject({ value: null, reason: 'timed out' });
   });
 });
 
