@@ -12,7 +12,7 @@
 //
 //   npm run bench                 everything (about 10-20 minutes: each browser figure is taken 3 times)
 //   npm run bench -- --build      build the extension first even when dist/chrome holds a local build
-//   npm run bench -- --only cold,warm,propagation,scale,size,server
+//   npm run bench -- --only size,worker,cold,warm,propagation,scale,server
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { ensureNodeModules } from '../scripts/lib/node-modules.mjs';
 import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 
-const GROUPS = ['size', 'cold', 'warm', 'propagation', 'scale', 'server'];
+const GROUPS = ['size', 'worker', 'cold', 'warm', 'propagation', 'scale', 'server'];
 const WATCHDOG_MS = 40 * 60_000;
 /** How many times each browser figure is taken in one run. */
 const BROWSER_RUNS = 3;
@@ -58,6 +58,7 @@ const { warmTab } = await import('./figures/warm-tab.mjs');
 const { propagation } = await import('./figures/propagation.mjs');
 const { scale } = await import('./figures/scale.mjs');
 const { serverFigures } = await import('./figures/server.mjs');
+const { workerCosts } = await import('./figures/worker-costs.mjs');
 
 const started = Date.now();
 const results = { generatedAt: new Date().toISOString(), durationS: null, machine: machineInfo(), ok: true, failures: [], figures: {}, details: {} };
@@ -135,6 +136,9 @@ try {
     };
     return { sizeContent: row('content'), sizeWorker: row('worker'), sizePopup: row('popup'), sizeSidepanel: row('sidepanel') };
   });
+
+  await group('worker', { workerFetchCpu: 'Worker: read a 5,000-item fetch (CPU)', bytesPerChange: 'Bytes pushed per change (toggle, 5,000 items)' },
+    () => workerCosts());
 
   const needsDemo = ['cold', 'warm', 'propagation', 'scale'].some((g) => only.has(g));
   let env;

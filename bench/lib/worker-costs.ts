@@ -1,0 +1,116 @@
+// The worker's own costs at the node's maximum, measured on the worker's own
+// code run in Node (bundled by bench/figures/worker-costs.mjs; V8 in both):
+// - the CPU time to read a 5,000-item fetch result, from the stanza's text
+//   to the room's records: the XML parser the worker uses (dom-shim.ts,
+//   xmldom), the items result (stanzas.ts), each item (codec.ts, through
+//   ServerItems as node-sync.ts does);
+// - the bytes a view's port is given: the first whole view, then what one
+//   toggle pushes (RoomViewState → Router → port, as JSON: what crossing a
+//   runtime port serializes), beside the whole view every change used to push.
+import '../../src/background/xmpp/dom-shim';
+import { Router, type PortLike } from '../../src/background/router';
+import type { Handlers } from '../../src/background/handlers';
+import type { TabRooms } from '../../src/background/tab-rooms';
+import { RoomViewState } from '../../src/background/engine/room-view';
+import { ServerItems } from '../../src/background/engine/server-items';
+import { EngineStore, type KV } from '../../src/background/engine/store';
+import { serializeItem } from '../../src/core/codec';
+import { NS, TASKS_NODE, type Item, type PendingEdit, type RoomItems } from '../../src/core/types';
+import { applyOptimistic } from '../../src/core/plan';
+import { parseItemsResult } from '../../src/core/stanzas';
+import { tasksCodec } from '../../src/core/tasks-node';
+import type { BackgroundToPort } from '../../src/messages';
+
+const LISTS = 50;
+const TASKS_PER_LIST = 99;
+
+/** A fetch result as Prosody sends it for the bench's big room (50 lists of 99 tasks, fill.mjs's shape). */
+export function bigFetchResult(): string {
+  const items: string[] = [];
+  for (let l = 0; l < LISTS; l++) {
+    const list: Item = { kind: 'tasklist', id: `list-${l}`, name: `List ${l}` };
+    items.push(`<item id="${list.id}">${serializeItem(list)}</item>`);
+    for (let t = 0; t < TASKS_PER_LIST; t++) {
+      const task: Item = { kind: 'task', id: `task-${l}-${t}`, list: list.id, name: `Task ${t} of list ${l}`, order: t, done: t % 3 === 0 };
+      items.push(`<item id="${task.id}">${serializeItem(task)}</item>`);
+    }
+  }
+  return `<iq xmlns="jabber:client" type="result" from="room@room.example" to="alice@example/r" id="fetch1"><pubsub xmlns="${NS.pubsub}"><items node="${TASKS_NODE}">${items.join('')}</items></pubsub></iq>`;
+}
+
+/** Reads a fetch result as the worker does; returns the CPU time spent (ms) and the items. */
+export function readFetch(xml: string): { cpuMs: number; items: RoomItems; count: number } {
+  const start = process.cpuUsage();
+  const iq = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
+  const result = parseItemsResult(iq);
+  if ('error' in result) throw new Error(`fetch result unreadable: ${result.error.condition}`);
+  const server = new ServerItems(tasksCodec, () => undefined);
+  server.replaceAll(result.items);
+  const used = process.cpuUsage(start);
+  return { cpuMs: (used.user + used.system) / 1000, items: server.current, count: result.items.length };
+}
+
+const memory = (): KV => {
+  const data = new Map<string, unknown>();
+  return {
+    get: async <T>(key: string) => data.get(key) as T | undefined,
+    set: async (key, value) => void data.set(key, value),
+    remove: async (key) => void data.delete(key),
+  };
+};
+
+const utf8Bytes = (message: BackgroundToPort) => Buffer.byteLength(JSON.stringify(message));
+
+/** The bytes a port is given for the whole view, then for one toggle (ms budget: resolves once the toggle was pushed). */
+export async function bytesPerToggle(items: RoomItems): Promise<{ whole: number; toggle: number; kind: string }> {
+  const ref = { account: 'xmpp:alice@example', jid: 'room@room.example' };
+  let shown = items;
+  let pending: PendingEdit[] = [];
+  const view = new RoomViewState(
+    {
+      ref,
+      rights: () => 'moderator',
+      shownItems: () => ({ items: shown, pending }),
+      serverItems: () => items,
+      skipped: () => new Map(),
+      loaded: () => true,
+      online: () => true,
+      connectionStatus: () => 'live',
+      connectionProblem: () => undefined,
+    },
+    { store: new EngineStore(memory(), memory()), key: 'bench', now: Date.now, log: () => undefined },
+    'Big room',
+    undefined,
+  );
+  view.status = 'live';
+  const posted: BackgroundToPort[] = [];
+  const noTabs = { subscribe: () => undefined, get: () => undefined } as unknown as TabRooms;
+  const self = { id: 'bench', origin: 'chrome-extension://bench/' };
+  const router = new Router({
+    self,
+    handlers: {} as Handlers,
+    tabRooms: noTabs,
+    engine: { watch: (_ref, listener) => { const stop = view.watch(listener); return () => void stop(); } },
+    isEnabled: async () => true,
+    ready: Promise.resolve(),
+  });
+  const messageListeners: ((m: unknown) => unknown)[] = [];
+  const port: PortLike = {
+    name: 'room',
+    sender: { id: self.id, url: 'chrome-extension://bench/src/sidepanel/index.html' },
+    postMessage: (m) => void posted.push(m),
+    disconnect: () => undefined,
+    onMessage: { addListener: (l) => void messageListeners.push(l) },
+    onDisconnect: { addListener: () => undefined },
+  };
+  router.handlePort(port);
+  for (const l of messageListeners) await l({ type: 'view/watch', room: ref });
+  // one toggle, shown at once (an optimistic edit queued)
+  const id = 'task-20-50';
+  shown = applyOptimistic(items, { op: 'setDone', id, done: !items.tasks[id]!.done }, '');
+  pending = [{ id: 'edit-1', itemId: id, kind: 'setDone' }];
+  view.changed();
+  while (posted.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+  await view.close();
+  return { whole: utf8Bytes(posted[0]!), toggle: utf8Bytes(posted[1]!), kind: posted[1]!.type };
+}
