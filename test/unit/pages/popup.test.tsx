@@ -73,7 +73,7 @@ describe('popup', () => {
     fireEvent.input(input, { target: { value: 'Thank the raid' } });
     fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(edits()).toHaveLength(1));
-    expect(edits()[0]).toEqual({ type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Thank the raid' } });
+    expect(edits()[0]).toEqual({ type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Thank the raid' }, id: expect.any(String) });
 
     fireEvent.change(list, { target: { value: 'L1' } });
     await waitFor(() =>
