@@ -30,7 +30,7 @@
   }
 
   /** RFC 5802 client side; returns the client-final message and the server signature to expect. */
-  async function scram(username, password, clientFirstBare, serverFirst) {
+  async function scram(_username, password, clientFirstBare, serverFirst) {
     const attrs = Object.fromEntries(serverFirst.split(',').map((kv) => [kv[0], kv.slice(2)]));
     const base = await crypto.subtle.importKey('raw', enc.encode(password), 'PBKDF2', false, ['deriveBits']);
     const salted = new Uint8Array(await crypto.subtle.deriveBits(

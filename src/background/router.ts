@@ -78,7 +78,10 @@ export class Router {
   handlePort(port: PortLike): void {
     if (port.name !== ROOM_PORT) return;
     const who = identify(port.sender, this.deps.self);
-    if (!who.ok) return this.refusePort(port, who.error);
+    if (!who.ok) {
+      this.refusePort(port, who.error);
+      return;
+    }
     const caller = who.caller;
     const state: PortState = { tabId: caller.kind === 'content' ? caller.tabId : undefined, seq: 0 };
     this.ports.set(port, state);

@@ -48,10 +48,6 @@ function optionalText(v: unknown, path: string, max = SHORT): string | undefined
   return v === undefined ? undefined : text(v, path, max);
 }
 
-function nullableText(v: unknown, path: string): string | null {
-  return v === null ? null : text(v, path);
-}
-
 function flag(v: unknown, path: string): boolean {
   if (typeof v !== 'boolean') throw new Refused(`${path} must be true or false`);
   return v;
@@ -111,7 +107,7 @@ function field(v: unknown, spec: FieldSpec, path: string): unknown {
 
 function edit(v: unknown, path: string): Edit {
   const e = record(v, path);
-  if (typeof e.op !== 'string' || !Object.prototype.hasOwnProperty.call(EDIT_FIELDS, e.op)) {
+  if (typeof e.op !== 'string' || !Object.hasOwn(EDIT_FIELDS, e.op)) {
     throw new Refused(`${path}.op is not a known edit`);
   }
   const op = e.op as Edit['op'];

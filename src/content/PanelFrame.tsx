@@ -49,6 +49,7 @@ export function PanelFrame(props: {
   };
 
   const grip = !state.collapsed && (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable window splitter is ARIA's separator pattern; <hr> cannot take focus and keys
     <div
       class="lct-frame-grip"
       role="separator"

@@ -13,7 +13,7 @@ export function plainEqual(a: unknown, b: unknown): boolean {
     const x = ra[k];
     const y = rb[k];
     // equal scalars (most fields) need no call
-    if ((x !== y && !plainEqual(x, y)) || !Object.prototype.hasOwnProperty.call(rb, k)) return false;
+    if ((x !== y && !plainEqual(x, y)) || !Object.hasOwn(rb, k)) return false;
     keys++;
   }
   for (const _ in rb) keys--;

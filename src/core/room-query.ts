@@ -6,7 +6,7 @@
 import type { RoomItems, Task, TaskList } from './types';
 
 /** Own keys only: item ids are untrusted, and "__proto__" or "constructor" must be keys like any other. */
-export const has = (r: Record<string, unknown>, id: string) => Object.prototype.hasOwnProperty.call(r, id);
+export const has = (r: Record<string, unknown>, id: string) => Object.hasOwn(r, id);
 
 export const getList = (items: RoomItems, id: string): TaskList | undefined =>
   has(items.lists, id) ? items.lists[id] : undefined;

@@ -69,6 +69,7 @@ export function Dialog(props: {
   }, []);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a click on the backdrop is the mouse's Escape, which the document's key handler gives the keyboard
     <div ref={backdrop} class="lct-backdrop" onClick={(e) => e.target === e.currentTarget && props.onCancel()}>
       <div ref={ref} class="lct-dialog" role="dialog" aria-modal="true" aria-label={props.title} aria-describedby={props.describedBy}>
         <h2 class="lct-dialog-title">{props.title}</h2>

@@ -10,7 +10,7 @@ import { t } from './i18n';
 const MAX_LINES = 4;
 
 function shortened(text: string, maxChars: number): string | undefined {
-  let cut = text.length > maxChars ? maxChars : text.length;
+  let cut = Math.min(text.length, maxChars);
   let lines = 0;
   for (let i = 0; i < cut; i++) {
     if (text.charCodeAt(i) === 10 && ++lines === MAX_LINES) {

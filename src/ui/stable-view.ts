@@ -31,7 +31,7 @@ function sameRecord<T>(previous: Record<string, T>, next: Record<string, T>): Re
   let allSame = true;
   for (const id in next) {
     count++;
-    const was = Object.prototype.hasOwnProperty.call(previous, id) ? previous[id] : undefined;
+    const was = Object.hasOwn(previous, id) ? previous[id] : undefined;
     // an item id is untrusted: assigning to "__proto__" would set the record's prototype
     if (was !== undefined && id !== '__proto__' && equal(was, next[id])) next[id] = was;
     else allSame = false;

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, ensureLocalBuild } from '../helpers/demo.ts';
 import { zipEntries } from '../helpers/zip.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: manifests are walked loosely here, each field checked where it is read
 type Manifest = Record<string, any>;
 
 /** The paths a manifest names, as written (relative to the extension's root). */

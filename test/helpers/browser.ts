@@ -31,6 +31,7 @@ export interface UserBrowser {
 /** The extension APIs an extension page has, as far as the tests call them. */
 export interface ExtensionGlobals {
   chrome: {
+    // biome-ignore lint/suspicious/noExplicitAny: each test reads the reply's value as the message it sent expects
     runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: unknown }> };
     tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
   };

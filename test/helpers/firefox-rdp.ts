@@ -5,6 +5,7 @@
 // Packets are `<byte length>:<JSON>` both ways.
 import { connect, type Socket } from 'node:net';
 
+// biome-ignore lint/suspicious/noExplicitAny: the remote protocol's packets have a shape per actor
 type Packet = Record<string, any> & { from?: string };
 
 /** Packets actors send on their own, never as a reply. */

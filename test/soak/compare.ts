@@ -19,7 +19,7 @@ export function differences(server: ServerItems, view: RoomView): string[] {
   for (const [id, list] of Object.entries(view.items.lists)) {
     seen.add(id);
     const s = server.get(id);
-    if (!s || s.kind !== 'list') out.push(`list ${id} "${list.name}" is not on the server`);
+    if (s?.kind !== 'list') out.push(`list ${id} "${list.name}" is not on the server`);
     else if (s.name !== list.name) out.push(`list ${id} is "${list.name}", the server says "${s.name}"`);
     else if (s.unknownAttrs.length !== Object.keys(list.unknown?.attrs ?? {}).length) out.push(`list ${id}: unknown data differs`);
   }
@@ -28,7 +28,7 @@ export function differences(server: ServerItems, view: RoomView): string[] {
     const s = server.get(id);
     const mine = { name: task.name, description: task.description, done: task.done, list: task.list, order: task.order };
     const theirs = s && { name: s.name, description: s.description, done: s.done, list: s.list, order: s.order };
-    if (!s || s.kind !== 'task') out.push(`task ${id} "${task.name}" is not on the server`);
+    if (s?.kind !== 'task') out.push(`task ${id} "${task.name}" is not on the server`);
     else if (JSON.stringify(mine) !== JSON.stringify(theirs)) out.push(`task ${id} is ${JSON.stringify(mine)}, the server has ${JSON.stringify(theirs)}`);
     else if (s.unknownAttrs.length !== Object.keys(task.unknown?.attrs ?? {}).length) out.push(`task ${id}: unknown data differs`);
   }

@@ -71,7 +71,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const edit = chooseEdit(client.panelView(), prng, (what) => uniqueName(client.name, what), client.recent);
         if (!edit) continue;
         count(report.edits, `${client.name} ${edit.op}`);
-        const workerView = client.view();
+        const _workerView = client.view();
         const shownList = 'id' in edit ? client.panelView().items.tasks[edit.id]?.list : undefined;
         const asked = Date.now();
         const outcome = await client.edit(edit);

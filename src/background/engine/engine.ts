@@ -77,7 +77,7 @@ export class Engine {
     } catch {
       return fail({ code: 'bad-request', detail: `not an origin: ${p.origin}` });
     }
-    if (!p.config.room || !p.config.room.includes('@')) return fail({ code: 'no-room', detail: 'no room JID' });
+    if (!p.config.room?.includes('@')) return fail({ code: 'no-room', detail: 'no room JID' });
     const id = peerTubeAccountId(origin);
     const previous = this.sessions.get(id)?.account;
     const account: StoredAccount = {

@@ -176,7 +176,10 @@ export class XmppConnection {
     const fail = (problem: Problem) => {
       if (generation !== this.generation) return;
       this.drop();
-      if (!this.wanted) return this.setState('offline');
+      if (!this.wanted) {
+      this.setState('offline');
+      return;
+    }
       // WebSocket refused before the session existed: try the next endpoint (BOSH) at once
       if (!connected && endpointIndex + 1 < endpoints.length) {
         this.config.log(`xmpp: ${service} failed (${problem.detail ?? problem.code}), trying ${endpoints[endpointIndex + 1]}`);
@@ -245,7 +248,10 @@ export class XmppConnection {
   }
 
   private scheduleRetry(problem: Problem): void {
-    if (!this.wanted) return this.setState('offline');
+    if (!this.wanted) {
+      this.setState('offline');
+      return;
+    }
     this.failures += 1;
     const delay = this.config.retryDelay(this.failures);
     this.clearTimers();

@@ -24,6 +24,7 @@ const quote = (s: string | null) => JSON.stringify((s ?? '').slice(0, 80));
  * beyond any float (hundreds of digits) is null too: JSON cannot carry it.
  */
 export function readOrder(raw: string | null): number | null {
+  // biome-ignore lint/correctness/useParseIntRadix: the official client reads orders with a bare parseInt ("0x10" is 16 there), and so must we
   const n = parseInt(raw ?? '');
   return Number.isFinite(n) ? n : null;
 }

@@ -102,6 +102,7 @@ export function NotesApp(props: NotesAppProps) {
       </div>
 
       {filterDisplay && (
+        // biome-ignore lint/a11y/useSemanticElements: a labelled group of a line and a button, not form fields
         <div class="lct-notes-filter" role="group" aria-label={t('notesAboutPerson')}>
           <ParticipantLine who={filterDisplay} full />
           <button type="button" class="lct-icon-btn lct-i lct-i-close" aria-label={t('clearNotesFilter')} title={t('clearNotesFilter')} onClick={() => props.onFilter(undefined)} />

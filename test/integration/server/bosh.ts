@@ -9,7 +9,7 @@ export class BoshClient {
   private rid = Math.floor(Math.random() * 1e9);
   private sid = '';
 
-  private constructor(private readonly url: string, private readonly domain: string) {}
+  private constructor(private readonly url: string, readonly _domain: string) {}
 
   static async login(url: string, domain: string, username: string, password: string): Promise<BoshClient> {
     const client = new BoshClient(url, domain);

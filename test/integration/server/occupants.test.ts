@@ -48,7 +48,7 @@ describe('occupant-id (XEP-0421)', () => {
   });
 
   it('a forged occupant-id in a client\'s presence is replaced by the room\'s', async () => {
-    const { room, alice, closeAll } = await openRoom(backend);
+    const { room, closeAll } = await openRoom(backend);
     const dave = await backend.connect('dave');
     const occupant = `${room}/dave`;
     const joined = dave.waitFor((s) => s.localName === 'presence' && s.getAttribute('from') === occupant);

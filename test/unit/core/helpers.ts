@@ -65,7 +65,7 @@ export function officialSaveOrders(models: OfficialTask[], movedId: string, newO
   for (const m of models) {
     if (m.id === movedId) continue;
     let order = m.order ?? 0;
-    if (typeof order !== 'number' || isNaN(order)) order = currentOrder;
+    if (typeof order !== 'number' || Number.isNaN(order)) order = currentOrder;
     if (order < newOrder) continue;
     currentOrder++;
     if (order > currentOrder) break;

@@ -43,6 +43,7 @@ export function officialReadNote(note: Element): OfficialNoteData {
   for (const child of childElements(note)) {
     if (child.tagName === 'description') data.description = child.textContent ?? '';
   }
+  // biome-ignore lint/correctness/useParseIntRadix: transcribed as the official client writes it
   data.order = parseInt(note.getAttribute('order') as string);
   const about = childElements(note).find((c) => c.localName === 'note-about');
   if (about) {
@@ -69,7 +70,7 @@ export const officialSort = (notes: OfficialNote[]): OfficialNote[] =>
 
 /** `ChatRoomNotes.createNote`: the order of a new note. */
 export const officialNextOrder = (notes: OfficialNote[]): number =>
-  1 + Math.max(0, ...notes.map((n) => n.order ?? 0).filter((o) => !isNaN(o)));
+  1 + Math.max(0, ...notes.map((n) => n.order ?? 0).filter((o) => !Number.isNaN(o)));
 
 /**
  * `MUCNotesView._dropDone` then `_saveOrders`: the publishes, in sequence, when
@@ -79,6 +80,6 @@ export function officialDrop(shown: OfficialNote[], movedId: string, targetId: s
   if (movedId === targetId) return [];
   let newOrder = shown.find((n) => n.id === targetId)!.order ?? 0;
   if (onTopHalf) newOrder = Math.max(0, newOrder + 1);
-  if (typeof newOrder !== 'number' || isNaN(newOrder)) return [];
+  if (typeof newOrder !== 'number' || Number.isNaN(newOrder)) return [];
   return officialSaveOrders([...shown].reverse(), movedId, newOrder);
 }

@@ -58,7 +58,7 @@ describe('navigation', () => {
 
   test('text of a very deep tree does not overflow the stack', () => {
     const depth = 5000;
-    const xml = '<a>'.repeat(depth) + 'deep' + '</a>'.repeat(depth);
+    const xml = `${'<a>'.repeat(depth)}deep${'</a>'.repeat(depth)}`;
     expect(text(parseXml(xml))).toBe('deep');
   });
 });

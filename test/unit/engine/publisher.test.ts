@@ -21,7 +21,7 @@ function server(lists: string[] = []) {
     roomJid: 'room@muc.example.org',
     iq: (xml) =>
       new Promise<Element>((resolve, reject) => {
-        const [, kind, item] = /<(publish|retract) [^]*?<item id="([^"]+)"/.exec(xml)!;
+        const [, kind, item] = /<(publish|retract) [\s\S]*?<item id="([^"]+)"/.exec(xml)!;
         sent.push({ kind: kind as Request['kind'], item: item!, answer: (error) => (error ? reject(error) : resolve({} as Element)) });
       }),
     nextId: () => `q${++n}`,

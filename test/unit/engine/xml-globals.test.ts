@@ -91,7 +91,7 @@ describe('XMLHttpRequest over fetch (BOSH in the worker)', () => {
     const states: number[] = [];
     const xhr = new FetchXMLHttpRequest();
     xhr.onreadystatechange = () => states.push(xhr.readyState);
-    xhr.open('POST', url + '/slow');
+    xhr.open('POST', `${url}/slow`);
     xhr.send('');
     xhr.abort();
     // a request after it proves the event loop moved on

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The side panel against the fake extension runtime of fake-ext.ts, which
 // stands in for the browser's tabs and the background.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomRef } from '../../../src/core/types';
 import type { Request, TabInfo } from '../../../src/messages';
