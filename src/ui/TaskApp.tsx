@@ -11,6 +11,7 @@ import { attr, BoardActionsContext } from './boardActions';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Dialog } from './Dialog';
 import { ErrorRegion } from './ErrorRegion';
+import { MatchWordsContext } from './Highlight';
 import { beginDrag } from './dragReorder';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
@@ -18,11 +19,14 @@ import { ItemForm } from './ItemForm';
 import { ListSection } from './ListSection';
 import { MoveDialog } from './MoveDialog';
 import { usePref } from './prefs';
+import { useRenderBudget } from './renderBudget';
+import { SearchBar } from './SearchBar';
 import { keepUnchanged } from './stable-view';
 import { useThemeScheme } from './themeScheme';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
+import { useTaskSearch } from './useTaskSearch';
 
 export interface TaskAppProps {
   view: RoomView;
@@ -36,30 +40,6 @@ type Modal =
   | { kind: 'move'; taskId: string };
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-/** Tasks rendered per step when a big room first shows: the first lists paint at once, the rest follow between frames. */
-const TASKS_PER_STEP = 250;
-
-/**
- * How many tasks may be rendered so far. Grows one step per macrotask, so
- * the browser paints and handles input in between, until everything is
- * rendered; from then on, unlimited (later changes never hide rows again).
- * It waits while the room is not shown yet (loading): the room that then
- * arrives is the big one.
- */
-function useRenderBudget(totalTasks: number, shown: boolean): number {
-  const [budget, setBudget] = useState(TASKS_PER_STEP);
-  useEffect(() => {
-    if (budget === Infinity || !shown) return;
-    if (budget >= totalTasks) {
-      setBudget(Infinity);
-      return;
-    }
-    const timer = setTimeout(() => setBudget((b) => b + TASKS_PER_STEP), 0);
-    return () => clearTimeout(timer);
-  }, [budget, totalTasks, shown]);
-  return budget;
-}
 
 /** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
 function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
@@ -169,10 +149,11 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   const tasksByList = useTasksByList(view.items, listIds);
   const pending = useMemo(() => idsByList(view.items, view.pending.map((p) => p.itemId)), [view.items, view.pending]);
   const changed = useMemo(() => idsByList(view.items, view.changed), [view.items, view.changed]);
+  const search = useTaskSearch(tasksByList);
   const collapsed = useMemo(() => new Set(collapsedIds), [collapsedIds]);
-  const shownTasks = lists.reduce((n, l) => (collapsed.has(l.id) ? n : n + tasksByList.get(l.id)!.length), 0);
+  const shownTasks = lists.reduce((n, l) => (collapsed.has(l.id) ? n : n + search.shownByList.get(l.id)!.length), 0);
   const blocked = view.rights === 'none' || !view.loaded;
-  const budget = useRenderBudget(shownTasks, !blocked);
+  const budget = useRenderBudget(shownTasks, !blocked, search.compiled);
   let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
@@ -269,6 +250,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
           </div>
         )}
       </header>
+      {!blocked && <SearchBar filter={search.filter} onChange={search.setFilter} active={search.active} matches={search.matches} />}
       <ErrorRegion error={error} onDismiss={clearError} />
       <div class="lct-sr" aria-live="polite">
         {announcement}
@@ -277,6 +259,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
         <BlockingState view={view} />
       ) : (
         <BoardActionsContext.Provider value={actions}>
+          <MatchWordsContext.Provider value={search.compiled.words}>
           <Banners view={view} />
           <div class="lct-lists">
             {creatingList && (
@@ -298,8 +281,10 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
                 </button>
               </div>
             )}
+            {search.active && search.matches === 0 && lists.length > 0 && <p class="lct-state lct-empty">{t('noTaskMatches')}</p>}
             {lists.map((list) => {
-              const tasks = tasksByList.get(list.id)!;
+              const tasks = search.shownByList.get(list.id)!;
+              if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
               const deferred = rendered >= budget;
               if (!collapsed.has(list.id)) rendered += tasks.length;
               return (
@@ -309,13 +294,14 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
                   tasks={tasks}
                   collapsed={collapsed.has(list.id)}
                   deferred={deferred}
-                  hideDone={hideDone}
+                  hideDone={hideDone && search.filter.status !== 'done'}
                   pending={pending.get(list.id) ?? EMPTY}
                   changed={changed.get(list.id) ?? EMPTY}
                 />
               );
             })}
           </div>
+          </MatchWordsContext.Provider>
         </BoardActionsContext.Provider>
       )}
       {modal?.kind === 'confirm' && (

@@ -6,6 +6,7 @@ import { TASK_ROW_FIELDS } from '../core/fields';
 import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
 import { doneToggle } from './DoneToggle';
+import { useMatchWords } from './Highlight';
 import { icon } from './icons';
 import { t } from './i18n';
 import { ItemForm } from './ItemForm';
@@ -30,6 +31,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
 export const TaskRow = memo(function TaskRow(props: RowProps) {
   const { task } = props;
   const actions = useBoardActions();
+  const marks = useMatchWords();
   const [editing, setEditing] = useState(false);
   const editButton = useFocusReturn<HTMLButtonElement>();
   const stopEditing = () => {
@@ -100,8 +102,8 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
        />
       {doneToggle(task, nameId, (done) => void actions.edit({ op: 'setDone', id: task.id, done }))}
       <div class="lct-task-body">
-        {longText({ id: nameId, class: 'lct-task-name', text: task.name })}
-        {task.description && longText({ tag: 'p', class: 'lct-task-desc', text: task.description })}
+        {longText({ id: nameId, class: 'lct-task-name', text: task.name, marks })}
+        {task.description && longText({ tag: 'p', class: 'lct-task-desc', text: task.description, marks })}
         {props.pending && (
           <span class="lct-pending-mark" title={t('pending')}>
             {icon('clock')}
