@@ -33,6 +33,7 @@ export function SearchBar(props: { filter: TaskFilter; onChange: (f: TaskFilter)
   }, []);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: preact's JSX types have no <search> element yet; the role says the same
     <div class="lct-search" role="search">
       <input
         ref={input}
