@@ -11,6 +11,7 @@ const SOME_INSTANCE = '…';
 
 /** The keys the task panel's handlers take (src/ui, src/content), with what they do. */
 const PANEL_KEYS: { alternatives: string[]; does: string }[] = [
+  { alternatives: ['/'], does: 'helpKeySearch' },
   { alternatives: ['Alt+Up', 'Alt+Down'], does: 'helpKeyMove' },
   { alternatives: ['Enter'], does: 'helpKeySubmit' },
   { alternatives: ['Ctrl+Enter'], does: 'helpKeySaveDescription' },
