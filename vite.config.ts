@@ -63,14 +63,20 @@ export const entityMap = XML_ENTITIES;`;
 function withoutHtmlSinks(): Plugin {
   const packageDir = (name: string) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
   const patches = new Map([
-    [normalizePath(join(packageDir('preact'), 'dist/preact.mjs')), {
-      sink: '(t.innerHTML=h.__html)',
-      instead: '(()=>{throw Error("dangerouslySetInnerHTML is not supported")})()',
-    }],
-    [normalizePath(join(packageDir('strophe.js'), 'dist/strophe.esm.js')), {
-      sink: 'fragment.innerHTML = html;',
-      instead: "throw new Error('Builder.h() (XHTML-IM) is not supported');",
-    }],
+    [
+      normalizePath(join(packageDir('preact'), 'dist/preact.mjs')),
+      {
+        sink: '(t.innerHTML=h.__html)',
+        instead: '(()=>{throw Error("dangerouslySetInnerHTML is not supported")})()',
+      },
+    ],
+    [
+      normalizePath(join(packageDir('strophe.js'), 'dist/strophe.esm.js')),
+      {
+        sink: 'fragment.innerHTML = html;',
+        instead: "throw new Error('Builder.h() (XHTML-IM) is not supported');",
+      },
+    ],
   ]);
   return {
     name: 'lct:without-html-sinks',
@@ -160,7 +166,15 @@ export default defineConfig(() => {
   const target = (process.env.LCT_TARGET ?? 'chrome') as Target;
   const localCsp = process.env.LCT_LOCAL_CSP === '1';
   return {
-    plugins: [importWithoutPreload(), ...classicJsx(), pageCopies(), xmlEntitiesOnly(), withoutHtmlSinks(), preact(), crx({ manifest: manifestFor(target, localCsp) as unknown as ManifestV3Export, browser: target })],
+    plugins: [
+      importWithoutPreload(),
+      ...classicJsx(),
+      pageCopies(),
+      xmlEntitiesOnly(),
+      withoutHtmlSinks(),
+      preact(),
+      crx({ manifest: manifestFor(target, localCsp) as unknown as ManifestV3Export, browser: target }),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -33,8 +33,9 @@ for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: unknown 
 ensureNodeModules();
 ensureDebianPackages(['prosody', 'chromium'], 'to run the benchmarks');
 // The demo runs on http://127.0.0.1: only a local build (LCT_LOCAL_CSP=1) holds that host from install.
-const isLocalBuild = (dir) => existsSync(`${dir}/manifest.json`)
-  && (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).host_permissions ?? []).includes('http://127.0.0.1/*');
+const isLocalBuild = (dir) =>
+  existsSync(`${dir}/manifest.json`) &&
+  (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).host_permissions ?? []).includes('http://127.0.0.1/*');
 if (args.build || !isLocalBuild('dist/chrome')) {
   console.log('bench: building the extension (local build, LCT_LOCAL_CSP=1)…');
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, LCT_LOCAL_CSP: '1' } });
@@ -61,7 +62,15 @@ const { serverFigures } = await import('./figures/server.mjs');
 const { workerCosts } = await import('./figures/worker-costs.mjs');
 
 const started = Date.now();
-const results = { generatedAt: new Date().toISOString(), durationS: null, machine: machineInfo(), ok: true, failures: [], figures: {}, details: {} };
+const results = {
+  generatedAt: new Date().toISOString(),
+  durationS: null,
+  machine: machineInfo(),
+  ok: true,
+  failures: [],
+  figures: {},
+  details: {},
+};
 const log = (text) => console.log(`bench: ${text}`);
 
 /**
@@ -120,25 +129,38 @@ watchdog.unref();
 
 const running = [];
 try {
-  await group('size', { sizeContent: 'Size: content script', sizeWorker: 'Size: worker', sizePopup: 'Size: popup', sizeSidepanel: 'Size: side panel' }, async () => {
-    const sizes = measureSizes(EXTENSION_DIR);
-    const floor = gzipSync(RAW_CLIENT, { level: 9 }).length;
-    const row = (ctx) => {
-      const s = sizes[ctx];
-      if (!s) return undefined;
-      const budget = BUDGETS[ctx];
-      return {
-        unit: 'gz', value: s.gzipBytes, baseline: floor, baselineLabel: 'raw client', ratio: Math.round((s.gzipBytes / floor) * 100) / 100,
-        note: budget ? `budget ${(budget / 1024).toFixed(0)} KB gz: ${s.withinBudget ? 'ok' : 'OVER'}; ${s.files} files` : `${s.files} files, no budget`,
-        ...(budget ? { budget } : {}),
-        ...(s.withinBudget === false ? { failed: `${s.gzipBytes} B gz over the ${budget} B budget` } : {}),
+  await group(
+    'size',
+    { sizeContent: 'Size: content script', sizeWorker: 'Size: worker', sizePopup: 'Size: popup', sizeSidepanel: 'Size: side panel' },
+    async () => {
+      const sizes = measureSizes(EXTENSION_DIR);
+      const floor = gzipSync(RAW_CLIENT, { level: 9 }).length;
+      const row = (ctx) => {
+        const s = sizes[ctx];
+        if (!s) return undefined;
+        const budget = BUDGETS[ctx];
+        return {
+          unit: 'gz',
+          value: s.gzipBytes,
+          baseline: floor,
+          baselineLabel: 'raw client',
+          ratio: Math.round((s.gzipBytes / floor) * 100) / 100,
+          note: budget
+            ? `budget ${(budget / 1024).toFixed(0)} KB gz: ${s.withinBudget ? 'ok' : 'OVER'}; ${s.files} files`
+            : `${s.files} files, no budget`,
+          ...(budget ? { budget } : {}),
+          ...(s.withinBudget === false ? { failed: `${s.gzipBytes} B gz over the ${budget} B budget` } : {}),
+        };
       };
-    };
-    return { sizeContent: row('content'), sizeWorker: row('worker'), sizePopup: row('popup'), sizeSidepanel: row('sidepanel') };
-  });
+      return { sizeContent: row('content'), sizeWorker: row('worker'), sizePopup: row('popup'), sizeSidepanel: row('sidepanel') };
+    },
+  );
 
-  await group('worker', { workerFetchCpu: 'Worker: read a 5,000-item fetch (CPU)', bytesPerChange: 'Bytes pushed per change (toggle, 5,000 items)' },
-    () => workerCosts());
+  await group(
+    'worker',
+    { workerFetchCpu: 'Worker: read a 5,000-item fetch (CPU)', bytesPerChange: 'Bytes pushed per change (toggle, 5,000 items)' },
+    () => workerCosts(),
+  );
 
   const needsDemo = ['cold', 'warm', 'propagation', 'scale'].some((g) => only.has(g));
   let env;
@@ -151,43 +173,69 @@ try {
     env = { backend, demo, extensionDir: resolve(EXTENSION_DIR) };
   }
 
-  await group('cold', { coldStart: 'Cold start to tasks' }, async () => {
-    const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
-    return { coldStart: await coldStart({ ...env, video: LIVE_VIDEO, expected: tasks }) };
-  }, BROWSER_RUNS);
-  await group('warm', { warmTab: 'Warm tab to tasks' }, async () => {
-    const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
-    return { warmTab: await warmTab({ ...env, video: LIVE_VIDEO, expected: tasks }) };
-  }, BROWSER_RUNS);
-  await group('propagation', { propagationP50: 'Propagation alice → bob, p50', propagationP95: 'Propagation alice → bob, p95' },
-    () => propagation({ ...env, video: LIVE_VIDEO }), BROWSER_RUNS);
-  await group('scale', {
-    scaleFirstPaint: 'Scale: first paint (5,000 items)',
-    scaleAllRows: 'Scale: all tasks in the page',
-    scaleToggle: 'Scale: toggle done, shown',
-    scaleToggleConfirmed: 'Scale: toggle done, confirmed',
-    scaleMove: 'Scale: keyboard move, shown',
-    scaleMoveConfirmed: 'Scale: keyboard move, confirmed',
-    scaleWorkerHeap: 'Scale: worker JS heap',
-    scalePanelHeap: 'Scale: page + panel JS heap',
-    scaleLongestFrame: 'Scale: longest frame while scrolling',
-  }, () => scale({ ...env, video: SECOND_LIVE_VIDEO }), BROWSER_RUNS);
+  await group(
+    'cold',
+    { coldStart: 'Cold start to tasks' },
+    async () => {
+      const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
+      return { coldStart: await coldStart({ ...env, video: LIVE_VIDEO, expected: tasks }) };
+    },
+    BROWSER_RUNS,
+  );
+  await group(
+    'warm',
+    { warmTab: 'Warm tab to tasks' },
+    async () => {
+      const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
+      return { warmTab: await warmTab({ ...env, video: LIVE_VIDEO, expected: tasks }) };
+    },
+    BROWSER_RUNS,
+  );
+  await group(
+    'propagation',
+    { propagationP50: 'Propagation alice → bob, p50', propagationP95: 'Propagation alice → bob, p95' },
+    () => propagation({ ...env, video: LIVE_VIDEO }),
+    BROWSER_RUNS,
+  );
+  await group(
+    'scale',
+    {
+      scaleFirstPaint: 'Scale: first paint (5,000 items)',
+      scaleAllRows: 'Scale: all tasks in the page',
+      scaleToggle: 'Scale: toggle done, shown',
+      scaleToggleConfirmed: 'Scale: toggle done, confirmed',
+      scaleMove: 'Scale: keyboard move, shown',
+      scaleMoveConfirmed: 'Scale: keyboard move, confirmed',
+      scaleWorkerHeap: 'Scale: worker JS heap',
+      scalePanelHeap: 'Scale: page + panel JS heap',
+      scaleLongestFrame: 'Scale: longest frame while scrolling',
+    },
+    () => scale({ ...env, video: SECOND_LIVE_VIDEO }),
+    BROWSER_RUNS,
+  );
 
   while (running.length) await running.pop()();
 
-  await group('server', {
-    serverPublishRate: 'Server: acked publishes/s at 5,000 items',
-    serverPropagation: 'Server: publish → notification p50 at 5,000',
-    serverPropagationP95: 'Server: publish → notification p95 at 5,000',
-    serverFanout: 'Server: fan-out to 50 admins, last one p50',
-    serverRetrieval: 'Server: retrieve 5,000 items p50',
-    serverRetrievalNagle: 'Server: retrieve 5,000 items p50, Nagle on',
-  }, () => serverFigures());
+  await group(
+    'server',
+    {
+      serverPublishRate: 'Server: acked publishes/s at 5,000 items',
+      serverPropagation: 'Server: publish → notification p50 at 5,000',
+      serverPropagationP95: 'Server: publish → notification p95 at 5,000',
+      serverFanout: 'Server: fan-out to 50 admins, last one p50',
+      serverRetrieval: 'Server: retrieve 5,000 items p50',
+      serverRetrievalNagle: 'Server: retrieve 5,000 items p50, Nagle on',
+    },
+    () => serverFigures(),
+  );
 } catch (error) {
   log(`stopped: ${error.stack ?? error.message}`);
   results.failures.push(`run: ${error.message}`);
 } finally {
-  while (running.length) await running.pop()().catch(() => {});
+  while (running.length)
+    await running
+      .pop()()
+      .catch(() => {});
   finish();
   clearTimeout(watchdog);
 }

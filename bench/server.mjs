@@ -33,7 +33,8 @@ const percentile = (values, p) => {
 const round = (n) => Math.round(n * 100) / 100;
 const summary = (values) => ({ p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), n: values.length });
 
-const taskXml = (name) => `<task xmlns="urn:peertube-plugin-livechat:task" list="bench" order="1"><name>${name}</name><description>Benchmark item with a description of ordinary length.</description></task>`;
+const taskXml = (name) =>
+  `<task xmlns="urn:peertube-plugin-livechat:task" list="bench" order="1"><name>${name}</name><description>Benchmark item with a description of ordinary length.</description></task>`;
 
 // CPU time Prosody used (user + system), from /proc: unlike wall-clock latencies it does not
 // depend on what else the machine runs. Linux clock ticks are 10 ms.
@@ -54,14 +55,17 @@ async function prefill(client, room, count, prefix) {
   const window = 200;
   for (let start = 0; start < count; start += window) {
     const batch = [];
-    for (let i = start; i < Math.min(count, start + window); i++) batch.push(client.publish(room, NODE, taskXml(`${prefix}-${i}`), `${prefix}-${i}`));
+    for (let i = start; i < Math.min(count, start + window); i++)
+      batch.push(client.publish(room, NODE, taskXml(`${prefix}-${i}`), `${prefix}-${i}`));
     (await Promise.all(batch)).forEach(ensureResult);
     forget(client);
   }
 }
 
 function notificationFor(client, room, predicate) {
-  return client.waitFor((s) => s.localName === 'message' && s.getAttribute('from') === room && predicate(child(child(s, 'event'), 'items')));
+  return client.waitFor(
+    (s) => s.localName === 'message' && s.getAttribute('from') === room && predicate(child(child(s, 'event'), 'items')),
+  );
 }
 
 /** Sequential operations on a node that starts with `size` items (at 5,000, each new item evicts the oldest), timed from send to ack and to the observer's notification. */
@@ -156,8 +160,11 @@ async function measureFanout(backend, rounds) {
   const medianReceiver = [];
   for (let i = 0; i < rounds; i++) {
     const id = `fan-${i}`;
-    const notified = admins.map((admin) => notificationFor(admin, room, (items) => child(items, 'item')?.getAttribute('id') === id)
-      .then((message) => admin.arrivalTime(message)));
+    const notified = admins.map((admin) =>
+      notificationFor(admin, room, (items) => child(items, 'item')?.getAttribute('id') === id).then((message) =>
+        admin.arrivalTime(message),
+      ),
+    );
     const t0 = performance.now();
     ensureResult(await owner.publish(room, NODE, taskXml(id), id));
     const arrivals = (await Promise.all(notified)).map((t) => t - t0);
@@ -173,7 +180,11 @@ async function measureFanout(backend, rounds) {
 async function runOnce({ nagle, operations, fanoutRounds }) {
   const users = [{ username: 'owner', password: 'owner-pw' }];
   for (let i = 0; i < FANOUT_ADMINS; i++) users.push({ username: `admin${i}`, password: `admin${i}-pw` });
-  const backend = await startBackend({ users, nagle, log: (line) => /\berror\b/.test(line) && process.stderr.write(`[prosody] ${line}\n`) });
+  const backend = await startBackend({
+    users,
+    nagle,
+    log: (line) => /\berror\b/.test(line) && process.stderr.write(`[prosody] ${line}\n`),
+  });
   try {
     const sizes = [];
     for (const size of SIZES) sizes.push(await measureAtSize(backend, size, operations));

@@ -16,7 +16,12 @@ try {
   const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
   await page.goto(url);
   await page.waitForFunction(() => typeof window.allRenderedMs === 'number', null, { timeout: 60_000 });
-  const first = await page.evaluate(() => ({ renderMs: window.renderMs, allMs: window.allRenderedMs, items: window.itemCount, rows: window.firstRows }));
+  const first = await page.evaluate(() => ({
+    renderMs: window.renderMs,
+    allMs: window.allRenderedMs,
+    items: window.itemCount,
+    rows: window.firstRows,
+  }));
   const updates = await page.evaluate(() => Array.from({ length: 20 }, (_, i) => window.updateOne(i * 37)));
   const pushes = await page.evaluate(() => Array.from({ length: 20 }, (_, i) => window.pushOne(i * 53)));
   // Wall-clock frame times suffer when other processes share the CPU; the
@@ -31,7 +36,8 @@ try {
         const step = (now) => {
           frames.push(now - last);
           last = now;
-          if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return resolve({ frames: frames.slice(1), height: box.scrollHeight });
+          if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1)
+            return resolve({ frames: frames.slice(1), height: box.scrollHeight });
           box.scrollTop += 400;
           requestAnimationFrame(step);
         };
@@ -51,7 +57,10 @@ try {
     firstPaint: { rows: first.rows, ms: Math.round(first.renderMs) },
     allRowsRenderedMs: Math.round(first.allMs),
     pushedViewMs: { median: Math.round(pushes.sort((a, b) => a - b)[10]), max: Math.round(Math.max(...pushes)) },
-    updateOneMs: { median: Math.round(updates.map((u) => u.total).sort((a, b) => a - b)[10]), max: Math.round(Math.max(...updates.map((u) => u.total))) },
+    updateOneMs: {
+      median: Math.round(updates.map((u) => u.total).sort((a, b) => a - b)[10]),
+      max: Math.round(Math.max(...updates.map((u) => u.total))),
+    },
     scroll: {
       frames: scroll.frames.length,
       scrollHeightPx: scroll.height,

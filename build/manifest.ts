@@ -43,7 +43,8 @@ export function manifestFor(target: Target, localCsp: boolean): Record<string, u
   m.version = pkg.version;
   if (localCsp) {
     m.content_security_policy = {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self' https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
+      extension_pages:
+        "script-src 'self'; object-src 'self'; connect-src 'self' https: wss: http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:*",
     };
     // The demo site and the end-to-end tests run on 127.0.0.1: granting that host
     // at install spares them the browser's permission prompt, which automation

@@ -32,8 +32,8 @@ export async function launchChromium({ extensionDir, profileDir, headless = true
   });
   try {
     const isOurs = (w) => w.url().startsWith('chrome-extension://');
-    const worker = context.serviceWorkers().find(isOurs)
-      ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 });
+    const worker =
+      context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
     return { context, worker, extensionId: new URL(worker.url()).host };
   } catch (error) {
     await context.close();

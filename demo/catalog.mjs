@@ -74,7 +74,7 @@ export const VIDEOS = [
     id: 13,
     uuid: '7a3d9c1e-5f28-4b6d-a0e4-c9b2f1d8e5a3',
     name: 'How the birdhouse was made (replay)',
-    description: 'The replay of last week\'s stream. Chat is closed for replays.',
+    description: "The replay of last week's stream. Chat is closed for replays.",
     isLive: false,
     chat: false,
     tasks: [],

@@ -43,7 +43,10 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
     if (!pending) {
       pending = openSession(name);
       sessions.set(name, pending);
-      pending.then((client) => client.closedPromise.then(() => sessions.get(name) === pending && sessions.delete(name)), () => sessions.delete(name));
+      pending.then(
+        (client) => client.closedPromise.then(() => sessions.get(name) === pending && sessions.delete(name)),
+        () => sessions.delete(name),
+      );
     }
     return pending;
   }
@@ -88,7 +91,14 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
       stopped = true;
       const all = [...sessions.values()];
       sessions.clear();
-      await Promise.all(all.map((p) => p.then((c) => c.close(), () => {})));
+      await Promise.all(
+        all.map((p) =>
+          p.then(
+            (c) => c.close(),
+            () => {},
+          ),
+        ),
+      );
       await listening;
     },
   };

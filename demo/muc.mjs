@@ -27,11 +27,17 @@ export async function joinRoom(client, room, nick, { history = 0 } = {}) {
 /** Owner only: names the room and keeps it after everyone leaves. */
 export function configureRoom(client, room, { name, description = '' }) {
   const field = (v, value) => `<field var="${v}"><value>${esc(value)}</value></field>`;
-  return client.iq('set', room, `<query xmlns="${MUC}#owner"><x xmlns="jabber:x:data" type="submit">${
-    field('FORM_TYPE', `${MUC}#roomconfig`)
-  }${field('muc#roomconfig_roomname', name)}${field('muc#roomconfig_roomdesc', description)}${
-    field('muc#roomconfig_persistentroom', '1')
-  }${field('muc#roomconfig_publicroom', '1')}</x></query>`);
+  return client.iq(
+    'set',
+    room,
+    `<query xmlns="${MUC}#owner"><x xmlns="jabber:x:data" type="submit">${field(
+      'FORM_TYPE',
+      `${MUC}#roomconfig`,
+    )}${field('muc#roomconfig_roomname', name)}${field('muc#roomconfig_roomdesc', description)}${field(
+      'muc#roomconfig_persistentroom',
+      '1',
+    )}${field('muc#roomconfig_publicroom', '1')}</x></query>`,
+  );
 }
 
 export function setAffiliation(client, room, jid, affiliation) {
@@ -54,9 +60,11 @@ export async function fetchItems(client, room) {
 
 /** Publishes a raw payload (one XML element as a string); resolves with the item id the server gave. */
 export async function publishRaw(client, room, payloadXml, id) {
-  const result = await client.iq('set', room, `<pubsub xmlns="${PUBSUB}"><publish node="${TASKS_NODE}"><item${
-    id ? ` id="${esc(id)}"` : ''
-  }>${payloadXml}</item></publish></pubsub>`);
+  const result = await client.iq(
+    'set',
+    room,
+    `<pubsub xmlns="${PUBSUB}"><publish node="${TASKS_NODE}"><item${id ? ` id="${esc(id)}"` : ''}>${payloadXml}</item></publish></pubsub>`,
+  );
   return child(child(child(result, 'pubsub'), 'publish'), 'item')?.getAttribute('id') ?? id;
 }
 
@@ -71,7 +79,11 @@ export function taskXml({ list, name, description, order, done }) {
 }
 
 export function retractItem(client, room, id) {
-  return client.iq('set', room, `<pubsub xmlns="${PUBSUB}"><retract node="${TASKS_NODE}" notify="1"><item id="${esc(id)}"/></retract></pubsub>`);
+  return client.iq(
+    'set',
+    room,
+    `<pubsub xmlns="${PUBSUB}"><retract node="${TASKS_NODE}" notify="1"><item id="${esc(id)}"/></retract></pubsub>`,
+  );
 }
 
 /** Reads items into plain objects (lists and tasks; anything else is skipped). */

@@ -23,9 +23,11 @@ export function noteXml({ description, order, about = {} }) {
 
 /** Publishes a raw <note> payload; without `id` the server names the item. Resolves with the item id. */
 export async function publishNote(client, room, payloadXml, id) {
-  const result = await client.iq('set', room, `<pubsub xmlns="${PUBSUB}"><publish node="${NOTES_NODE}"><item${
-    id ? ` id="${esc(id)}"` : ''
-  }>${payloadXml}</item></publish></pubsub>`);
+  const result = await client.iq(
+    'set',
+    room,
+    `<pubsub xmlns="${PUBSUB}"><publish node="${NOTES_NODE}"><item${id ? ` id="${esc(id)}"` : ''}>${payloadXml}</item></publish></pubsub>`,
+  );
   return child(child(child(result, 'pubsub'), 'publish'), 'item')?.getAttribute('id') ?? id;
 }
 
@@ -34,7 +36,11 @@ export function subscribeNotes(client, room) {
 }
 
 export function retractNote(client, room, id) {
-  return client.iq('set', room, `<pubsub xmlns="${PUBSUB}"><retract node="${NOTES_NODE}" notify="1"><item id="${esc(id)}"/></retract></pubsub>`);
+  return client.iq(
+    'set',
+    room,
+    `<pubsub xmlns="${PUBSUB}"><retract node="${NOTES_NODE}" notify="1"><item id="${esc(id)}"/></retract></pubsub>`,
+  );
 }
 
 /** The node's items (oldest first); an empty or not yet created node has none. */
@@ -56,6 +62,8 @@ export function participantFromPresence(presence) {
   const nick = (presence.getAttribute('from') ?? '').split(/\/(.*)/s)[1];
   const x = children(presence, 'x').find((e) => e.namespaceURI === MUC_USER);
   const jid = child(x, 'item')?.getAttribute('jid')?.split('/')[0];
-  const occupantId = children(presence, 'occupant-id').find((e) => e.namespaceURI === NS_OCCUPANT_ID)?.getAttribute('id');
+  const occupantId = children(presence, 'occupant-id')
+    .find((e) => e.namespaceURI === NS_OCCUPANT_ID)
+    ?.getAttribute('id');
   return { nick, ...(jid ? { jid } : {}), ...(occupantId ? { occupantId } : {}) };
 }

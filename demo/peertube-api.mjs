@@ -16,16 +16,22 @@ export function instanceConfig() {
     serverVersion: '7.0.1',
     serverCommit: '',
     plugin: {
-      registered: [{
-        npmName: 'peertube-plugin-livechat',
-        name: 'livechat',
-        version: LIVECHAT_VERSION,
-        description: 'PeerTube plugin livechat: create chat rooms for your Peertube lives! Comes with many features: federation, moderation tools, chat bot, chat persistence, OBS integration, ...',
-        clientScripts: {
-          'dist/client/videowatch-client-plugin.js': { script: 'dist/client/videowatch-client-plugin.js', scopes: ['video-watch', 'embed'] },
-          'dist/client/common-client-plugin.js': { script: 'dist/client/common-client-plugin.js', scopes: ['common'] },
+      registered: [
+        {
+          npmName: 'peertube-plugin-livechat',
+          name: 'livechat',
+          version: LIVECHAT_VERSION,
+          description:
+            'PeerTube plugin livechat: create chat rooms for your Peertube lives! Comes with many features: federation, moderation tools, chat bot, chat persistence, OBS integration, ...',
+          clientScripts: {
+            'dist/client/videowatch-client-plugin.js': {
+              script: 'dist/client/videowatch-client-plugin.js',
+              scopes: ['video-watch', 'embed'],
+            },
+            'dist/client/common-client-plugin.js': { script: 'dist/client/common-client-plugin.js', scopes: ['common'] },
+          },
         },
-      }],
+      ],
       registeredExternalAuths: [],
       registeredIdAndPassAuths: [],
     },

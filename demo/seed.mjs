@@ -5,12 +5,22 @@
 // to look at.
 import { connectXmpp } from './xmpp-client.mjs';
 import {
-  configureRoom, fetchItems, joinRoom, publishRaw, readTasks, sendGroupchat, setAffiliation, subscribeTasks, taskListXml, taskXml,
+  configureRoom,
+  fetchItems,
+  joinRoom,
+  publishRaw,
+  readTasks,
+  sendGroupchat,
+  setAffiliation,
+  subscribeTasks,
+  taskListXml,
+  taskXml,
 } from './muc.mjs';
 import { DOMAIN, LIVE_VIDEO, SECOND_LIVE_VIDEO, USERS, VIDEOS, userByName } from './catalog.mjs';
 import { noteXml, participantFromPresence, publishNote } from './notes.mjs';
 
-const connect = (wsUrl, user, resource) => connectXmpp({ url: wsUrl, username: user.name, domain: DOMAIN, password: user.password, resource });
+const connect = (wsUrl, user, resource) =>
+  connectXmpp({ url: wsUrl, username: user.name, domain: DOMAIN, password: user.password, resource });
 
 async function seedTasks(alice, video) {
   const { lists } = readTasks(await fetchItems(alice, video.room));
@@ -40,9 +50,7 @@ export const SEED_NOTES = {
     },
     { description: 'Moderates the Sunday streams: ask before changing the slow mode.', about: 'bob' },
   ],
-  [SECOND_LIVE_VIDEO.uuid]: [
-    { description: 'Wants to see the chisels again: show them at the end.', about: 'carol' },
-  ],
+  [SECOND_LIVE_VIDEO.uuid]: [{ description: 'Wants to see the chisels again: show them at the end.', about: 'carol' }],
 };
 
 /** Publishes the video's notes as the official client creates them: each one 1 + the highest order. */
@@ -56,8 +64,9 @@ async function seedNotes(alice, video, seen) {
 
 /** `client` joins as `nick`; resolves with what `moderator` (already in the room) sees of it. */
 async function joinSeenBy(moderator, client, room, nick) {
-  const presence = moderator.waitFor((el) => el.localName === 'presence' && el.getAttribute('from') === `${room}/${nick}`
-    && !el.getAttribute('type'));
+  const presence = moderator.waitFor(
+    (el) => el.localName === 'presence' && el.getAttribute('from') === `${room}/${nick}` && !el.getAttribute('type'),
+  );
   await joinRoom(client, room, nick);
   return participantFromPresence(await presence);
 }
@@ -67,8 +76,13 @@ async function seedChat(clients, video) {
   const sent = [];
   for (const [name, text] of video.chatMessages) {
     const client = clients[name];
-    const echoed = client.waitFor((el) => el.localName === 'message' && el.getAttribute('type') === 'groupchat'
-      && el.getAttribute('from')?.startsWith(`${video.room}/`) && el.getElementsByTagName('body')[0]?.textContent === text);
+    const echoed = client.waitFor(
+      (el) =>
+        el.localName === 'message' &&
+        el.getAttribute('type') === 'groupchat' &&
+        el.getAttribute('from')?.startsWith(`${video.room}/`) &&
+        el.getElementsByTagName('body')[0]?.textContent === text,
+    );
     sendGroupchat(client, video.room, text);
     await echoed;
     sent.push({ nick: userByName(name).nickname, text, time: Date.now() });

@@ -85,7 +85,9 @@ export async function startDemo({ port = 0, backend, log = (line) => process.std
     const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
     const user = userByName(name);
     if (!user) {
-      const links = USERS.map((u) => `<li><a href="/login?as=${u.name}&amp;next=${encodeURIComponent(target)}">${u.nickname}</a> (${u.role})</li>`).join('');
+      const links = USERS.map(
+        (u) => `<li><a href="/login?as=${u.name}&amp;next=${encodeURIComponent(target)}">${u.nickname}</a> (${u.role})</li>`,
+      ).join('');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><meta charset="utf-8"><title>Log in - PeerTube demo</title><h1>Log in as</h1><ul>${links}</ul>`);
       return;
@@ -131,7 +133,8 @@ location.replace(${JSON.stringify(target)});
     } catch {
       return sendJson(res, 400, { error: 'expected {"text": "…"}' });
     }
-    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_CHAT_MESSAGE) return sendJson(res, 400, { error: 'empty or too long' });
+    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_CHAT_MESSAGE)
+      return sendJson(res, 400, { error: 'empty or too long' });
     try {
       await chat.send(user.name, room, text);
     } catch (error) {
@@ -164,7 +167,9 @@ location.replace(${JSON.stringify(target)});
     }
     if ((m = path.match(/^\/plugins\/livechat\/router\/api\/configuration\/room\/([^/]+)$/))) {
       const video = videoById(decodeURIComponent(m[1]));
-      return video?.chat && video.uuid === decodeURIComponent(m[1]) ? sendJson(res, 200, roomConfigJson(video, origin)) : sendError(res, 404);
+      return video?.chat && video.uuid === decodeURIComponent(m[1])
+        ? sendJson(res, 200, roomConfigJson(video, origin))
+        : sendError(res, 404);
     }
     if ((m = path.match(/^\/demo\/chat\/([^/]+)\/(events|messages|occupants)$/))) {
       const video = videoById(m[1]);

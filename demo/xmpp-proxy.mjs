@@ -40,16 +40,19 @@ export function createXmppProxy(backend) {
 
   /** For a request to the BOSH path (any method: POST, and OPTIONS for CORS). */
   function bosh(req, res) {
-    const forward = request({
-      host: '127.0.0.1',
-      port: backend.port,
-      method: req.method,
-      path: upstreamPath(backend.boshUrl),
-      headers: req.headers,
-    }, (upstream) => {
-      res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-      upstream.pipe(res);
-    });
+    const forward = request(
+      {
+        host: '127.0.0.1',
+        port: backend.port,
+        method: req.method,
+        path: upstreamPath(backend.boshUrl),
+        headers: req.headers,
+      },
+      (upstream) => {
+        res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        upstream.pipe(res);
+      },
+    );
     forward.on('error', () => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('XMPP server unreachable');

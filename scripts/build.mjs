@@ -21,7 +21,17 @@ for (const target of ['chrome', 'firefox']) {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LCT_TARGET: target });
   const name = `livechat-tasks-${target}.zip`;
   rmSync(`dist/${name}`, { force: true });
-  run('npx', ['web-ext', 'build', '--source-dir', `dist/${target}`, '--artifacts-dir', 'dist',
-    '--filename', name, '--overwrite-dest', '--no-config-discovery']);
+  run('npx', [
+    'web-ext',
+    'build',
+    '--source-dir',
+    `dist/${target}`,
+    '--artifacts-dir',
+    'dist',
+    '--filename',
+    name,
+    '--overwrite-dest',
+    '--no-config-discovery',
+  ]);
 }
 console.log('build: dist/chrome, dist/firefox, dist/livechat-tasks-chrome.zip, dist/livechat-tasks-firefox.zip');

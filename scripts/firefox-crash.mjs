@@ -21,7 +21,8 @@ const { module: demo } = await runnerImport(helper('demo.ts'));
 const { module: users } = await runnerImport(helper('extension-browser.ts'));
 const { LIVE_VIDEO } = await import('../demo/catalog.mjs');
 
-const withTimeout = (promise, ms) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+const withTimeout = (promise, ms) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 
 /** Loads `origin`'s login-and-redirect page `count` times in alice's Firefox; resolves with the crashes seen. */
 async function run(alice, origin, count) {
@@ -37,7 +38,10 @@ async function run(alice, origin, count) {
       ok = true;
     } catch {
       // a crashed tab shows about:tabcrashed, or no longer answers at all
-      const where = await withTimeout(page.evaluate(() => document.documentURI), 3_000).catch(() => 'no answer');
+      const where = await withTimeout(
+        page.evaluate(() => document.documentURI),
+        3_000,
+      ).catch(() => 'no answer');
       if (where === 'no answer' || String(where).startsWith('about:tabcrashed')) crashed++;
       else slow++;
       await withTimeout(page.close(), 5_000).catch(() => {});

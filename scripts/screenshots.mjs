@@ -103,7 +103,8 @@ try {
   if (args.review) {
     mkdirSync(REVIEW_OUT, { recursive: true });
     for (const size of REVIEW_SIZES) {
-      for (const theme of ['light', 'dark']) await shootWatch(join(REVIEW_OUT, `watch-${size.width}x${size.height}-${theme}.png`), size, theme);
+      for (const theme of ['light', 'dark'])
+        await shootWatch(join(REVIEW_OUT, `watch-${size.width}x${size.height}-${theme}.png`), size, theme);
     }
   }
   await page.setViewport(README_SIZE);

@@ -8,11 +8,13 @@ import { parseArgs } from 'node:util';
 import { ensureNodeModules } from './lib/node-modules.mjs';
 import { ensureDebianPackages } from './lib/system.mjs';
 
-const { values } = parseArgs({ options: {
-  seconds: { type: 'string', default: '600' },
-  seed: { type: 'string' },
-  runs: { type: 'string', default: '1' },
-} });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '600' },
+    seed: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+  },
+});
 const seconds = Number(values.seconds);
 const runs = Number(values.runs);
 const first = values.seed ?? String(Math.floor(Math.random() * 2 ** 31));
@@ -26,8 +28,19 @@ const failed = [];
 for (let i = 0; i < runs; i++) {
   const seed = String(Number(first) + i);
   console.log(`soak: ${seconds} s, seed ${seed} (${new Date().toISOString()})`);
-  const run = spawnSync('node', ['--import', './scripts/lib/node20.mjs', 'node_modules/vitest/vitest.mjs', 'run', '--project', 'integration',
-    'test/integration/soak.test.ts'], { stdio: 'inherit', env: { ...process.env, SOAK_SECONDS: String(seconds), SOAK_SEED: seed } });
+  const run = spawnSync(
+    'node',
+    [
+      '--import',
+      './scripts/lib/node20.mjs',
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--project',
+      'integration',
+      'test/integration/soak.test.ts',
+    ],
+    { stdio: 'inherit', env: { ...process.env, SOAK_SECONDS: String(seconds), SOAK_SEED: seed } },
+  );
   if (run.status !== 0) failed.push(seed);
   console.log(`soak: seed ${seed} ${run.status === 0 ? 'passed' : 'FAILED'} (replay: npm run soak -- --seconds ${seconds} --seed ${seed})`);
 }

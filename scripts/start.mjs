@@ -99,7 +99,7 @@ try {
     const { context, extensionId } = await launchChromium({ extensionDir: EXTENSION_DIR, profileDir, headless });
     running.push(() => context.close());
     await enableInstance(context, extensionId, demo.url);
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const start = `${demo.url}/login?as=alice&next=${encodeURIComponent(`/w/${LIVE_VIDEO.shortUUID}`)}`;
     await page.goto(start);
     console.log(`Chromium: ${watchUrl(LIVE_VIDEO)} as alice, extension ${extensionId}`);

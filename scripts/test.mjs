@@ -24,12 +24,26 @@ if (wants('integration') || wants('e2e')) ensureDebianPackages(['prosody'], 'the
 if (wants('e2e')) ensureDebianPackages(['chromium', 'firefox-esr'], 'the end-to-end tests run the extension in Chromium and Firefox ESR');
 
 run('npx', ['tsc', '--noEmit']);
+// Lint and formatting (Biome, biome.json): `npm run lint -- --write` fixes what it can.
+run('npx', ['biome', 'ci', '--reporter=summary', '.']);
 if (wants('e2e')) run('node', ['scripts/build.mjs'], { LCT_LOCAL_CSP: '1' });
 const projects = (suites.length ? suites : ['unit', 'integration', 'e2e']).flatMap((p) => ['--project', p]);
 const report = '.tmp/vitest-report.json';
 rmSync(report, { force: true });
-const vitest = spawnSync('node', ['--import', './scripts/lib/node20.mjs', 'node_modules/vitest/vitest.mjs', 'run', ...projects,
-  '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit' });
+const vitest = spawnSync(
+  'node',
+  [
+    '--import',
+    './scripts/lib/node20.mjs',
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    ...projects,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ],
+  { stdio: 'inherit' },
+);
 // One plain closing line, whatever the reporter printed above it.
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));

@@ -33,20 +33,23 @@ function scramKeys(password, salt) {
  * Throws on an entry without a name or password, so a typo never starts a server without the user.
  */
 export function parseUsers(users) {
-  const entries = typeof users === 'string' ? users.split(',').filter((s) => s.trim() !== '') : users ?? [];
-  return entries.map((entry) => {
-    if (typeof entry !== 'string') return { username: entry.username, password: entry.password };
-    const colon = entry.indexOf(':');
-    const username = entry.slice(0, colon).trim();
-    const password = entry.slice(colon + 1);
-    if (colon <= 0 || username === '' || password === '') {
-      throw new Error(`Invalid user "${entry}": expected name:password`);
-    }
-    return { username, password };
-  }).map(({ username, password }) => {
-    if (!/^[a-z0-9._-]+$/.test(username)) throw new Error(`Invalid user name "${username}": use lower-case letters, digits, ".", "_" or "-"`);
-    return { username, password };
-  });
+  const entries = typeof users === 'string' ? users.split(',').filter((s) => s.trim() !== '') : (users ?? []);
+  return entries
+    .map((entry) => {
+      if (typeof entry !== 'string') return { username: entry.username, password: entry.password };
+      const colon = entry.indexOf(':');
+      const username = entry.slice(0, colon).trim();
+      const password = entry.slice(colon + 1);
+      if (colon <= 0 || username === '' || password === '') {
+        throw new Error(`Invalid user "${entry}": expected name:password`);
+      }
+      return { username, password };
+    })
+    .map(({ username, password }) => {
+      if (!/^[a-z0-9._-]+$/.test(username))
+        throw new Error(`Invalid user name "${username}": use lower-case letters, digits, ".", "_" or "-"`);
+      return { username, password };
+    });
 }
 
 /** Writes the accounts of `host` into `dataDir` (created if needed). Existing accounts are replaced. */

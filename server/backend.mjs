@@ -41,12 +41,14 @@ function luaString(text) {
 
 /** `name = value` lines for the MUC component (numbers, booleans, strings). */
 function componentOptionLines(options = {}) {
-  return Object.entries(options).map(([name, value]) => {
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a Prosody option name: ${name}`);
-    if (typeof value === 'string') return `\t${name} = ${luaString(value)}`;
-    if (typeof value === 'boolean' || Number.isFinite(value)) return `\t${name} = ${value}`;
-    throw new Error(`Option ${name}: a string, finite number or boolean, not ${value}`);
-  }).join('\n');
+  return Object.entries(options)
+    .map(([name, value]) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a Prosody option name: ${name}`);
+      if (typeof value === 'string') return `\t${name} = ${luaString(value)}`;
+      if (typeof value === 'boolean' || Number.isFinite(value)) return `\t${name} = ${value}`;
+      throw new Error(`Option ${name}: a string, finite number or boolean, not ${value}`);
+    })
+    .join('\n');
 }
 
 function renderConfig(values) {
@@ -122,18 +124,21 @@ export async function startBackend(options = {}) {
   const configDir = mkdtempSync(join(tmpdir(), 'livechat-tasks-prosody-'));
   mkdirSync(join(configDir, 'certs'));
   const configPath = join(configDir, 'prosody.cfg.lua');
-  writeFileSync(configPath, renderConfig({
-    PIDFILE: luaString(join(configDir, 'prosody.pid')),
-    DATA_DIR: luaString(dataDir),
-    PLUGIN_DIR: luaString(SERVER_DIR),
-    CERTS_DIR: luaString(join(configDir, 'certs')),
-    LOG_LEVEL: luaString(options.verbose ? 'debug' : 'error'),
-    C2S_PORT: String(c2sPort),
-    HTTP_PORT: String(port),
-    NAGLE: options.nagle ? 'true' : 'false',
-    PARENT_PID: String(process.pid),
-    COMPONENT_OPTIONS: componentOptionLines(options.componentOptions),
-  }));
+  writeFileSync(
+    configPath,
+    renderConfig({
+      PIDFILE: luaString(join(configDir, 'prosody.pid')),
+      DATA_DIR: luaString(dataDir),
+      PLUGIN_DIR: luaString(SERVER_DIR),
+      CERTS_DIR: luaString(join(configDir, 'certs')),
+      LOG_LEVEL: luaString(options.verbose ? 'debug' : 'error'),
+      C2S_PORT: String(c2sPort),
+      HTTP_PORT: String(port),
+      NAGLE: options.nagle ? 'true' : 'false',
+      PARENT_PID: String(process.pid),
+      COMPONENT_OPTIONS: componentOptionLines(options.componentOptions),
+    }),
+  );
 
   const log = options.log ?? ((line) => process.stderr.write(`[prosody] ${line}\n`));
   const httpBase = `http://127.0.0.1:${port}`;

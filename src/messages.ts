@@ -20,9 +20,7 @@ export interface PeerTubeRoomConfig {
 }
 
 /** Credentials the content script reads from the PeerTube page; secrets: kept in storage.session only. */
-export type PeerTubeAuth =
-  | { kind: 'peertube'; tokenType: string; accessToken: string }
-  | { kind: 'oidc'; token: string };
+export type PeerTubeAuth = { kind: 'peertube'; tokenType: string; accessToken: string } | { kind: 'oidc'; token: string };
 
 export interface ManualAccount {
   /** bare JID */

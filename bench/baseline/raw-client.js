@@ -33,8 +33,9 @@
   async function scram(_username, password, clientFirstBare, serverFirst) {
     const attrs = Object.fromEntries(serverFirst.split(',').map((kv) => [kv[0], kv.slice(2)]));
     const base = await crypto.subtle.importKey('raw', enc.encode(password), 'PBKDF2', false, ['deriveBits']);
-    const salted = new Uint8Array(await crypto.subtle.deriveBits(
-      { name: 'PBKDF2', salt: unb64(attrs.s), iterations: Number(attrs.i), hash: 'SHA-1' }, base, 160));
+    const salted = new Uint8Array(
+      await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: unb64(attrs.s), iterations: Number(attrs.i), hash: 'SHA-1' }, base, 160),
+    );
     const clientKey = await hmac(salted, 'Client Key');
     const storedKey = new Uint8Array(await crypto.subtle.digest('SHA-1', clientKey));
     const withoutProof = `c=biws,r=${attrs.r}`;
@@ -70,11 +71,18 @@
       }
       for (const fn of listeners) fn(el);
     };
-    const closed = new Promise((resolve) => { ws.onclose = resolve; });
+    const closed = new Promise((resolve) => {
+      ws.onclose = resolve;
+    });
     const next = async () => {
       while (!queue.length) {
         if (ws.readyState > 1) throw new Error('connection closed during login');
-        await Promise.race([new Promise((r) => { wake = r; }), closed]);
+        await Promise.race([
+          new Promise((r) => {
+            wake = r;
+          }),
+          closed,
+        ]);
       }
       return queue.shift();
     };
@@ -83,7 +91,10 @@
       await next();
       return next();
     };
-    await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = () => reject(new Error(`cannot open ${url}`)); });
+    await new Promise((resolve, reject) => {
+      ws.onopen = resolve;
+      ws.onerror = () => reject(new Error(`cannot open ${url}`));
+    });
     await open();
     const nonce = b64(crypto.getRandomValues(new Uint8Array(18)));
     const clientFirstBare = `n=${username.replace(/=/g, '=3D').replace(/,/g, '=2C')},r=${nonce}`;
@@ -108,7 +119,10 @@
       jid,
       bareJid: jid.split('/')[0],
       send: (xml) => ws.send(xml),
-      on: (fn) => { listeners.add(fn); return () => listeners.delete(fn); },
+      on: (fn) => {
+        listeners.add(fn);
+        return () => listeners.delete(fn);
+      },
       iq(type, to, payload) {
         const id = `b${(counter++).toString(36)}`;
         return new Promise((resolve, reject) => {
@@ -130,13 +144,19 @@
     return new Promise((resolve, reject) => {
       const off = client.on((el) => {
         if (el.localName !== 'presence' || el.getAttribute('from')?.split('/')[0] !== room) return;
-        if (el.getAttribute('type') === 'error') { off(); reject(new Error(el.outerHTML)); return; }
+        if (el.getAttribute('type') === 'error') {
+          off();
+          reject(new Error(el.outerHTML));
+          return;
+        }
         const x = kids(el, 'x').find((e) => e.namespaceURI === MUC_USER);
         if (!x || !kids(x, 'status').some((s) => s.getAttribute('code') === '110')) return;
         off();
         resolve(kid(x, 'item')?.getAttribute('affiliation'));
       });
-      client.send(`<presence xmlns="jabber:client" to="${esc(room)}/${esc(nick)}"><x xmlns="${MUC}"><history maxstanzas="0"/></x></presence>`);
+      client.send(
+        `<presence xmlns="jabber:client" to="${esc(room)}/${esc(nick)}"><x xmlns="${MUC}"><history maxstanzas="0"/></x></presence>`,
+      );
     });
   }
 
@@ -149,10 +169,15 @@
   }
 
   function publish(client, room, id, payload) {
-    return client.iq('set', room, `<pubsub xmlns="${PUBSUB}"><publish node="${NODE}"><item${id ? ` id="${esc(id)}"` : ''}>${payload}</item></publish></pubsub>`);
+    return client.iq(
+      'set',
+      room,
+      `<pubsub xmlns="${PUBSUB}"><publish node="${NODE}"><item${id ? ` id="${esc(id)}"` : ''}>${payload}</item></publish></pubsub>`,
+    );
   }
 
-  const taskXml = (t) => `<task xmlns="${NS_TASK}" list="${esc(t.list)}" order="${t.order}"${t.done ? ' done="true"' : ''}><name>${esc(t.name)}</name>${t.description === undefined ? '' : `<description>${esc(t.description)}</description>`}</task>`;
+  const taskXml = (t) =>
+    `<task xmlns="${NS_TASK}" list="${esc(t.list)}" order="${t.order}"${t.done ? ' done="true"' : ''}><name>${esc(t.name)}</name>${t.description === undefined ? '' : `<description>${esc(t.description)}</description>`}</task>`;
 
   /** Items to plain objects; anything unknown is skipped. */
   function read(items) {
@@ -161,10 +186,15 @@
     for (const item of items) {
       const p = item.firstElementChild;
       const name = kid(p, 'name')?.textContent ?? '';
-      if (p?.localName === 'tasklist' && p.namespaceURI === NS_TASKLIST) lists.set(item.getAttribute('id'), { id: item.getAttribute('id'), name });
+      if (p?.localName === 'tasklist' && p.namespaceURI === NS_TASKLIST)
+        lists.set(item.getAttribute('id'), { id: item.getAttribute('id'), name });
       if (p?.localName === 'task' && p.namespaceURI === NS_TASK) {
         tasks.set(item.getAttribute('id'), {
-          id: item.getAttribute('id'), name, list: p.getAttribute('list'), order: Number(p.getAttribute('order')), done: p.hasAttribute('done'),
+          id: item.getAttribute('id'),
+          name,
+          list: p.getAttribute('list'),
+          order: Number(p.getAttribute('order')),
+          done: p.hasAttribute('done'),
           description: kid(p, 'description')?.textContent,
         });
       }
@@ -233,10 +263,7 @@
       if (!res.ok) throw new Error(`${path}: ${res.status}`);
       return res.json();
     };
-    const [video, auth] = await Promise.all([
-      json(`/api/v1/videos/${shortId}`),
-      json('/plugins/livechat/router/api/auth', { headers }),
-    ]);
+    const [video, auth] = await Promise.all([json(`/api/v1/videos/${shortId}`), json('/plugins/livechat/router/api/auth', { headers })]);
     const config = await json(`/plugins/livechat/router/api/configuration/room/${video.uuid}`);
     const container = document.createElement('ol');
     container.id = 'raw-tasks';
@@ -244,7 +271,15 @@
     (document.body ?? document.documentElement).append(container);
     const [username, domain] = auth.jid.split('@');
     const wsUrl = new URL(config.localWebsocketServiceUrl, location.href).href.replace(/^http/, 'ws');
-    const shown = await showRoom({ url: wsUrl, domain, username, password: auth.password, room: config.room, nick: auth.nickname, container });
+    const shown = await showRoom({
+      url: wsUrl,
+      domain,
+      username,
+      password: auth.password,
+      room: config.room,
+      nick: auth.nickname,
+      container,
+    });
     return { ...shown, painted: performance.now() };
   }
 

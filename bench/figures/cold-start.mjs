@@ -9,7 +9,9 @@ export const RAW_CLIENT = readFileSync(new URL('../baseline/raw-client.js', impo
 const RUNS = 5;
 
 const painted = () => window.__lctBench.t.painted ?? null;
-const setExpected = (n) => { window.__lctBench.expected = n; };
+const setExpected = (n) => {
+  window.__lctBench.expected = n;
+};
 
 async function extensionRun({ demo, extensionDir, video, expected }) {
   const browser = await launch({ extensionDir, origin: demo.url });
@@ -29,11 +31,20 @@ async function rawRun({ demo, video, expected }) {
     await browser.context.addInitScript({ content: RAW_CLIENT });
     await browser.context.addInitScript(setExpected, expected);
     await browser.context.addInitScript((id) => {
-      if (location.pathname === `/w/${id}`) window.RawXmpp.coldStartOnWatchPage(id).catch((e) => { window.__lctBench.error = String(e); });
+      if (location.pathname === `/w/${id}`)
+        window.RawXmpp.coldStartOnWatchPage(id).catch((e) => {
+          window.__lctBench.error = String(e);
+        });
     }, video.shortUUID);
     const page = await openAs(browser.context, demo.url, 'alice', `/w/${video.shortUUID}`);
-    await waitInPage(page, () => window.__lctBench.error ? { error: window.__lctBench.error } : window.__lctBench.t.painted ?? null, undefined,
-      { what: `the raw client to show ${expected} tasks` }).then((v) => { if (v.error) throw new Error(v.error); });
+    await waitInPage(
+      page,
+      () => (window.__lctBench.error ? { error: window.__lctBench.error } : (window.__lctBench.t.painted ?? null)),
+      undefined,
+      { what: `the raw client to show ${expected} tasks` },
+    ).then((v) => {
+      if (v.error) throw new Error(v.error);
+    });
     return await page.evaluate(() => ({ ...window.__lctBench.t }));
   } finally {
     await browser.close();

@@ -18,16 +18,20 @@ const lastResult = () => window.__lctBench.result;
 
 /** Until the editor's own view holds no unconfirmed edit (bounded), so edits never pile up. */
 async function settle(page) {
-  await waitInPage(page, () => (window.__lctBench.root()?.querySelector('.is-pending') ? null : true), undefined,
-    { timeoutMs: SETTLE_MS, what: 'alice\'s edit to be confirmed' }).catch(() => {});
+  await waitInPage(page, () => (window.__lctBench.root()?.querySelector('.is-pending') ? null : true), undefined, {
+    timeoutMs: SETTLE_MS,
+    what: "alice's edit to be confirmed",
+  }).catch(() => {});
 }
 
 function summarize(samples) {
   const all = samples.filter((s) => s.ms !== null).map((s) => s.ms);
-  const byKind = Object.fromEntries(KINDS.map((k) => {
-    const v = samples.filter((s) => s.kind === k && s.ms !== null).map((s) => s.ms);
-    return [k, { p50: round(percentile(v, 50)), p95: round(percentile(v, 95)), n: v.length }];
-  }));
+  const byKind = Object.fromEntries(
+    KINDS.map((k) => {
+      const v = samples.filter((s) => s.kind === k && s.ms !== null).map((s) => s.ms);
+      return [k, { p50: round(percentile(v, 50)), p95: round(percentile(v, 95)), n: v.length }];
+    }),
+  );
   return { p50: percentile(all, 50), p95: percentile(all, 95), missed: samples.filter((s) => s.ms === null).length, byKind };
 }
 
@@ -39,13 +43,20 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
     for (let i = 0; i < 2; i++) {
       const b = await launch({ extensionDir, origin: demo.url });
       browsers.push(b);
-      await b.context.addInitScript((n) => { window.__lctBench.expected = n; }, tasks);
+      await b.context.addInitScript((n) => {
+        window.__lctBench.expected = n;
+      }, tasks);
     }
     const alice = await openAs(browsers[0].context, demo.url, 'alice', path);
     const bob = await openAs(browsers[1].context, demo.url, 'bob', path);
     for (const page of [alice, bob]) await waitInPage(page, painted, undefined, { what: `the panel to show ${tasks} tasks` });
-    const lists = () => alice.evaluate(() => [...window.__lctBench.root().querySelectorAll('section[data-list-id]')]
-      .map((s) => ({ id: s.getAttribute('data-list-id'), rows: [...s.querySelectorAll('[data-task-id]')].map((r) => r.getAttribute('data-task-id')) })));
+    const lists = () =>
+      alice.evaluate(() =>
+        [...window.__lctBench.root().querySelectorAll('section[data-list-id]')].map((s) => ({
+          id: s.getAttribute('data-list-id'),
+          rows: [...s.querySelectorAll('[data-task-id]')].map((r) => r.getAttribute('data-task-id')),
+        })),
+      );
     const start = await lists();
     if (start.length < 2 || start[0].rows.length < 2 || !start[1].rows.length) throw new Error('the room needs two lists with tasks');
     const [moveList, addList] = start;
@@ -59,7 +70,10 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
       const kind = KINDS[i % KINDS.length];
       let act;
       if (kind === 'done') {
-        const done = await alice.evaluate((id) => window.__lctBench.root().querySelector(`[data-task-id="${id}"]`).classList.contains('is-done'), doneId);
+        const done = await alice.evaluate(
+          (id) => window.__lctBench.root().querySelector(`[data-task-id="${id}"]`).classList.contains('is-done'),
+          doneId,
+        );
         await bob.evaluate((arg) => window.__lctBench.arm('done', arg), { id: doneId, done: !done });
         act = () => alice.locator(`[data-task-id="${doneId}"] input.lct-done`).click();
       } else if (kind === 'add') {
@@ -74,7 +88,9 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
         await bob.evaluate((arg) => window.__lctBench.arm('move', arg), { id: rows[0], afterId: rows[1] });
         act = () => handle.press('ArrowDown');
       }
-      await alice.evaluate(() => { window.__lctBench.inputAbs = null; });
+      await alice.evaluate(() => {
+        window.__lctBench.inputAbs = null;
+      });
       await act();
       const seen = await bob.evaluate(lastResult);
       const input = await alice.evaluate(() => window.__lctBench.inputAbs);
@@ -99,13 +115,24 @@ async function rawEdits({ demo, video }) {
       const page = await b.context.newPage();
       await page.goto(`${demo.url}/bench/raw-${name}`);
       const user = userByName(name);
-      await page.evaluate(async ({ url, username, password, room }) => {
-        const container = document.createElement('ol');
-        container.id = 'raw-tasks';
-        document.body.append(container);
-        const { client, model } = await window.RawXmpp.showRoom({ url, domain: 'localhost', username, password, room, nick: `${username}-raw-bench`, container });
-        window.__raw = { client, model, room };
-      }, { url: wsUrl, username: user.name, password: user.password, room: video.room });
+      await page.evaluate(
+        async ({ url, username, password, room }) => {
+          const container = document.createElement('ol');
+          container.id = 'raw-tasks';
+          document.body.append(container);
+          const { client, model } = await window.RawXmpp.showRoom({
+            url,
+            domain: 'localhost',
+            username,
+            password,
+            room,
+            nick: `${username}-raw-bench`,
+            container,
+          });
+          window.__raw = { client, model, room };
+        },
+        { url: wsUrl, username: user.name, password: user.password, room: video.room },
+      );
       pages.push(page);
     }
     const [alice, bob] = pages;
@@ -113,13 +140,14 @@ async function rawEdits({ demo, video }) {
     const plan = await alice.evaluate(() => {
       const { model } = window.__raw;
       const lists = [...model.lists.values()].sort((a, b) => a.name.localeCompare(b.name));
-      const first = (listId) => [...model.tasks.values()].filter((t) => t.list === listId).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+      const first = (listId) =>
+        [...model.tasks.values()].filter((t) => t.list === listId).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
       return { moveList: lists[0].id, addList: lists[1].id, doneId: first(lists[1].id)[0].id };
     });
     await alice.evaluate((p) => {
       const R = window.RawXmpp;
-      const ordered = (listId) => [...window.__raw.model.tasks.values()].filter((t) => t.list === listId)
-        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+      const ordered = (listId) =>
+        [...window.__raw.model.tasks.values()].filter((t) => t.list === listId).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
       window.__rawPrepare = (kind, i) => {
         const { model } = window.__raw;
         if (kind === 'done') {
@@ -165,7 +193,8 @@ async function rawEdits({ demo, video }) {
 export async function propagation(env) {
   const ext = await attempt(async () => summarize(await extensionEdits(env)));
   const raw = await attempt(async () => summarize(await rawEdits(env)));
-  const note = (s) => `${EDITS} edits (done/add/move), ${s.missed} missed; by kind p50 ${KINDS.map((k) => `${k} ${s.byKind[k].p50}`).join(', ')} ms`;
+  const note = (s) =>
+    `${EDITS} edits (done/add/move), ${s.missed} missed; by kind p50 ${KINDS.map((k) => `${k} ${s.byKind[k].p50}`).join(', ')} ms`;
   const row = (key, text) => ({
     unit: 'ms',
     value: round(ext.value?.[key] ?? null),
@@ -176,7 +205,7 @@ export async function propagation(env) {
   });
   return {
     propagationP50: row('p50', ext.value ? note(ext.value) : ''),
-    propagationP95: row('p95', 'alice\'s input event until bob\'s DOM shows it; two Chromium processes, one clock (timeOrigin + now)'),
+    propagationP95: row('p95', "alice's input event until bob's DOM shows it; two Chromium processes, one clock (timeOrigin + now)"),
     detail: { edits: EDITS, extension: ext.value ?? ext.error, raw: raw.value ?? raw.error },
   };
 }

@@ -19,12 +19,16 @@ const EDIT_TIMEOUT_MS = 30_000;
 const SETTLE_MS = 1_000;
 
 const read = (key) => window.__lctBench.t[key] ?? null;
-const setExpected = (n) => { window.__lctBench.expected = n; };
+const setExpected = (n) => {
+  window.__lctBench.expected = n;
+};
 
 /** The first two task ids of the first list on screen. */
 const firstRows = () => {
   const list = window.__lctBench.root().querySelector('section[data-list-id], ul');
-  return [...list.querySelectorAll('[data-task-id]')].slice(0, 2).map((r) => ({ id: r.getAttribute('data-task-id'), done: r.classList.contains('is-done') }));
+  return [...list.querySelectorAll('[data-task-id]')]
+    .slice(0, 2)
+    .map((r) => ({ id: r.getAttribute('data-task-id'), done: r.classList.contains('is-done') }));
 };
 
 /** Scrolls the element that scrolls the task rows; resolves with frame statistics. */
@@ -39,7 +43,13 @@ const scrollTasks = async () => {
 
 function frames(scroll, cpu = null) {
   if (!scroll) return null;
-  return { longest: Math.max(...scroll.deltas), p95: percentile(scroll.deltas, 95), frames: scroll.frames, scrollHeight: scroll.scrollHeight, longestTaskCpu: cpu };
+  return {
+    longest: Math.max(...scroll.deltas),
+    p95: percentile(scroll.deltas, 95),
+    frames: scroll.frames,
+    scrollHeight: scroll.scrollHeight,
+    longestTaskCpu: cpu,
+  };
 }
 
 /**
@@ -52,7 +62,10 @@ async function tracedScroll(page) {
   const events = [];
   session.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const complete = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
   const scroll = await page.evaluate(scrollTasks);
   await session.send('Tracing.end');
   await complete;
@@ -69,17 +82,22 @@ async function tracedScroll(page) {
 
 /** Times an edit in `page` (started by `act`) until shown and until confirmed; ms from the input. */
 async function timedEdit(page, kind, arg, act) {
-  await page.evaluate(([k, a, timeout]) => {
-    window.__lctBench.arm(k, a, 'shown', timeout);
-    window.__lctBench.arm('confirmed', { kind: k, arg: a }, 'confirmed', timeout);
-    window.__lctBench.inputAbs = null;
-  }, [kind, arg, EDIT_TIMEOUT_MS]);
+  await page.evaluate(
+    ([k, a, timeout]) => {
+      window.__lctBench.arm(k, a, 'shown', timeout);
+      window.__lctBench.arm('confirmed', { kind: k, arg: a }, 'confirmed', timeout);
+      window.__lctBench.inputAbs = null;
+    },
+    [kind, arg, EDIT_TIMEOUT_MS],
+  );
   await act();
   return page.evaluate(async () => {
     const B = window.__lctBench;
     const [shown, confirmed] = [await B.shown, await B.confirmed];
     const input = B.inputAbs;
-    return input === null ? null : { shown: shown === null ? null : shown - input, confirmed: confirmed === null ? null : confirmed - input };
+    return input === null
+      ? null
+      : { shown: shown === null ? null : shown - input, confirmed: confirmed === null ? null : confirmed - input };
   });
 }
 
@@ -89,13 +107,16 @@ async function extensionScale({ demo, extensionDir, video, tasks }) {
     await browser.context.addInitScript(setExpected, tasks);
     const page = await openAs(browser.context, demo.url, 'alice', `/w/${video.shortUUID}`);
     const firstPaint = await waitInPage(page, read, 'firstRowPainted', { timeoutMs: 60_000, what: 'the first task of the big room' });
-    const allRows = await waitInPage(page, read, 'painted', { timeoutMs: ALL_ROWS_TIMEOUT_MS, what: 'every task of the big room' }).catch(() => null);
+    const allRows = await waitInPage(page, read, 'painted', { timeoutMs: ALL_ROWS_TIMEOUT_MS, what: 'every task of the big room' }).catch(
+      () => null,
+    );
     const rowsInPage = await page.evaluate(() => window.__lctBench.rows().length);
     await page.waitForTimeout(SETTLE_MS);
     const scroll = await tracedScroll(page);
     const [first, second] = await page.evaluate(firstRows);
-    const toggle = await timedEdit(page, 'done', { id: first.id, done: !first.done },
-      () => page.locator(`[data-task-id="${first.id}"] input.lct-done`).click());
+    const toggle = await timedEdit(page, 'done', { id: first.id, done: !first.done }, () =>
+      page.locator(`[data-task-id="${first.id}"] input.lct-done`).click(),
+    );
     const handle = page.locator(`[data-task-id="${first.id}"] button.lct-handle`);
     await handle.focus();
     const move = await timedEdit(page, 'move', { id: first.id, afterId: second.id }, () => handle.press('ArrowDown'));
@@ -113,38 +134,57 @@ async function rawScale({ demo, video, tasks }) {
     await browser.context.addInitScript(setExpected, tasks);
     await browser.context.addInitScript((id) => {
       if (location.pathname !== `/w/${id}`) return;
-      window.RawXmpp.coldStartOnWatchPage(id).then((shown) => { window.__raw = shown; }, (e) => { window.__lctBench.error = String(e); });
+      window.RawXmpp.coldStartOnWatchPage(id).then(
+        (shown) => {
+          window.__raw = shown;
+        },
+        (e) => {
+          window.__lctBench.error = String(e);
+        },
+      );
     }, video.shortUUID);
     const page = await openAs(browser.context, demo.url, 'alice', `/w/${video.shortUUID}`);
-    const allRows = await waitInPage(page, () => window.__lctBench.error ?? window.__lctBench.t.painted ?? null, undefined,
-      { timeoutMs: 60_000, what: 'the raw client to show the big room' });
+    const allRows = await waitInPage(page, () => window.__lctBench.error ?? window.__lctBench.t.painted ?? null, undefined, {
+      timeoutMs: 60_000,
+      what: 'the raw client to show the big room',
+    });
     if (typeof allRows === 'string') throw new Error(allRows);
     await waitInPage(page, () => (window.__raw ? true : null));
     const firstPaint = await page.evaluate(read, 'firstRowPainted');
     await page.waitForTimeout(SETTLE_MS);
     const scroll = frames(await page.evaluate(scrollTasks));
     const [first, second] = await page.evaluate(firstRows);
-    await page.evaluate((room) => { window.__rawRoom = room; }, video.room);
-    const publishDone = (id) => page.evaluate((taskId) => {
-      const { client, model } = window.__raw;
-      const task = model.tasks.get(taskId);
-      window.__lctBench.inputAbs = performance.timeOrigin + performance.now();
-      return window.RawXmpp.publish(client, window.__rawRoom, taskId, window.RawXmpp.taskXml({ ...task, done: !task.done })).then(() => true);
-    }, id);
+    await page.evaluate((room) => {
+      window.__rawRoom = room;
+    }, video.room);
+    const publishDone = (id) =>
+      page.evaluate((taskId) => {
+        const { client, model } = window.__raw;
+        const task = model.tasks.get(taskId);
+        window.__lctBench.inputAbs = performance.timeOrigin + performance.now();
+        return window.RawXmpp.publish(client, window.__rawRoom, taskId, window.RawXmpp.taskXml({ ...task, done: !task.done })).then(
+          () => true,
+        );
+      }, id);
     const toggle = await timedEdit(page, 'done', { id: first.id, done: !first.done }, () => publishDone(first.id));
     // Raw move: the official client's renumbering for "one down" — the moved task takes
     // the next one's order and the next one takes its place, two publishes.
-    const move = await timedEdit(page, 'move', { id: first.id, afterId: second.id }, () => page.evaluate(async ([a, b]) => {
-      const { client, model } = window.__raw;
-      const R = window.RawXmpp;
-      const ta = model.tasks.get(a);
-      const tb = model.tasks.get(b);
-      window.__lctBench.inputAbs = performance.timeOrigin + performance.now();
-      await Promise.all([
-        R.publish(client, window.__rawRoom, b, R.taskXml({ ...tb, order: ta.order })),
-        R.publish(client, window.__rawRoom, a, R.taskXml({ ...ta, order: tb.order })),
-      ]);
-    }, [first.id, second.id]));
+    const move = await timedEdit(page, 'move', { id: first.id, afterId: second.id }, () =>
+      page.evaluate(
+        async ([a, b]) => {
+          const { client, model } = window.__raw;
+          const R = window.RawXmpp;
+          const ta = model.tasks.get(a);
+          const tb = model.tasks.get(b);
+          window.__lctBench.inputAbs = performance.timeOrigin + performance.now();
+          await Promise.all([
+            R.publish(client, window.__rawRoom, b, R.taskXml({ ...tb, order: ta.order })),
+            R.publish(client, window.__rawRoom, a, R.taskXml({ ...ta, order: tb.order })),
+          ]);
+        },
+        [first.id, second.id],
+      ),
+    );
     const heap = { page: await pageHeap(page) };
     return { firstPaint, allRows, toggle, move, heap, scroll };
   } finally {
@@ -162,28 +202,58 @@ export async function scale(env) {
   // Why a value is missing: the run failed, or the page never showed it.
   const missing = (fallback) => extRun.error ?? fallback;
   const ms = (value, baseline, note, why = `not seen within ${EDIT_TIMEOUT_MS / 1000} s`) => ({
-    unit: 'ms', value: round(value ?? null), baseline: round(baseline ?? null), ratio: ratio(value ?? null, baseline ?? null), note,
+    unit: 'ms',
+    value: round(value ?? null),
+    baseline: round(baseline ?? null),
+    ratio: ratio(value ?? null, baseline ?? null),
+    note,
     ...(value === null || value === undefined ? { reason: missing(why) } : {}),
   });
   const bytes = (value, baseline, note) => ({
-    unit: 'bytes', value: value ?? null, baseline: baseline ?? null, ratio: ratio(value ?? null, baseline ?? null), note,
+    unit: 'bytes',
+    value: value ?? null,
+    baseline: baseline ?? null,
+    ratio: ratio(value ?? null, baseline ?? null),
+    note,
     ...(value === null || value === undefined ? { reason: missing('not measured') } : {}),
   });
   const longest = ext.scroll?.longest ?? null;
   return {
     scaleFirstPaint: ms(ext.firstPaint, raw.firstPaint, `${lists} lists, ${tasks} tasks; navigation start to the first task painted`),
-    scaleAllRows: ms(ext.allRows, raw.allRows, 'navigation start until every task row is painted',
-      `${ext.rowsInPage} of ${tasks} task rows in the page after ${ALL_ROWS_TIMEOUT_MS / 1000} s`),
-    scaleToggle: ms(ext.toggle?.shown, raw.toggle?.shown, 'input until the row shows it (ours: optimistic; raw: after the server\'s notification)'),
+    scaleAllRows: ms(
+      ext.allRows,
+      raw.allRows,
+      'navigation start until every task row is painted',
+      `${ext.rowsInPage} of ${tasks} task rows in the page after ${ALL_ROWS_TIMEOUT_MS / 1000} s`,
+    ),
+    scaleToggle: ms(
+      ext.toggle?.shown,
+      raw.toggle?.shown,
+      "input until the row shows it (ours: optimistic; raw: after the server's notification)",
+    ),
     scaleToggleConfirmed: ms(ext.toggle?.confirmed, raw.toggle?.confirmed, 'input until the server confirmed it and the row says so'),
     scaleMove: ms(ext.move?.shown, raw.move?.shown, 'keyboard move one down: input until the row moved'),
     scaleMoveConfirmed: ms(ext.move?.confirmed, raw.move?.confirmed, 'keyboard move one down, confirmed'),
-    scaleWorkerHeap: bytes(ext.heap?.worker.usedBytes, raw.heap?.page.usedBytes, 'used JS heap after GC; baseline: the raw client\'s whole page'),
-    scalePanelHeap: bytes(ext.heap?.page.usedBytes, raw.heap?.page.usedBytes, 'watch page with the panel (one isolate), used JS heap after GC'),
+    scaleWorkerHeap: bytes(
+      ext.heap?.worker.usedBytes,
+      raw.heap?.page.usedBytes,
+      "used JS heap after GC; baseline: the raw client's whole page",
+    ),
+    scalePanelHeap: bytes(
+      ext.heap?.page.usedBytes,
+      raw.heap?.page.usedBytes,
+      'watch page with the panel (one isolate), used JS heap after GC',
+    ),
     scaleLongestFrame: {
-      ...ms(longest, raw.scroll?.longest, `limit ${FRAME_LIMIT_MS} ms; p95 ${round(ext.scroll?.p95 ?? null)} ms over ${ext.scroll?.frames ?? 0} frames; longest main-thread task ${round(ext.scroll?.longestTaskCpu ?? null)} ms CPU`,
-        'no scrollable element in the panel'),
-      ...(longest !== null && longest > FRAME_LIMIT_MS ? { failed: `a ${round(longest)} ms frame while scrolling (limit ${FRAME_LIMIT_MS} ms)` } : {}),
+      ...ms(
+        longest,
+        raw.scroll?.longest,
+        `limit ${FRAME_LIMIT_MS} ms; p95 ${round(ext.scroll?.p95 ?? null)} ms over ${ext.scroll?.frames ?? 0} frames; longest main-thread task ${round(ext.scroll?.longestTaskCpu ?? null)} ms CPU`,
+        'no scrollable element in the panel',
+      ),
+      ...(longest !== null && longest > FRAME_LIMIT_MS
+        ? { failed: `a ${round(longest)} ms frame while scrolling (limit ${FRAME_LIMIT_MS} ms)` }
+        : {}),
     },
     detail: { fill, lists, tasks, extension: extRun.value ?? extRun.error, raw: rawRun.value ?? rawRun.error },
   };

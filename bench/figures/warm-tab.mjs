@@ -12,21 +12,27 @@ const times = () => {
 };
 
 /** One frame of a page without the panel: the floor, when the panel cannot be measured. */
-const blankFrame = () => new Promise((resolve) => {
-  const ts = [];
-  const tick = (t) => {
-    ts.push(t);
-    if (ts.length < 9) return requestAnimationFrame(tick);
-    const gaps = ts.slice(1).map((x, i) => x - ts[i]).sort((a, b) => a - b);
-    return resolve(gaps[gaps.length >> 1]);
-  };
-  requestAnimationFrame(tick);
-});
+const blankFrame = () =>
+  new Promise((resolve) => {
+    const ts = [];
+    const tick = (t) => {
+      ts.push(t);
+      if (ts.length < 9) return requestAnimationFrame(tick);
+      const gaps = ts
+        .slice(1)
+        .map((x, i) => x - ts[i])
+        .sort((a, b) => a - b);
+      return resolve(gaps[gaps.length >> 1]);
+    };
+    requestAnimationFrame(tick);
+  });
 
 export async function warmTab({ demo, extensionDir, video, expected }) {
   const browser = await launch({ extensionDir, origin: demo.url });
   try {
-    await browser.context.addInitScript((n) => { window.__lctBench.expected = n; }, expected);
+    await browser.context.addInitScript((n) => {
+      window.__lctBench.expected = n;
+    }, expected);
     const path = `/w/${video.shortUUID}`;
     const first = await openAs(browser.context, demo.url, 'alice', path);
     const samples = [];

@@ -19,7 +19,13 @@ async function load() {
       configFile: false,
       logLevel: 'silent',
       ssr: { noExternal: true },
-      build: { ssr: resolve('bench/lib/worker-costs.ts'), outDir: out, emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'worker-costs.mjs' } } },
+      build: {
+        ssr: resolve('bench/lib/worker-costs.ts'),
+        outDir: out,
+        emptyOutDir: true,
+        minify: false,
+        rollupOptions: { output: { format: 'es', entryFileNames: 'worker-costs.mjs' } },
+      },
     });
     return await import(pathToFileURL(join(out, 'worker-costs.mjs')).href);
   } finally {
@@ -38,12 +44,19 @@ export async function workerCosts() {
   const bytes = await costs.bytesPerToggle(items);
   return {
     workerFetchCpu: {
-      unit: 'ms', value: round(cpu), baseline: null, ratio: null,
+      unit: 'ms',
+      value: round(cpu),
+      baseline: null,
+      ratio: null,
       range: [round(Math.min(...reads)), round(Math.max(...reads))],
       note: `${count} items, ${(xml.length / 2 ** 20).toFixed(1)} MB of XML: stanza text to the room's records (xmldom as in the worker, stanzas.ts, codec.ts); median of ${READS} reads; goal well under ${FETCH_CPU_GOAL_MS} ms`,
     },
     bytesPerChange: {
-      unit: 'bytes', value: bytes.toggle, baseline: bytes.whole, baselineLabel: 'whole view', ratio: round(bytes.toggle / bytes.whole, 4),
+      unit: 'bytes',
+      value: bytes.toggle,
+      baseline: bytes.whole,
+      baselineLabel: 'whole view',
+      ratio: round(bytes.toggle / bytes.whole, 4),
       note: `one toggle in the ${count}-item room, as the port's JSON (${bytes.kind}); the baseline is the whole view, what every change pushed before deltas`,
     },
     detail: { readsCpuMs: reads.map((v) => round(v)), xmlBytes: xml.length, wholeViewBytes: bytes.whole, toggleBytes: bytes.toggle },

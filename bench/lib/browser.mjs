@@ -31,7 +31,8 @@ export async function launch({ extensionDir, origin }) {
     let extensionId;
     if (extensionDir) {
       const isOurs = (w) => w.url().startsWith('chrome-extension://');
-      worker = context.serviceWorkers().find(isOurs) ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 });
+      worker =
+        context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
       extensionId = new URL(worker.url()).host;
       await enableInstance(context, extensionId, origin);
     }

@@ -4,7 +4,10 @@ import WebSocket from 'ws';
 
 export async function workerHeap(devtoolsUrl, extensionId) {
   const ws = new WebSocket(devtoolsUrl, { perMessageDeflate: false });
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
   let nextId = 1;
   const pending = new Map();
   ws.on('message', (data) => {
@@ -15,11 +18,12 @@ export async function workerHeap(devtoolsUrl, extensionId) {
     if (msg.error) done.reject(new Error(`${msg.error.message}`));
     else done.resolve(msg.result);
   });
-  const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-  });
+  const send = (method, params = {}, sessionId) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
   try {
     const { targetInfos } = await send('Target.getTargets');
     const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));

@@ -28,18 +28,26 @@ export async function fillRoom(backend, room, { timeoutMs = 240_000 } = {}) {
   const t0 = Date.now();
   const deadline = t0 + timeoutMs;
   try {
-    const listIds = await pipelined(Array.from({ length: LISTS }, (_, l) =>
-      () => publishRaw(client, room, taskListXml(`List ${String(l + 1).padStart(2, '0')}`))), deadline);
+    const listIds = await pipelined(
+      Array.from({ length: LISTS }, (_, l) => () => publishRaw(client, room, taskListXml(`List ${String(l + 1).padStart(2, '0')}`))),
+      deadline,
+    );
     const jobs = [];
     for (let t = 0; t < TASKS_PER_LIST; t++) {
       for (let l = 0; l < LISTS; l++) {
-        jobs.push(() => publishRaw(client, room, taskXml({
-          list: listIds[l],
-          name: `Task ${t + 1} of list ${l + 1}`,
-          description: t % 3 === 0 ? `Notes for task ${t + 1}: an ordinary description of a few words.` : undefined,
-          order: t,
-          done: t % 4 === 0,
-        })));
+        jobs.push(() =>
+          publishRaw(
+            client,
+            room,
+            taskXml({
+              list: listIds[l],
+              name: `Task ${t + 1} of list ${l + 1}`,
+              description: t % 3 === 0 ? `Notes for task ${t + 1}: an ordinary description of a few words.` : undefined,
+              order: t,
+              done: t % 4 === 0,
+            }),
+          ),
+        );
       }
     }
     await pipelined(jobs, deadline);

@@ -18,15 +18,19 @@
   const FRAMES_TIMED = 9;
   B.frames = 0;
   const frameTimes = [];
-  const countFrames = () => requestAnimationFrame((t) => {
-    B.frames += 1;
-    frameTimes.push(t);
-    if (frameTimes.length === FRAMES_TIMED) {
-      const gaps = frameTimes.slice(1).map((x, i) => x - frameTimes[i]).sort((a, b) => a - b);
-      B.t.frameMs = gaps[gaps.length >> 1];
-    }
-    if (B.frames < FRAMES_TIMED || (B.t.painted === undefined && B.frames < 600)) countFrames();
-  });
+  const countFrames = () =>
+    requestAnimationFrame((t) => {
+      B.frames += 1;
+      frameTimes.push(t);
+      if (frameTimes.length === FRAMES_TIMED) {
+        const gaps = frameTimes
+          .slice(1)
+          .map((x, i) => x - frameTimes[i])
+          .sort((a, b) => a - b);
+        B.t.frameMs = gaps[gaps.length >> 1];
+      }
+      if (B.frames < FRAMES_TIMED || (B.t.painted === undefined && B.frames < 600)) countFrames();
+    });
 
   // Mount, first row and all rows of the panel, each with the frame that paints it.
   const onRoot = (root) => {
@@ -36,11 +40,16 @@
       if (n > 0 && !rowsSeen) {
         rowsSeen = true;
         B.t.firstRow = now();
-        afterFrame((t) => { B.t.firstRowPainted = t; });
+        afterFrame((t) => {
+          B.t.firstRowPainted = t;
+        });
       }
       if (n >= B.expected && !B.t.allRows) {
         B.t.allRows = now();
-        afterFrame((t) => { B.t.painted = t; B.t.framesToPaint = B.frames; });
+        afterFrame((t) => {
+          B.t.painted = t;
+          B.t.framesToPaint = B.frames;
+        });
       }
       for (const [name, wait] of Object.entries(B.waits)) {
         if (!wait.test(root)) continue;
@@ -48,7 +57,13 @@
         wait.resolve(abs());
       }
     };
-    new MutationObserver(check).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'], characterData: true });
+    new MutationObserver(check).observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class'],
+      characterData: true,
+    });
     check();
   };
   const find = new MutationObserver(() => {
@@ -68,22 +83,37 @@
 
   // The user's input (trusted events only), as the first thing of a timed edit.
   for (const type of ['click', 'keydown']) {
-    window.addEventListener(type, (e) => {
-      if (e.isTrusted) B.inputAbs = performance.timeOrigin + e.timeStamp;
-    }, true);
+    window.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) B.inputAbs = performance.timeOrigin + e.timeStamp;
+      },
+      true,
+    );
   }
 
   const rowOf = (root, id) => root.querySelector(`[data-task-id="${id}"]`);
   const tests = {
-    done: ({ id, done }) => (root) => rowOf(root, id)?.classList.contains('is-done') === done,
-    add: ({ name }) => (root) => [...root.querySelectorAll('[data-task-id]')].some((r) => r.textContent.includes(name)),
-    move: ({ id, afterId }) => (root) => {
-      const row = rowOf(root, id);
-      const prev = row?.previousElementSibling;
-      return !!row && (prev ? prev.getAttribute('data-task-id') : null) === afterId;
-    },
+    done:
+      ({ id, done }) =>
+      (root) =>
+        rowOf(root, id)?.classList.contains('is-done') === done,
+    add:
+      ({ name }) =>
+      (root) =>
+        [...root.querySelectorAll('[data-task-id]')].some((r) => r.textContent.includes(name)),
+    move:
+      ({ id, afterId }) =>
+      (root) => {
+        const row = rowOf(root, id);
+        const prev = row?.previousElementSibling;
+        return !!row && (prev ? prev.getAttribute('data-task-id') : null) === afterId;
+      },
     // shown and no longer marked as waiting for the server
-    confirmed: ({ kind, arg }) => (root) => tests[kind](arg)(root) && !rowOf(root, arg.id)?.classList.contains('is-pending'),
+    confirmed:
+      ({ kind, arg }) =>
+      (root) =>
+        tests[kind](arg)(root) && !rowOf(root, arg.id)?.classList.contains('is-pending'),
   };
 
   /**
@@ -93,8 +123,17 @@
   B.arm = (kind, arg, name = 'result', timeoutMs = 10_000) => {
     const test = tests[kind](arg);
     B[name] = new Promise((resolve) => {
-      const timer = setTimeout(() => { delete B.waits[name]; resolve(null); }, timeoutMs);
-      B.waits[name] = { test, resolve: (t) => { clearTimeout(timer); resolve(t); } };
+      const timer = setTimeout(() => {
+        delete B.waits[name];
+        resolve(null);
+      }, timeoutMs);
+      B.waits[name] = {
+        test,
+        resolve: (t) => {
+          clearTimeout(timer);
+          resolve(t);
+        },
+      };
     });
     const root = B.root();
     if (root && test(root)) {
@@ -105,18 +144,19 @@
   };
 
   /** Scrolls `el` from top to bottom, `step` px per frame; resolves with frame intervals (ms). */
-  B.scroll = (el, step = 120, maxFrames = 600) => new Promise((resolve) => {
-    const deltas = [];
-    let last = null;
-    el.scrollTop = 0;
-    const tick = (t) => {
-      if (last !== null) deltas.push(t - last);
-      last = t;
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      if (end || deltas.length >= maxFrames) return resolve({ deltas, scrollHeight: el.scrollHeight, frames: deltas.length });
-      el.scrollTop += step;
+  B.scroll = (el, step = 120, maxFrames = 600) =>
+    new Promise((resolve) => {
+      const deltas = [];
+      let last = null;
+      el.scrollTop = 0;
+      const tick = (t) => {
+        if (last !== null) deltas.push(t - last);
+        last = t;
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        if (end || deltas.length >= maxFrames) return resolve({ deltas, scrollHeight: el.scrollHeight, frames: deltas.length });
+        el.scrollTop += step;
+        requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+    });
 })();

@@ -6,7 +6,14 @@ import { userByName } from '../../demo/catalog.mjs';
 
 export async function connectAs(backend, name, resource = 'bench') {
   const user = userByName(name);
-  return connectXmpp({ url: backend.wsUrl, username: user.name, domain: backend.domain, password: user.password, resource, presence: false });
+  return connectXmpp({
+    url: backend.wsUrl,
+    username: user.name,
+    domain: backend.domain,
+    password: user.password,
+    resource,
+    presence: false,
+  });
 }
 
 /** Tasks that belong to an existing list (what a task app shows). */

@@ -6,4 +6,12 @@ export declare function ratio(value: number | null | undefined, baseline: number
 export declare function attempt<T>(fn: () => Promise<T>): Promise<{ value: T; error?: undefined } | { value?: undefined; error: string }>;
 export declare function combineRuns<F extends { value: number | null; baseline: number | null; failed?: string; reason?: string }>(
   runs: F[],
-): F & { ratio: number | null; failed?: string; reason?: string; runs: number; values: number[]; range?: [number, number]; baselineRange?: [number, number] };
+): F & {
+  ratio: number | null;
+  failed?: string;
+  reason?: string;
+  runs: number;
+  values: number[];
+  range?: [number, number];
+  baselineRange?: [number, number];
+};

@@ -17,7 +17,11 @@ export async function attempt(fn) {
   try {
     return { value: await fn() };
   } catch (error) {
-    return { error: String(error?.message ?? error).split('\n')[0].slice(0, 200) };
+    return {
+      error: String(error?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 200),
+    };
   }
 }
 
@@ -38,7 +42,8 @@ export function combineRuns(runs) {
   const value = median(values);
   const baseline = median(baselines);
   // the run closest to the median says the note (its sample counts, its frames…)
-  const typical = runs.filter((r) => Number.isFinite(r.value)).sort((a, b) => Math.abs(a.value - value) - Math.abs(b.value - value))[0] ?? runs[0];
+  const typical =
+    runs.filter((r) => Number.isFinite(r.value)).sort((a, b) => Math.abs(a.value - value) - Math.abs(b.value - value))[0] ?? runs[0];
   const failures = runs.filter((r) => r.failed);
   const { failed: _failed, reason: _reason, ...shape } = typical;
   return {

@@ -90,7 +90,12 @@ export async function bytesPerToggle(items: RoomItems): Promise<{ whole: number;
     self,
     handlers: {} as Handlers,
     tabRooms: noTabs,
-    engine: { watch: (_ref, listener) => { const stop = view.watch(listener); return () => void stop(); } },
+    engine: {
+      watch: (_ref, listener) => {
+        const stop = view.watch(listener);
+        return () => void stop();
+      },
+    },
     isEnabled: async () => true,
     ready: Promise.resolve(),
   });

@@ -15,7 +15,14 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/cs
 export async function serveBenchPage() {
   const root = fileURLToPath(new URL('./', import.meta.url));
   const out = mkdtempSync(join(tmpdir(), 'lct-ui-bench-'));
-  await build({ configFile: false, root, base: './', plugins: [preact()], logLevel: 'warn', build: { outDir: out, emptyOutDir: true, minify: true, target: 'es2022' } });
+  await build({
+    configFile: false,
+    root,
+    base: './',
+    plugins: [preact()],
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true, minify: true, target: 'es2022' },
+  });
   const server = createServer((req, res) => {
     try {
       const path = join(out, new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html'));

@@ -39,10 +39,13 @@ async function renderUser() {
       h('a', { class: 'peertube-button-link', href: `/logout?next=${here}`, text: 'Log out', onclick: logout }),
     );
   } else {
-    area.replaceChildren(h('span', { text: 'Log in as ' }), ...['alice', 'bob', 'carol'].flatMap((name, i) => [
-      i ? ', ' : '',
-      h('a', { class: 'login-link', href: `/login?as=${name}&next=${here}`, text: name }),
-    ]));
+    area.replaceChildren(
+      h('span', { text: 'Log in as ' }),
+      ...['alice', 'bob', 'carol'].flatMap((name, i) => [
+        i ? ', ' : '',
+        h('a', { class: 'login-link', href: `/login?as=${name}&next=${here}`, text: name }),
+      ]),
+    );
   }
 }
 
@@ -77,19 +80,34 @@ async function route() {
 
 async function renderMenu() {
   const list = await api('/api/v1/videos');
-  document.getElementById('menu-videos').replaceChildren(...(list?.data ?? []).map((v) => h('li', {},
-    h('a', { href: `/w/${v.shortUUID}`, 'data-spa': true, class: 'menu-link', text: v.name }))));
+  document
+    .getElementById('menu-videos')
+    .replaceChildren(
+      ...(list?.data ?? []).map((v) =>
+        h('li', {}, h('a', { href: `/w/${v.shortUUID}`, 'data-spa': true, class: 'menu-link', text: v.name })),
+      ),
+    );
 }
 
 async function renderHome(current) {
   const list = await api('/api/v1/videos');
   if (current !== navigation) return;
   document.title = 'Discover - PeerTube demo';
-  outlet.replaceChildren(h('div', { class: 'videos-list margin-content' },
-    h('h1', { class: 'title-page', text: 'Videos' }),
-    ...(list?.data ?? []).map((v) => h('div', { class: 'video-miniature' },
-      h('a', { href: `/w/${v.shortUUID}`, 'data-spa': true, class: 'video-miniature-name', text: v.name }),
-      v.isLive ? h('span', { class: 'live-info', text: 'LIVE' }) : null))));
+  outlet.replaceChildren(
+    h(
+      'div',
+      { class: 'videos-list margin-content' },
+      h('h1', { class: 'title-page', text: 'Videos' }),
+      ...(list?.data ?? []).map((v) =>
+        h(
+          'div',
+          { class: 'video-miniature' },
+          h('a', { href: `/w/${v.shortUUID}`, 'data-spa': true, class: 'video-miniature-name', text: v.name }),
+          v.isLive ? h('span', { class: 'live-info', text: 'LIVE' }) : null,
+        ),
+      ),
+    ),
+  );
 }
 
 // ---- the watch page ----
@@ -104,22 +122,54 @@ async function renderWatch(id, current) {
   document.title = `${video.name} - PeerTube demo`;
   // PeerTube's DOM: the plugins' placeholder is the player row's last item, beside the player.
   const placeholder = h('div', { id: 'plugin-placeholder-player-next' });
-  outlet.replaceChildren(h('my-video-watch', {},
-    h('div', { class: 'root' },
-      h('div', { class: 'margin-content player-margin-content' },
-        h('div', { id: 'video-wrapper' },
-          h('div', { id: 'videojs-wrapper' },
-            h('div', { class: 'video-js vjs-peertube-skin', role: 'img', 'aria-label': `Video player: ${video.name}` },
-              h('span', { class: video.isLive ? 'live-info' : 'replay-info', text: video.isLive ? 'LIVE' : 'REPLAY' }),
-              h('span', { class: 'player-title', text: video.name }),
-              h('div', { class: 'vjs-control-bar', 'aria-hidden': 'true' },
-                h('span', { text: '▶' }), h('div', { class: 'vjs-progress-holder' }), h('span', { text: 'LIVE' }), h('span', { text: 'HD' })))),
-          h('my-plugin-placeholder', { pluginid: 'player-next' }, placeholder))),
-      h('div', { class: 'margin-content video-bottom' },
-        h('div', { class: 'video-info' },
-          h('h1', { class: 'video-info-name', text: video.name }),
-          h('div', { class: 'video-info-channel', text: video.channel.displayName }),
-          h('p', { class: 'video-info-description', text: video.description }))))));
+  outlet.replaceChildren(
+    h(
+      'my-video-watch',
+      {},
+      h(
+        'div',
+        { class: 'root' },
+        h(
+          'div',
+          { class: 'margin-content player-margin-content' },
+          h(
+            'div',
+            { id: 'video-wrapper' },
+            h(
+              'div',
+              { id: 'videojs-wrapper' },
+              h(
+                'div',
+                { class: 'video-js vjs-peertube-skin', role: 'img', 'aria-label': `Video player: ${video.name}` },
+                h('span', { class: video.isLive ? 'live-info' : 'replay-info', text: video.isLive ? 'LIVE' : 'REPLAY' }),
+                h('span', { class: 'player-title', text: video.name }),
+                h(
+                  'div',
+                  { class: 'vjs-control-bar', 'aria-hidden': 'true' },
+                  h('span', { text: '▶' }),
+                  h('div', { class: 'vjs-progress-holder' }),
+                  h('span', { text: 'LIVE' }),
+                  h('span', { text: 'HD' }),
+                ),
+              ),
+            ),
+            h('my-plugin-placeholder', { pluginid: 'player-next' }, placeholder),
+          ),
+        ),
+        h(
+          'div',
+          { class: 'margin-content video-bottom' },
+          h(
+            'div',
+            { class: 'video-info' },
+            h('h1', { class: 'video-info-name', text: video.name }),
+            h('div', { class: 'video-info-channel', text: video.channel.displayName }),
+            h('p', { class: 'video-info-description', text: video.description }),
+          ),
+        ),
+      ),
+    ),
+  );
   // What the livechat plugin's video-watch hook does: ask for the room, then build its container.
   const config = await api(`/plugins/livechat/router/api/configuration/room/${video.uuid}`);
   if (current !== navigation || !config) return;
@@ -154,20 +204,21 @@ function mountLivechat(placeholder, video, config) {
     open: () => open(),
     close: () => close(),
   };
-  const button = ([name, title, glyph]) => h('a', {
-    class: `peertube-plugin-livechat-button peertube-plugin-livechat-button-${name}`,
-    href: name === 'openblank' ? `/p/livechat/room?room=${video.uuid}` : '#',
-    target: name === 'openblank' ? '_blank' : undefined,
-    role: 'button',
-    title,
-    'aria-label': title,
-    text: glyph,
-    onclick: (e) => {
-      if (name === 'openblank') return;
-      e.preventDefault();
-      actions[name]?.();
-    },
-  });
+  const button = ([name, title, glyph]) =>
+    h('a', {
+      class: `peertube-plugin-livechat-button peertube-plugin-livechat-button-${name}`,
+      href: name === 'openblank' ? `/p/livechat/room?room=${video.uuid}` : '#',
+      target: name === 'openblank' ? '_blank' : undefined,
+      role: 'button',
+      title,
+      'aria-label': title,
+      text: glyph,
+      onclick: (e) => {
+        if (name === 'openblank') return;
+        e.preventDefault();
+        actions[name]?.();
+      },
+    });
   const buttons = h('div', { class: 'peertube-plugin-livechat-buttons' }, ...BUTTONS.map(button));
   container.append(buttons);
 
@@ -198,29 +249,64 @@ function mountLivechat(placeholder, video, config) {
 
 function messageElement(room, message) {
   const time = new Date(message.time);
-  return h('converse-chat-message', {},
-    h('div', { class: 'message chat-msg groupchat', 'data-isodate': time.toISOString(), 'data-from': `${room}/${message.nick}` },
-      h('div', { class: 'chat-msg__content chat-msg__content--groupchat' },
-        h('span', { class: 'chat-msg__heading' },
+  return h(
+    'converse-chat-message',
+    {},
+    h(
+      'div',
+      { class: 'message chat-msg groupchat', 'data-isodate': time.toISOString(), 'data-from': `${room}/${message.nick}` },
+      h(
+        'div',
+        { class: 'chat-msg__content chat-msg__content--groupchat' },
+        h(
+          'span',
+          { class: 'chat-msg__heading' },
           h('span', { class: 'chat-msg__author' }, h('a', { class: 'show-msg-author-modal', text: message.nick })),
           ' ',
-          h('time', { class: 'chat-msg__time', datetime: time.toISOString(), text: time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })),
-        h('div', { class: 'chat-msg__body chat-msg__body--groupchat' },
-          h('div', { class: 'chat-msg__message' },
-            h('converse-chat-message-body', { class: 'chat-msg__text', text: message.text }))))));
+          h('time', {
+            class: 'chat-msg__time',
+            datetime: time.toISOString(),
+            text: time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+          }),
+        ),
+        h(
+          'div',
+          { class: 'chat-msg__body chat-msg__body--groupchat' },
+          h('div', { class: 'chat-msg__message' }, h('converse-chat-message-body', { class: 'chat-msg__text', text: message.text })),
+        ),
+      ),
+    ),
+  );
 }
 
 function mountChat(video, config) {
   const content = h('converse-chat-content', { class: 'chat-content', 'aria-live': 'polite' });
-  const textarea = h('textarea', { class: 'chat-textarea', rows: '2', placeholder: token() ? 'Message' : 'Log in to chat', 'aria-label': 'Message', disabled: !token() });
+  const textarea = h('textarea', {
+    class: 'chat-textarea',
+    rows: '2',
+    placeholder: token() ? 'Message' : 'Log in to chat',
+    'aria-label': 'Message',
+    disabled: !token(),
+  });
   const status = h('p', { class: 'chat-status', role: 'status' });
   const participants = mountParticipants(video);
-  const form = h('form', { class: 'sendXMPPMessage', onsubmit: send },
-    textarea, participants.toggle, h('button', { type: 'submit', class: 'send-button', text: 'Send', disabled: !token() }));
-  const element = h('converse-root', { class: 'theme-peertube' },
-    h('converse-muc', { class: 'chatbox chatroom', 'data-jid': config.room },
+  const form = h(
+    'form',
+    { class: 'sendXMPPMessage', onsubmit: send },
+    textarea,
+    participants.toggle,
+    h('button', { type: 'submit', class: 'send-button', text: 'Send', disabled: !token() }),
+  );
+  const element = h(
+    'converse-root',
+    { class: 'theme-peertube' },
+    h(
+      'converse-muc',
+      { class: 'chatbox chatroom', 'data-jid': config.room },
       h('div', { class: 'chat-head chat-head-chatroom' }, h('div', { class: 'chatbox-title__text', text: video.name })),
-      h('div', { class: 'chat-body chatroom-body' }, participants.sidebar, content, status, form)));
+      h('div', { class: 'chat-body chatroom-body' }, participants.sidebar, content, status, form),
+    ),
+  );
 
   const events = new EventSource(`/demo/chat/${video.uuid}/events`);
   events.onmessage = (event) => {

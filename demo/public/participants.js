@@ -31,14 +31,29 @@ function occupantElement(o) {
     ['owner', 'admin', 'member'].includes(o.affiliation) && o.affiliation,
     ['moderator', 'visitor'].includes(o.role) && o.role,
   ].filter(Boolean);
-  return h('li', { class: 'occupant' },
-    h('div', { class: 'row g-0' },
-      h('div', { class: 'col-auto' },
-        h('a', { class: 'show-msg-author-modal', 'aria-hidden': 'true' },
-          h('converse-avatar', { class: 'avatar chat-msg__avatar', name: o.nick, text: [...o.nick][0]?.toUpperCase() ?? '?' }))),
-      h('div', { class: 'col occupant-nick-badge' },
+  return h(
+    'li',
+    { class: 'occupant' },
+    h(
+      'div',
+      { class: 'row g-0' },
+      h(
+        'div',
+        { class: 'col-auto' },
+        h(
+          'a',
+          { class: 'show-msg-author-modal', 'aria-hidden': 'true' },
+          h('converse-avatar', { class: 'avatar chat-msg__avatar', name: o.nick, text: [...o.nick][0]?.toUpperCase() ?? '?' }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'col occupant-nick-badge' },
         h('span', { class: 'occupant-nick', title: hint, text: o.nick }),
-        h('span', { class: 'occupant-badges' }, ...badges.map(badge)))));
+        h('span', { class: 'occupant-badges' }, ...badges.map(badge)),
+      ),
+    ),
+  );
 }
 
 /** The list for `video`'s room, kept up to date; `toggle` goes in the message toolbar. */
@@ -48,10 +63,16 @@ export function mountParticipants(video) {
   }
   const heading = h('span', { class: 'occupants-heading' });
   const list = h('ul', { class: 'occupant-list' });
-  const sidebar = h('converse-muc-sidebar', { id: `occupants-${video.uuid}`, class: 'hidden', hidden: true },
-    h('div', { class: 'occupants' },
+  const sidebar = h(
+    'converse-muc-sidebar',
+    { id: `occupants-${video.uuid}`, class: 'hidden', hidden: true },
+    h(
+      'div',
+      { class: 'occupants' },
       h('div', { class: 'occupants-header' }, h('div', { class: 'occupants-header--title' }, heading)),
-      list));
+      list,
+    ),
+  );
   const toggle = h('button', {
     class: 'toggle-occupants btn',
     type: 'button',

@@ -24,10 +24,18 @@ export function ensureSupportedNode() {
   const dir = resolve('.tmp/node22');
   const bin = join(dir, 'node_modules', pkg, 'bin');
   if (!existsSync(join(bin, 'node'))) {
-    console.log(`Node ${process.versions.node} is older than the ${MIN_NODE.join('.')} the test tools need: fetching Node ${NODE_MAJOR} from the npm registry (${pkg}, once, into .tmp/node22)…`);
-    const install = spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${pkg}@${NODE_MAJOR}`], { stdio: 'inherit' });
+    console.log(
+      `Node ${process.versions.node} is older than the ${MIN_NODE.join('.')} the test tools need: fetching Node ${NODE_MAJOR} from the npm registry (${pkg}, once, into .tmp/node22)…`,
+    );
+    const install = spawnSync(
+      'npm',
+      ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${pkg}@${NODE_MAJOR}`],
+      { stdio: 'inherit' },
+    );
     if (install.status !== 0 || !existsSync(join(bin, 'node'))) {
-      console.error(`Could not fetch Node ${NODE_MAJOR} (${pkg}). Install Node ${MIN_NODE.join('.')} or newer yourself, then run this again.`);
+      console.error(
+        `Could not fetch Node ${NODE_MAJOR} (${pkg}). Install Node ${MIN_NODE.join('.')} or newer yourself, then run this again.`,
+      );
       process.exit(1);
     }
   }

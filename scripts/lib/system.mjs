@@ -32,7 +32,9 @@ export function ensureDebianPackages(names, why) {
   const list = missing.map((entry) => entry.package).join(' ');
   const isDebian = existsSync('/etc/debian_version') && isCommandAvailable('apt-get');
   if (!isDebian) {
-    throw new Error(`Missing ${list} (needed ${why}). This is not a Debian system: install ${list} with your package manager, then run this again.`);
+    throw new Error(
+      `Missing ${list} (needed ${why}). This is not a Debian system: install ${list} with your package manager, then run this again.`,
+    );
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(`Missing ${list} (needed ${why}). Run this command with sudo, or install them first: sudo apt-get install -y ${list}`);

@@ -17,7 +17,10 @@ export type Handler<T extends RequestType> = (message: RequestOf<T>, caller: Cal
 export type Handlers = { [T in RequestType]: Handler<T> };
 
 export interface HandlerDeps {
-  engine: Pick<Engine, 'openPeerTubeRoom' | 'openRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'>;
+  engine: Pick<
+    Engine,
+    'openPeerTubeRoom' | 'openRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'
+  >;
   instances: Pick<Instances, 'enable' | 'disable' | 'isEnabled'>;
   instanceRequests: Pick<InstanceRequests, 'add'>;
   settings: SettingsStore;

@@ -72,7 +72,15 @@ const tabUrl = async (tabId: number) => {
 
 const router = new Router({
   self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
-  handlers: createHandlers({ engine, instances, instanceRequests, settings, tabRooms, tabUrl, findRoomPage: roomPageFinder((input, init) => fetch(input, init)) }),
+  handlers: createHandlers({
+    engine,
+    instances,
+    instanceRequests,
+    settings,
+    tabRooms,
+    tabUrl,
+    findRoomPage: roomPageFinder((input, init) => fetch(input, init)),
+  }),
   tabRooms,
   engine,
   isEnabled: (origin) => instances.isEnabled(origin),

@@ -68,10 +68,10 @@ const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** The chat room of a video, or null when the video has no chat (404/403) or the answer is unusable. */
 export async function fetchRoomConfig(origin: string, uuid: string, fetchFn: Fetch): Promise<PeerTubeRoomConfig | null> {
-  const c = (await getJson(
-    fetchFn,
-    `${origin}/plugins/livechat/router/api/configuration/room/${encodeURIComponent(uuid)}`,
-  )) as Record<string, unknown> | null;
+  const c = (await getJson(fetchFn, `${origin}/plugins/livechat/router/api/configuration/room/${encodeURIComponent(uuid)}`)) as Record<
+    string,
+    unknown
+  > | null;
   if (typeof c?.room !== 'string' || !c.room.includes('@')) return null;
   return {
     room: c.room,

@@ -4,13 +4,7 @@
 // field is refused with a Problem saying which one.
 import { EDIT_FIELDS, type FieldSpec } from '../core/fields';
 import type { Edit, Problem, RoomRef } from '../core/types';
-import type {
-  ManualAccount,
-  PeerTubeAuth,
-  PortToBackground,
-  Request,
-  Settings,
-} from '../messages';
+import type { ManualAccount, PeerTubeAuth, PortToBackground, Request, Settings } from '../messages';
 import { parseOrigin } from './origins';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: Problem };
@@ -123,7 +117,11 @@ function auth(v: unknown, path: string): PeerTubeAuth | null {
   if (v === null) return null;
   const a = record(v, path);
   if (a.kind === 'peertube') {
-    return { kind: 'peertube', tokenType: filled(a.tokenType, `${path}.tokenType`), accessToken: filled(a.accessToken, `${path}.accessToken`) };
+    return {
+      kind: 'peertube',
+      tokenType: filled(a.tokenType, `${path}.tokenType`),
+      accessToken: filled(a.accessToken, `${path}.accessToken`),
+    };
   }
   if (a.kind === 'oidc') return { kind: 'oidc', token: filled(a.token, `${path}.token`) };
   throw new Refused(`${path}.kind must be peertube or oidc`);
@@ -147,7 +145,9 @@ function settingsChange(v: unknown, path: string): Partial<Settings> {
   if (s.notifyNewTasks !== undefined) out.notifyNewTasks = flag(s.notifyNewTasks, `${path}.notifyNewTasks`);
   if (s.lastList !== undefined) {
     const lists = record(s.lastList, `${path}.lastList`);
-    out.lastList = Object.fromEntries(Object.entries(lists).map(([k, id]) => [text(k, `${path}.lastList key`), filled(id, `${path}.lastList[${k}]`)]));
+    out.lastList = Object.fromEntries(
+      Object.entries(lists).map(([k, id]) => [text(k, `${path}.lastList key`), filled(id, `${path}.lastList[${k}]`)]),
+    );
   }
   if (s.lastRoom !== undefined) out.lastRoom = roomRef(s.lastRoom, `${path}.lastRoom`);
   return out;

@@ -21,9 +21,7 @@ export function ChatTaskDialog(props: {
   onClose: (listId?: string) => void;
 }) {
   const { message, lists } = props;
-  const [listId, setListId] = useState(
-    props.listId && lists.some((l) => l.id === props.listId) ? props.listId : lists[0]?.id,
-  );
+  const [listId, setListId] = useState(props.listId && lists.some((l) => l.id === props.listId) ? props.listId : lists[0]?.id);
   const [busy, setBusy] = useState(false);
   const { run, error, clearError } = useEditRunner(props.onEdit);
 

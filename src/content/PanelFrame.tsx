@@ -26,7 +26,8 @@ export function PanelFrame(props: {
   const { layout, state } = props;
   const split = layout.placement === 'split';
   const gripOnTop = split || layout.placement === 'fixed';
-  const max = split && layout.room !== undefined ? Math.max(HEIGHT_LIMITS.min, Math.min(HEIGHT_LIMITS.max, layout.room)) : HEIGHT_LIMITS.max;
+  const max =
+    split && layout.room !== undefined ? Math.max(HEIGHT_LIMITS.min, Math.min(HEIGHT_LIMITS.max, layout.room)) : HEIGHT_LIMITS.max;
   const height = clampHeight(state.height, max);
   const drag = useRef<{ start: number; size: number } | null>(null);
 
@@ -38,11 +39,15 @@ export function PanelFrame(props: {
     const grow = gripOnTop ? 'ArrowUp' : 'ArrowDown';
     const shrink = gripOnTop ? 'ArrowDown' : 'ArrowUp';
     const size =
-      e.key === grow ? height + RESIZE_STEP_PX
-      : e.key === shrink ? height - RESIZE_STEP_PX
-      : e.key === 'Home' ? HEIGHT_LIMITS.min
-      : e.key === 'End' ? max
-      : undefined;
+      e.key === grow
+        ? height + RESIZE_STEP_PX
+        : e.key === shrink
+          ? height - RESIZE_STEP_PX
+          : e.key === 'Home'
+            ? HEIGHT_LIMITS.min
+            : e.key === 'End'
+              ? max
+              : undefined;
     if (size === undefined) return;
     e.preventDefault();
     setHeight(size, true);

@@ -62,8 +62,7 @@ const HOST_STYLE: Record<Placement, string> = {
 const SPLIT_CSS = `#${CONTAINER_ID}:has(> ${HOST_TAG}[data-split]) > ${CHAT_ROOT_TAG} { flex: 1 1 0; height: auto; min-height: 0; }
 #${CONTAINER_ID}:has(> ${HOST_TAG}[data-split]) converse-muc { min-height: 0; }`;
 
-export const dockFor = (container: Element | null): Dock =>
-  container?.getAttribute(STATE_ATTR) === 'open' ? 'chat' : 'side';
+export const dockFor = (container: Element | null): Dock => (container?.getAttribute(STATE_ATTR) === 'open' ? 'chat' : 'side');
 
 /** Beside the player when PeerTube's player row lays its items out in a row. */
 function besidePlayer(container: Element): boolean {

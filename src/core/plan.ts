@@ -94,8 +94,7 @@ function unchanged(op: 'renameList' | 'editTask', before: object, after: object)
 }
 
 /** A blank description is no description; any other is kept exactly as typed (line breaks matter). */
-const cleanDescription = (description: string | undefined): string | undefined =>
-  description?.trim() ? description : undefined;
+const cleanDescription = (description: string | undefined): string | undefined => (description?.trim() ? description : undefined);
 
 function checked(plan: Plan): Plan | { error: PlanError } {
   const tooLong = plan.publish.some((item) => utf8Length(serializeItem(item)) > MAX_PAYLOAD_BYTES);
@@ -119,5 +118,9 @@ function utf8Length(s: string): number {
 export function applyOptimistic(items: RoomItems, edit: Edit, tempId: string): RoomItems {
   const plan = planEdit(items, edit);
   if ('error' in plan) return items;
-  return withChanges(items, plan.publish.map((item) => (item.id ? item : { ...item, id: tempId })), plan.retract);
+  return withChanges(
+    items,
+    plan.publish.map((item) => (item.id ? item : { ...item, id: tempId })),
+    plan.retract,
+  );
 }

@@ -8,11 +8,9 @@ import type { RoomItems, Task, TaskList } from './types';
 /** Own keys only: item ids are untrusted, and "__proto__" or "constructor" must be keys like any other. */
 export const has = (r: Record<string, unknown>, id: string) => Object.hasOwn(r, id);
 
-export const getList = (items: RoomItems, id: string): TaskList | undefined =>
-  has(items.lists, id) ? items.lists[id] : undefined;
+export const getList = (items: RoomItems, id: string): TaskList | undefined => (has(items.lists, id) ? items.lists[id] : undefined);
 
-export const getTask = (items: RoomItems, id: string): Task | undefined =>
-  has(items.tasks, id) ? items.tasks[id] : undefined;
+export const getTask = (items: RoomItems, id: string): Task | undefined => (has(items.tasks, id) ? items.tasks[id] : undefined);
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -23,9 +21,7 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * agrees on.
  */
 export function sortedLists(items: RoomItems): TaskList[] {
-  return Object.values(items.lists).sort(
-    (a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id),
-  );
+  return Object.values(items.lists).sort((a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnits(a.id, b.id));
 }
 
 export const byOrderThenId = (a: Task, b: Task) => a.order - b.order || byCodeUnits(a.id, b.id);
@@ -43,7 +39,5 @@ export function tasksOf(items: RoomItems, listId: string): Task[] {
  * a cache too, whose records have a prototype.
  */
 export function openTasksCount(items: RoomItems, listId?: string): number {
-  return Object.values(items.tasks).filter(
-    (t) => !t.done && (listId === undefined ? has(items.lists, t.list) : t.list === listId),
-  ).length;
+  return Object.values(items.tasks).filter((t) => !t.done && (listId === undefined ? has(items.lists, t.list) : t.list === listId)).length;
 }

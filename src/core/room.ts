@@ -103,9 +103,7 @@ export function planMove(items: RoomItems, taskId: string, listId: string, index
   const official = officialOrders(others, at === 0 ? 0 : Math.max(0, others[at - 1]!.order + 1), taskId);
   const orders = isSortedAsWanted(wanted, official) ? official : repairedOrders(wanted, taskId);
 
-  const changed = others
-    .filter((t) => orders.has(t.id) && orders.get(t.id) !== t.order)
-    .map((t) => ({ ...t, order: orders.get(t.id)! }));
+  const changed = others.filter((t) => orders.has(t.id) && orders.get(t.id) !== t.order).map((t) => ({ ...t, order: orders.get(t.id)! }));
   return [...changed, { ...task, list: listId, order: orders.get(taskId)! }];
 }
 

@@ -64,8 +64,7 @@ export const subscribeIq = (room: string, jid: string, id: string, node = TASKS_
 export const unsubscribeIq = (room: string, jid: string, id: string, node = TASKS_NODE): string =>
   iq('set', room, id, pubsub(`<unsubscribe${attrs({ node, jid })}/>`));
 
-export const itemsIq = (room: string, id: string, node = TASKS_NODE): string =>
-  iq('get', room, id, pubsub(`<items${attrs({ node })}/>`));
+export const itemsIq = (room: string, id: string, node = TASKS_NODE): string => iq('get', room, id, pubsub(`<items${attrs({ node })}/>`));
 
 /** Publishes `item` on livechat-tasks; without an id (id '') the server creates the item and names it. */
 export const publishIq = (room: string, item: Item, id: string): string =>
@@ -79,8 +78,7 @@ export const publishPayloadIq = (room: string, node: string, itemId: string, pay
 export const retractIq = (room: string, itemId: string, id: string, node = TASKS_NODE): string =>
   iq('set', room, id, pubsub(`<retract${attrs({ node })} notify="1"><item${attrs({ id: itemId })}/></retract>`));
 
-export const discoInfoIq = (room: string, id: string): string =>
-  iq('get', room, id, `<query xmlns="${NS.discoInfo}"/>`);
+export const discoInfoIq = (room: string, id: string): string => iq('get', room, id, `<query xmlns="${NS.discoInfo}"/>`);
 
 export const pingIq = (to: string, id: string): string => iq('get', to, id, `<ping xmlns="${NS.ping}"/>`);
 

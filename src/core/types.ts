@@ -56,13 +56,7 @@ export interface RoomRef {
 export const roomKey = (r: RoomRef) => `${r.account} ${bareJidKey(r.jid)}`;
 
 /** The session state machine's states, in order of progress. */
-export type SessionStatus =
-  | 'offline'
-  | 'connecting'
-  | 'authenticating'
-  | 'joining'
-  | 'subscribed'
-  | 'live';
+export type SessionStatus = 'offline' | 'connecting' | 'authenticating' | 'joining' | 'subscribed' | 'live';
 
 /** Why a session is not live, shown to the user (a _locales key suffix) with detail. */
 export interface Problem {

@@ -42,10 +42,7 @@ const FIELDS: readonly (keyof Fields)[] = [
 ];
 
 /** Items are compared by identity first: an unchanged item keeps its object from view to view (room.ts). */
-function diffRecord<T extends { id: string }>(
-  previous: Record<string, T>,
-  next: Record<string, T>,
-): RecordDelta<T> | undefined {
+function diffRecord<T extends { id: string }>(previous: Record<string, T>, next: Record<string, T>): RecordDelta<T> | undefined {
   if (previous === next) return undefined;
   const put: T[] = [];
   const removed: string[] = [];
@@ -79,10 +76,7 @@ export function diffViews(previous: RoomView, next: RoomView): ViewDelta | undef
   return lists || tasks || changedFields ? delta : undefined;
 }
 
-function applyRecord<T extends { id: string }>(
-  current: Record<string, T>,
-  change: RecordDelta<T> | undefined,
-): Record<string, T> {
+function applyRecord<T extends { id: string }>(current: Record<string, T>, change: RecordDelta<T> | undefined): Record<string, T> {
   if (!change) return current;
   // null prototype: item ids are untrusted ("__proto__" is a key like any other)
   const next = record(current);

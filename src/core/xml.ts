@@ -28,8 +28,7 @@ const ENTITIES: Record<string, string> = {
   '\t': '&#9;',
 };
 
-const escapeWith = (s: string, chars: RegExp) =>
-  s.replace(NOT_XML_CHAR, '\uFFFD').replace(chars, (c) => ENTITIES[c] ?? c);
+const escapeWith = (s: string, chars: RegExp) => s.replace(NOT_XML_CHAR, '\uFFFD').replace(chars, (c) => ENTITIES[c] ?? c);
 
 export const escapeText = (s: string): string => escapeWith(s, /[&<>"'\r]/g);
 export const escapeAttr = (s: string): string => escapeWith(s, /[&<>"'\r\n\t]/g);
@@ -48,9 +47,7 @@ export function childElements(el: Element): Element[] {
 
 /** First child element with this local name (and namespace, when given). */
 export function firstChild(el: Element, localName: string, ns?: string): Element | undefined {
-  return childElements(el).find(
-    (c) => c.localName === localName && (ns === undefined || c.namespaceURI === ns),
-  );
+  return childElements(el).find((c) => c.localName === localName && (ns === undefined || c.namespaceURI === ns));
 }
 
 /** All text below `el` (like textContent), without recursion so deep hostile nesting cannot overflow the stack. */

@@ -55,9 +55,5 @@ function Combo({ combo }: { combo: string }) {
 /** Alternatives ("Alt+Up", "Alt+Down"), joined by the language's "or". */
 export function Keys({ alternatives }: { alternatives: string[] }) {
   const parts = new Intl.ListFormat(uiLang(), { type: 'disjunction' }).formatToParts(alternatives);
-  return (
-    <>
-      {parts.map((part, i) => (part.type === 'element' ? <Combo key={i} combo={part.value} /> : part.value))}
-    </>
-  );
+  return <>{parts.map((part, i) => (part.type === 'element' ? <Combo key={i} combo={part.value} /> : part.value))}</>;
 }

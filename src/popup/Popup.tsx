@@ -120,7 +120,10 @@ export function Popup() {
             class="lct-btn"
             data-testid="open-side-panel"
             onClick={() => {
-              void openSidePanel(tab?.id)?.then(() => window.close(), (err: unknown) => setFailure(t('actionFailed', String(err))));
+              void openSidePanel(tab?.id)?.then(
+                () => window.close(),
+                (err: unknown) => setFailure(t('actionFailed', String(err))),
+              );
             }}
           >
             {t('openSidePanel')}

@@ -41,7 +41,9 @@ export const ListSection = memo(function ListSection(props: {
     // the list goes: focus moves to the next list (or the previous one, or "New list")
     const neighbour = (section.nextElementSibling ?? section.previousElementSibling) as HTMLElement | null;
     actions.focusAfterChange(
-      neighbour?.dataset.listId ? `${attr('data-list-id', neighbour.dataset.listId)} ${attr('data-focus', 'collapse')}` : attr('data-focus', 'new-list'),
+      neighbour?.dataset.listId
+        ? `${attr('data-list-id', neighbour.dataset.listId)} ${attr('data-focus', 'collapse')}`
+        : attr('data-focus', 'new-list'),
     );
     void actions.edit({ op: 'deleteList', id: list.id });
   };
@@ -77,7 +79,7 @@ export const ListSection = memo(function ListSection(props: {
             aria-controls={bodyId}
             aria-labelledby={nameId}
             onClick={() => actions.toggleCollapsed(list.id)}
-           />
+          />
           <div class="lct-list-name">
             {/* the "Show more" button stays out of the heading, so the heading is just the name */}
             {longText({ tag: 'h3', id: nameId, text: list.name, maxChars: 100 })}
@@ -105,9 +107,24 @@ export const ListSection = memo(function ListSection(props: {
               if (props.collapsed) actions.toggleCollapsed(list.id);
               setMode('add');
             }}
-           />
-          <button ref={renameButton.ref} type="button" class="lct-icon-btn lct-i lct-i-pencil" aria-label={t('renameList')} aria-describedby={nameId} title={t('renameList')} onClick={() => setMode('rename')} />
-          <button type="button" class="lct-icon-btn lct-danger lct-i lct-i-trash" aria-label={t('deleteList')} aria-describedby={nameId} title={t('deleteList')} onClick={remove} />
+          />
+          <button
+            ref={renameButton.ref}
+            type="button"
+            class="lct-icon-btn lct-i lct-i-pencil"
+            aria-label={t('renameList')}
+            aria-describedby={nameId}
+            title={t('renameList')}
+            onClick={() => setMode('rename')}
+          />
+          <button
+            type="button"
+            class="lct-icon-btn lct-danger lct-i lct-i-trash"
+            aria-label={t('deleteList')}
+            aria-describedby={nameId}
+            title={t('deleteList')}
+            onClick={remove}
+          />
         </header>
       )}
       {!props.collapsed && (

@@ -34,9 +34,7 @@ export function QuickAdd(props: {
 
   const fallbackName = props.defaultListName || t('defaultListName');
   const listId =
-    (picked && getList(view.items, picked) ? picked : undefined) ??
-    lists.find((l) => l.name === fallbackName)?.id ??
-    lists[0]?.id;
+    (picked && getList(view.items, picked) ? picked : undefined) ?? lists.find((l) => l.name === fallbackName)?.id ?? lists[0]?.id;
   const ready = view.loaded && view.rights !== 'none';
   // the popup opens to type at once (autofocus attributes only work at page load)
   useEffect(() => {

@@ -147,7 +147,14 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   const lists = useMemo(() => sortedLists(view.items), [view.items.lists]);
   const listIds = useMemo(() => lists.map((l) => l.id), [lists]);
   const tasksByList = useTasksByList(view.items, listIds);
-  const pending = useMemo(() => idsByList(view.items, view.pending.map((p) => p.itemId)), [view.items, view.pending]);
+  const pending = useMemo(
+    () =>
+      idsByList(
+        view.items,
+        view.pending.map((p) => p.itemId),
+      ),
+    [view.items, view.pending],
+  );
   const changed = useMemo(() => idsByList(view.items, view.changed), [view.items, view.changed]);
   const search = useTaskSearch(tasksByList);
   const collapsed = useMemo(() => new Set(collapsedIds), [collapsedIds]);
@@ -195,7 +202,10 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
           return;
         }
         const focused = activeElementOf(rootRef.current)?.closest<HTMLElement>('[data-focus]');
-        focusAfterChange.current = { selector: `${attr('data-task-id', taskId)} ${attr('data-focus', focused?.dataset.focus ?? 'handle')}`, before: v.items };
+        focusAfterChange.current = {
+          selector: `${attr('data-task-id', taskId)} ${attr('data-focus', focused?.dataset.focus ?? 'handle')}`,
+          before: v.items,
+        };
         moveTo(taskId, { listId: task.list, refId: neighbour.id, after: delta > 0 });
       },
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
@@ -260,47 +270,47 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
       ) : (
         <BoardActionsContext.Provider value={actions}>
           <MatchWordsContext.Provider value={search.compiled.words}>
-          <Banners view={view} />
-          <div class="lct-lists">
-            {creatingList && (
-              <ItemForm
-                label={t('newListLabel')}
-                submitLabel={t('add')}
-                onCancel={stopCreatingList}
-                onSubmit={(v) => {
-                  stopCreatingList();
-                  void run({ op: 'createList', name: v.name });
-                }}
-              />
-            )}
-            {lists.length === 0 && !creatingList && (
-              <div class="lct-state lct-empty">
-                <p>{t('noLists')}</p>
-                <button type="button" class="lct-btn lct-btn-primary" onClick={() => setCreatingList(true)}>
-                  {t('createFirstList')}
-                </button>
-              </div>
-            )}
-            {search.active && search.matches === 0 && lists.length > 0 && <p class="lct-state lct-empty">{t('noTaskMatches')}</p>}
-            {lists.map((list) => {
-              const tasks = search.shownByList.get(list.id)!;
-              if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
-              const deferred = rendered >= budget;
-              if (!collapsed.has(list.id)) rendered += tasks.length;
-              return (
-                <ListSection
-                  key={list.id}
-                  list={list}
-                  tasks={tasks}
-                  collapsed={collapsed.has(list.id)}
-                  deferred={deferred}
-                  hideDone={hideDone && search.filter.status !== 'done'}
-                  pending={pending.get(list.id) ?? EMPTY}
-                  changed={changed.get(list.id) ?? EMPTY}
+            <Banners view={view} />
+            <div class="lct-lists">
+              {creatingList && (
+                <ItemForm
+                  label={t('newListLabel')}
+                  submitLabel={t('add')}
+                  onCancel={stopCreatingList}
+                  onSubmit={(v) => {
+                    stopCreatingList();
+                    void run({ op: 'createList', name: v.name });
+                  }}
                 />
-              );
-            })}
-          </div>
+              )}
+              {lists.length === 0 && !creatingList && (
+                <div class="lct-state lct-empty">
+                  <p>{t('noLists')}</p>
+                  <button type="button" class="lct-btn lct-btn-primary" onClick={() => setCreatingList(true)}>
+                    {t('createFirstList')}
+                  </button>
+                </div>
+              )}
+              {search.active && search.matches === 0 && lists.length > 0 && <p class="lct-state lct-empty">{t('noTaskMatches')}</p>}
+              {lists.map((list) => {
+                const tasks = search.shownByList.get(list.id)!;
+                if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
+                const deferred = rendered >= budget;
+                if (!collapsed.has(list.id)) rendered += tasks.length;
+                return (
+                  <ListSection
+                    key={list.id}
+                    list={list}
+                    tasks={tasks}
+                    collapsed={collapsed.has(list.id)}
+                    deferred={deferred}
+                    hideDone={hideDone && search.filter.status !== 'done'}
+                    pending={pending.get(list.id) ?? EMPTY}
+                    changed={changed.get(list.id) ?? EMPTY}
+                  />
+                );
+              })}
+            </div>
           </MatchWordsContext.Provider>
         </BoardActionsContext.Provider>
       )}

@@ -60,9 +60,7 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
     void actions.edit({ op: 'deleteTask', id: task.id });
   };
 
-  const cls = ['lct-task', task.done && 'is-done', props.pending && 'is-pending', props.changed && 'is-changed']
-    .filter(Boolean)
-    .join(' ');
+  const cls = ['lct-task', task.done && 'is-done', props.pending && 'is-pending', props.changed && 'is-changed'].filter(Boolean).join(' ');
 
   if (editing) {
     return (
@@ -99,7 +97,7 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
             actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
           }
         }}
-       />
+      />
       {doneToggle(task, nameId, (done) => void actions.edit({ op: 'setDone', id: task.id, done }))}
       <div class="lct-task-body">
         {longText({ id: nameId, class: 'lct-task-name', text: task.name, marks })}
@@ -112,9 +110,34 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
         )}
       </div>
       <div class="lct-task-actions">
-        <button ref={editButton.ref} type="button" class="lct-icon-btn lct-i lct-i-pencil" data-focus="edit" aria-label={t('editTask')} aria-describedby={nameId} title={t('editTask')} onClick={() => setEditing(true)} />
-        <button type="button" class="lct-icon-btn lct-i lct-i-move" data-focus="move" aria-label={t('moveTask')} aria-describedby={nameId} title={t('moveTask')} onClick={() => actions.openMoveDialog(task.id)} />
-        <button type="button" class="lct-icon-btn lct-danger lct-i lct-i-trash" data-focus="delete" aria-label={t('deleteTask')} aria-describedby={nameId} title={t('deleteTask')} onClick={remove} />
+        <button
+          ref={editButton.ref}
+          type="button"
+          class="lct-icon-btn lct-i lct-i-pencil"
+          data-focus="edit"
+          aria-label={t('editTask')}
+          aria-describedby={nameId}
+          title={t('editTask')}
+          onClick={() => setEditing(true)}
+        />
+        <button
+          type="button"
+          class="lct-icon-btn lct-i lct-i-move"
+          data-focus="move"
+          aria-label={t('moveTask')}
+          aria-describedby={nameId}
+          title={t('moveTask')}
+          onClick={() => actions.openMoveDialog(task.id)}
+        />
+        <button
+          type="button"
+          class="lct-icon-btn lct-danger lct-i lct-i-trash"
+          data-focus="delete"
+          aria-label={t('deleteTask')}
+          aria-describedby={nameId}
+          title={t('deleteTask')}
+          onClick={remove}
+        />
       </div>
     </li>
   );

@@ -27,7 +27,13 @@ export interface DragAttributes {
 }
 const TASK_ATTRIBUTES: DragAttributes = { row: 'data-task-id', list: 'data-list-id' };
 
-function dropPlaceAt(root: Document | ShadowRoot, x: number, y: number, draggedId: string, attrs: DragAttributes): { place: DropPlace; mark: Marked } | null {
+function dropPlaceAt(
+  root: Document | ShadowRoot,
+  x: number,
+  y: number,
+  draggedId: string,
+  attrs: DragAttributes,
+): { place: DropPlace; mark: Marked } | null {
   const hit = root.elementFromPoint(x, y);
   const row = hit?.closest<HTMLElement>(`[${attrs.row}]`);
   const section = hit?.closest<HTMLElement>(`[${attrs.list}]`);

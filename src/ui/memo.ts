@@ -17,7 +17,11 @@ function propsChanged(this: Component, next: object): boolean {
 
 /** `same` (optional) says when two props render alike although they differ by reference. */
 export function memo<P extends object>(render: FunctionComponent<P>, same?: (a: P, b: P) => boolean): FunctionComponent<P> {
-  const changed = same ? function (this: Component<P>, next: P) { return !same(this.props as P, next); } : propsChanged;
+  const changed = same
+    ? function (this: Component<P>, next: P) {
+        return !same(this.props as P, next);
+      }
+    : propsChanged;
   function Memoized(this: Component<P>, props: P) {
     // set before the first render's hooks run: preact's useState wraps it to let the component's own state updates through
     this.shouldComponentUpdate ??= changed;

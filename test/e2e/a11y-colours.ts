@@ -88,14 +88,18 @@ export interface TextContrast {
 /** Runs the colour tools in `page`: `use` gets the tools object and the element. */
 async function withTools<T>(page: Page, selector: string, use: string): Promise<T> {
   await page.evaluate(TOOLS);
-  return page.locator(selector).first().evaluate(new Function('el', `return (${use})(globalThis.__lctColours, el);`) as (el: Element) => T);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate(new Function('el', `return (${use})(globalThis.__lctColours, el);`) as (el: Element) => T);
 }
 
 /** Background alpha of the element `selector` finds (Playwright selectors pierce shadow roots). */
 export const backgroundAlpha = (page: Page, selector: string) => withTools<number>(page, selector, '(tools, el) => tools.alpha(el)');
 
 /** Contrast of every text under the element `selector` finds. */
-export const textContrasts = (page: Page, selector: string) => withTools<TextContrast[]>(page, selector, '(tools, el) => tools.textContrasts(el)');
+export const textContrasts = (page: Page, selector: string) =>
+  withTools<TextContrast[]>(page, selector, '(tools, el) => tools.textContrasts(el)');
 
 /** Contrast of the border of the element `selector` finds against its surroundings. */
 export const edgeContrast = (page: Page, selector: string) =>

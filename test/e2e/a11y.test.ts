@@ -91,7 +91,7 @@ describe.each(THEMES)('in the %s theme', (theme) => {
     await checkDialog(page, 'Move the task to a list', move, `dialog-move-${theme}`);
   });
 
-  it('the chat message\'s action: labelled, its edge at least 3:1 against the chat, opens by keyboard a legible opaque dialog', async () => {
+  it("the chat message's action: labelled, its edge at least 3:1 against the chat, opens by keyboard a legible opaque dialog", async () => {
     const page = await watchPage(theme);
     const action = page.locator('converse-chat-message').first().getByRole('button', { name: 'Create a task from this message' });
     await visible(action);
@@ -107,10 +107,14 @@ describe.each(THEMES)('in the %s theme', (theme) => {
     try {
       // its own tab has no room: the status says why, and quick-add goes to the last room alice used
       await visible(popup.getByRole('heading', { name: /^Room: / }));
-      const statuses = await popup.locator('[role="status"], [role="alert"]').evaluateAll((els) =>
-        els.filter((el) => !el.closest('[hidden]') && el.textContent!.trim() !== '').map((el) => el.textContent!.trim()),
-      );
-      expect(statuses).toEqual(['This tab is not a PeerTube page with the livechat plugin. Tasks you add here go to the last room you used.']);
+      const statuses = await popup
+        .locator('[role="status"], [role="alert"]')
+        .evaluateAll((els) =>
+          els.filter((el) => !el.closest('[hidden]') && el.textContent!.trim() !== '').map((el) => el.textContent!.trim()),
+        );
+      expect(statuses).toEqual([
+        'This tab is not a PeerTube page with the livechat plugin. Tasks you add here go to the last room you used.',
+      ]);
       expect(await popup.evaluate(() => document.body.getBoundingClientRect().width)).toBeGreaterThanOrEqual(320);
       expect(await axeViolations(popup)).toEqual([]);
       expect(tooLow(await textContrasts(popup, 'main'), 4.5)).toEqual([]);
@@ -140,7 +144,7 @@ describe.each(THEMES)('in the %s theme', (theme) => {
 });
 
 describe('the real toolbar popup', () => {
-  it('opens at least 320 px wide over the watch page (no viewport clamp), and has nothing to explain on alice\'s own room', async () => {
+  it("opens at least 320 px wide over the watch page (no viewport clamp), and has nothing to explain on alice's own room", async () => {
     // Playwright does not see the toolbar popup's page; puppeteer opens it from the worker, as a click does
     const user = await openWithPuppeteer(stack.demo.url, 'alice');
     try {

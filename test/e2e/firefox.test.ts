@@ -41,7 +41,7 @@ describe('the Firefox build for addons.mozilla.org', () => {
   });
 });
 
-describe('the event page\'s life in firefox-esr', () => {
+describe("the event page's life in firefox-esr", () => {
   const PREP_LIST = 'Stream prep';
   let stack: DemoStack;
   let alice: ExtensionUser;
@@ -57,10 +57,13 @@ describe('the event page\'s life in firefox-esr', () => {
     await stack?.stop();
   });
 
-  it('the keep-alive alarm fires every 20 s, and keeps the event page running past Firefox\'s 30 s idle limit', async () => {
+  it("the keep-alive alarm fires every 20 s, and keeps the event page running past Firefox's 30 s idle limit", async () => {
     const popup = await alice.openExtensionPage('src/popup/index.html');
     const alarm = await popup.evaluate(
-      (name) => (globalThis as unknown as { browser: { alarms: { get(n: string): Promise<{ periodInMinutes?: number }> } } }).browser.alarms.get(name),
+      (name) =>
+        (globalThis as unknown as { browser: { alarms: { get(n: string): Promise<{ periodInMinutes?: number }> } } }).browser.alarms.get(
+          name,
+        ),
       KEEPALIVE_ALARM,
     );
     await popup.close();
@@ -77,16 +80,17 @@ describe('the event page\'s life in firefox-esr', () => {
   });
 
   /** Records each change of the panel's connection status, with the time it showed: [ms since epoch, status]. */
-  const recordStatus = () => alice.page.evaluate(() => {
-    const root = document.querySelector('lct-task-panel')!.shadowRoot!;
-    const read = () => /lct-status-(\w+)/.exec(root.querySelector('.lct-status')?.className ?? '')?.[1] ?? 'none';
-    const log: [number, string][] = [[Date.now(), read()]];
-    (window as unknown as { lctStatusLog: typeof log }).lctStatusLog = log;
-    new MutationObserver(() => {
-      const now = read();
-      if (now !== log.at(-1)![1]) log.push([Date.now(), now]);
-    }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-  });
+  const recordStatus = () =>
+    alice.page.evaluate(() => {
+      const root = document.querySelector('lct-task-panel')!.shadowRoot!;
+      const read = () => /lct-status-(\w+)/.exec(root.querySelector('.lct-status')?.className ?? '')?.[1] ?? 'none';
+      const log: [number, string][] = [[Date.now(), read()]];
+      (window as unknown as { lctStatusLog: typeof log }).lctStatusLog = log;
+      new MutationObserver(() => {
+        const now = read();
+        if (now !== log.at(-1)![1]) log.push([Date.now(), now]);
+      }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
   const statusLog = () => alice.page.evaluate(() => (window as unknown as { lctStatusLog: [number, string][] }).lctStatusLog);
 
   /** Suspends the event page and resolves with the time the next one woke (first seen running). */
@@ -102,10 +106,13 @@ describe('the event page\'s life in firefox-esr', () => {
   it('suspended while live: the panel follows the new event page within a second of the wake, and is live again', async () => {
     await recordStatus();
     const wokeAt = await suspendAndWake();
-    await alice.page.waitForFunction(() => {
-      const log = (window as unknown as { lctStatusLog: [number, string][] }).lctStatusLog;
-      return log.length >= 3 && log.at(-1)![1] === 'live';
-    }, { timeout: PATIENCE_MS });
+    await alice.page.waitForFunction(
+      () => {
+        const log = (window as unknown as { lctStatusLog: [number, string][] }).lctStatusLog;
+        return log.length >= 3 && log.at(-1)![1] === 'live';
+      },
+      { timeout: PATIENCE_MS },
+    );
     const log = await statusLog();
     // the old page's last state, then the new one's: connecting (its port reached the panel), …, live
     expect(log[0]![1]).toBe('live');
@@ -132,8 +139,9 @@ describe('the event page\'s life in firefox-esr', () => {
     await alice.page.waitForSelector(inPanel('.lct-status.lct-status-live'), { timeout: 60_000 });
     await alice.page.waitForFunction(
       (list) => {
-        const section = [...(document.querySelector('lct-task-panel')?.shadowRoot?.querySelectorAll('section.lct-list') ?? [])]
-          .find((s) => s.querySelector('h3')?.textContent === list);
+        const section = [...(document.querySelector('lct-task-panel')?.shadowRoot?.querySelectorAll('section.lct-list') ?? [])].find(
+          (s) => s.querySelector('h3')?.textContent === list,
+        );
         return section && section.querySelectorAll('.is-pending').length === 0;
       },
       { timeout: PATIENCE_MS },

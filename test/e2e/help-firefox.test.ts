@@ -52,8 +52,8 @@ const READ_GUIDE = `new Promise((resolve) => {
   read();
 })`;
 
-describe('the moderator\'s guide in firefox-esr', () => {
-  it('opens from the popup\'s Help link in a new tab', async () => {
+describe("the moderator's guide in firefox-esr", () => {
+  it("opens from the popup's Help link in a new tab", async () => {
     const clicked = await rdp.evaluateInNewTab(
       pageUrl('src/popup/index.html'),
       `new Promise((resolve) => {
@@ -72,7 +72,7 @@ describe('the moderator\'s guide in firefox-esr', () => {
       .toContain(pageUrl('src/help/index.html'));
   });
 
-  it('lists the Firefox build\'s permissions and the quick-add shortcut', async () => {
+  it("lists the Firefox build's permissions and the quick-add shortcut", async () => {
     const guide = JSON.parse(await rdp.evaluateInNewTab(pageUrl('src/help/index.html'), READ_GUIDE)) as Record<string, unknown>;
     expect(guide).toEqual({
       title: 'Livechat Tasks: a guide for moderators',

@@ -17,7 +17,11 @@ let profileDir: string;
 beforeAll(async () => {
   ensureLocalBuild();
   profileDir = mkdtempSync(join(tmpdir(), 'lct-help-'));
-  ({ context, extensionId } = await launchChromium({ extensionDir: EXTENSION_DIR.chrome, profileDir, viewport: { width: 900, height: 800 } }));
+  ({ context, extensionId } = await launchChromium({
+    extensionDir: EXTENSION_DIR.chrome,
+    profileDir,
+    viewport: { width: 900, height: 800 },
+  }));
 });
 
 afterAll(async () => {
@@ -40,8 +44,8 @@ async function guideFrom(path: string, use: (page: Page) => Promise<void>): Prom
   }
 }
 
-describe('the moderator\'s guide', () => {
-  it('opens from the popup\'s Help link, with the build\'s shortcut and permissions', async () => {
+describe("the moderator's guide", () => {
+  it("opens from the popup's Help link, with the build's shortcut and permissions", async () => {
     const guide = await guideFrom('src/popup/index.html', (popup) => popup.getByRole('link', { name: 'Help' }).click());
     try {
       expect(guide.url()).toBe(pageUrl('src/help/index.html'));
@@ -51,7 +55,14 @@ describe('the moderator\'s guide', () => {
       expect(await shortcuts.locator('dt').first().textContent()).toBe('Alt+Shift+K');
       const permissions = guide.getByRole('region', { name: 'Why it asks for these permissions' });
       expect(await permissions.locator('dt').allTextContents()).toEqual([
-        'storage', 'alarms', 'scripting', 'contextMenus', 'sidePanel', 'activeTab', 'notifications', 'Access to sites',
+        'storage',
+        'alarms',
+        'scripting',
+        'contextMenus',
+        'sidePanel',
+        'activeTab',
+        'notifications',
+        'Access to sites',
       ]);
     } finally {
       await guide.close();
@@ -67,25 +78,33 @@ describe('the moderator\'s guide', () => {
     try {
       await guide.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Keyboard shortcuts' }).click();
       expect(new URL(guide.url()).hash).toBe('#keys');
-      await expect.poll(() => guide.getByRole('heading', { name: 'Keyboard shortcuts' }).evaluate((h) => Math.round(h.getBoundingClientRect().top))).toBeLessThan(40);
+      await expect
+        .poll(() => guide.getByRole('heading', { name: 'Keyboard shortcuts' }).evaluate((h) => Math.round(h.getBoundingClientRect().top)))
+        .toBeLessThan(40);
     } finally {
       await guide.close();
     }
   });
 
-  it('follows the system\'s light and dark themes, legibly', async () => {
+  it("follows the system's light and dark themes, legibly", async () => {
     const guide = await context.newPage();
     try {
       await guide.goto(pageUrl('src/help/index.html'));
       await guide.getByRole('heading', { level: 1 }).waitFor();
       const colours = () =>
         guide.getByRole('main').evaluate((main) => {
-          const channels = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+          const channels = (c: string) =>
+            c
+              .match(/\d+(\.\d+)?/g)!
+              .slice(0, 3)
+              .map(Number);
           const s = getComputedStyle(main);
           return { fg: channels(s.color), bg: channels(s.backgroundColor) };
         });
       const luminance = ([r, g, b]: number[]) =>
-        [r!, g!, b!].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        [r!, g!, b!]
+          .map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
       const contrast = (a: number[], b: number[]) => {
         const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
         return (hi! + 0.05) / (lo! + 0.05);

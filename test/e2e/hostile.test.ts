@@ -98,7 +98,9 @@ describe('hostile items in the room', () => {
     expect(await alice.page.evaluate(() => (window as { __lctPwned?: unknown }).__lctPwned)).toBeUndefined();
     const injected = await alice.page.evaluate(() => {
       const root = document.querySelector('lct-task-panel')?.shadowRoot;
-      return [...(root?.querySelectorAll('script, iframe, img, b, x, [onerror], [onload], [onclick]') ?? [])].map((e) => e.outerHTML.slice(0, 80));
+      return [...(root?.querySelectorAll('script, iframe, img, b, x, [onerror], [onload], [onclick]') ?? [])].map((e) =>
+        e.outerHTML.slice(0, 80),
+      );
     });
     expect(injected).toEqual([]);
     expect(alice.pageErrors).toEqual([]);

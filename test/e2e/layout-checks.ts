@@ -79,12 +79,13 @@ function measureInPage(withoutPanel: boolean): Measure {
     const frameBox = box(frame);
     // The controls in the panel's visible part (the others are scrolled out of it, and lists out of
     // view skip layout with content-visibility: Firefox then reports their boxes from an old layout).
-    const controls = frame && frameBox
-      ? [...frame.querySelectorAll('button, input, select, textarea, a[href], [role="separator"]')]
-          .map((el) => ({ name: el.getAttribute('aria-label') || el.textContent?.trim() || el.localName, box: box(el)! }))
-          .filter((c) => c.box.width > 0 && c.box.height > 0)
-          .filter((c) => c.box.y + c.box.height / 2 >= frameBox.y && c.box.y + c.box.height / 2 <= frameBox.y + frameBox.height)
-      : [];
+    const controls =
+      frame && frameBox
+        ? [...frame.querySelectorAll('button, input, select, textarea, a[href], [role="separator"]')]
+            .map((el) => ({ name: el.getAttribute('aria-label') || el.textContent?.trim() || el.localName, box: box(el)! }))
+            .filter((c) => c.box.width > 0 && c.box.height > 0)
+            .filter((c) => c.box.y + c.box.height / 2 >= frameBox.y && c.box.y + c.box.height / 2 <= frameBox.y + frameBox.height)
+        : [];
     return {
       viewportWidth: document.documentElement.clientWidth,
       scrollWidth: document.documentElement.scrollWidth,
@@ -144,7 +145,9 @@ function expectInside(m: Measure, where: string) {
   for (const c of m.controls) {
     expect(c.box.x, `${where}: "${c.name}" starts left of the viewport`).toBeGreaterThanOrEqual(0);
     expect(c.box.x + c.box.width, `${where}: "${c.name}" ends right of the viewport`).toBeLessThanOrEqual(m.viewportWidth + 0.5);
-    expect(c.box.x + c.box.width, `${where}: "${c.name}" is cut off by the panel's right edge`).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+    expect(c.box.x + c.box.width, `${where}: "${c.name}" is cut off by the panel's right edge`).toBeLessThanOrEqual(
+      frame.x + frame.width + 0.5,
+    );
     expect(c.box.x, `${where}: "${c.name}" is cut off by the panel's left edge`).toBeGreaterThanOrEqual(frame.x - 0.5);
   }
 }
@@ -175,7 +178,9 @@ export async function checkChatOpenLayout(page: LayoutPage, size: Size, where: s
   const open = await settled(page);
   const bare = await page.evaluate(measureInPage, true);
   expect(open.collapsed, `${where}: the panel is open`).toBe(false);
-  expect(open.video.width, `${where}: video width with the panel, against ${bare.video.width}px without`).toBeGreaterThanOrEqual(0.9 * bare.video.width);
+  expect(open.video.width, `${where}: video width with the panel, against ${bare.video.width}px without`).toBeGreaterThanOrEqual(
+    0.9 * bare.video.width,
+  );
   expect(open.video.height, `${where}: the video's height`).toBeGreaterThanOrEqual(0.9 * bare.video.height);
   expectInside(open, where);
   // the panel's title bar and grip are reachable: scrolled into view, they are inside the viewport
@@ -190,7 +195,9 @@ export async function checkChatOpenLayout(page: LayoutPage, size: Size, where: s
 
   // beside the player the panel shares the chat's column: the row keeps its height
   if (open.placement === 'split') {
-    expect(open.frame!.y + open.frame!.height, `${where}: the panel ends with the player row`).toBeLessThanOrEqual(open.video.y + open.video.height + 1);
+    expect(open.frame!.y + open.frame!.height, `${where}: the panel ends with the player row`).toBeLessThanOrEqual(
+      open.video.y + open.video.height + 1,
+    );
   }
 
   // folding gives the space back: the chat grows by the panel's height, the video keeps its width
@@ -200,7 +207,9 @@ export async function checkChatOpenLayout(page: LayoutPage, size: Size, where: s
   expect(folded.frame!.height, `${where}: the folded panel is only its title bar`).toBeLessThanOrEqual(48);
   expect(folded.video.width).toBeGreaterThanOrEqual(0.9 * bare.video.width);
   if (open.placement === 'split') {
-    expect(folded.chat!.height, `${where}: the chat takes back the panel's height`).toBeGreaterThanOrEqual(bare.chat!.height - folded.frame!.height - 2);
+    expect(folded.chat!.height, `${where}: the chat takes back the panel's height`).toBeGreaterThanOrEqual(
+      bare.chat!.height - folded.frame!.height - 2,
+    );
   }
   await clickInPanel(page, '[data-testid="lct-panel-toggle"]');
   const reopened = await settled(page);
@@ -223,7 +232,9 @@ export async function checkChatClosedLayout(page: LayoutPage, size: Size, where:
   const docked = await settled(page);
   const bare = await page.evaluate(measureInPage, true);
   expect(docked.placement).toBe('under-player');
-  expect(docked.video.width, `${where}: video width with the panel, against ${bare.video.width}px without`).toBeGreaterThanOrEqual(0.9 * bare.video.width);
+  expect(docked.video.width, `${where}: video width with the panel, against ${bare.video.width}px without`).toBeGreaterThanOrEqual(
+    0.9 * bare.video.width,
+  );
   expect(docked.frame!.y, `${where}: the panel is below the player`).toBeGreaterThanOrEqual(docked.video.y + docked.video.height);
   expectInside(docked, where);
 }

@@ -7,7 +7,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, panelOf, startWithAlice, visible, type UserBrowser } from '../helpers/browser.ts';
 import type { DemoStack } from '../helpers/demo.ts';
-import { checkChatClosedLayout, checkChatOpenLayout, dragGrip, panelHeight, setTheme, SIZES, THEMES, type LayoutPage } from './layout-checks.ts';
+import {
+  checkChatClosedLayout,
+  checkChatOpenLayout,
+  dragGrip,
+  panelHeight,
+  setTheme,
+  SIZES,
+  THEMES,
+  type LayoutPage,
+} from './layout-checks.ts';
 
 let stack: DemoStack;
 let alice: UserBrowser;

@@ -110,13 +110,13 @@ const notificationIds = () =>
 const notifiesAbout = (ids: string[], id: string) => ids.some((n) => n.startsWith('task ') && n.endsWith(` ${id}`));
 
 describe('notifications', () => {
-  it('with the option on, a task bob adds shows as a desktop notification in alice\'s browser', async () => {
+  it("with the option on, a task bob adds shows as a desktop notification in alice's browser", async () => {
     await setNotifyOption(true);
     const id = await bobAddsTask('Bring the ladder');
     await eventually(async () => notifiesAbout(await notificationIds(), id)).toBe(true);
   });
 
-  it('with the option off, bob\'s task shows in alice\'s panel and no notification', async () => {
+  it("with the option off, bob's task shows in alice's panel and no notification", async () => {
     await setNotifyOption(false);
     const quiet = await bobAddsTask('Oil the hinges');
     await visible(taskRow(alice.page, 'Oil the hinges'));
@@ -133,13 +133,16 @@ describe('"Add as task" in the page\'s context menu', () => {
     const exists = (id: string) =>
       alice.worker.evaluate(async (menuId) => {
         const { chrome } = globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } };
-        return chrome.contextMenus.update(menuId, {}).then(() => true, () => false);
+        return chrome.contextMenus.update(menuId, {}).then(
+          () => true,
+          () => false,
+        );
       }, id);
     expect(await exists(MENU_ID)).toBe(true);
     expect(await exists('no-such-item')).toBe(false);
   });
 
-  it('on text selected in the chat, adds it as a task with the page\'s address as description', async () => {
+  it("on text selected in the chat, adds it as a task with the page's address as description", async () => {
     const { page } = alice;
     await page.locator('converse-chat-message-body', { hasText: 'Untreated pine or cedar' }).selectText();
     const { selectionText, pageUrl } = await page.evaluate(() => ({ selectionText: String(getSelection()), pageUrl: location.href }));

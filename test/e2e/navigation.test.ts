@@ -65,7 +65,9 @@ describe.each(BROWSERS)('in %s', (browserName) => {
       const url = `${stack.demo.url}${watchPath(LIVE_VIDEO)}`;
       await eventually(async () => (await tabInfo(carol, url)).reason, 30_000).toBe('not-moderator');
       await eventually(() => panelShown(carol.page)).toBe(false);
-      await eventually(() => carol.page.evaluate(() => document.querySelectorAll('[aria-label="Create a task from this message"]').length)).toBe(0);
+      await eventually(() =>
+        carol.page.evaluate(() => document.querySelectorAll('[aria-label="Create a task from this message"]').length),
+      ).toBe(0);
     } finally {
       await carol.close();
     }
@@ -87,7 +89,9 @@ describe.each(BROWSERS)('in %s', (browserName) => {
       const { page } = alice;
       await followLink(page, VIDEO_WITHOUT_CHAT.name);
       await eventually(() => page.evaluate(() => location.pathname)).toBe(watchPath(VIDEO_WITHOUT_CHAT));
-      await eventually(() => page.evaluate((name) => [...document.querySelectorAll('h1')].some((h) => h.textContent?.trim() === name), VIDEO_WITHOUT_CHAT.name)).toBe(true);
+      await eventually(() =>
+        page.evaluate((name) => [...document.querySelectorAll('h1')].some((h) => h.textContent?.trim() === name), VIDEO_WITHOUT_CHAT.name),
+      ).toBe(true);
       await eventually(() => panelShown(page)).toBe(false);
 
       await followLink(page, LIVE_VIDEO.name);
@@ -97,8 +101,10 @@ describe.each(BROWSERS)('in %s', (browserName) => {
     it('to another live video: the panel switches to that room, and back', async () => {
       const { page } = alice;
       await followLink(page, SECOND_LIVE_VIDEO.name);
-      await eventually(async () => (await panelList(page, SECOND_LIVE_VIDEO.name))?.names)
-        .toEqual(['Collect questions from last week', 'Show the new chisel set']);
+      await eventually(async () => (await panelList(page, SECOND_LIVE_VIDEO.name))?.names).toEqual([
+        'Collect questions from last week',
+        'Show the new chisel set',
+      ]);
       await eventually(() => panelList(page, FIRST_LIST)).toBeNull();
       await page.goBack();
       await eventually(async () => (await panelList(page, FIRST_LIST))?.names).toEqual(FIRST_TASKS);

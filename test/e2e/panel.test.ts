@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import {
-  doneBox, eventually, gone, listSection, openAs, panelOf, taskNames, taskRow, visible, type UserBrowser,
+  doneBox,
+  eventually,
+  gone,
+  listSection,
+  openAs,
+  panelOf,
+  taskNames,
+  taskRow,
+  visible,
+  type UserBrowser,
 } from '../helpers/browser.ts';
 import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 
@@ -29,18 +38,26 @@ afterAll(async () => {
 });
 
 describe('the task panel beside the chat', () => {
-  it('shows alice (owner) and bob (admin) the room\'s lists and tasks as the server has them', async () => {
+  it("shows alice (owner) and bob (admin) the room's lists and tasks as the server has them", async () => {
     for (const { page } of [alice, bob]) {
       await visible(listSection(page, FIRST_LIST));
-      await eventually(() => taskNames(listSection(page, FIRST_LIST))).toEqual(['Cut the side panels', 'Drill the entrance hole', 'Sand the edges']);
-      await eventually(() => taskNames(listSection(page, PREP_LIST))).toEqual(['Check sound levels', 'Pin the schedule in the chat', 'Thank the new followers']);
+      await eventually(() => taskNames(listSection(page, FIRST_LIST))).toEqual([
+        'Cut the side panels',
+        'Drill the entrance hole',
+        'Sand the edges',
+      ]);
+      await eventually(() => taskNames(listSection(page, PREP_LIST))).toEqual([
+        'Check sound levels',
+        'Pin the schedule in the chat',
+        'Thank the new followers',
+      ]);
       await eventually(() => doneBox(page, 'Cut the side panels').isChecked()).toBe(true);
       await eventually(() => doneBox(page, 'Drill the entrance hole').isChecked()).toBe(false);
       await eventually(() => taskRow(page, 'Drill the entrance hole').textContent()).toContain('32 mm for blue tits');
     }
   });
 
-  it('follows PeerTube\'s light and dark themes', async () => {
+  it("follows PeerTube's light and dark themes", async () => {
     // (the README's pictures are npm run screenshots' job: tests write no tracked file)
     const { page } = alice;
     const panelBackground = () => panelOf(page).evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -54,7 +71,7 @@ describe('the task panel beside the chat', () => {
     await eventually(panelBackground).toBe(light);
   });
 
-  it('a list alice creates shows for bob, and bob\'s rename shows for alice', async () => {
+  it("a list alice creates shows for bob, and bob's rename shows for alice", async () => {
     await panelOf(alice.page).getByRole('button', { name: 'New list' }).click();
     const form = panelOf(alice.page).getByRole('form', { name: 'New task list' });
     await form.getByRole('textbox', { name: 'Name' }).fill('Giveaway');
@@ -69,7 +86,7 @@ describe('the task panel beside the chat', () => {
     await gone(listSection(alice.page, 'Giveaway'));
   });
 
-  it('a task alice creates (name and description) shows for bob, and bob\'s edit shows for alice', async () => {
+  it("a task alice creates (name and description) shows for bob, and bob's edit shows for alice", async () => {
     const list = listSection(alice.page, 'Giveaway prizes');
     await list.getByRole('button', { name: 'Add a task' }).click();
     const form = list.getByRole('form', { name: 'New task' });
@@ -92,7 +109,10 @@ describe('the task panel beside the chat', () => {
   it('done and undone: alice ticks a task, bob sees it struck through, bob unticks it, alice sees it open', async () => {
     await doneBox(alice.page, 'Sand the edges').check();
     await eventually(() => doneBox(bob.page, 'Sand the edges').isChecked()).toBe(true);
-    const decoration = () => taskRow(bob.page, 'Sand the edges').locator('.lct-task-name').evaluate((el) => getComputedStyle(el).textDecorationLine);
+    const decoration = () =>
+      taskRow(bob.page, 'Sand the edges')
+        .locator('.lct-task-name')
+        .evaluate((el) => getComputedStyle(el).textDecorationLine);
     await eventually(decoration).toContain('line-through');
     await eventually(() => listSection(bob.page, FIRST_LIST).locator('.lct-counts .lct-sr').textContent()).toBe('1 open task of 3');
 
@@ -191,7 +211,10 @@ describe('the task panel beside the chat', () => {
     await eventually(() => dialog.textContent()).toContain('Pick two winners');
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await gone(taskRow(alice.page, 'Pick two winners'));
-    await eventually(() => taskNames(listSection(alice.page, 'Giveaway prizes'))).toEqual(['Thank the new followers', 'Check sound levels']);
+    await eventually(() => taskNames(listSection(alice.page, 'Giveaway prizes'))).toEqual([
+      'Thank the new followers',
+      'Check sound levels',
+    ]);
   });
 
   it('cancelling a deletion keeps the task', async () => {
@@ -210,7 +233,11 @@ describe('the task panel beside the chat', () => {
     await gone(taskRow(bob.page, 'Check sound levels'));
     await gone(taskRow(bob.page, 'Thank the new followers'));
     // the other lists are untouched
-    await eventually(() => taskNames(listSection(bob.page, FIRST_LIST))).toEqual(['Sand the edges', 'Drill the entrance hole', 'Cut the side panels']);
+    await eventually(() => taskNames(listSection(bob.page, FIRST_LIST))).toEqual([
+      'Sand the edges',
+      'Drill the entrance hole',
+      'Cut the side panels',
+    ]);
   });
 
   it('collapsing a list hides its tasks and shows them again; "Hide done" hides done tasks', async () => {
@@ -231,10 +258,12 @@ describe('the task panel beside the chat', () => {
 });
 
 describe('who sees the panel, and where', () => {
-  it('with the chat closed the panel stays, docked at the page\'s side', async () => {
+  it("with the chat closed the panel stays, docked at the page's side", async () => {
     const { page } = alice;
     await page.getByRole('button', { name: 'Close' }).click();
-    await eventually(() => page.locator('#peertube-plugin-livechat-container').getAttribute('peertube-plugin-livechat-state')).toBe('closed');
+    await eventually(() => page.locator('#peertube-plugin-livechat-container').getAttribute('peertube-plugin-livechat-state')).toBe(
+      'closed',
+    );
     await eventually(() => page.getByTestId('lct-panel-host').getAttribute('data-dock')).toBe('side');
     await visible(listSection(page, FIRST_LIST));
     await page.getByRole('button', { name: 'Open chat' }).click();

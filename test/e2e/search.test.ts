@@ -38,7 +38,10 @@ describe('searching tasks in the page panel', () => {
 
     await field.fill('chat');
     // "Check sound levels" by its description, "Pin the schedule…" by its name
-    await eventually(() => taskNames(listSection(alice.page, 'Stream prep'))).toEqual(['Check sound levels', 'Pin the schedule in the chat']);
+    await eventually(() => taskNames(listSection(alice.page, 'Stream prep'))).toEqual([
+      'Check sound levels',
+      'Pin the schedule in the chat',
+    ]);
     expect(await listSection(alice.page, LIVE_VIDEO.name).count()).toBe(0);
     if (SHOTS) await panel.screenshot({ path: join(SHOTS, 'search-light.png') });
     await alice.page.getByRole('button', { name: 'Dark theme' }).click();

@@ -8,8 +8,18 @@
 // moderators see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BROWSERS, eventually, inPanel, launchUser, listSection, openAs, PATIENCE_MS, taskNames, taskRow, visible,
-  type ExtensionUser, type UserBrowser,
+  BROWSERS,
+  eventually,
+  inPanel,
+  launchUser,
+  listSection,
+  openAs,
+  PATIENCE_MS,
+  taskNames,
+  taskRow,
+  visible,
+  type ExtensionUser,
+  type UserBrowser,
 } from '../helpers/browser.ts';
 import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 import { addTaskInPanel, panelList, panelTaskDone, serverTaskNames } from '../helpers/panel-dom.ts';
@@ -37,11 +47,16 @@ describe.each(BROWSERS)('alice in %s', (browserName) => {
     it('a task quick-added from the popup over the watch page shows in both panels, in the list the popup showed', async () => {
       const popup = await alice.openPopup();
       const input = await popup.waitForSelector('form[aria-label="Quick add"] input:not([disabled])', { timeout: PATIENCE_MS });
-      const listName = await popup.$eval('form[aria-label="Quick add"] select', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent);
+      const listName = await popup.$eval(
+        'form[aria-label="Quick add"] select',
+        (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent,
+      );
       expect(listName).toBeTruthy();
       await input!.type('Quick-added from the popup');
       await input!.press('Enter');
-      await popup.waitForFunction(() => document.body.textContent?.includes('“Quick-added from the popup” added to'), { timeout: PATIENCE_MS });
+      await popup.waitForFunction(() => document.body.textContent?.includes('“Quick-added from the popup” added to'), {
+        timeout: PATIENCE_MS,
+      });
       await popup.close();
       await eventually(() => panelList(alice.page, listName!).then((l) => l?.names.at(-1))).toBe('Quick-added from the popup');
       await eventually(async () => (await taskNames(listSection(bob.page, listName!))).at(-1)).toBe('Quick-added from the popup');
@@ -56,7 +71,10 @@ describe.each(BROWSERS)('alice in %s', (browserName) => {
       // bob sees it: it reached the server
       await visible(taskRow(bob.page, 'Added after the worker stopped'));
       // alice's panel shows it confirmed, not pending
-      await eventually(() => panelList(alice.page, PREP_LIST)).toEqual({ names: [...before, 'Added after the worker stopped'], pending: 0 });
+      await eventually(() => panelList(alice.page, PREP_LIST)).toEqual({
+        names: [...before, 'Added after the worker stopped'],
+        pending: 0,
+      });
       // and hears bob's changes again
       await taskRow(bob.page, 'Check sound levels').getByRole('checkbox').check();
       await eventually(() => panelTaskDone(alice.page, 'Check sound levels')).toBe(true);

@@ -45,7 +45,8 @@ describe('drag and drop in Chromium', () => {
     const startY = from.y + from.height / 2;
     const endY = to.y + 4; // upper half: before L1-T2
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(startY) });
-    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(startY + ((endY - startY) * i) / 10) });
+    for (let i = 1; i <= 10; i++)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(startY + ((endY - startY) * i) / 10) });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     expect(await edits()).toEqual([{ op: 'moveTask', id: 'L0-T98', list: 'L1', index: 2 }]);
   });
@@ -63,7 +64,7 @@ describe('drag and drop in Chromium', () => {
     expect(edit!.index).toBeGreaterThan(15);
   });
 
-  it('while dragging, a preview of the task follows the pointer, drawn above the next list\'s sticky header', async () => {
+  it("while dragging, a preview of the task follows the pointer, drawn above the next list's sticky header", async () => {
     await page.locator('[data-task-id="L1-T1"]').scrollIntoViewIfNeeded();
     const from = await boxOf(handle('L0-T97'));
     const header = await boxOf('[data-list-id="L1"] .lct-list-header');
@@ -72,16 +73,19 @@ describe('drag and drop in Chromium', () => {
     await page.mouse.move(x, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(x, y, { steps: 8 });
-    const seen = await page.evaluate(([px, py]) => {
-      const preview = document.querySelector<HTMLElement>('.lct-drag-preview')!;
-      // the preview lets the pointer through (inert, no pointer events); let it be hit for a moment to see what is on top there
-      Object.assign(preview, { inert: false });
-      preview.style.pointerEvents = 'auto';
-      const onTop = document.elementFromPoint(px!, py!);
-      preview.style.pointerEvents = '';
-      Object.assign(preview, { inert: true });
-      return { text: preview.textContent, previewOnTop: !!onTop && preview.contains(onTop) };
-    }, [x, y]);
+    const seen = await page.evaluate(
+      ([px, py]) => {
+        const preview = document.querySelector<HTMLElement>('.lct-drag-preview')!;
+        // the preview lets the pointer through (inert, no pointer events); let it be hit for a moment to see what is on top there
+        Object.assign(preview, { inert: false });
+        preview.style.pointerEvents = 'auto';
+        const onTop = document.elementFromPoint(px!, py!);
+        preview.style.pointerEvents = '';
+        Object.assign(preview, { inert: true });
+        return { text: preview.textContent, previewOnTop: !!onTop && preview.contains(onTop) };
+      },
+      [x, y],
+    );
     expect(seen).toEqual({ text: expect.stringContaining('Task 0.97 '), previewOnTop: true });
     await page.keyboard.press('Escape');
     await page.mouse.up();

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO, VIDEO_WITHOUT_CHAT } from '../../demo/catalog.mjs';
 import { fetchItems, readTasks } from '../../demo/muc.mjs';
 import {
-  doneBox, eventually, listSection, startWithAlice, taskNames, visible, watchPath, type ExtensionGlobals, type UserBrowser,
+  doneBox,
+  eventually,
+  listSection,
+  startWithAlice,
+  taskNames,
+  visible,
+  watchPath,
+  type ExtensionGlobals,
+  type UserBrowser,
 } from '../helpers/browser.ts';
 import type { DemoStack } from '../helpers/demo.ts';
 
@@ -63,7 +71,7 @@ async function serverTasks() {
 }
 
 describe('the toolbar badge', () => {
-  it('counts the tasks not done in the tab\'s room, follows a tick live, and shows nothing on a tab without a room', async () => {
+  it("counts the tasks not done in the tab's room, follows a tick live, and shows nothing on a tab without a room", async () => {
     const open = (await serverTasks()).filter((t) => !t.done);
     expect(open.length).toBeGreaterThan(1);
     const watchUrl = alice.page.url();
@@ -157,7 +165,9 @@ describe('the popup away from the watch page', () => {
     await withExtensionPage('src/popup/index.html', async (popup) => {
       const input = popup.locator('form[aria-label="Quick add"] input:not([disabled])');
       await input.fill('Added from another tab');
-      const listName = await popup.locator('form[aria-label="Quick add"] select').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+      const listName = await popup
+        .locator('form[aria-label="Quick add"] select')
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
       await input.press('Enter');
       await eventually(async () => (await taskNames(listSection(alice.page, listName!))).at(-1)).toBe('Added from another tab');
 

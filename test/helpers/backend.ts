@@ -23,13 +23,16 @@ export async function startTestBackend(options: BackendOptions & { extraUsers?: 
     ...options,
     users: names.map((username) => ({ username, password: passwordOf(username) })),
     // Warnings (such as "Received SIGTERM" on every stop) would drown the test output.
-    log: options.log ?? ((line) => {
-      if (/\berror\b/.test(line)) console.error(`[prosody] ${line}`);
-    }),
+    log:
+      options.log ??
+      ((line) => {
+        if (/\berror\b/.test(line)) console.error(`[prosody] ${line}`);
+      }),
   });
   return {
     ...backend,
-    connect: (username, resource) => RawXmppClient.connect({ wsUrl: backend.wsUrl, username, password: passwordOf(username), domain: backend.domain, resource }),
+    connect: (username, resource) =>
+      RawXmppClient.connect({ wsUrl: backend.wsUrl, username, password: passwordOf(username), domain: backend.domain, resource }),
     newRoomJid: () => `room-${randomUUID()}@${backend.mucDomain}`,
   };
 }

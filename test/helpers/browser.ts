@@ -37,13 +37,17 @@ export interface ExtensionGlobals {
   };
 }
 
-
 /**
  * Starts Chromium for `user`, enables the extension on the demo (as the popup
  * does), logs in through the demo's /login and opens `video`'s watch page.
  * `extensionDir`: another unpacked build than dist/chrome.
  */
-export async function openAs(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO, extensionDir = EXTENSION_DIR.chrome): Promise<UserBrowser> {
+export async function openAs(
+  demoUrl: string,
+  user: string,
+  video: DemoVideo = LIVE_VIDEO,
+  extensionDir = EXTENSION_DIR.chrome,
+): Promise<UserBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-${user}-`));
   const { context, worker, extensionId } = await launchChromium({ extensionDir, profileDir });
   const dialogs: string[] = [];
@@ -92,11 +96,15 @@ export const panelOf = (page: Page) => page.getByTestId('lct-panel');
 
 /** A task list's section, found by its name as shown. */
 export const listSection = (page: Page, name: string) =>
-  panelOf(page).locator('section.lct-list').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  panelOf(page)
+    .locator('section.lct-list')
+    .filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 /** A task's row, found by the accessible name of its done box (the task's name). */
 export const taskRow = (page: Page, name: string) =>
-  panelOf(page).locator('li.lct-task').filter({ has: page.getByRole('checkbox', { name, exact: true }) });
+  panelOf(page)
+    .locator('li.lct-task')
+    .filter({ has: page.getByRole('checkbox', { name, exact: true }) });
 
 export const doneBox = (page: Page, name: string) => panelOf(page).getByRole('checkbox', { name, exact: true });
 
@@ -136,7 +144,6 @@ export async function openWithPuppeteer(demoUrl: string, user: string, video: De
   const chromium = await launchUser('chromium', demoUrl, user, video);
   return { ...chromium, extensionId: new URL(chromium.extensionOrigin).host, stopWorker: chromium.stopBackground };
 }
-
 
 /** The start of most e2e files: the demo stack, and alice on the live video with her panel's tasks shown. */
 export async function startWithAlice(): Promise<{ stack: DemoStack; alice: UserBrowser }> {

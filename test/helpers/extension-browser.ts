@@ -59,8 +59,10 @@ async function enableInstance(user: ExtensionUser, origin: string) {
   const page = await user.openExtensionPage('src/popup/index.html');
   try {
     const reply = await page.evaluate(
-      (o) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime
-        .sendMessage({ type: 'view/instance-enable', origin: o }),
+      (o) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
+        ).chrome.runtime.sendMessage({ type: 'view/instance-enable', origin: o }),
       origin,
     );
     if (!reply?.ok) throw new Error(`enabling ${origin} failed: ${JSON.stringify(reply)}`);
@@ -86,7 +88,12 @@ async function logIn(page: Page, demoUrl: string, user: string, video: DemoVideo
  * to crash there (3 of 20 loads with the build's former crxjs loader; 0 of
  * 200 with today's build: scripts/firefox-crash.mjs, README).
  */
-export async function launchUser(browserName: BrowserName, demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<ExtensionUser> {
+export async function launchUser(
+  browserName: BrowserName,
+  demoUrl: string,
+  user: string,
+  video: DemoVideo = LIVE_VIDEO,
+): Promise<ExtensionUser> {
   return browserName === 'chromium' ? launchChromium(demoUrl, user, video) : launchFirefox(demoUrl, user, video);
 }
 
@@ -150,7 +157,9 @@ async function launchChromium(demoUrl: string, user: string, video: DemoVideo): 
       async openPopup() {
         await page!.bringToFront();
         const worker = await (await browser.waitForTarget(isOurWorker)).worker();
-        await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+        await worker!.evaluate(() =>
+          (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+        );
         const target = await browser.waitForTarget((t) => t.url() === `${extensionOrigin}/src/popup/index.html`, { timeout: 20_000 });
         const popup = await target.asPage();
         if (!popup) throw new Error('the popup has no page');

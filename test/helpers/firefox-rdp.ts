@@ -9,7 +9,17 @@ import { connect, type Socket } from 'node:net';
 type Packet = Record<string, any> & { from?: string };
 
 /** Packets actors send on their own, never as a reply. */
-const EVENTS = new Set(['tabNavigated', 'frameUpdate', 'evaluationResult', 'resource-available-form', 'resources-available-array', 'newMutations', 'tabListChanged', 'forwardingCancelled', 'addonListChanged']);
+const EVENTS = new Set([
+  'tabNavigated',
+  'frameUpdate',
+  'evaluationResult',
+  'resource-available-form',
+  'resources-available-array',
+  'newMutations',
+  'tabListChanged',
+  'forwardingCancelled',
+  'addonListChanged',
+]);
 
 export class FirefoxRdp {
   private buffer = Buffer.alloc(0);
@@ -147,8 +157,13 @@ export class FirefoxRdp {
     try {
       const { resultID } = await this.request(consoleActor, 'evaluateJSAsync', { text: script });
       const mine = (p: Packet) => p.resultID === resultID;
-      const done = results.find(mine)
-        ?? await this.next((p) => p.from === consoleActor && p.type === 'evaluationResult' && mine(p), timeoutMs, `the result of ${script.slice(0, 40)}`);
+      const done =
+        results.find(mine) ??
+        (await this.next(
+          (p) => p.from === consoleActor && p.type === 'evaluationResult' && mine(p),
+          timeoutMs,
+          `the result of ${script.slice(0, 40)}`,
+        ));
       if (done.exceptionMessage) throw new Error(`in the page: ${done.exceptionMessage}`);
       return done.result;
     } finally {
@@ -158,11 +173,14 @@ export class FirefoxRdp {
 
   /** Starts a promise in the page and polls until it settles; resolves with its value as JSON. */
   private async settle(consoleActor: string, promiseExpression: string): Promise<string> {
-    await this.evaluate(consoleActor, `window.__rdpOutcome = undefined;
+    await this.evaluate(
+      consoleActor,
+      `window.__rdpOutcome = undefined;
       Promise.resolve(${promiseExpression}).then(
         (value) => { window.__rdpOutcome = 'ok:' + JSON.stringify(value); },
         (error) => { window.__rdpOutcome = 'error:' + String(error); });
-      'started'`);
+      'started'`,
+    );
     const deadline = Date.now() + 20_000;
     for (;;) {
       const outcome = await this.evaluate(consoleActor, 'window.__rdpOutcome');

@@ -55,8 +55,9 @@ export function panelList(page: Page, listName: string): Promise<{ names: (strin
 export function panelTaskDone(page: Page, taskName: string): Promise<boolean | undefined> {
   return page.evaluate((name) => {
     const root = document.querySelector('lct-task-panel')?.shadowRoot;
-    return [...(root?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])]
-      .find((b) => b.closest('li')?.querySelector('.lct-task-name')?.textContent === name)?.checked;
+    return [...(root?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])].find(
+      (b) => b.closest('li')?.querySelector('.lct-task-name')?.textContent === name,
+    )?.checked;
   }, taskName);
 }
 

@@ -144,9 +144,11 @@ export class RawXmppClient {
       const isPing = child(stanza, 'ping', 'urn:xmpp:ping') !== undefined;
       const id = xmlEscape(stanza.getAttribute('id') ?? '');
       const to = xmlEscape(stanza.getAttribute('from') ?? this.domain);
-      this.send(isPing
-        ? `<iq xmlns="jabber:client" type="result" id="${id}" to="${to}"/>`
-        : `<iq xmlns="jabber:client" type="error" id="${id}" to="${to}"><error type="cancel"><service-unavailable xmlns="${NS_STANZAS}"/></error></iq>`);
+      this.send(
+        isPing
+          ? `<iq xmlns="jabber:client" type="result" id="${id}" to="${to}"/>`
+          : `<iq xmlns="jabber:client" type="error" id="${id}" to="${to}"><error type="cancel"><service-unavailable xmlns="${NS_STANZAS}"/></error></iq>`,
+      );
       return;
     }
     this.arrivals.set(stanza, arrivedAt);
@@ -197,7 +199,10 @@ export class RawXmppClient {
   /** Sends an iq and resolves with the reply, result or error (errors are not thrown). */
   async iqRaw(type: 'get' | 'set', to: string | undefined, payload: string): Promise<Element> {
     const id = `q${++this.nextId}`;
-    const reply = this.waitFor((s) => s.localName === 'iq' && s.getAttribute('id') === id && (s.getAttribute('type') === 'result' || s.getAttribute('type') === 'error'));
+    const reply = this.waitFor(
+      (s) =>
+        s.localName === 'iq' && s.getAttribute('id') === id && (s.getAttribute('type') === 'result' || s.getAttribute('type') === 'error'),
+    );
     this.send(`<iq xmlns="jabber:client" type="${type}" id="${id}"${to ? ` to="${xmlEscape(to)}"` : ''}>${payload}</iq>`);
     return reply;
   }
@@ -225,8 +230,12 @@ export class RawXmppClient {
 
   /** Messages received so far that carry a pubsub event for `node`. */
   pubsubEvents(from: string, node: string): Element[] {
-    return this.received.filter((s) => s.localName === 'message' && s.getAttribute('from') === from
-      && children(child(s, 'event', NS_PUBSUB_EVENT) ?? s).some((e) => e.getAttribute('node') === node));
+    return this.received.filter(
+      (s) =>
+        s.localName === 'message' &&
+        s.getAttribute('from') === from &&
+        children(child(s, 'event', NS_PUBSUB_EVENT) ?? s).some((e) => e.getAttribute('node') === node),
+    );
   }
 
   close(): void {
@@ -245,10 +254,16 @@ export class RawXmppClient {
   /** Joins (or creates) a room and resolves with the self-presence. */
   async joinRoom(roomJid: string, nick: string): Promise<Element> {
     const occupantJid = `${roomJid}/${nick}`;
-    const selfPresence = this.waitFor((s) => s.localName === 'presence' && s.getAttribute('from') === occupantJid
-      && (s.getAttribute('type') === 'error'
-        || children(child(s, 'x', NS_MUC_USER) ?? s, 'status').some((status) => status.getAttribute('code') === '110')));
-    this.send(`<presence xmlns="jabber:client" to="${xmlEscape(occupantJid)}"><x xmlns="${NS_MUC}"><history maxstanzas="0"/></x></presence>`);
+    const selfPresence = this.waitFor(
+      (s) =>
+        s.localName === 'presence' &&
+        s.getAttribute('from') === occupantJid &&
+        (s.getAttribute('type') === 'error' ||
+          children(child(s, 'x', NS_MUC_USER) ?? s, 'status').some((status) => status.getAttribute('code') === '110')),
+    );
+    this.send(
+      `<presence xmlns="jabber:client" to="${xmlEscape(occupantJid)}"><x xmlns="${NS_MUC}"><history maxstanzas="0"/></x></presence>`,
+    );
     const presence = await selfPresence;
     if (presence.getAttribute('type') === 'error') throw new XmppError(presence);
     return presence;
@@ -261,7 +276,9 @@ export class RawXmppClient {
 
   async leaveRoom(roomJid: string, nick: string): Promise<void> {
     const occupantJid = `${roomJid}/${nick}`;
-    const gone = this.waitFor((s) => s.localName === 'presence' && s.getAttribute('from') === occupantJid && s.getAttribute('type') === 'unavailable');
+    const gone = this.waitFor(
+      (s) => s.localName === 'presence' && s.getAttribute('from') === occupantJid && s.getAttribute('type') === 'unavailable',
+    );
     this.send(`<presence xmlns="jabber:client" to="${xmlEscape(occupantJid)}" type="unavailable"/>`);
     await gone;
   }
@@ -271,9 +288,13 @@ export class RawXmppClient {
   }
 
   async setRoomName(roomJid: string, name: string): Promise<void> {
-    await this.iq('set', roomJid, `<query xmlns="${NS_MUC_OWNER}"><x xmlns="jabber:x:data" type="submit">`
-      + '<field var="FORM_TYPE"><value>http://jabber.org/protocol/muc#roomconfig</value></field>'
-      + `<field var="muc#roomconfig_roomname"><value>${xmlEscape(name)}</value></field></x></query>`);
+    await this.iq(
+      'set',
+      roomJid,
+      `<query xmlns="${NS_MUC_OWNER}"><x xmlns="jabber:x:data" type="submit">` +
+        '<field var="FORM_TYPE"><value>http://jabber.org/protocol/muc#roomconfig</value></field>' +
+        `<field var="muc#roomconfig_roomname"><value>${xmlEscape(name)}</value></field></x></query>`,
+    );
   }
 
   async destroyRoom(roomJid: string): Promise<void> {
@@ -288,11 +309,19 @@ export class RawXmppClient {
   // --- Pubsub (XEP-0060) at a room's JID ---
 
   subscribe(roomJid: string, node: string, jid = this.bareJid): Promise<Element> {
-    return this.iqRaw('set', roomJid, `<pubsub xmlns="${NS_PUBSUB}"><subscribe node="${xmlEscape(node)}" jid="${xmlEscape(jid)}"/></pubsub>`);
+    return this.iqRaw(
+      'set',
+      roomJid,
+      `<pubsub xmlns="${NS_PUBSUB}"><subscribe node="${xmlEscape(node)}" jid="${xmlEscape(jid)}"/></pubsub>`,
+    );
   }
 
   unsubscribe(roomJid: string, node: string, jid = this.bareJid): Promise<Element> {
-    return this.iqRaw('set', roomJid, `<pubsub xmlns="${NS_PUBSUB}"><unsubscribe node="${xmlEscape(node)}" jid="${xmlEscape(jid)}"/></pubsub>`);
+    return this.iqRaw(
+      'set',
+      roomJid,
+      `<pubsub xmlns="${NS_PUBSUB}"><unsubscribe node="${xmlEscape(node)}" jid="${xmlEscape(jid)}"/></pubsub>`,
+    );
   }
 
   getItems(roomJid: string, node: string, maxItems?: number): Promise<Element> {
@@ -303,12 +332,20 @@ export class RawXmppClient {
   /** `itemXml` is the whole <item> content (the payload); `id` absent lets the server choose. */
   publish(roomJid: string, node: string, payloadXml: string, id?: string): Promise<Element> {
     const idAttr = id === undefined ? '' : ` id="${xmlEscape(id)}"`;
-    return this.iqRaw('set', roomJid, `<pubsub xmlns="${NS_PUBSUB}"><publish node="${xmlEscape(node)}"><item${idAttr}>${payloadXml}</item></publish></pubsub>`);
+    return this.iqRaw(
+      'set',
+      roomJid,
+      `<pubsub xmlns="${NS_PUBSUB}"><publish node="${xmlEscape(node)}"><item${idAttr}>${payloadXml}</item></publish></pubsub>`,
+    );
   }
 
   retract(roomJid: string, node: string, id: string, notify?: string): Promise<Element> {
     const notifyAttr = notify === undefined ? '' : ` notify="${xmlEscape(notify)}"`;
-    return this.iqRaw('set', roomJid, `<pubsub xmlns="${NS_PUBSUB}"><retract node="${xmlEscape(node)}"${notifyAttr}><item id="${xmlEscape(id)}"/></retract></pubsub>`);
+    return this.iqRaw(
+      'set',
+      roomJid,
+      `<pubsub xmlns="${NS_PUBSUB}"><retract node="${xmlEscape(node)}"${notifyAttr}><item id="${xmlEscape(id)}"/></retract></pubsub>`,
+    );
   }
 }
 

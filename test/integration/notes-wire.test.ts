@@ -23,7 +23,9 @@ afterAll(async () => {
 
 /** `client` joins `room` as `nick`; resolves with the participant `observer` (already in) sees. */
 async function joinSeenBy(observer: RawXmppClient, client: RawXmppClient, room: string, nick: string): Promise<Participant> {
-  const seen = observer.waitFor((s) => s.localName === 'presence' && s.getAttribute('from') === `${room}/${nick}` && !s.getAttribute('type'));
+  const seen = observer.waitFor(
+    (s) => s.localName === 'presence' && s.getAttribute('from') === `${room}/${nick}` && !s.getAttribute('type'),
+  );
   await client.joinRoom(room, nick);
   return participantOf(parseMucPresence(await seen)!);
 }
@@ -65,9 +67,19 @@ describe('notes: the official format and ours on the same node', () => {
 
     // alice's client is the official one: a note about carol, then one about no one
     const about = aboutParticipant(carolSeen)!;
-    const first = publishedId(await alice.publish(room, NOTES, officialNotePayload({
-      description: 'Asked twice about the glue', order: 1, about_jid: about.jid, about_nick: about.nick, about_occupant_id: about.occupantId,
-    })));
+    const first = publishedId(
+      await alice.publish(
+        room,
+        NOTES,
+        officialNotePayload({
+          description: 'Asked twice about the glue',
+          order: 1,
+          about_jid: about.jid,
+          about_nick: about.nick,
+          about_occupant_id: about.occupantId,
+        }),
+      ),
+    );
     await alice.publish(room, NOTES, officialNotePayload({ description: 'Pin the reminder', order: 2 }));
 
     // bob reads them with our codec, and finds carol among the participants he sees
@@ -85,14 +97,28 @@ describe('notes: the official format and ours on the same node', () => {
     const items = itemsOf(await alice.getItems(room, NOTES));
     const official = items.map((item) => ({ id: item.getAttribute('id'), ...officialReadNote(children(item)[0]!) }));
     expect(official.sort((a, b) => a.order! - b.order!)).toEqual([
-      { id: first, description: 'Answered about the glue', order: 1, about_jid: 'carol@localhost', about_nick: 'carol', about_occupant_id: about.occupantId },
+      {
+        id: first,
+        description: 'Answered about the glue',
+        order: 1,
+        about_jid: 'carol@localhost',
+        about_nick: 'carol',
+        about_occupant_id: about.occupantId,
+      },
       { id: expect.any(String), description: 'Pin the reminder', order: 2 },
-      { id: expect.any(String), description: 'Likes cedar', order: 3, about_jid: 'carol@localhost', about_nick: 'carol', about_occupant_id: about.occupantId },
+      {
+        id: expect.any(String),
+        description: 'Likes cedar',
+        order: 3,
+        about_jid: 'carol@localhost',
+        about_nick: 'carol',
+        about_occupant_id: about.occupantId,
+      },
     ]);
     closeAll();
   });
 
-  it('unknown and odd parts of another client\'s note survive our renumbering', async () => {
+  it("unknown and odd parts of another client's note survive our renumbering", async () => {
     const { room, alice, clients, closeAll } = await openRoom(backend, { bob: 'admin' });
     const odd = `<note xmlns="urn:peertube-plugin-livechat:note" order="abc" color="red"><description>a<b>bold</b> text</description><note-about nick="M" extra="1"/><due>tomorrow</due></note>`;
     const oddId = publishedId(await alice.publish(room, NOTES, odd))!;

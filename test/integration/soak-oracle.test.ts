@@ -8,14 +8,24 @@ import type { ServerItem, ServerItems } from '../soak/server-items';
 import { differences } from '../soak/compare';
 
 const task = (name: string, more: Partial<ServerItem> = {}): ServerItem => ({
-  kind: 'task', name, list: 'L', order: 1, done: false, unknownAttrs: [], unknownChildren: [], ...more,
+  kind: 'task',
+  name,
+  list: 'L',
+  order: 1,
+  done: false,
+  unknownAttrs: [],
+  unknownChildren: [],
+  ...more,
 });
 const list = (name: string): ServerItem => ({ kind: 'list', name, unknownAttrs: [], unknownChildren: [] });
 
 test('an acknowledged rename that the server does not have is reported lost', () => {
   const oracle = new Oracle();
   oracle.record({ client: 'alice', op: 'editTask', item: 't', field: 'name', value: 'New', issuedAt: 100 }, 150);
-  const server: ServerItems = new Map([['L', list('List')], ['t', task('Old')]]);
+  const server: ServerItems = new Map([
+    ['L', list('List')],
+    ['t', task('Old')],
+  ]);
   const { lost, checked } = oracle.lostWrites(server);
   expect(checked).toBe(1);
   expect(lost.map((l) => l.text)).toEqual([expect.stringContaining('name of t should be "New", the server has "Old"')]);
@@ -57,8 +67,20 @@ test('a view that lacks an item, has an extra one or shows another value differs
       tasks: { t: { id: 't', list: 'L', name: 'Task', order: 1, done: true } },
     },
   } as unknown as RoomView;
-  expect(differences(new Map([['L', list('List')], ['t', task('Task', { done: true })]]), view)).toEqual([]);
-  const server: ServerItems = new Map([['L', list('List')], ['t', task('Task')], ['x', task('Extra')]]);
+  expect(
+    differences(
+      new Map([
+        ['L', list('List')],
+        ['t', task('Task', { done: true })],
+      ]),
+      view,
+    ),
+  ).toEqual([]);
+  const server: ServerItems = new Map([
+    ['L', list('List')],
+    ['t', task('Task')],
+    ['x', task('Extra')],
+  ]);
   expect(differences(server, view)).toEqual([
     expect.stringContaining('task t is {"name":"Task","done":true'),
     expect.stringContaining('task x "Extra" is on the server, not in the view'),

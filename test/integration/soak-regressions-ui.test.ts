@@ -66,10 +66,17 @@ test('a reply lost because the worker stopped while answering is followed up, no
   render(h(View, null));
   ports[0]!.push(before);
   // the worker publishes the edit, then stops before its answer is sent
-  runtime.sendMessage = () => new Promise((_resolve, reject) => setTimeout(() => {
-    ports[0]!.drop();
-    reject(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'));
-  }, 20));
+  runtime.sendMessage = () =>
+    new Promise((_resolve, reject) =>
+      setTimeout(() => {
+        ports[0]!.drop();
+        reject(
+          new Error(
+            'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+          ),
+        );
+      }, 20),
+    );
   fireEvent.click(screen.getByRole('checkbox', { name: 'Check sound' }));
   await tick(50);
   // the next worker has the edit (the server has it): its view says so

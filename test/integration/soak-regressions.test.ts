@@ -49,7 +49,12 @@ test('an edit made right after a worker restart, on a list newer than the saved 
 
       const reply = await second.engine.edit(ref, { op: 'createTask', list: listId, name: 'Added right after' });
       expect(reply).toMatchObject({ ok: true });
-      await waitForView(second.engine, ref, (v) => v.status === 'live' && v.pending.length === 0 && !!taskNamed(v, 'Added right after'), 30_000);
+      await waitForView(
+        second.engine,
+        ref,
+        (v) => v.status === 'live' && v.pending.length === 0 && !!taskNamed(v, 'Added right after'),
+        30_000,
+      );
       const onServer = itemsOf(await room.owner.getItems(room.jid, 'livechat-tasks'))
         .map((i) => i.getElementsByTagName('task')[0])
         .filter((t): t is Element => !!t && t.getAttribute('list') === listId)
@@ -74,9 +79,23 @@ test('an edit made right after a worker restart, on a list newer than the saved 
 test('a move that renumbers a task deleted a moment before by someone else does not bring it back (soak seed 20261202)', async () => {
   const room = await moderatedRoom(backend, 'carol', ['bob']);
   const NS_TASK = 'urn:peertube-plugin-livechat:task';
-  await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Show</name></tasklist>', 'show');
-  for (const [id, order] of [['a', 1], ['b', 2], ['gone', 3]] as const) {
-    await room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="show" order="${order}"><name>${id}</name></task>`, id);
+  await room.owner.publish(
+    room.jid,
+    'livechat-tasks',
+    '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Show</name></tasklist>',
+    'show',
+  );
+  for (const [id, order] of [
+    ['a', 1],
+    ['b', 2],
+    ['gone', 3],
+  ] as const) {
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      `<task xmlns="${NS_TASK}" list="show" order="${order}"><name>${id}</name></task>`,
+      id,
+    );
   }
   const link = await HeldLink.to(backend.port);
   const bob = makeEngine();

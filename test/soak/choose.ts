@@ -5,7 +5,6 @@ import type { Edit, RoomView } from '../../src/core/types';
 import type { OfficialClient } from './official-client';
 import type { Prng } from './prng';
 
-
 /** An edit a user could make on what the panel shows; now and then on what they just created. */
 export function chooseEdit(view: RoomView, prng: Prng, name: (what: string) => string, recent: string[]): Edit | undefined {
   if (view.rights !== 'moderator' || !view.loaded) return undefined;

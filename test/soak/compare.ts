@@ -29,7 +29,8 @@ export function differences(server: ServerItems, view: RoomView): string[] {
     const mine = { name: task.name, description: task.description, done: task.done, list: task.list, order: task.order };
     const theirs = s && { name: s.name, description: s.description, done: s.done, list: s.list, order: s.order };
     if (s?.kind !== 'task') out.push(`task ${id} "${task.name}" is not on the server`);
-    else if (JSON.stringify(mine) !== JSON.stringify(theirs)) out.push(`task ${id} is ${JSON.stringify(mine)}, the server has ${JSON.stringify(theirs)}`);
+    else if (JSON.stringify(mine) !== JSON.stringify(theirs))
+      out.push(`task ${id} is ${JSON.stringify(mine)}, the server has ${JSON.stringify(theirs)}`);
     else if (s.unknownAttrs.length !== Object.keys(task.unknown?.attrs ?? {}).length) out.push(`task ${id}: unknown data differs`);
   }
   for (const [id, s] of server) if (!seen.has(id)) out.push(`${s.kind} ${id} "${s.name}" is on the server, not in the view`);
@@ -49,11 +50,17 @@ export function officialDifferences(server: ServerItems, client: OfficialClient)
       continue;
     }
     const t = client.tasks.get(id);
-    const mine = t && { name: t.name, done: t.done, list: t.list, order: t.order, description: s.description === undefined ? undefined : t.description || undefined };
+    const mine = t && {
+      name: t.name,
+      done: t.done,
+      list: t.list,
+      order: t.order,
+      description: s.description === undefined ? undefined : t.description || undefined,
+    };
     const theirs = { name: s.name, done: s.done, list: s.list, order: s.order, description: s.description || undefined };
-    if (JSON.stringify(mine) !== JSON.stringify(theirs)) out.push(`task ${id} is ${JSON.stringify(mine)}, the server has ${JSON.stringify(theirs)}`);
+    if (JSON.stringify(mine) !== JSON.stringify(theirs))
+      out.push(`task ${id} is ${JSON.stringify(mine)}, the server has ${JSON.stringify(theirs)}`);
   }
   for (const id of [...client.lists.keys(), ...client.tasks.keys()]) if (!server.has(id)) out.push(`${id} is not on the server`);
   return out;
 }
-

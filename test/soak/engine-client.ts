@@ -15,7 +15,10 @@ function writesOf(edit: Edit): Spec {
   const resurrect = { field: 'exists' as const, value: true, blockerOnly: true };
   switch (edit.op) {
     case 'createList':
-      return [{ field: 'exists', value: true }, { field: 'name', value: edit.name }];
+      return [
+        { field: 'exists', value: true },
+        { field: 'name', value: edit.name },
+      ];
     case 'renameList':
       return [resurrect, { field: 'name', value: edit.name }];
     case 'deleteList':
@@ -128,9 +131,10 @@ export class EngineClient {
     for (const [localId, local] of this.localNames) {
       if (pending.has(local.pendingId)) continue;
       this.localNames.delete(localId);
-      const found = local.kind === 'list'
-        ? Object.values(view.items.lists).find((l) => l.name === local.name)
-        : Object.values(view.items.tasks).find((t) => t.name === local.name);
+      const found =
+        local.kind === 'list'
+          ? Object.values(view.items.lists).find((l) => l.name === local.name)
+          : Object.values(view.items.tasks).find((t) => t.name === local.name);
       if (found && !found.id.startsWith('local:')) this.oracle.alias(localId, found.id);
       else this.unresolved.set(localId, local.name);
     }
@@ -146,7 +150,12 @@ export class EngineClient {
     const reply = await this.t.engine.edit(this.ref, edit);
     const spec = writesOf(edit);
     const item = reply.ok ? reply.value.itemId : 'id' in edit ? edit.id : '';
-    const outcome: EditOutcome = { edit, ok: reply.ok, targetShown, ...(reply.ok ? {} : { error: `${reply.error.code}: ${reply.error.detail ?? ''}` }) };
+    const outcome: EditOutcome = {
+      edit,
+      ok: reply.ok,
+      targetShown,
+      ...(reply.ok ? {} : { error: `${reply.error.code}: ${reply.error.detail ?? ''}` }),
+    };
     if (!item) return outcome;
     if (reply.ok && (edit.op === 'createList' || edit.op === 'createTask')) {
       this.recent.push(item);
@@ -158,7 +167,11 @@ export class EngineClient {
     else if (added.length === 0) writes.forEach((w) => this.oracle.settle(w, true));
     else this.tracked.set(added[added.length - 1]!.id, writes);
     if (reply.ok && item.startsWith('local:') && added.length > 0 && (edit.op === 'createList' || edit.op === 'createTask')) {
-      this.localNames.set(item, { kind: edit.op === 'createList' ? 'list' : 'task', name: edit.name, pendingId: added[added.length - 1]!.id });
+      this.localNames.set(item, {
+        kind: edit.op === 'createList' ? 'list' : 'task',
+        name: edit.name,
+        pendingId: added[added.length - 1]!.id,
+      });
     }
     if (reply.ok && (edit.op === 'renameList' || edit.op === 'editTask') && this.localNames.has(edit.id)) {
       this.localNames.get(edit.id)!.name = edit.name;
@@ -194,4 +207,3 @@ function copyKV(kv: MemoryKV): MemoryKV {
   for (const [k, v] of kv.data) copy.data.set(k, structuredClone(v));
   return copy;
 }
-

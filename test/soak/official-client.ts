@@ -63,17 +63,22 @@ export class OfficialClient {
     const client = await RawXmppClient.connect({ wsUrl: this.link.url(this.wsUrl), username: this.username, password: this.password });
     this.client = client;
     // Called for every stanza before any other waiter (registered first, never matches).
-    client.waitFor((stanza) => {
-      this.onStanza(client, stanza);
-      return false;
-    }, 2_000_000_000).catch(() => {
-      if (this.client === client) this.drop();
-    });
+    client
+      .waitFor((stanza) => {
+        this.onStanza(client, stanza);
+        return false;
+      }, 2_000_000_000)
+      .catch(() => {
+        if (this.client === client) this.drop();
+      });
     // Converse destroys the task app on leaving and builds a fresh one on entering.
     this.lists.clear();
     this.tasks.clear();
     const presence = await client.joinRoom(this.roomJid, this.name);
-    const affiliation = child(children(presence).find((e) => e.localName === 'x'), 'item')?.getAttribute('affiliation');
+    const affiliation = child(
+      children(presence).find((e) => e.localName === 'x'),
+      'item',
+    )?.getAttribute('affiliation');
     if (affiliation !== 'owner' && affiliation !== 'admin') throw new Error(`${this.name}: affiliation ${affiliation}`);
     const subscribed = await client.subscribe(this.roomJid, TASKS_NODE);
     if (subscribed.getAttribute('type') !== 'result') throw new Error(`${this.name}: subscribe refused`);
@@ -169,7 +174,14 @@ export class OfficialClient {
   }
 
   createTask(list: string, name: string, description: string): void {
-    const order = 1 + Math.max(0, ...this.tasksOf(list).map(([, t]) => t.order).filter((o) => !Number.isNaN(o)));
+    const order =
+      1 +
+      Math.max(
+        0,
+        ...this.tasksOf(list)
+          .map(([, t]) => t.order)
+          .filter((o) => !Number.isNaN(o)),
+      );
     const task: OfficialTask = { name, description, done: false, list, order };
     this.publish(undefined, taskXml(task), 'createTask', taskWrites(task));
   }

@@ -114,7 +114,10 @@ export class Oracle {
         if (typeof expected === 'string' && expected.startsWith('local:')) continue; // a list whose server id was never learnt
         checked++;
         if (!sameValue(actual, expected)) {
-          const history = rivals.map((r) => `${r.client} ${r.op} ${r.item === item ? '' : `(list ${r.item}) `}${r.field}=${JSON.stringify(r.value)} ${time(r.issuedAt)}→${r.doneAt === undefined ? '?' : time(r.doneAt)}${r.failed ? ' failed' : ''}`);
+          const history = rivals.map(
+            (r) =>
+              `${r.client} ${r.op} ${r.item === item ? '' : `(list ${r.item}) `}${r.field}=${JSON.stringify(r.value)} ${time(r.issuedAt)}→${r.doneAt === undefined ? '?' : time(r.doneAt)}${r.failed ? ' failed' : ''}`,
+          );
           const text = `${w.client} ${w.op} (${time(w.issuedAt)}): ${field} of ${item} should be ${JSON.stringify(expected)}, the server has ${JSON.stringify(actual)}; writes: ${history.join('; ')}`;
           lost.push({ write: w, text });
         }

@@ -47,11 +47,21 @@ export async function seedItems(owner: RawXmppClient, roomJid: string, oracle: O
   const extra = (id: string) => `<soak-note xmlns="${UNKNOWN_NS}">keep ${id}</soak-note>`;
   for (const l of [1, 2]) {
     const id = `seed-list-${l}`;
-    await owner.publish(roomJid, TASKS_NODE, `<tasklist xmlns="${NS_TASKLIST}" ${UNKNOWN_ATTR}="${id}"><name>Seeded list ${l}</name>${extra(id)}</tasklist>`, id);
+    await owner.publish(
+      roomJid,
+      TASKS_NODE,
+      `<tasklist xmlns="${NS_TASKLIST}" ${UNKNOWN_ATTR}="${id}"><name>Seeded list ${l}</name>${extra(id)}</tasklist>`,
+      id,
+    );
     ids.push(id);
     for (const t of [1, 2, 3]) {
       const tid = `seed-task-${l}-${t}`;
-      await owner.publish(roomJid, TASKS_NODE, `<task xmlns="${NS_TASK}" list="${id}" order="${t}" ${UNKNOWN_ATTR}="${tid}"><name>Seeded task ${l}.${t}</name>${extra(tid)}</task>`, tid);
+      await owner.publish(
+        roomJid,
+        TASKS_NODE,
+        `<task xmlns="${NS_TASK}" list="${id}" order="${t}" ${UNKNOWN_ATTR}="${tid}"><name>Seeded task ${l}.${t}</name>${extra(tid)}</task>`,
+        tid,
+      );
       ids.push(tid);
       listOf.set(tid, id);
     }

@@ -30,12 +30,21 @@ export async function fetchServerItems(client: RawXmppClient, roomJid: string): 
     if (!payload || !id) continue;
     const ns = payload.namespaceURI;
     if (!((payload.localName === 'tasklist' && ns === NS_TASKLIST) || (payload.localName === 'task' && ns === NS_TASK))) continue;
-    const fields = new Map(children(payload).filter((c) => c.namespaceURI === ns).map((c) => [c.localName, c.textContent ?? '']));
+    const fields = new Map(
+      children(payload)
+        .filter((c) => c.namespaceURI === ns)
+        .map((c) => [c.localName, c.textContent ?? '']),
+    );
     const unknownChildren = children(payload)
       .filter((c) => c.namespaceURI !== ns || !['name', 'description'].includes(c.localName))
       .map((c) => `${c.namespaceURI} ${c.localName} ${c.textContent}`);
     const unknownAttrs = [...Array.from(payload.attributes)].filter((a) => !KNOWN_ATTRS.has(a.name)).map((a) => `${a.name}=${a.value}`);
-    const parsed: ServerItem = { kind: payload.localName === 'task' ? 'task' : 'list', name: fields.get('name'), unknownAttrs, unknownChildren };
+    const parsed: ServerItem = {
+      kind: payload.localName === 'task' ? 'task' : 'list',
+      name: fields.get('name'),
+      unknownAttrs,
+      unknownChildren,
+    };
     if (parsed.kind === 'task') {
       parsed.list = payload.getAttribute('list') ?? '';
       parsed.order = Number.parseInt(payload.getAttribute('order') ?? '0', 10);

@@ -39,7 +39,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
-  const report: SoakReport = { seed: options.seed, seconds: options.seconds, edits: {}, faults: {}, checkedWrites: 0, replayedEdits: 0, slowestReply: { ms: 0, edit: '' }, findings: [] };
+  const report: SoakReport = {
+    seed: options.seed,
+    seconds: options.seconds,
+    edits: {},
+    faults: {},
+    checkedWrites: 0,
+    replayedEdits: 0,
+    slowestReply: { ms: 0, edit: '' },
+    findings: [],
+  };
   const count = (where: Record<string, number>, key: string) => (where[key] = (where[key] ?? 0) + 1);
   const backend = await startTestBackend();
   const oracle = new Oracle();
@@ -76,14 +85,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const asked = Date.now();
         const outcome = await client.edit(edit);
         const took = Date.now() - asked;
-        if (took > report.slowestReply.ms) report.slowestReply = { ms: took, edit: `${client.name} ${edit.op} at ${new Date(asked).toISOString()}` };
+        if (took > report.slowestReply.ms)
+          report.slowestReply = { ms: took, edit: `${client.name} ${edit.op} at ${new Date(asked).toISOString()}` };
         // A refusal of an edit on something the user saw, while our rights and the item are intact, is a lost edit.
         if (!outcome.ok && outcome.targetShown && !revoked.has(client.name) && /no-such-(list|task)/.test(outcome.error ?? '')) {
           const target = 'id' in edit ? edit.id : edit.op === 'createTask' ? edit.list : '';
           // the task's list as the user saw it counts too: deleting a list deletes its tasks
           const deleted = oracle.everDeleted(target) || (shownList !== undefined && oracle.everDeleted(shownList));
           const restarted = client.lastWorkerRestart ? `, ${Date.now() - client.lastWorkerRestart} ms after a worker restart` : '';
-          if (!deleted) report.findings.push(`${client.name}: ${edit.op} refused (${outcome.error}) at ${new Date(asked).toISOString()} though nobody deleted ${target}${restarted}`);
+          if (!deleted)
+            report.findings.push(
+              `${client.name}: ${edit.op} refused (${outcome.error}) at ${new Date(asked).toISOString()} though nobody deleted ${target}${restarted}`,
+            );
         }
       }
     };
@@ -104,7 +117,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const fault = prng.weighted({ drop: 3, offline: 3, workerRestart: 3, serverRestart: 1, refuse: 2 });
         const who = prng.pick([...engines, official!])!;
         const engine = prng.pick(engines)!;
-        log(`soak: fault ${fault} (${['serverRestart'].includes(fault) ? 'all' : ['workerRestart', 'refuse'].includes(fault) ? engine.name : who.name}) at ${new Date().toISOString()}`);
+        log(
+          `soak: fault ${fault} (${['serverRestart'].includes(fault) ? 'all' : ['workerRestart', 'refuse'].includes(fault) ? engine.name : who.name}) at ${new Date().toISOString()}`,
+        );
         switch (fault) {
           case 'drop':
             count(report.faults, `session dropped (${who.name})`);
@@ -190,7 +205,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (const c of engines) {
       for (const d of differences(server, c.view())) report.findings.push(`${c.name}'s view differs from the server: ${d}`);
       const summary = c.t.engine.accounts()[0];
-      if (summary?.status !== 'live') report.findings.push(`${c.name}'s account is ${summary?.status} (${JSON.stringify(summary?.problem)})`);
+      if (summary?.status !== 'live')
+        report.findings.push(`${c.name}'s account is ${summary?.status} (${JSON.stringify(summary?.problem)})`);
     }
     for (const d of officialDifferences(server, official)) report.findings.push(`${official.name}'s view differs from the server: ${d}`);
     const names = new Map<string, number>();
@@ -199,7 +215,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (const id of seeded) {
       const item = server.get(id);
       // the official client republishes only what it knows: after it, the data may be gone
-      const republishedByOfficial = oracle.writes.some((w) => w.client === OFFICIAL_USER && w.item === id && w.field === 'exists' && w.value === true);
+      const republishedByOfficial = oracle.writes.some(
+        (w) => w.client === OFFICIAL_USER && w.item === id && w.field === 'exists' && w.value === true,
+      );
       if (item && !republishedByOfficial && !keepsUnknownData(item)) {
         report.findings.push(`unknown data of ${id} lost: ${JSON.stringify(item)}`);
       }

@@ -222,7 +222,11 @@ export class AccountSession {
       return { jid: a.jid, password: secret.password };
     }
     const fresh =
-      !renew && a.jid && secret.password && secret.obtainedAt !== undefined && this.deps.now() - secret.obtainedAt < PASSWORD_RENEW_AFTER_MS;
+      !renew &&
+      a.jid &&
+      secret.password &&
+      secret.obtainedAt !== undefined &&
+      this.deps.now() - secret.obtainedAt < PASSWORD_RENEW_AFTER_MS;
     if (fresh) return { jid: a.jid!, password: secret.password! };
     const got = await fetchPeerTubeCredentials(this.deps.fetch, a.origin ?? '', secret.auth ?? null);
     await this.deps.store.saveSecret(a.id, { ...secret, password: got.password, obtainedAt: this.deps.now() });

@@ -237,7 +237,10 @@ export class EditQueue {
       // (docs/protocol.md §4, "Crossing a deletion"). The task the user acted
       // on stays: their edit reached the server after the deletion, and the
       // later write wins, as it does between any two moderators.
-      await retractItems(publisher, recreated.filter((id) => id !== itemId));
+      await retractItems(
+        publisher,
+        recreated.filter((id) => id !== itemId),
+      );
     } catch (e) {
       for (const item of items) this.crossing.forget(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';

@@ -4,13 +4,7 @@
 import { bareJidKey } from '../../core/jid';
 import type { ViewListener } from '../../core/view-delta';
 import { roomKey, type Edit, type Problem, type RoomRef, type RoomView } from '../../core/types';
-import type {
-  AccountSummary,
-  ManualAccount,
-  PeerTubeRoomPage,
-  RecentRoom,
-  Reply,
-} from '../../messages';
+import type { AccountSummary, ManualAccount, PeerTubeRoomPage, RecentRoom, Reply } from '../../messages';
 import { AccountSession } from './account-session';
 import { RoomSync } from './room-sync';
 import { EngineStore, type KV, type RoomRecord, type StoredAccount } from './store';

@@ -27,7 +27,6 @@ export function mergeItem(base: Item | undefined, theirs: Item, mine: Item): Ite
   return merged as unknown as Item;
 }
 
-
 /** An item we are publishing: what we planned against, and a write by someone else that got in before ours. */
 interface InFlight {
   base: Item | undefined;

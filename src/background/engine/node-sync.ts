@@ -4,15 +4,7 @@
 // instance, another node of the same room would be another.
 import { bareJidKey } from '../../core/jid';
 import type { NodeCodec } from '../../core/node-codec';
-import {
-  discoInfoIq,
-  itemsIq,
-  parseDiscoFeatures,
-  parseEvent,
-  parseItemsResult,
-  subscribeIq,
-  type PubsubEvent,
-} from '../../core/stanzas';
+import { discoInfoIq, itemsIq, parseDiscoFeatures, parseEvent, parseItemsResult, subscribeIq, type PubsubEvent } from '../../core/stanzas';
 import type { Problem } from '../../core/types';
 import { IqError } from '../xmpp/errors';
 import { ServerItems } from './server-items';

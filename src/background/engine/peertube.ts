@@ -22,9 +22,7 @@ export async function fetchPeerTubeCredentials(
 ): Promise<PeerTubeCredentials> {
   if (!auth) throw new CredentialsError({ code: 'not-logged-in' }, false);
   const headers: Record<string, string> =
-    auth.kind === 'peertube'
-      ? { Authorization: `${auth.tokenType} ${auth.accessToken}` }
-      : { [OIDC_HEADER]: auth.token };
+    auth.kind === 'peertube' ? { Authorization: `${auth.tokenType} ${auth.accessToken}` } : { [OIDC_HEADER]: auth.token };
   let res: Response;
   try {
     res = await fetchFn(new URL(AUTH_PATH, origin).href, { headers, credentials: 'omit' });

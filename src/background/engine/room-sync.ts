@@ -65,29 +65,33 @@ export class RoomSync {
         occupantChanged: () => this.tasks.resyncSoon(),
       },
     );
-    this.tasks = new NodeSync(tasksCodec, { ...wire, bareJid: () => link.bareJid() }, {
-      subscribed: () => {
-        if (this.shown.status !== 'live') this.setStatus('subscribed');
+    this.tasks = new NodeSync(
+      tasksCodec,
+      { ...wire, bareJid: () => link.bareJid() },
+      {
+        subscribed: () => {
+          if (this.shown.status !== 'live') this.setStatus('subscribed');
+        },
+        live: () => {
+          this.shown.status = 'live';
+          if (!EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
+          this.shown.changed();
+          // at once, not after the debounce: a worker stopped right now must still paint this next time
+          void this.shown.saveSnapshot();
+          void this.queue.flush();
+        },
+        noticed: (item, mine) => {
+          this.queue.noticed(item, mine);
+          if (!mine) this.shown.markChanged(item.id);
+        },
+        noticedRetract: (id) => this.queue.noticedRetract(id),
+        changedWhileAway: (id) => this.shown.markChanged(id),
+        updated: () => this.shown.changed(),
+        refused: (problem) => this.loseRights(problem),
+        failed: (problem) => this.setProblem(problem),
+        mayResync: () => this.presence.state === 'in' && this.presence.rights === 'moderator',
       },
-      live: () => {
-        this.shown.status = 'live';
-        if (!EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
-        this.shown.changed();
-        // at once, not after the debounce: a worker stopped right now must still paint this next time
-        void this.shown.saveSnapshot();
-        void this.queue.flush();
-      },
-      noticed: (item, mine) => {
-        this.queue.noticed(item, mine);
-        if (!mine) this.shown.markChanged(item.id);
-      },
-      noticedRetract: (id) => this.queue.noticedRetract(id),
-      changedWhileAway: (id) => this.shown.markChanged(id),
-      updated: () => this.shown.changed(),
-      refused: (problem) => this.loseRights(problem),
-      failed: (problem) => this.setProblem(problem),
-      mayResync: () => this.presence.state === 'in' && this.presence.rights === 'moderator',
-    });
+    );
     this.queue = new EditQueue(
       {
         store: deps.store,

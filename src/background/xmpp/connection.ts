@@ -177,9 +177,9 @@ export class XmppConnection {
       if (generation !== this.generation) return;
       this.drop();
       if (!this.wanted) {
-      this.setState('offline');
-      return;
-    }
+        this.setState('offline');
+        return;
+      }
       // WebSocket refused before the session existed: try the next endpoint (BOSH) at once
       if (!connected && endpointIndex + 1 < endpoints.length) {
         this.config.log(`xmpp: ${service} failed (${problem.detail ?? problem.code}), trying ${endpoints[endpointIndex + 1]}`);

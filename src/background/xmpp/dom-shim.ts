@@ -4,11 +4,7 @@
 // @xmldom/xmldom but also pulls `ws` and `node:net`, so we do the same here,
 // guarded so that nothing changes where a real DOM exists (Firefox event page).
 // Must be imported before strophe.
-import {
-  DOMImplementation,
-  DOMParser as XmlDomParser,
-  XMLSerializer as XmlDomSerializer,
-} from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser as XmlDomParser, XMLSerializer as XmlDomSerializer } from '@xmldom/xmldom';
 
 const PARSE_ERROR_NS = 'http://www.w3.org/1999/xhtml';
 

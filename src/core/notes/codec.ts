@@ -132,9 +132,7 @@ function aboutXml(about: NoteAbout): string {
   const attrs: Record<string, string> = {};
   if (about.jid) attrs.jid = about.jid;
   if (about.nick) attrs.nick = about.nick;
-  const occupantId = about.occupantId
-    ? `<occupant-id${attributeList({ id: about.occupantId, xmlns: NS.occupantId })}/>`
-    : '';
+  const occupantId = about.occupantId ? `<occupant-id${attributeList({ id: about.occupantId, xmlns: NS.occupantId })}/>` : '';
   if (!occupantId && !Object.keys(attrs).length) return '';
   const open = `<note-about${attributeList(attrs)}`;
   return occupantId ? `${open}>${occupantId}</note-about>` : `${open}/>`;

@@ -77,10 +77,34 @@ export function NoteItem(props: {
       </div>
       <div class="lct-task-actions">
         {who && !props.filtered && (
-          <button type="button" class="lct-icon-btn lct-i lct-i-eye" aria-label={t('notesAboutPerson')} title={t('notesAboutPerson')} aria-describedby={textId} onClick={props.onFilterAbout} />
+          <button
+            type="button"
+            class="lct-icon-btn lct-i lct-i-eye"
+            aria-label={t('notesAboutPerson')}
+            title={t('notesAboutPerson')}
+            aria-describedby={textId}
+            onClick={props.onFilterAbout}
+          />
         )}
-        <button ref={editButton.ref} type="button" class="lct-icon-btn lct-i lct-i-pencil" data-focus="edit" aria-label={t('editNote')} title={t('editNote')} aria-describedby={textId} onClick={() => setEditing(true)} />
-        <button type="button" class="lct-icon-btn lct-danger lct-i lct-i-trash" data-focus="delete" aria-label={t('deleteNote')} title={t('deleteNote')} aria-describedby={textId} onClick={props.onDelete} />
+        <button
+          ref={editButton.ref}
+          type="button"
+          class="lct-icon-btn lct-i lct-i-pencil"
+          data-focus="edit"
+          aria-label={t('editNote')}
+          title={t('editNote')}
+          aria-describedby={textId}
+          onClick={() => setEditing(true)}
+        />
+        <button
+          type="button"
+          class="lct-icon-btn lct-danger lct-i lct-i-trash"
+          data-focus="delete"
+          aria-label={t('deleteNote')}
+          title={t('deleteNote')}
+          aria-describedby={textId}
+          onClick={props.onDelete}
+        />
       </div>
     </li>
   );

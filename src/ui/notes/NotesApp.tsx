@@ -58,7 +58,8 @@ export function NotesApp(props: NotesAppProps) {
   useEffect(() => {
     // a "note about this person" from outside: that person, else the filter's
     const request = props.createAbout;
-    if (request) setCreating({ about: request.person ?? filter, initial: request.message === undefined ? undefined : quoteMessage(request.message) });
+    if (request)
+      setCreating({ about: request.person ?? filter, initial: request.message === undefined ? undefined : quoteMessage(request.message) });
   }, [props.createAbout]);
 
   const sorted = useMemo(() => sortNotes(props.notes), [props.notes]);
@@ -74,7 +75,13 @@ export function NotesApp(props: NotesAppProps) {
   const move = (note: Note, step: -1 | 1) => drop(note, shown[shown.indexOf(note) + step], step < 0);
   /** Dropped next to a note, or past the last one (below it). */
   const dropAt = (note: Note, place: DropPlace) =>
-    place.refId === null ? drop(note, shown.at(-1), false) : drop(note, shown.find((n) => n.id === place.refId), !place.after);
+    place.refId === null
+      ? drop(note, shown.at(-1), false)
+      : drop(
+          note,
+          shown.find((n) => n.id === place.refId),
+          !place.after,
+        );
 
   const closeCreate = () => {
     setCreating(null);
@@ -105,7 +112,13 @@ export function NotesApp(props: NotesAppProps) {
         // biome-ignore lint/a11y/useSemanticElements: a labelled group of a line and a button, not form fields
         <div class="lct-notes-filter" role="group" aria-label={t('notesAboutPerson')}>
           <ParticipantLine who={filterDisplay} full />
-          <button type="button" class="lct-icon-btn lct-i lct-i-close" aria-label={t('clearNotesFilter')} title={t('clearNotesFilter')} onClick={() => props.onFilter(undefined)} />
+          <button
+            type="button"
+            class="lct-icon-btn lct-i lct-i-close"
+            aria-label={t('clearNotesFilter')}
+            title={t('clearNotesFilter')}
+            onClick={() => props.onFilter(undefined)}
+          />
         </div>
       )}
 
@@ -155,7 +168,12 @@ export function NotesApp(props: NotesAppProps) {
       )}
 
       {deleting && (
-        <Dialog title={t('deleteNoteTitle')} onCancel={() => setDeleting(null)} describedBy="lct-note-delete-text" initialFocus=".lct-btn-danger">
+        <Dialog
+          title={t('deleteNoteTitle')}
+          onCancel={() => setDeleting(null)}
+          describedBy="lct-note-delete-text"
+          initialFocus=".lct-btn-danger"
+        >
           <p id="lct-note-delete-text">{t('deleteNoteConfirm')}</p>
           <div class="lct-form-actions">
             <button

@@ -29,12 +29,18 @@ test('a wrong password is refused and nothing is kept', async () => {
 test('malformed input is refused before anything is tried', async () => {
   const t = makeEngine();
   try {
-    expect(await t.engine.addManualAccount({ jid: 'not a jid', password: 'x', service: backend.wsUrl })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await t.engine.addManualAccount({ jid: 'not a jid', password: 'x', service: backend.wsUrl })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     expect(await t.engine.addManualAccount({ jid: `alice@${backend.domain}`, password: 'x', service: 'ftp://example.org' })).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
     });
-    expect(await t.engine.addManualAccount({ jid: `alice@${backend.domain}`, password: '', service: backend.wsUrl })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await t.engine.addManualAccount({ jid: `alice@${backend.domain}`, password: '', service: backend.wsUrl })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
   } finally {
     await t.close();
   }
@@ -44,7 +50,11 @@ test('re-adding an account with a wrong password keeps the working one and its o
   const room = await moderatedRoom(backend, 'carol', ['alice']);
   const t = makeEngine();
   try {
-    const added = await t.engine.addManualAccount({ jid: `alice@${backend.domain}`, password: passwordOf('alice'), service: backend.wsUrl });
+    const added = await t.engine.addManualAccount({
+      jid: `alice@${backend.domain}`,
+      password: passwordOf('alice'),
+      service: backend.wsUrl,
+    });
     expect(added.ok).toBe(true);
     const ref = { account: added.ok ? added.value.id : '', jid: room.jid };
     await openLive(t, ref);

@@ -61,7 +61,9 @@ test('the bundled engine runs strophe where there is no DOM: log in, join, publi
     expect(globals.installed).toEqual({ DOMParser: 'function', document: 'object', window: 'undefined', XMLHttpRequest: 'function' });
 
     const account = `xmpp:alice@${backend.domain}`;
-    expect(await worker.call('addAccount', { jid: `alice@${backend.domain}`, password: passwordOf('alice'), service: backend.wsUrl })).toEqual({
+    expect(
+      await worker.call('addAccount', { jid: `alice@${backend.domain}`, password: passwordOf('alice'), service: backend.wsUrl }),
+    ).toEqual({
       ok: true,
       value: { id: account },
     });

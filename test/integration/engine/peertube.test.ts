@@ -26,17 +26,25 @@ beforeAll(async () => {
   instance = createServer((req, res) => {
     if (req.url === '/plugins/livechat/router/api/auth') return answerAuth(req, res);
     // the plugin's proxy to Prosody (BOSH)
-    const upstream = request({ host: '127.0.0.1', port: backend.port, path: backendPath(req.url!), method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = request(
+      { host: '127.0.0.1', port: backend.port, path: backendPath(req.url!), method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
   instance.on('upgrade', (req, socket, head) => {
     if (!req.url!.startsWith('/plugins/livechat/ws/')) return socket.destroy();
     const upstream = connect(backend.port, '127.0.0.1', () => {
-      const lines = [`${req.method} ${backendPath(req.url!)} HTTP/1.1`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`), '', ''];
+      const lines = [
+        `${req.method} ${backendPath(req.url!)} HTTP/1.1`,
+        ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
+        '',
+        '',
+      ];
       upstream.write(lines.join('\r\n'));
       upstream.write(head);
       socket.pipe(upstream).pipe(socket);
@@ -70,7 +78,14 @@ function answerAuth(req: IncomingMessage, res: import('node:http').ServerRespons
   // an expired temporary password first, when the test asks for it
   const password = staleAnswers-- > 0 ? 'expired-password' : passwordOf(user);
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ jid: `${user}@${backend.domain}`, password, nickname: `${user[0]!.toUpperCase()}${user.slice(1)} on PeerTube`, type: 'peertube' }));
+  res.end(
+    JSON.stringify({
+      jid: `${user}@${backend.domain}`,
+      password,
+      nickname: `${user[0]!.toUpperCase()}${user.slice(1)} on PeerTube`,
+      type: 'peertube',
+    }),
+  );
 }
 
 const config = (room: string, ws: string | null = '/plugins/livechat/ws/xmpp-websocket'): PeerTubeRoomConfig => ({
@@ -125,7 +140,10 @@ test('WebSocket disabled by the admin, or failing: BOSH', async () => {
   try {
     const ref = { account: `peertube:${origin}`, jid: room.jid };
     expect(await disabled.engine.openPeerTubeRoom(page(room.jid, 'bob', null))).toEqual({ ok: true, value: { room: ref } });
-    expect(await broken.engine.openPeerTubeRoom(page(room.jid, 'dave', '/plugins/livechat/ws/nothing-here'))).toEqual({ ok: true, value: { room: ref } });
+    expect(await broken.engine.openPeerTubeRoom(page(room.jid, 'dave', '/plugins/livechat/ws/nothing-here'))).toEqual({
+      ok: true,
+      value: { room: ref },
+    });
     const created = await disabled.engine.edit(ref, { op: 'createList', name: 'Over BOSH' });
     expect(created.ok).toBe(true);
     await waitForView(broken.engine, ref, (v) => Object.values(v.items.lists).some((l) => l.name === 'Over BOSH'));

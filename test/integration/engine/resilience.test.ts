@@ -62,7 +62,7 @@ test('edits made offline show at once as pending and are published in order afte
   }
 });
 
-test("after a reconnect, what others did meanwhile is fetched, and their next edits arrive live", async () => {
+test('after a reconnect, what others did meanwhile is fetched, and their next edits arrive live', async () => {
   const link = await NetworkLink.to(backend.port);
   const alice = makeEngine();
   const room = await moderatedRoom(backend, 'carol', ['alice']);
@@ -72,12 +72,22 @@ test("after a reconnect, what others did meanwhile is fetched, and their next ed
     link.cut();
     await waitForView(alice.engine, ref, (v) => v.status !== 'live');
     // carol works while alice is away: alice misses the notification
-    await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Made while away</name></tasklist>', 'away');
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Made while away</name></tasklist>',
+      'away',
+    );
     link.restore();
     const back = await waitForView(alice.engine, ref, (v) => v.status === 'live' && !!listNamed(v, 'Made while away'), 30_000);
     expect(back.changed).toContain('away');
     // resubscribed: a live notification arrives
-    await room.owner.publish(room.jid, 'livechat-tasks', '<task xmlns="urn:peertube-plugin-livechat:task" list="away" order="1"><name>Live again</name></task>', 'live-task');
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      '<task xmlns="urn:peertube-plugin-livechat:task" list="away" order="1"><name>Live again</name></task>',
+      'live-task',
+    );
     await waitForView(alice.engine, ref, (v) => !!taskNamed(v, 'Live again'));
   } finally {
     await alice.close();
@@ -174,7 +184,12 @@ test('an edit caught by a network cut is published exactly once when the network
 
 test('a worker killed right after the room went live (no clean-up) still paints the room next time', async () => {
   const room = await moderatedRoom(backend, 'carol', ['alice']);
-  await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Seen once</name></tasklist>', 'seen');
+  await room.owner.publish(
+    room.jid,
+    'livechat-tasks',
+    '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Seen once</name></tasklist>',
+    'seen',
+  );
   const first = makeEngine();
   const ref = { account: await addUser(first, backend, 'alice'), jid: room.jid };
   await openLive(first, ref);

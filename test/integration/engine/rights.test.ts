@@ -21,7 +21,12 @@ afterAll(async () => {
 
 test('a user who is not owner or admin is refused, told, and shown no tasks', async () => {
   const room = await moderatedRoom(backend, 'carol', []);
-  await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Secret</name></tasklist>', 's');
+  await room.owner.publish(
+    room.jid,
+    'livechat-tasks',
+    '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist"><name>Secret</name></tasklist>',
+    's',
+  );
   const ref = { account: bobAccount, jid: room.jid };
   const opened = await bob.engine.openRoom(ref);
   expect(opened).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -24,7 +24,11 @@ const task = (name: string) => `<task xmlns="${NS_TASK}" list="l" order="1"><nam
 
 /** Resolves when `client` receives the notification of item `id`. */
 const notified = (client: RawXmppClient, id: string) =>
-  client.waitFor((s) => s.localName === 'message' && [...(s.getElementsByTagNameNS(NS_PUBSUB_EVENT, 'item') as unknown as Element[])].some((i) => i.getAttribute('id') === id));
+  client.waitFor(
+    (s) =>
+      s.localName === 'message' &&
+      [...(s.getElementsByTagNameNS(NS_PUBSUB_EVENT, 'item') as unknown as Element[])].some((i) => i.getAttribute('id') === id),
+  );
 
 test('the in-chat app of the same user coming and going does not stop our notifications', async () => {
   const room = await moderatedRoom(backend, 'carol', ['alice']);

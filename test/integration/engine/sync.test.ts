@@ -97,10 +97,20 @@ test('malformed items published by another client are skipped while the good one
   const NS_LIST = 'urn:peertube-plugin-livechat:tasklist';
   const NS_TASK = 'urn:peertube-plugin-livechat:task';
   await raw.publish(room.jid, 'livechat-tasks', `<tasklist xmlns="${NS_LIST}"><name>Good list</name></tasklist>`, 'good-list');
-  await raw.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="good-list" order="1"><name>Good task</name></task>`, 'good-task');
+  await raw.publish(
+    room.jid,
+    'livechat-tasks',
+    `<task xmlns="${NS_TASK}" list="good-list" order="1"><name>Good task</name></task>`,
+    'good-task',
+  );
   // a task without a list attribute, a task with a non-numeric order, a foreign payload
   await raw.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" order="2"><name>No list</name></task>`, 'bad-1');
-  await raw.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="good-list" order="soon"><name>Bad order</name></task>`, 'bad-2');
+  await raw.publish(
+    room.jid,
+    'livechat-tasks',
+    `<task xmlns="${NS_TASK}" list="good-list" order="soon"><name>Bad order</name></task>`,
+    'bad-2',
+  );
   await raw.publish(room.jid, 'livechat-tasks', `<recipe xmlns="urn:example:cooking"><name>Soup</name></recipe>`, 'bad-3');
 
   const view = await openLive(alice, a);
@@ -111,7 +121,12 @@ test('malformed items published by another client are skipped while the good one
 
   // live notifications too: a bad one is skipped, the next good one shows
   await raw.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" order="3"><name>Also no list</name></task>`, 'bad-4');
-  await raw.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="good-list" order="2"><name>Second good task</name></task>`, 'good-2');
+  await raw.publish(
+    room.jid,
+    'livechat-tasks',
+    `<task xmlns="${NS_TASK}" list="good-list" order="2"><name>Second good task</name></task>`,
+    'good-2',
+  );
   const later = await waitForView(alice.engine, a, (v) => (summarize(v)['Good list'] ?? []).length === 2);
   expect(later.skipped.count).toBeGreaterThan(view.skipped.count);
   raw.close();
@@ -128,10 +143,19 @@ test('a burst of notifications reaches a view complete, in a few pushes rather t
   const count = 300;
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="burst" order="${i}"><name>Burst ${i}</name></task>`, `burst-${i}`),
+      room.owner.publish(
+        room.jid,
+        'livechat-tasks',
+        `<task xmlns="${NS_TASK}" list="burst" order="${i}"><name>Burst ${i}</name></task>`,
+        `burst-${i}`,
+      ),
     ),
   );
-  const view = await waitForView(alice.engine, a, (v) => Object.keys(v.items.tasks).filter((id) => id.startsWith('burst-')).length === count);
+  const view = await waitForView(
+    alice.engine,
+    a,
+    (v) => Object.keys(v.items.tasks).filter((id) => id.startsWith('burst-')).length === count,
+  );
   expect(view.items.tasks['burst-299']?.name).toBe('Burst 299');
   expect(pushes).toBeLessThan(count / 3);
   stop();
@@ -160,7 +184,12 @@ test('a move renumbering a whole list reaches the other moderator complete, numb
   await room.owner.publish(room.jid, 'livechat-tasks', `<tasklist xmlns="${NS_LIST}"><name>Long</name></tasklist>`, 'long');
   // orders 1..30 without gaps: moving the first one down renumbers every task after it
   for (let i = 1; i <= 30; i++) {
-    await room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${NS_TASK}" list="long" order="${i}"><name>T${i}</name></task>`, `t${i}`);
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      `<task xmlns="${NS_TASK}" list="long" order="${i}"><name>T${i}</name></task>`,
+      `t${i}`,
+    );
   }
   const a = { account: aliceAccount, jid: room.jid };
   const b = { account: bobAccount, jid: room.jid };
@@ -170,7 +199,11 @@ test('a move renumbering a whole list reaches the other moderator complete, numb
   const moved = await alice.engine.edit(a, { op: 'moveTask', id: 't1', list: 'long', index: 1 });
   expect(moved).toEqual({ ok: true, value: { itemId: 't1' } });
   const expected = ['T2', 'T1', ...Array.from({ length: 28 }, (_, i) => `T${i + 3}`)];
-  const seen = await waitForView(bob.engine, b, (v) => JSON.stringify(summarize(v).Long) === JSON.stringify(expected) && v.items.tasks.t30?.order === 32);
+  const seen = await waitForView(
+    bob.engine,
+    b,
+    (v) => JSON.stringify(summarize(v).Long) === JSON.stringify(expected) && v.items.tasks.t30?.order === 32,
+  );
   // the official numbering: the moved task right after T2, the following ones one by one from there
   expect(seen.items.tasks.t1?.order).toBe(3);
   expect(Array.from({ length: 28 }, (_, i) => seen.items.tasks[`t${i + 3}`]?.order)).toEqual(Array.from({ length: 28 }, (_, i) => i + 5));

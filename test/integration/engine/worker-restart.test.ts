@@ -6,7 +6,18 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend';
 import { itemsOf } from '../../helpers/raw-client';
 import type { Edit, RoomRef } from '../../../src/core/types';
-import { addUser, listNamed, makeEngine, MemoryKV, moderatedRoom, NetworkLink, openLive, summarize, waitForView, type TestEngine } from './harness';
+import {
+  addUser,
+  listNamed,
+  makeEngine,
+  MemoryKV,
+  moderatedRoom,
+  NetworkLink,
+  openLive,
+  summarize,
+  waitForView,
+  type TestEngine,
+} from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 

@@ -9,16 +9,23 @@ export class BoshClient {
   private rid = Math.floor(Math.random() * 1e9);
   private sid = '';
 
-  private constructor(private readonly url: string, readonly _domain: string) {}
+  private constructor(
+    private readonly url: string,
+    readonly _domain: string,
+  ) {}
 
   static async login(url: string, domain: string, username: string, password: string): Promise<BoshClient> {
     const client = new BoshClient(url, domain);
-    const created = await client.post(`<body xmlns="${NS_HTTPBIND}" xmlns:xmpp="urn:xmpp:xbosh" rid="${client.rid++}" to="${domain}" xml:lang="en" wait="10" hold="1" ver="1.6" xmpp:version="1.0"/>`);
+    const created = await client.post(
+      `<body xmlns="${NS_HTTPBIND}" xmlns:xmpp="urn:xmpp:xbosh" rid="${client.rid++}" to="${domain}" xml:lang="en" wait="10" hold="1" ver="1.6" xmpp:version="1.0"/>`,
+    );
     client.sid = created.getAttribute('sid') ?? '';
     const credentials = Buffer.from(`\0${username}\0${password}`, 'utf8').toString('base64');
     const auth = await client.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${credentials}</auth>`);
     if (auth[0]?.localName !== 'success') throw new Error(`BOSH login of ${username} refused`);
-    await client.post(`<body xmlns="${NS_HTTPBIND}" xmlns:xmpp="urn:xmpp:xbosh" rid="${client.rid++}" sid="${client.sid}" to="${domain}" xml:lang="en" xmpp:restart="true"/>`);
+    await client.post(
+      `<body xmlns="${NS_HTTPBIND}" xmlns:xmpp="urn:xmpp:xbosh" rid="${client.rid++}" sid="${client.sid}" to="${domain}" xml:lang="en" xmpp:restart="true"/>`,
+    );
     await client.iq('set', undefined, '<bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>bosh</resource></bind>');
     return client;
   }

@@ -20,11 +20,13 @@ describe('discovery', () => {
     const { room, closeAll } = await openRoom(backend);
     const outsider = await backend.connect('erin');
     const features = await outsider.discoFeatures(room);
-    expect(features).toEqual(expect.arrayContaining([
-      'urn:peertube-plugin-livechat:tasklist',
-      'urn:peertube-plugin-livechat:task',
-      'urn:peertube-plugin-livechat:note',
-    ]));
+    expect(features).toEqual(
+      expect.arrayContaining([
+        'urn:peertube-plugin-livechat:tasklist',
+        'urn:peertube-plugin-livechat:task',
+        'urn:peertube-plugin-livechat:note',
+      ]),
+    );
     expect(features.filter((f) => f.startsWith('http://jabber.org/protocol/pubsub'))).toEqual([]);
     outsider.close();
     closeAll();
@@ -129,7 +131,10 @@ describe('publishing', () => {
     const bosh = await BoshClient.login(backend.boshUrl, backend.domain, 'alice', passwordOf('alice'));
     const reply = await bosh.iq('get', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub"><items node="${TASKS}"/></pubsub>`);
     expect(namesOf(reply)).toEqual(overWebSocket);
-    expect(overWebSocket.slice(1)).toEqual([['one', 'One & <two>'], ['list', 'List']]);
+    expect(overWebSocket.slice(1)).toEqual([
+      ['one', 'One & <two>'],
+      ['list', 'List'],
+    ]);
     await bosh.close();
     closeAll();
   });
@@ -159,7 +164,11 @@ describe('publishing', () => {
 
   it('a publish without a node name is refused with nodeid-required', async () => {
     const { room, alice, closeAll } = await openRoom(backend);
-    const reply = await alice.iqRaw('set', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub"><publish><item>${taskXml('x')}</item></publish></pubsub>`);
+    const reply = await alice.iqRaw(
+      'set',
+      room,
+      `<pubsub xmlns="http://jabber.org/protocol/pubsub"><publish><item>${taskXml('x')}</item></publish></pubsub>`,
+    );
     expect(errorOf(reply)).toMatchObject({ type: 'modify', condition: 'bad-request', pubsub: 'nodeid-required' });
     closeAll();
   });
@@ -208,7 +217,11 @@ describe('purging', () => {
     await alice.publish(room, TASKS, taskXml('Old'), 'old');
     const purged = bob.waitFor((s) => s.localName === 'message' && child(child(s, 'event'), 'purge') !== undefined);
 
-    const reply = await alice.iqRaw('set', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub#owner"><purge node="${TASKS}"/></pubsub>`);
+    const reply = await alice.iqRaw(
+      'set',
+      room,
+      `<pubsub xmlns="http://jabber.org/protocol/pubsub#owner"><purge node="${TASKS}"/></pubsub>`,
+    );
     expect(outcome(reply)).toBe('result');
     expect(child(child(await purged, 'event'), 'purge')?.getAttribute('node')).toBe(TASKS);
     expect(namesOf(await alice.getItems(room, TASKS))).toEqual([]);
@@ -221,7 +234,11 @@ describe('purging', () => {
   it('a member may not purge', async () => {
     const { room, alice, clients, closeAll } = await openRoom(backend, { dave: 'member' });
     await alice.publish(room, TASKS, taskXml('Kept'), 'kept');
-    const reply = await clients.dave!.iqRaw('set', room, `<pubsub xmlns="http://jabber.org/protocol/pubsub#owner"><purge node="${TASKS}"/></pubsub>`);
+    const reply = await clients.dave!.iqRaw(
+      'set',
+      room,
+      `<pubsub xmlns="http://jabber.org/protocol/pubsub#owner"><purge node="${TASKS}"/></pubsub>`,
+    );
     expect(outcome(reply)).toBe('auth/forbidden');
     expect(namesOf(await alice.getItems(room, TASKS)).map(([id]) => id)).toContain('kept');
     closeAll();

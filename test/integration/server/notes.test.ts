@@ -5,7 +5,17 @@
 // and nickname and the occupant-id the room stamped on the participant's presence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
-import { child, children, itemsOf, NS_OCCUPANT_ID, NS_PUBSUB, occupantIdOf, publishedId, realJidOf, xmlEscape } from '../../helpers/raw-client.ts';
+import {
+  child,
+  children,
+  itemsOf,
+  NS_OCCUPANT_ID,
+  NS_PUBSUB,
+  occupantIdOf,
+  publishedId,
+  realJidOf,
+  xmlEscape,
+} from '../../helpers/raw-client.ts';
 import { eventsOf, NOTES, openRoom, outcome, TASKS, UUID_V4 } from './fixtures.ts';
 
 const NS_NOTE = 'urn:peertube-plugin-livechat:note';
@@ -23,7 +33,9 @@ afterAll(async () => {
 function noteXml(order: number, description: string, about?: { jid?: string; nick?: string; occupantId?: string }): string {
   let aboutXml = '';
   if (about) {
-    const attributes = [about.jid && ` jid="${xmlEscape(about.jid)}"`, about.nick && ` nick="${xmlEscape(about.nick)}"`].filter(Boolean).join('');
+    const attributes = [about.jid && ` jid="${xmlEscape(about.jid)}"`, about.nick && ` nick="${xmlEscape(about.nick)}"`]
+      .filter(Boolean)
+      .join('');
     const occupantId = about.occupantId ? `<occupant-id xmlns="${NS_OCCUPANT_ID}" id="${xmlEscape(about.occupantId)}"/>` : '';
     aboutXml = `<note-about${attributes}>${occupantId}</note-about>`;
   }
@@ -82,26 +94,29 @@ describe('a note in the official format', () => {
 });
 
 describe('rights on the notes', () => {
-  it.each(['none', 'member'] as const)('a participant with affiliation %s in the room is refused everything, and learns nothing', async (affiliation) => {
-    const { room, alice, clients, closeAll } = await openRoom(backend, { carol: affiliation });
-    const carol = clients.carol!;
-    expect(outcome(await alice.subscribe(room, NOTES))).toBe('result');
-    const id = publishedId(await alice.publish(room, NOTES, noteXml(1, 'Only for moderators')))!;
+  it.each(['none', 'member'] as const)(
+    'a participant with affiliation %s in the room is refused everything, and learns nothing',
+    async (affiliation) => {
+      const { room, alice, clients, closeAll } = await openRoom(backend, { carol: affiliation });
+      const carol = clients.carol!;
+      expect(outcome(await alice.subscribe(room, NOTES))).toBe('result');
+      const id = publishedId(await alice.publish(room, NOTES, noteXml(1, 'Only for moderators')))!;
 
-    expect(outcome(await carol.subscribe(room, NOTES))).toBe('auth/forbidden');
-    const retrieval = await carol.getItems(room, NOTES);
-    expect(outcome(retrieval)).toBe('auth/forbidden');
-    expect(child(retrieval, 'pubsub', NS_PUBSUB)).toBeUndefined();
-    expect(outcome(await carol.publish(room, NOTES, noteXml(2, 'Sneaky')))).toBe('auth/forbidden');
-    expect(outcome(await carol.publish(room, NOTES, noteXml(1, 'Overwritten'), id))).toBe('auth/forbidden');
-    expect(outcome(await carol.retract(room, NOTES, id, '1'))).toBe('auth/forbidden');
+      expect(outcome(await carol.subscribe(room, NOTES))).toBe('auth/forbidden');
+      const retrieval = await carol.getItems(room, NOTES);
+      expect(outcome(retrieval)).toBe('auth/forbidden');
+      expect(child(retrieval, 'pubsub', NS_PUBSUB)).toBeUndefined();
+      expect(outcome(await carol.publish(room, NOTES, noteXml(2, 'Sneaky')))).toBe('auth/forbidden');
+      expect(outcome(await carol.publish(room, NOTES, noteXml(1, 'Overwritten'), id))).toBe('auth/forbidden');
+      expect(outcome(await carol.retract(room, NOTES, id, '1'))).toBe('auth/forbidden');
 
-    const descriptions = itemsOf(await alice.getItems(room, NOTES)).map((item) => child(child(item, 'note'), 'description')?.textContent);
-    expect(descriptions).toEqual(['Only for moderators']);
-    await alice.sync();
-    expect(eventsOf(alice, room, NOTES)).toHaveLength(1); // alice's own note, nothing else
-    closeAll();
-  });
+      const descriptions = itemsOf(await alice.getItems(room, NOTES)).map((item) => child(child(item, 'note'), 'description')?.textContent);
+      expect(descriptions).toEqual(['Only for moderators']);
+      await alice.sync();
+      expect(eventsOf(alice, room, NOTES)).toHaveLength(1); // alice's own note, nothing else
+      closeAll();
+    },
+  );
 });
 
 describe('the notes node', () => {
@@ -112,8 +127,16 @@ describe('the notes node', () => {
     const settings = async (node: string) => {
       const reply = await alice.iq('get', room, `<pubsub xmlns="${NS_PUBSUB_OWNER}"><configure node="${node}"/></pubsub>`);
       const fields = Array.from(reply.getElementsByTagName('field'));
-      return Object.fromEntries(fields.filter((f) => f.getAttribute('var')?.startsWith('pubsub#'))
-        .map((f) => [f.getAttribute('var'), children(f, 'value').map((v) => v.textContent).join(' ')]));
+      return Object.fromEntries(
+        fields
+          .filter((f) => f.getAttribute('var')?.startsWith('pubsub#'))
+          .map((f) => [
+            f.getAttribute('var'),
+            children(f, 'value')
+              .map((v) => v.textContent)
+              .join(' '),
+          ]),
+      );
     };
     const notes = await settings(NOTES);
     expect(notes).toMatchObject({

@@ -28,7 +28,7 @@ describe('occupant-id (XEP-0421)', () => {
     closeAll();
   });
 
-  it('every presence carries one, the same for a user\'s sessions and rejoins, different between users', async () => {
+  it("every presence carries one, the same for a user's sessions and rejoins, different between users", async () => {
     const { room, alice, clients, closeAll } = await openRoom(backend, { bob: 'admin', carol: 'none' });
     const carol = clients.carol!;
     await alice.sync();
@@ -47,13 +47,15 @@ describe('occupant-id (XEP-0421)', () => {
     closeAll();
   });
 
-  it('a forged occupant-id in a client\'s presence is replaced by the room\'s', async () => {
+  it("a forged occupant-id in a client's presence is replaced by the room's", async () => {
     const { room, closeAll } = await openRoom(backend);
     const dave = await backend.connect('dave');
     const occupant = `${room}/dave`;
     const joined = dave.waitFor((s) => s.localName === 'presence' && s.getAttribute('from') === occupant);
-    dave.send(`<presence xmlns="jabber:client" to="${occupant}"><x xmlns="http://jabber.org/protocol/muc"/>`
-      + `<occupant-id xmlns="${NS_OCCUPANT_ID}" id="forged"/></presence>`);
+    dave.send(
+      `<presence xmlns="jabber:client" to="${occupant}"><x xmlns="http://jabber.org/protocol/muc"/>` +
+        `<occupant-id xmlns="${NS_OCCUPANT_ID}" id="forged"/></presence>`,
+    );
     const ids = (await joined).getElementsByTagNameNS(NS_OCCUPANT_ID, 'occupant-id');
     expect(ids).toHaveLength(1);
     expect(ids[0]!.getAttribute('id')).toMatch(OCCUPANT_ID);
@@ -61,7 +63,7 @@ describe('occupant-id (XEP-0421)', () => {
     closeAll();
   });
 
-  it('groupchat messages carry the author\'s occupant-id', async () => {
+  it("groupchat messages carry the author's occupant-id", async () => {
     const { room, clients, alice, closeAll } = await openRoom(backend, { carol: 'none' });
     await alice.sync();
     const carolId = occupantIdOf(alice.lastPresenceFrom(`${room}/carol`)!);
@@ -74,7 +76,7 @@ describe('occupant-id (XEP-0421)', () => {
 });
 
 describe('real JIDs', () => {
-  it('owners and admins (moderators) see each occupant\'s real JID; a plain participant sees none', async () => {
+  it("owners and admins (moderators) see each occupant's real JID; a plain participant sees none", async () => {
     const { room, alice, clients, closeAll } = await openRoom(backend, { bob: 'admin', carol: 'none' });
     const bob = clients.bob!;
     const carol = clients.carol!;

@@ -17,7 +17,9 @@ describe('notifications', () => {
     const { room, alice, clients, closeAll } = await openRoom(backend, { bob: 'admin', carol: 'admin' });
     for (const client of Object.values(clients)) expect(outcome(await client.subscribe(room, TASKS))).toBe('result');
 
-    const notified = Object.values(clients).map((client) => client.waitFor((s) => s.localName === 'message' && s.getAttribute('from') === room));
+    const notified = Object.values(clients).map((client) =>
+      client.waitFor((s) => s.localName === 'message' && s.getAttribute('from') === room),
+    );
     expect(outcome(await alice.publish(room, TASKS, taskXml('Check sound')))).toBe('result');
 
     for (const message of await Promise.all(notified)) {
@@ -100,9 +102,12 @@ describe('publishers', () => {
     await alice.subscribe(room, TASKS);
     const owner = 'http://jabber.org/protocol/pubsub#owner';
     expect(outcome(await alice.iqRaw('set', room, `<pubsub xmlns="${owner}"><delete node="${TASKS}"/></pubsub>`))).toBe('auth/forbidden');
-    const form = '<x xmlns="jabber:x:data" type="submit"><field var="FORM_TYPE" type="hidden"><value>http://jabber.org/protocol/pubsub#node_config</value></field>'
-      + '<field var="pubsub#max_items"><value>1</value></field></x>';
-    expect(outcome(await alice.iqRaw('set', room, `<pubsub xmlns="${owner}"><configure node="${TASKS}">${form}</configure></pubsub>`))).toBe('auth/forbidden');
+    const form =
+      '<x xmlns="jabber:x:data" type="submit"><field var="FORM_TYPE" type="hidden"><value>http://jabber.org/protocol/pubsub#node_config</value></field>' +
+      '<field var="pubsub#max_items"><value>1</value></field></x>';
+    expect(
+      outcome(await alice.iqRaw('set', room, `<pubsub xmlns="${owner}"><configure node="${TASKS}">${form}</configure></pubsub>`)),
+    ).toBe('auth/forbidden');
     expect(outcome(await alice.getItems(room, TASKS))).toBe('result');
     closeAll();
   });
@@ -111,7 +116,11 @@ describe('publishers', () => {
     const { room, alice, closeAll } = await openRoom(backend);
     await alice.subscribe(room, TASKS);
     const owner = 'http://jabber.org/protocol/pubsub#owner';
-    const reply = await alice.iqRaw('set', room, `<pubsub xmlns="${owner}"><affiliations node="${TASKS}"><affiliation jid="carol@localhost" affiliation="publisher"/></affiliations></pubsub>`);
+    const reply = await alice.iqRaw(
+      'set',
+      room,
+      `<pubsub xmlns="${owner}"><affiliations node="${TASKS}"><affiliation jid="carol@localhost" affiliation="publisher"/></affiliations></pubsub>`,
+    );
     expect(outcome(reply)).toBe('auth/forbidden');
     closeAll();
   });

@@ -57,8 +57,9 @@ describe('persistence', () => {
 
   it('an item nested 200 elements deep is stored like any other and kept over a restart', async () => {
     const { room, alice } = await openRoom(backend);
-    const deep = `<task xmlns="urn:peertube-plugin-livechat:task" list="list-1" order="1"><name>deep</name>`
-      + `${'<x>'.repeat(200)}bottom${'</x>'.repeat(200)}</task>`;
+    const deep =
+      `<task xmlns="urn:peertube-plugin-livechat:task" list="list-1" order="1"><name>deep</name>` +
+      `${'<x>'.repeat(200)}bottom${'</x>'.repeat(200)}</task>`;
     expect(outcome(await alice.publish(room, TASKS, deep, 'deep'))).toBe('result');
     alice.close();
 
@@ -124,15 +125,21 @@ describe('crash safety', () => {
     const before = namesOf(await alice.getItems(room, TASKS));
     await alice.leaveRoom(room, 'alice');
 
-    const storeFile = (store: string, ext: string) => join(backend.dataDir, encodeStoragePathPart(backend.mucDomain), store,
-      `${encodeStoragePathPart(`${room.split('@')[0]}/${TASKS}`)}.${ext}`);
+    const storeFile = (store: string, ext: string) =>
+      join(
+        backend.dataDir,
+        encodeStoragePathPart(backend.mucDomain),
+        store,
+        `${encodeStoragePathPart(`${room.split('@')[0]}/${TASKS}`)}.${ext}`,
+      );
     const generation = Number(/\["generation"\] = (\d+)/.exec(readFileSync(storeFile('livechat_tasks_snapshots', 'dat'), 'utf8'))?.[1]);
     expect(generation).toBeGreaterThan(0);
     // As if Prosody had stopped between writing the snapshot and clearing the journal,
     // then taken one more change: a stale record, then a current one.
-    const record = (gen: number, id: string) => `item({ name = "publish"; attr = { gen = "${gen}" }; key = "${id}"; when = 1; `
-      + `"<item xmlns='http://jabber.org/protocol/pubsub' id='${id}'><task xmlns='urn:peertube-plugin-livechat:task'>`
-      + `<name>${id}</name></task></item>" });\n`;
+    const record = (gen: number, id: string) =>
+      `item({ name = "publish"; attr = { gen = "${gen}" }; key = "${id}"; when = 1; ` +
+      `"<item xmlns='http://jabber.org/protocol/pubsub' id='${id}'><task xmlns='urn:peertube-plugin-livechat:task'>` +
+      `<name>${id}</name></task></item>" });\n`;
     writeFileSync(storeFile('livechat_tasks_journal', 'list'), record(generation - 1, 'stale') + record(generation, 'fresh'));
 
     await alice.joinRoom(room, 'alice');
@@ -148,13 +155,20 @@ describe('unreadable storage', () => {
     // Leaving empties the room: its items leave memory and are read again on the next request.
     await alice.leaveRoom(room, 'alice');
     const [roomNode] = room.split('@') as [string];
-    const journal = join(backend.dataDir, encodeStoragePathPart(backend.mucDomain), 'livechat_tasks_journal',
-      `${encodeStoragePathPart(`${roomNode}/${TASKS}`)}.list`);
+    const journal = join(
+      backend.dataDir,
+      encodeStoragePathPart(backend.mucDomain),
+      'livechat_tasks_journal',
+      `${encodeStoragePathPart(`${roomNode}/${TASKS}`)}.list`,
+    );
     const damaged = `${readFileSync(journal, 'utf8')}\nitem({ unfinished`;
     writeFileSync(journal, damaged);
 
     await alice.joinRoom(room, 'alice');
-    expect(errorOf(await alice.publish(room, TASKS, taskXml('c'), 'c'))).toMatchObject({ type: 'wait', condition: 'internal-server-error' });
+    expect(errorOf(await alice.publish(room, TASKS, taskXml('c'), 'c'))).toMatchObject({
+      type: 'wait',
+      condition: 'internal-server-error',
+    });
     expect(errorOf(await alice.retract(room, TASKS, 'a', '1'))).toMatchObject({ type: 'wait', condition: 'internal-server-error' });
     expect(errorOf(await alice.getItems(room, TASKS))).toMatchObject({ type: 'wait', condition: 'internal-server-error' });
     expect(readFileSync(journal, 'utf8')).toBe(damaged);

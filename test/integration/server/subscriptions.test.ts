@@ -44,7 +44,7 @@ async function bobPublishes(bob: RawXmppClient, room: string, name: string): Pro
 }
 
 describe('a subscription of an admin outside the room', () => {
-  it('is kept when the room\'s last occupant leaves: a later publish notifies the admin once', async () => {
+  it("is kept when the room's last occupant leaves: a later publish notifies the admin once", async () => {
     const { room, alice, bob } = await aliceSubscribedFromOutside();
     await bob.leaveRoom(room, 'bob'); // the room is empty now
 
@@ -70,7 +70,7 @@ describe('a subscription of an admin outside the room', () => {
     bob.close();
   });
 
-  it('is kept across a restart, for both nodes: publishes notify the admin\'s new session', async () => {
+  it("is kept across a restart, for both nodes: publishes notify the admin's new session", async () => {
     const { room, alice, bob } = await aliceSubscribedFromOutside();
     alice.close();
     bob.close();
@@ -81,8 +81,10 @@ describe('a subscription of an admin outside the room', () => {
     // Listed among her subscriptions, although she has not subscribed since the restart.
     const listed = await aliceAgain.iq('get', room, `<pubsub xmlns="${NS_PUBSUB}"><subscriptions/></pubsub>`);
     const subscriptions = Array.from(child(child(listed, 'pubsub', NS_PUBSUB), 'subscriptions')!.getElementsByTagName('subscription'));
-    expect(subscriptions.map((s) => [s.getAttribute('node'), s.getAttribute('jid')]).sort())
-      .toEqual([[NOTES, aliceAgain.bareJid], [TASKS, aliceAgain.bareJid]]);
+    expect(subscriptions.map((s) => [s.getAttribute('node'), s.getAttribute('jid')]).sort()).toEqual([
+      [NOTES, aliceAgain.bareJid],
+      [TASKS, aliceAgain.bareJid],
+    ]);
 
     const notified = aliceAgain.waitFor((s) => s.localName === 'message' && s.getAttribute('from') === room);
     await bobPublishes(bobAgain, room, 'After the restart');

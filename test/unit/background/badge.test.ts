@@ -39,7 +39,9 @@ describe('counting', () => {
 
   it('counts no task whose list is missing, even in a view restored from the cache with a list id like "constructor"', () => {
     // the cache is JSON: its records have a prototype, and lists.constructor is Object's
-    const cached = JSON.parse(JSON.stringify(makeView(ROOM_A, { tasks: [task('T1', 'constructor', 'Orphan'), task('T2', '__proto__', 'Orphan')] })));
+    const cached = JSON.parse(
+      JSON.stringify(makeView(ROOM_A, { tasks: [task('T1', 'constructor', 'Orphan'), task('T2', '__proto__', 'Orphan')] })),
+    );
     expect(badgeText(cached)).toBe('0');
   });
 

@@ -11,14 +11,18 @@ import { FakeRoomSource, list, makeView, memoryKV, ROOM_A, ROOM_B } from './fake
 
 describe('what the task says', () => {
   it('takes selected text as the name and the page address as the description', () => {
-    expect(draftFromClick({ menuItemId: MENU_ID, selectionText: '  Check\n the   sound ', pageUrl: 'https://video.example/w/abc' })).toEqual({
+    expect(
+      draftFromClick({ menuItemId: MENU_ID, selectionText: '  Check\n the   sound ', pageUrl: 'https://video.example/w/abc' }),
+    ).toEqual({
       name: 'Check the sound',
       description: 'https://video.example/w/abc',
     });
   });
 
   it('takes a link text (or its address) as the name and the link as the description', () => {
-    expect(draftFromClick({ menuItemId: MENU_ID, linkText: 'Sponsor', linkUrl: 'https://sponsor.example/', pageUrl: 'https://p/' })).toEqual({
+    expect(
+      draftFromClick({ menuItemId: MENU_ID, linkText: 'Sponsor', linkUrl: 'https://sponsor.example/', pageUrl: 'https://p/' }),
+    ).toEqual({
       name: 'Sponsor',
       description: 'https://sponsor.example/',
     });
@@ -109,7 +113,8 @@ describe('adding from a click', () => {
   it('tells the user when the edit is refused', async () => {
     const { rooms, problems, deps } = setup({ lastRoom: ROOM_B });
     rooms.push(makeView(ROOM_B, { lists: [list('LB', 'Stream')] }));
-    deps.engine.edit = async () => ({ ok: false as const, error: { code: 'forbidden' as const, detail: 'not a moderator any more' } }) as never;
+    deps.engine.edit = async () =>
+      ({ ok: false as const, error: { code: 'forbidden' as const, detail: 'not a moderator any more' } }) as never;
     await addAsTask(click, 9, deps);
     expect(problems).toEqual([[9, 'menuAddFailed:not a moderator any more']]);
   });

@@ -28,7 +28,10 @@ const ROOM_PAGE: PeerTubeRoomPage = {
 };
 
 /** `pages`: the room pages PeerTube answers for, by video id (resolved when the test says so, if a promise) */
-function setup(open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_A } }, pages: Record<string, PeerTubeRoomPage | Promise<PeerTubeRoomPage>> = { abc: ROOM_PAGE }) {
+function setup(
+  open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_A } },
+  pages: Record<string, PeerTubeRoomPage | Promise<PeerTubeRoomPage>> = { abc: ROOM_PAGE },
+) {
   const rooms = new FakeRoomSource();
   const enabled = new Set([ORIGIN]);
   const settings = new SettingsStore(memoryKV());
@@ -76,7 +79,10 @@ describe('a tab reporting its room', () => {
 
   it('links nothing for a video without chat', async () => {
     const { handlers, tabRooms } = setup();
-    expect(await handlers['content/watch-page']({ ...detected, videoId: 'no-chat' }, TAB)).toEqual({ ok: false, error: { code: 'no-room' } });
+    expect(await handlers['content/watch-page']({ ...detected, videoId: 'no-chat' }, TAB)).toEqual({
+      ok: false,
+      error: { code: 'no-room' },
+    });
     expect(tabRooms.get(7)).toBeUndefined();
   });
 

@@ -12,7 +12,6 @@ import { memoryKV } from './fakes';
 const FILE = 'assets/content-script.ts-loader-NEW.js';
 const PEERTUBE = 'https://video.example';
 
-
 function setup(stored: Record<string, unknown> = {}) {
   const browser = new FakeBrowser();
   const settings = new SettingsStore(memoryKV(stored));
@@ -31,7 +30,10 @@ describe('enabling an instance', () => {
   it('refuses when the browser has not granted the host permission, and changes nothing', async () => {
     const { browser, settings, instances } = setup();
     const reply = await instances.enable(PEERTUBE);
-    expect(reply).toEqual({ ok: false, error: { code: 'permission', detail: 'The browser has not granted access to https://video.example.' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'permission', detail: 'The browser has not granted access to https://video.example.' },
+    });
     expect(browser.registered.size).toBe(0);
     expect((await settings.get()).instances).toEqual([]);
   });
@@ -46,7 +48,13 @@ describe('enabling an instance', () => {
     ];
     expect(await instances.enable(PEERTUBE)).toEqual({ ok: true, value: undefined });
     expect([...browser.registered.values()]).toEqual([
-      { id: 'instance:https://video.example', matches: ['https://video.example/*'], js: [FILE], runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: 'instance:https://video.example',
+        matches: ['https://video.example/*'],
+        js: [FILE],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
     expect(browser.injected).toEqual([{ tabId: 1, files: [FILE] }]);
     expect((await settings.get()).instances).toEqual([PEERTUBE]);
@@ -73,12 +81,15 @@ describe('enabling an instance', () => {
     expect((await settings.get()).instances).toEqual([PEERTUBE]);
   });
 
-  it('two enables at once (the popup\'s and the worker\'s on the grant) register once, without an error', async () => {
+  it("two enables at once (the popup's and the worker's on the grant) register once, without an error", async () => {
     const { browser, instances } = setup();
     browser.granted.add('https://video.example/*');
     browser.tabs_ = [{ id: 1, url: 'https://video.example/w/abc' }];
     const replies = await Promise.all([instances.enable(PEERTUBE), instances.enable(PEERTUBE)]);
-    expect(replies).toEqual([{ ok: true, value: undefined }, { ok: true, value: undefined }]);
+    expect(replies).toEqual([
+      { ok: true, value: undefined },
+      { ok: true, value: undefined },
+    ]);
     expect(browser.registered.size).toBe(1);
     expect(browser.injected).toHaveLength(1);
   });
@@ -138,7 +149,11 @@ describe('reconciling at start-up', () => {
   it('repoints registrations at the new content script after an update, and removes leftovers', async () => {
     const { browser, instances } = setup({ settings: { instances: [PEERTUBE] } });
     browser.granted.add('https://video.example/*');
-    browser.registered.set(scriptIdFor(PEERTUBE), { id: scriptIdFor(PEERTUBE), matches: ['https://video.example/*'], js: ['assets/OLD.js'] });
+    browser.registered.set(scriptIdFor(PEERTUBE), {
+      id: scriptIdFor(PEERTUBE),
+      matches: ['https://video.example/*'],
+      js: ['assets/OLD.js'],
+    });
     browser.registered.set(scriptIdFor('https://gone.example'), { id: scriptIdFor('https://gone.example'), js: ['assets/OLD.js'] });
     browser.registered.set('someone-elses-script', { id: 'someone-elses-script', js: ['x.js'] });
     await instances.reconcile();

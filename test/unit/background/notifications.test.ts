@@ -28,7 +28,12 @@ function setup(notifyNewTasks: boolean, granted = true) {
 
 const lists = [list('L1', 'Prep')];
 const first = makeView(ROOM_A, { title: 'Big stream', lists, tasks: [task('T1', 'L1', 'old')] });
-const withNew = makeView(ROOM_A, { title: 'Big stream', lists, tasks: [task('T1', 'L1', 'old'), task('T2', 'L1', 'Thank the raid')], changed: ['T2'] });
+const withNew = makeView(ROOM_A, {
+  title: 'Big stream',
+  lists,
+  tasks: [task('T1', 'L1', 'old'), task('T2', 'L1', 'Thank the raid')],
+  changed: ['T2'],
+});
 
 describe('new task notifications', () => {
   it('tell about a task another moderator added, once', async () => {

@@ -28,7 +28,9 @@ describe('video and room', () => {
   });
 
   it('reads the room configuration, and says "no chat" on 404 or 403', async () => {
-    const server = fakePeerTube({ videos: [VIDEO_A, VIDEO_NO_CHAT, { ...VIDEO_NO_CHAT, uuid: '99999999-2222-4333-8444-555555555555', chat: 403 }] });
+    const server = fakePeerTube({
+      videos: [VIDEO_A, VIDEO_NO_CHAT, { ...VIDEO_NO_CHAT, uuid: '99999999-2222-4333-8444-555555555555', chat: 403 }],
+    });
     expect(await fetchRoomConfig(ORIGIN, VIDEO_A.uuid, server.fetch)).toEqual({
       room: '8a4c5e2f-1b3d-4e5f-9a7b-0c1d2e3f4a5b@room.peertube.test',
       localWebsocketServiceUrl: '/plugins/livechat/ws/xmpp-websocket',

@@ -78,7 +78,9 @@ function refusal(reply: Reply<unknown>): string {
 describe('sender checks', () => {
   it('refuses messages that do not come from this extension', async () => {
     const { router, calls } = setup();
-    expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, { ...POPUP, id: 'someone-else' }))).toMatch(/not this extension/);
+    expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, { ...POPUP, id: 'someone-else' }))).toMatch(
+      /not this extension/,
+    );
     expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, undefined))).toMatch(/not this extension/);
     expect(calls).toEqual([]);
   });
@@ -169,19 +171,34 @@ describe('message validation', () => {
       [{ type: 'view/edit', room: ROOM_A, edit: { op: 'dropTable' } }, 'edit.op is not a known edit'],
       [{ type: 'view/edit', room: ROOM_A, edit: { op: 'createTask', list: 'L1' } }, 'edit.name must be a string'],
       [{ type: 'view/edit', room: ROOM_A, edit: { op: 'createTask', list: 'L1', name: '   ' } }, 'edit.name must not be empty'],
-      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'moveTask', id: 'T', list: 'L', index: -1 } }, 'edit.index must be a whole number ≥ 0'],
+      [
+        { type: 'view/edit', room: ROOM_A, edit: { op: 'moveTask', id: 'T', list: 'L', index: -1 } },
+        'edit.index must be a whole number ≥ 0',
+      ],
       [{ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T', done: 'yes' } }, 'edit.done must be true or false'],
-      [{ type: 'view/edit', room: { account: 'x', jid: 'no-at-sign' }, edit: { op: 'deleteTask', id: 'T' } }, 'room.jid must be a bare JID (name@host)'],
+      [
+        { type: 'view/edit', room: { account: 'x', jid: 'no-at-sign' }, edit: { op: 'deleteTask', id: 'T' } },
+        'room.jid must be a bare JID (name@host)',
+      ],
       [{ type: 'view/tab-info', tabId: 1.5 }, 'tabId must be a whole number ≥ 0'],
       [{ type: 'view/instance-enable', origin: 'https://video.example/w/abc' }, 'origin must be an origin like https://peertube.example'],
       [{ type: 'view/instance-enable', origin: 'file:///etc' }, 'origin must be an origin like https://peertube.example'],
-      [{ type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'ftp://b.c' } }, 'account.service must start with wss: or ws: or https: or http://'],
-      [{ type: 'view/settings-set', settings: { instances: ['https://evil.example'] } }, 'settings.instances changes only with view/instance-enable or view/instance-disable'],
+      [
+        { type: 'view/account-add', account: { jid: 'a@b.c', password: 'p', service: 'ftp://b.c' } },
+        'account.service must start with wss: or ws: or https: or http://',
+      ],
+      [
+        { type: 'view/settings-set', settings: { instances: ['https://evil.example'] } },
+        'settings.instances changes only with view/instance-enable or view/instance-disable',
+      ],
       [{ type: 'view/settings-set', settings: { notifyNewTasks: 'on' } }, 'settings.notifyNewTasks must be true or false'],
       [{ ...detected(), url: 'javascript:alert(1)' }, 'url must start with https: or http://'],
       [{ ...detected(), videoId: '' }, 'videoId must not be empty'],
       [{ ...detected(), auth: { kind: 'peertube', tokenType: 'Bearer' } }, 'auth.accessToken must be a string'],
-      [{ ...createTask(), edit: { op: 'createTask', list: 'L1', name: 'x'.repeat(200_001) } }, 'edit.name is longer than 200000 characters'],
+      [
+        { ...createTask(), edit: { op: 'createTask', list: 'L1', name: 'x'.repeat(200_001) } },
+        'edit.name is longer than 200000 characters',
+      ],
     ];
     for (const [message, detail] of cases) expect(refusal(await router.handleMessage(message, POPUP))).toBe(detail);
     expect(calls).toEqual([]);
@@ -189,7 +206,12 @@ describe('message validation', () => {
 
   it('hands handlers only the checked fields', async () => {
     const { router, calls } = setup();
-    const message = { type: 'view/edit', room: { ...ROOM_A, extra: 1 }, edit: { op: 'setDone', id: 'T1', done: true, __proto__x: 2 }, sneaky: true };
+    const message = {
+      type: 'view/edit',
+      room: { ...ROOM_A, extra: 1 },
+      edit: { op: 'setDone', id: 'T1', done: true, __proto__x: 2 },
+      sneaky: true,
+    };
     // a page's edit passes the checks; the recorder handler then throws
     await router.handleMessage(message, POPUP);
     expect(calls[0]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T1', done: true } });
@@ -290,10 +312,16 @@ describe('room ports', () => {
       ['bg/room', 4],
       ['bg/delta', 5],
     ]);
-    expect(port.posted[1]).toEqual({ type: 'bg/delta', seq: 2, delta: { tasks: { put: [{ ...t1, done: true }], removed: [] }, set: { updatedAt: 1 } } });
+    expect(port.posted[1]).toEqual({
+      type: 'bg/delta',
+      seq: 2,
+      delta: { tasks: { put: [{ ...t1, done: true }], removed: [] }, set: { updatedAt: 1 } },
+    });
     expect(port.posted[4]).toEqual({ type: 'bg/delta', seq: 5, delta: { tasks: { put: [], removed: ['t1'] }, set: { updatedAt: 3 } } });
     // a change from a view this port was not given goes whole
-    listeners.forEach((l) => l(makeView(ROOM_A, { title: 'elsewhere' }), { from: makeView(ROOM_A), delta: { set: { title: 'elsewhere' } } }));
+    listeners.forEach((l) =>
+      l(makeView(ROOM_A, { title: 'elsewhere' }), { from: makeView(ROOM_A), delta: { set: { title: 'elsewhere' } } }),
+    );
     expect(port.posted[5]).toMatchObject({ type: 'bg/room', seq: 6, view: { title: 'elsewhere' } });
   });
 
@@ -304,7 +332,9 @@ describe('room ports', () => {
     const port = new FakePort('room', content(7));
     router.handlePort(port);
     await port.send({ type: 'view/watch', room: ROOM_B });
-    expect(port.posted).toEqual([{ type: 'bg/refused', error: { code: 'bad-request', detail: "a content script may only reach its own tab's room" } }]);
+    expect(port.posted).toEqual([
+      { type: 'bg/refused', error: { code: 'bad-request', detail: "a content script may only reach its own tab's room" } },
+    ]);
     expect(port.disconnected).toBe(true);
     expect(rooms.watchers(ROOM_B)).toBe(0);
   });

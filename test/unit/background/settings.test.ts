@@ -21,7 +21,11 @@ describe('settings', () => {
       settings.update(() => ({ notifyNewTasks: true })),
     ]);
     const restarted = new SettingsStore(store);
-    expect(await restarted.get()).toEqual({ ...DEFAULT_SETTINGS, instances: ['https://a.example', 'https://b.example'], notifyNewTasks: true });
+    expect(await restarted.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      instances: ['https://a.example', 'https://b.example'],
+      notifyNewTasks: true,
+    });
   });
 
   it('fill in fields that an older version did not store', async () => {

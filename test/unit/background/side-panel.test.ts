@@ -16,7 +16,11 @@ describe('tab changes told to the views', () => {
     await tabRooms.set(4, { origin: 'https://video.example', problem: { code: 'not-logged-in' } });
     await tabRooms.delete(3);
     await tabRooms.delete(99); // never had a room: nothing changed
-    expect(sendMessage.mock.calls).toEqual([[{ type: 'bg/tab-room', tabId: 3 }], [{ type: 'bg/tab-room', tabId: 4 }], [{ type: 'bg/tab-room', tabId: 3 }]]);
+    expect(sendMessage.mock.calls).toEqual([
+      [{ type: 'bg/tab-room', tabId: 3 }],
+      [{ type: 'bg/tab-room', tabId: 4 }],
+      [{ type: 'bg/tab-room', tabId: 3 }],
+    ]);
     stop();
     await tabRooms.set(5, { origin: 'https://video.example', room: ROOM_A });
     expect(sendMessage).toHaveBeenCalledTimes(3);
@@ -26,7 +30,9 @@ describe('tab changes told to the views', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     const tabRooms = new TabRooms(memoryKV());
-    tellViewsOfTabRooms(tabRooms, { sendMessage: () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) });
+    tellViewsOfTabRooms(tabRooms, {
+      sendMessage: () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    });
     await expect(tabRooms.set(3, { origin: 'https://video.example', room: ROOM_A })).resolves.toBeUndefined();
     await new Promise((r) => setTimeout(r, 0));
     process.off('unhandledRejection', unhandled);

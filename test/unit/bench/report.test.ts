@@ -21,11 +21,26 @@ describe('bench statistics', () => {
 });
 
 describe('figures taken several times', () => {
-  const run = (value: number | null, baseline: number | null, extra = {}) => ({ label: 'Toggle', unit: 'ms', value, baseline, note: `took ${value}`, ...extra });
+  const run = (value: number | null, baseline: number | null, extra = {}) => ({
+    label: 'Toggle',
+    unit: 'ms',
+    value,
+    baseline,
+    note: `took ${value}`,
+    ...extra,
+  });
 
   it('report the median of the runs with their min–max, and the ratio of the medians', () => {
     const figure = combineRuns([run(30, 10), run(90, 12), run(40, 11)]);
-    expect(figure).toMatchObject({ value: 40, baseline: 11, ratio: 3.64, range: [30, 90], baselineRange: [10, 12], runs: 3, note: 'took 40' });
+    expect(figure).toMatchObject({
+      value: 40,
+      baseline: 11,
+      ratio: 3.64,
+      range: [30, 90],
+      baselineRange: [10, 12],
+      runs: 3,
+      note: 'took 40',
+    });
     expect(tableRows({ figure })[0]!.slice(1, 4)).toEqual(['40.0 ms (30.0–90.0 ms)', '11.0 ms (10.0–12.0 ms)', '3.64×']);
   });
 
@@ -43,7 +58,15 @@ describe('figures taken several times', () => {
 describe('bench table', () => {
   const figures = {
     coldStart: { label: 'Cold start to tasks', unit: 'ms', value: 508.2, baseline: 365, ratio: 1.39, note: 'median' },
-    sizeContent: { label: 'Size: content script', unit: 'gz', value: 24_747, baseline: 4_500, baselineLabel: 'raw client', ratio: 5.5, failed: 'over budget' },
+    sizeContent: {
+      label: 'Size: content script',
+      unit: 'gz',
+      value: 24_747,
+      baseline: 4_500,
+      baselineLabel: 'raw client',
+      ratio: 5.5,
+      failed: 'over budget',
+    },
     warmTab: { label: 'Warm tab to tasks', value: null, baseline: null, reason: 'panel never mounted' },
   };
 

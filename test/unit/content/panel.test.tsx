@@ -126,7 +126,7 @@ describe('page panel', () => {
     expect(host()!.parentElement?.id).toBe(CONTAINER_ID);
   });
 
-  it('beside the player, shares the chat\'s column: the grip is between chat and panel, and moving it up gives the panel more', async () => {
+  it("beside the player, shares the chat's column: the grip is between chat and panel, and moving it up gives the panel more", async () => {
     watchPage('open', [], 'row');
     // happy-dom lays nothing out: the column's height as PeerTube's row would give it
     Object.defineProperty(document.getElementById(CONTAINER_ID)!, 'clientHeight', { value: 600 });
@@ -151,7 +151,7 @@ describe('page panel', () => {
     expect(document.getElementById('lct-task-panel-split')).toBeNull();
   });
 
-  it('under the player (PeerTube\'s narrow layout), follows the chat in its column, the grip at its bottom', async () => {
+  it("under the player (PeerTube's narrow layout), follows the chat in its column, the grip at its bottom", async () => {
     watchPage('open', [], 'column');
     panel = mount();
     expect(host()!.parentElement?.id).toBe(CONTAINER_ID);
@@ -197,7 +197,13 @@ describe('page panel', () => {
 
     panel.unmount();
     panel = mount();
-    await waitFor(() => expect(shadow().getByRole('button', { name: /Morning stream/ }).getAttribute('aria-expanded')).toBe('false'));
+    await waitFor(() =>
+      expect(
+        shadow()
+          .getByRole('button', { name: /Morning stream/ })
+          .getAttribute('aria-expanded'),
+      ).toBe('false'),
+    );
     panel.unmount();
     panel = mount('https://other.test');
     await waitFor(() => expect(shadow().getByText('Check sound')).toBeTruthy());
@@ -227,7 +233,9 @@ describe('page panel', () => {
     await waitFor(() => expect(shadow().getByText('The extension was updated or reloaded: reload the page.')).toBeTruthy());
     expect(shadow().getByText('Check sound')).toBeTruthy(); // what it showed stays readable
     fireEvent.click(shadow().getByRole('checkbox', { name: 'Check sound' }));
-    await waitFor(() => expect(shadow().getByText('Your change was not saved: The extension was updated or reloaded: reload the page.')).toBeTruthy());
+    await waitFor(() =>
+      expect(shadow().getByText('Your change was not saved: The extension was updated or reloaded: reload the page.')).toBeTruthy(),
+    );
     expect(ext.sent.filter((m) => m.type === 'view/edit')).toEqual([]);
     expect(ext.ports).toHaveLength(1);
   });
@@ -278,7 +286,9 @@ describe('task from a chat message', () => {
 
     await waitFor(() => expect(shadow().queryByRole('dialog')).toBeNull());
     const edits = ext.sent.filter((m) => m.type === 'view/edit');
-    expect(edits).toEqual([{ type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Mallory', description: HOSTILE } }]);
+    expect(edits).toEqual([
+      { type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Mallory', description: HOSTILE } },
+    ]);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 

@@ -17,7 +17,17 @@ describe('watch page URLs', () => {
   });
 
   it('says "no watch page" for other PeerTube pages and for ids that are not video ids', () => {
-    for (const path of ['/', '/videos/trending', '/w/p/hR7kQfVb3m2Z9xYwTt4Lp1', '/a/someone/video-channels', '/w/', '/w/not-an-id!', '/w/0OIl0OIl0OIl', '/videos/watch/playlist/abc', '/w/%E0%A4%A']) {
+    for (const path of [
+      '/',
+      '/videos/trending',
+      '/w/p/hR7kQfVb3m2Z9xYwTt4Lp1',
+      '/a/someone/video-channels',
+      '/w/',
+      '/w/not-an-id!',
+      '/w/0OIl0OIl0OIl',
+      '/videos/watch/playlist/abc',
+      '/w/%E0%A4%A',
+    ]) {
       expect(chatPageVideoId(path), path).toBeNull();
     }
   });

@@ -115,9 +115,7 @@ describe('parseItem: good items', () => {
   });
 
   test('a prefixed attribute declared on <item> keeps its declaration', () => {
-    const el = parseXml(
-      `<item xmlns="${NS.pubsub}" xmlns:g="urn:g" id="i"><tasklist ${LIST} g:a="1"><name>n</name></tasklist></item>`,
-    );
+    const el = parseXml(`<item xmlns="${NS.pubsub}" xmlns:g="urn:g" id="i"><tasklist ${LIST} g:a="1"><name>n</name></tasklist></item>`);
     expect(ok(parseItem(el)).unknown?.attrs).toEqual({ 'g:a': '1', 'xmlns:g': 'urn:g' });
   });
 
@@ -174,7 +172,13 @@ describe('serializeItem: the official client bytes', () => {
 
   test('a done task with a description', () => {
     const item: Item = {
-      kind: 'task', id: 'T', list: 'L1', name: 'Check sound', description: 'Ask chat', order: 3, done: true,
+      kind: 'task',
+      id: 'T',
+      list: 'L1',
+      name: 'Check sound',
+      description: 'Ask chat',
+      order: 3,
+      done: true,
     };
     expect(serializeItem(item)).toBe(
       officialTaskPayload({ name: 'Check sound', description: 'Ask chat', done: true, list: 'L1', order: 3 }),
@@ -212,7 +216,12 @@ describe('serializeItem: the official client bytes', () => {
 
   test('unknown attributes are sorted in with the known ones, unknown children follow the fields', () => {
     const item: Item = {
-      kind: 'task', id: 'T', list: 'L', name: 'n', order: 1, done: false,
+      kind: 'task',
+      id: 'T',
+      list: 'L',
+      name: 'n',
+      order: 1,
+      done: false,
       unknown: { attrs: { zeta: '1', alpha: '2' }, children: ['<due>x</due>'] },
     };
     expect(serializeItem(item)).toBe(`<task alpha="2" list="L" order="1" xmlns="${NS.task}" zeta="1"><name>n</name><due>x</due></task>`);
@@ -220,7 +229,12 @@ describe('serializeItem: the official client bytes', () => {
 
   test('unknown attributes cannot override or break out of the element', () => {
     const item: Item = {
-      kind: 'task', id: 'T', list: 'L', name: 'n', order: 1, done: false,
+      kind: 'task',
+      id: 'T',
+      list: 'L',
+      name: 'n',
+      order: 1,
+      done: false,
       unknown: { attrs: { xmlns: 'urn:evil', 'a="1"><x': 'y', done: 'true', ok: 'v' }, children: [] },
     };
     const s = serializeItem(item);

@@ -5,7 +5,13 @@ import type { RoomItems, Task, TaskList } from '../../../src/core/types';
 export const list = (id: string, name = id): TaskList => ({ id, name, unknown: { attrs: {}, children: [] } });
 
 export const task = (id: string, listId: string, order: number, extra: Partial<Task> = {}): Task => ({
-  id, list: listId, name: `task ${id}`, order, done: false, unknown: { attrs: {}, children: [] }, ...extra,
+  id,
+  list: listId,
+  name: `task ${id}`,
+  order,
+  done: false,
+  unknown: { attrs: {}, children: [] },
+  ...extra,
 });
 
 export function room(lists: TaskList[], tasks: Task[]): RoomItems {

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
-  aboutDisplay, aboutParticipant, isNoteAbout, notesAbout, participantOf, resolveAbout, sameParticipant,
+  aboutDisplay,
+  aboutParticipant,
+  isNoteAbout,
+  notesAbout,
+  participantOf,
+  resolveAbout,
+  sameParticipant,
 } from '../../../src/core/notes/about';
 import type { Note, NoteAbout, Participant } from '../../../src/core/notes/types';
 import { quoteMessage } from '../../../src/core/notes/quote';
@@ -26,7 +32,12 @@ describe('presence: real JID and occupant-id', () => {
     parseXml(`<presence xmlns="jabber:client" from="${ROOM}/Carol"><x xmlns="${NS.mucUser}">${item}</x>${extra}</presence>`);
 
   test('a moderator sees the real JID; the occupant-id is read from the room stamp', () => {
-    const p = parseMucPresence(presence(`<item affiliation="none" role="participant" jid="carol@localhost/web"/>`, `<occupant-id xmlns="${NS.occupantId}" id="${OCC_CAROL}"/>`));
+    const p = parseMucPresence(
+      presence(
+        `<item affiliation="none" role="participant" jid="carol@localhost/web"/>`,
+        `<occupant-id xmlns="${NS.occupantId}" id="${OCC_CAROL}"/>`,
+      ),
+    );
     expect(p).toMatchObject({ nick: 'Carol', jid: 'carol@localhost/web', occupantId: OCC_CAROL });
     expect(participantOf(p!)).toEqual(carol);
   });
@@ -39,7 +50,12 @@ describe('presence: real JID and occupant-id', () => {
   });
 
   test('an occupant-id in another namespace, or an empty one, is not one', () => {
-    const p = parseMucPresence(presence(`<item affiliation="none" role="participant" jid=""/>`, `<occupant-id xmlns="urn:other" id="x"/><occupant-id xmlns="${NS.occupantId}" id=""/>`))!;
+    const p = parseMucPresence(
+      presence(
+        `<item affiliation="none" role="participant" jid=""/>`,
+        `<occupant-id xmlns="urn:other" id="x"/><occupant-id xmlns="${NS.occupantId}" id=""/>`,
+      ),
+    )!;
     expect(p).not.toHaveProperty('jid');
     expect(p).not.toHaveProperty('occupantId');
   });
@@ -48,7 +64,9 @@ describe('presence: real JID and occupant-id', () => {
 describe('a new note about a participant', () => {
   test('records the bare JID, the nickname and the occupant-id', () => {
     expect(aboutParticipant({ nick: 'Carol', jid: 'carol@localhost/web', occupantId: OCC_CAROL })).toEqual({
-      jid: 'carol@localhost', nick: 'Carol', occupantId: OCC_CAROL,
+      jid: 'carol@localhost',
+      nick: 'Carol',
+      occupantId: OCC_CAROL,
     });
   });
 
@@ -78,7 +96,10 @@ describe('finding the participant of a note (occupant-id, else JID, else nicknam
 
   test('an unknown participant gets a stand-in from the note', () => {
     expect(resolveAbout({ jid: 'gone@localhost/x', nick: 'Gone', occupantId: 'zzz' }, present)).toEqual({
-      jid: 'gone@localhost', nick: 'Gone', occupantId: 'zzz', absent: true,
+      jid: 'gone@localhost',
+      nick: 'Gone',
+      occupantId: 'zzz',
+      absent: true,
     });
   });
 
@@ -133,9 +154,13 @@ describe('"notes about this person"', () => {
 });
 
 describe('what a note shows of its participant', () => {
-  test('current nickname, the original one when it changed, and the participant\'s current JID and occupant-id', () => {
+  test("current nickname, the original one when it changed, and the participant's current JID and occupant-id", () => {
     expect(aboutDisplay(note('n', { occupantId: OCC_CAROL, nick: 'Caroline', jid: 'old@localhost' }), present)).toEqual({
-      name: 'Carol', originalNick: 'Caroline', jid: 'carol@localhost', occupantId: OCC_CAROL, absent: false,
+      name: 'Carol',
+      originalNick: 'Caroline',
+      jid: 'carol@localhost',
+      occupantId: OCC_CAROL,
+      absent: false,
     });
   });
 

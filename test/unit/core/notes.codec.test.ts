@@ -75,7 +75,9 @@ describe('notes codec: every form of note-about, byte for byte with the official
   });
 
   test('with nothing known there is no note-about at all', () => {
-    expect(serializeNote({ id: 'n', order: 1, description: 'd', about: {} })).toBe(`<note order="1" ${N}><description>d</description></note>`);
+    expect(serializeNote({ id: 'n', order: 1, description: 'd', about: {} })).toBe(
+      `<note order="1" ${N}><description>d</description></note>`,
+    );
     expect(officialNotePayload({ description: 'd', order: 1 })).toBe(`<note order="1" ${N}><description>d</description></note>`);
   });
 

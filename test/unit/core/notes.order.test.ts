@@ -3,8 +3,7 @@ import { dropNote, moveNoteTo, nextOrder, sortNotes, type OrderChange } from '..
 import type { Note } from '../../../src/core/notes/types';
 import { officialDrop, officialNextOrder, officialSort } from './notes-official';
 
-const notes = (spec: Record<string, number | null>): Note[] =>
-  Object.entries(spec).map(([id, order]) => ({ id, order, description: id }));
+const notes = (spec: Record<string, number | null>): Note[] => Object.entries(spec).map(([id, order]) => ({ id, order, description: id }));
 const ids = (list: Note[]) => list.map((n) => n.id).join(' ');
 /** The list after the publishes, as shown. */
 const apply = (list: Note[], changes: OrderChange[]) =>
@@ -20,7 +19,11 @@ describe('notes order: display', () => {
   test('equal orders keep the order they came in (no tie-break), as the official stable sort', () => {
     const list = notes({ A: 2, B: 5, C: 2, D: 5 });
     expect(ids(sortNotes(list))).toBe('B D A C');
-    expect(ids(sortNotes(list))).toBe(officialSort(asOfficial(list)).map((n) => n.id).join(' '));
+    expect(ids(sortNotes(list))).toBe(
+      officialSort(asOfficial(list))
+        .map((n) => n.id)
+        .join(' '),
+    );
   });
 
   test('a note without a number sorts as 0', () => {
@@ -52,13 +55,20 @@ describe('notes order: drag and drop (the docs/protocol.md §9.2 examples)', () 
 
   test('A dropped on the lower half of C: new order 3, C→5, D→6, then A→3; shown D C A B', () => {
     const changes = dropNote(shown, 'A', 'C', false);
-    expect(pairs(changes)).toEqual([['C', 5], ['D', 6], ['A', 3]]);
+    expect(pairs(changes)).toEqual([
+      ['C', 5],
+      ['D', 6],
+      ['A', 3],
+    ]);
     expect(ids(apply(shown, changes))).toBe('D C A B');
   });
 
   test('A dropped on the upper half of C: new order 4, D→6, then A→4; shown D A C B', () => {
     const changes = dropNote(shown, 'A', 'C', true);
-    expect(pairs(changes)).toEqual([['D', 6], ['A', 4]]);
+    expect(pairs(changes)).toEqual([
+      ['D', 6],
+      ['A', 4],
+    ]);
     expect(ids(apply(shown, changes))).toBe('D A C B');
   });
 
@@ -78,7 +88,10 @@ describe('notes order: drag and drop (the docs/protocol.md §9.2 examples)', () 
 
   test('the renumbering stops at the first note already above the number it would get', () => {
     const list = sortNotes(notes({ A: 1, B: 2, C: 3, D: 10, E: 11 }));
-    expect(pairs(dropNote(list, 'A', 'B', true))).toEqual([['C', 5], ['A', 3]]);
+    expect(pairs(dropNote(list, 'A', 'B', true))).toEqual([
+      ['C', 5],
+      ['A', 3],
+    ]);
   });
 
   test('a note whose order is not a number is always renumbered', () => {
@@ -91,7 +104,10 @@ describe('notes order: drag and drop (the docs/protocol.md §9.2 examples)', () 
   test('dropped on a note without a number: counted as 0 (the official client does nothing there)', () => {
     const list = sortNotes(notes({ A: 1, X: null }));
     expect(officialDrop(asOfficial(list), 'A', 'X', true)).toEqual([]);
-    expect(pairs(dropNote(list, 'A', 'X', true))).toEqual([['X', 3], ['A', 1]]);
+    expect(pairs(dropNote(list, 'A', 'X', true))).toEqual([
+      ['X', 3],
+      ['A', 1],
+    ]);
   });
 
   test('the same publishes as the official client, for every drop of random lists', () => {

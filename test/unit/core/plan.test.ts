@@ -54,9 +54,7 @@ describe('planEdit: each operation', () => {
 
   test('createTask appends at 1 + the highest order of its list, not done', () => {
     const p = planned(base, { op: 'createTask', list: 'L1', name: ' Check sound ', description: 'Ask chat' });
-    expect(p.publish).toEqual([
-      { kind: 'task', id: '', list: 'L1', name: 'Check sound', description: 'Ask chat', order: 4, done: false },
-    ]);
+    expect(p.publish).toEqual([{ kind: 'task', id: '', list: 'L1', name: 'Check sound', description: 'Ask chat', order: 4, done: false }]);
     const inEmpty = planned(room([list('E')], []), { op: 'createTask', list: 'E', name: 'first' });
     expect(inEmpty.publish[0]).toMatchObject({ order: 1 });
   });
@@ -71,7 +69,16 @@ describe('planEdit: each operation', () => {
   test('editTask changes name and description, keeps order, list, done and unknown data', () => {
     const p = planned(base, { op: 'editTask', id: 'B', name: 'Renamed', description: 'new' });
     expect(p.publish).toEqual([
-      { kind: 'task', id: 'B', list: 'L1', name: 'Renamed', description: 'new', order: 2, done: false, unknown: { attrs: { prio: 'high' }, children: ['<due>x</due>'] } },
+      {
+        kind: 'task',
+        id: 'B',
+        list: 'L1',
+        name: 'Renamed',
+        description: 'new',
+        order: 2,
+        done: false,
+        unknown: { attrs: { prio: 'high' }, children: ['<due>x</due>'] },
+      },
     ]);
   });
 
@@ -88,7 +95,11 @@ describe('planEdit: each operation', () => {
 
   test('moveTask publishes the moved and renumbered tasks', () => {
     const p = planned(base, { op: 'moveTask', id: 'C', list: 'L1', index: 0 });
-    expect(p.publish.map((i) => [i.id, i.kind === 'task' && i.order])).toEqual([['A', 2], ['B', 3], ['C', 0]]);
+    expect(p.publish.map((i) => [i.id, i.kind === 'task' && i.order])).toEqual([
+      ['A', 2],
+      ['B', 3],
+      ['C', 0],
+    ]);
     // renumbered tasks are republished whole: B keeps its description and unknown data
     expect(p.publish[1]).toMatchObject({ description: 'desc', unknown: { attrs: { prio: 'high' } } });
     const moved = planned(base, { op: 'moveTask', id: 'X', list: 'L1', index: 3 });
@@ -142,7 +153,11 @@ describe('rebase on send: concurrent edits by two moderators both survive', () =
     // our edit, planned at send time against the latest state
     const ours = planned(reordered, { op: 'editTask', id: 'B', name: 'Renamed', description: 'desc' });
     const final = serverApplies(reordered, ours);
-    expect(tasksOf(final, 'L1').map((t) => [t.id, t.name])).toEqual([['C', 'task C'], ['A', 'task A'], ['B', 'Renamed']]);
+    expect(tasksOf(final, 'L1').map((t) => [t.id, t.name])).toEqual([
+      ['C', 'task C'],
+      ['A', 'task A'],
+      ['B', 'Renamed'],
+    ]);
     expect(getTask(final, 'B')?.order).toBe(3);
     // planned against the stale state instead, the edit would have put back B's old order (the official client's bug)
     const stale = serverApplies(reordered, planned(base, { op: 'editTask', id: 'B', name: 'Renamed', description: 'desc' }));
@@ -190,7 +205,9 @@ describe('applyOptimistic', () => {
   test('edits, moves and deletions show their result', () => {
     expect(getTask(applyOptimistic(base, { op: 'editTask', id: 'A', name: 'Z' }, 't'), 'A')?.name).toBe('Z');
     expect(tasksOf(applyOptimistic(base, { op: 'moveTask', id: 'C', list: 'L1', index: 0 }, 't'), 'L1').map((t) => t.id)).toEqual([
-      'C', 'A', 'B',
+      'C',
+      'A',
+      'B',
     ]);
     const noL1 = applyOptimistic(base, { op: 'deleteList', id: 'L1' }, 't');
     expect(getList(noL1, 'L1')).toBeUndefined();

@@ -23,7 +23,11 @@ describe('quick-add syntax', () => {
   test('an unknown name after "#" is its first word, a list to create', () => {
     expect(parseQuickAdd('#Raid welcome the raiders', lists)).toEqual({ kind: 'new', listName: 'Raid', name: 'welcome the raiders' });
     // a list about to be created is known by its full name
-    expect(parseQuickAdd('#Raid night welcome', [...lists, 'Raid night'])).toEqual({ kind: 'known', listName: 'Raid night', name: 'welcome' });
+    expect(parseQuickAdd('#Raid night welcome', [...lists, 'Raid night'])).toEqual({
+      kind: 'known',
+      listName: 'Raid night',
+      name: 'welcome',
+    });
   });
 
   test('completion: what is typed after "#", until a known name and a space', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import {
-  emptyItems, getList, getTask, nextOrder, openTasksCount, planMove, sortedLists, tasksOf, withChanges, withItem, withoutItem,
+  emptyItems,
+  getList,
+  getTask,
+  nextOrder,
+  openTasksCount,
+  planMove,
+  sortedLists,
+  tasksOf,
+  withChanges,
+  withItem,
+  withoutItem,
 } from '../../../src/core/room';
 import type { RoomItems, Task } from '../../../src/core/types';
 import { list, room, task } from './fixtures';
@@ -52,7 +62,10 @@ describe('immutable updates', () => {
 
   test('withChanges applies several items and removals as withItem and withoutItem would, leaving the old state untouched', () => {
     const start = room([list('L1'), list('L2')], [task('a', 'L1', 1), task('b', 'L1', 2), task('c', 'L2', 1)]);
-    const put = [{ kind: 'task' as const, ...task('a', 'L2', 2) }, { kind: 'task' as const, ...task('d', 'L1', 3) }];
+    const put = [
+      { kind: 'task' as const, ...task('a', 'L2', 2) },
+      { kind: 'task' as const, ...task('d', 'L1', 3) },
+    ];
     const next = withChanges(start, put, ['b']);
     const oneByOne = put.reduce((r, item) => withItem(r, item), withoutItem(start, 'b'));
     expect(next).toEqual(oneByOne);
@@ -97,8 +110,14 @@ describe('sortedLists: as the official client (lower-cased, code units)', () => 
 
   test('not locale-aware: accented and non-Latin names after z, like the official client', () => {
     const names = ['été', 'Zoo', 'avion', 'Ábaco', 'مهام', '10 things', '2 things', '_x'];
-    const items = room(names.map((n, i) => list(`id${i}`, n)), []);
-    const expected = names.map((name) => ({ name })).sort(official).map((l) => l.name);
+    const items = room(
+      names.map((n, i) => list(`id${i}`, n)),
+      [],
+    );
+    const expected = names
+      .map((name) => ({ name }))
+      .sort(official)
+      .map((l) => l.name);
     expect(sortedLists(items).map((l) => l.name)).toEqual(expected);
     expect(expected).toEqual(['10 things', '2 things', '_x', 'avion', 'Zoo', 'Ábaco', 'été', 'مهام']);
   });
@@ -135,14 +154,18 @@ describe('tasksOf, openTasksCount, nextOrder', () => {
 });
 
 describe('planMove: the official drag and drop numbering', () => {
-  const abc = room([list('L1'), list('L2'), list('L3')], [
-    task('A', 'L1', 1), task('B', 'L1', 2), task('C', 'L1', 3), task('X', 'L2', 1), task('Y', 'L2', 2),
-  ]);
+  const abc = room(
+    [list('L1'), list('L2'), list('L3')],
+    [task('A', 'L1', 1), task('B', 'L1', 2), task('C', 'L1', 3), task('X', 'L2', 1), task('Y', 'L2', 2)],
+  );
   const models = (items: RoomItems, listId: string) => tasksOf(items, listId).map((t) => ({ id: t.id, order: t.order }));
 
   test('same list, down one: dropped below B, the tasks after it renumbered', () => {
     const moves = planMove(abc, 'A', 'L1', 1);
-    expect(orders(moves)).toEqual([['C', 'L1', 5], ['A', 'L1', 3]]);
+    expect(orders(moves)).toEqual([
+      ['C', 'L1', 5],
+      ['A', 'L1', 3],
+    ]);
     expect(moves.map((t) => [t.id, t.order])).toEqual(officialSaveOrders(models(abc, 'L1'), 'A', 3));
     expect(ids(tasksOf(after(abc, moves), 'L1'))).toEqual(['B', 'A', 'C']);
   });
@@ -155,14 +178,21 @@ describe('planMove: the official drag and drop numbering', () => {
 
   test('same list, up one', () => {
     const moves = planMove(abc, 'C', 'L1', 1);
-    expect(orders(moves)).toEqual([['B', 'L1', 4], ['C', 'L1', 2]]);
+    expect(orders(moves)).toEqual([
+      ['B', 'L1', 4],
+      ['C', 'L1', 2],
+    ]);
     expect(moves.map((t) => [t.id, t.order])).toEqual(officialSaveOrders(models(abc, 'L1'), 'C', 2));
     expect(ids(tasksOf(after(abc, moves), 'L1'))).toEqual(['A', 'C', 'B']);
   });
 
   test('to the top: order 0, as a drop on the list, the others renumbered from 2', () => {
     const moves = planMove(abc, 'C', 'L1', 0);
-    expect(orders(moves)).toEqual([['A', 'L1', 2], ['B', 'L1', 3], ['C', 'L1', 0]]);
+    expect(orders(moves)).toEqual([
+      ['A', 'L1', 2],
+      ['B', 'L1', 3],
+      ['C', 'L1', 0],
+    ]);
     expect(moves.map((t) => [t.id, t.order])).toEqual(officialSaveOrders(models(abc, 'L1'), 'C', 0));
     expect(ids(tasksOf(after(abc, moves), 'L1'))).toEqual(['C', 'A', 'B']);
   });
@@ -177,7 +207,10 @@ describe('planMove: the official drag and drop numbering', () => {
   test('a renumbering that would not change an order publishes nothing for that task', () => {
     const items = room([list('L1')], [task('A', 'L1', 1), task('B', 'L1', 4), task('C', 'L1', 7)]);
     // official: newOrder 2, B set to 4 (unchanged, published anyway), stops at C
-    expect(officialSaveOrders(models(items, 'L1'), 'C', 2)).toEqual([['B', 4], ['C', 2]]);
+    expect(officialSaveOrders(models(items, 'L1'), 'C', 2)).toEqual([
+      ['B', 4],
+      ['C', 2],
+    ]);
     expect(orders(planMove(items, 'C', 'L1', 1))).toEqual([['C', 'L1', 2]]);
   });
 
@@ -190,7 +223,10 @@ describe('planMove: the official drag and drop numbering', () => {
 
   test('to another list, between two tasks, keeping its name and data', () => {
     const moves = planMove(abc, 'A', 'L2', 1);
-    expect(orders(moves)).toEqual([['Y', 'L2', 4], ['A', 'L2', 2]]);
+    expect(orders(moves)).toEqual([
+      ['Y', 'L2', 4],
+      ['A', 'L2', 2],
+    ]);
     expect(moves.at(-1)).toMatchObject({ name: 'task A', done: false });
     const next = after(abc, moves);
     expect(ids(tasksOf(next, 'L2'))).toEqual(['X', 'A', 'Y']);
@@ -199,7 +235,11 @@ describe('planMove: the official drag and drop numbering', () => {
 
   test('to the top of another list', () => {
     const moves = planMove(abc, 'A', 'L2', 0);
-    expect(orders(moves)).toEqual([['X', 'L2', 2], ['Y', 'L2', 3], ['A', 'L2', 0]]);
+    expect(orders(moves)).toEqual([
+      ['X', 'L2', 2],
+      ['Y', 'L2', 3],
+      ['A', 'L2', 0],
+    ]);
     expect(ids(tasksOf(after(abc, moves), 'L2'))).toEqual(['A', 'X', 'Y']);
   });
 
@@ -230,7 +270,11 @@ describe('planMove: the official drag and drop numbering', () => {
     expect(official).toEqual([['X', 2]]);
     const moves = planMove(tied, 'X', 'L1', 1);
     expect(ids(tasksOf(after(tied, moves), 'L1'))).toEqual(['A', 'X', 'B', 'C']);
-    expect(orders(moves)).toEqual([['B', 'L1', 3], ['C', 'L1', 4], ['X', 'L1', 2]]);
+    expect(orders(moves)).toEqual([
+      ['B', 'L1', 3],
+      ['C', 'L1', 4],
+      ['X', 'L1', 2],
+    ]);
   });
 
   test('negative orders: the task still goes to the top', () => {

@@ -1,8 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { parseItem } from '../../../src/core/codec';
 import {
-  discoInfoIq, itemsIq, joinPresence, leavePresence, parseDiscoFeatures, parseError, parseEvent, parseItemsResult,
-  parseMucPresence, parsePublishResult, pingIq, publishIq, retractIq, subscribeIq, unsubscribeIq,
+  discoInfoIq,
+  itemsIq,
+  joinPresence,
+  leavePresence,
+  parseDiscoFeatures,
+  parseError,
+  parseEvent,
+  parseItemsResult,
+  parseMucPresence,
+  parsePublishResult,
+  pingIq,
+  publishIq,
+  retractIq,
+  subscribeIq,
+  unsubscribeIq,
 } from '../../../src/core/stanzas';
 import { NS, type Item } from '../../../src/core/types';
 import { firstChild } from '../../../src/core/xml';
@@ -49,7 +62,13 @@ describe('request builders', () => {
 
   test('a published item reads back as the same item (as the server will notify it)', () => {
     const task: Item = {
-      kind: 'task', id: 'T1', list: 'L1', name: '<b>hi</b>', description: 'a\nb', order: 7, done: true,
+      kind: 'task',
+      id: 'T1',
+      list: 'L1',
+      name: '<b>hi</b>',
+      description: 'a\nb',
+      order: 7,
+      done: true,
       unknown: { attrs: { prio: '1' }, children: ['<due>x</due>'] },
     };
     const item = at(parseXml(publishIq(ROOM, task, 'p3')), 'pubsub', 'publish', 'item');
@@ -96,7 +115,9 @@ describe('parseEvent', () => {
 
   test('new or changed items', () => {
     const events = parseEvent(
-      message(`<items node="livechat-tasks"><item id="a" publisher="bob@example.org"><tasklist xmlns="${NS.tasklist}"><name>A</name></tasklist></item></items>`),
+      message(
+        `<items node="livechat-tasks"><item id="a" publisher="bob@example.org"><tasklist xmlns="${NS.tasklist}"><name>A</name></tasklist></item></items>`,
+      ),
     );
     expect(events).toHaveLength(1);
     const [e] = events;
@@ -114,9 +135,15 @@ describe('parseEvent', () => {
 
   test('items and retractions keep their order', () => {
     const events = parseEvent(
-      message(`<items node="livechat-tasks"><item id="a"/><retract id="a"/><retract id="b"/><item id="c"/><item id="d"/><retract/></items>`),
+      message(
+        `<items node="livechat-tasks"><item id="a"/><retract id="a"/><retract id="b"/><item id="c"/><item id="d"/><retract/></items>`,
+      ),
     );
-    expect(events.map((e) => (e.type === 'items' ? ['items', e.items.map((i) => i.getAttribute('id'))] : e.type === 'retract' ? ['retract', e.ids] : [e.type]))).toEqual([
+    expect(
+      events.map((e) =>
+        e.type === 'items' ? ['items', e.items.map((i) => i.getAttribute('id'))] : e.type === 'retract' ? ['retract', e.ids] : [e.type],
+      ),
+    ).toEqual([
       ['items', ['a']],
       ['retract', ['a', 'b']],
       ['items', ['c', 'd']],
@@ -178,7 +205,12 @@ describe('iq results and errors', () => {
       `<iq xmlns="jabber:client" type="error" id="x"><error type="modify"><bad-request xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/>` +
         `<nodeid-required xmlns="${NS.pubsubErrors}"/><text xmlns="urn:ietf:params:xml:ns:xmpp-stanzas">invalid &lt;item&gt;</text></error></iq>`,
     );
-    expect(parseError(iq)).toEqual({ type: 'modify', condition: 'bad-request', pubsubCondition: 'nodeid-required', text: 'invalid <item>' });
+    expect(parseError(iq)).toEqual({
+      type: 'modify',
+      condition: 'bad-request',
+      pubsubCondition: 'nodeid-required',
+      text: 'invalid <item>',
+    });
   });
 
   test('parseError: not an error, and an error without details', () => {
@@ -201,35 +233,55 @@ describe('parseMucPresence', () => {
     parseXml(`<presence xmlns="jabber:client" from="${from}"${type ? ` type="${type}"` : ''}><x xmlns="${NS.mucUser}">${x}</x></presence>`);
 
   test('our own presence as owner', () => {
-    const p = parseMucPresence(presence(`${ROOM}/Alice`, `<item affiliation="owner" role="moderator"/><status code="110"/><status code="100"/>`));
+    const p = parseMucPresence(
+      presence(`${ROOM}/Alice`, `<item affiliation="owner" role="moderator"/><status code="110"/><status code="100"/>`),
+    );
     expect(p).toEqual({
-      room: ROOM, nick: 'Alice', self: true, affiliation: 'owner', role: 'moderator', unavailable: false, destroyed: false, statuses: ['110', '100'],
+      room: ROOM,
+      nick: 'Alice',
+      self: true,
+      affiliation: 'owner',
+      role: 'moderator',
+      unavailable: false,
+      destroyed: false,
+      statuses: ['110', '100'],
     });
   });
 
   test('someone else, and a nickname with a slash', () => {
     expect(parseMucPresence(presence(`${ROOM}/Bob/2`, `<item affiliation="none" role="participant"/>`))).toMatchObject({
-      nick: 'Bob/2', self: false, affiliation: 'none', role: 'participant',
+      nick: 'Bob/2',
+      self: false,
+      affiliation: 'none',
+      role: 'participant',
     });
   });
 
   test('we were kicked, or the room was destroyed', () => {
-    const kicked = parseMucPresence(presence(`${ROOM}/Alice`, `<item affiliation="none" role="none"/><status code="110"/><status code="307"/>`, 'unavailable'));
+    const kicked = parseMucPresence(
+      presence(`${ROOM}/Alice`, `<item affiliation="none" role="none"/><status code="110"/><status code="307"/>`, 'unavailable'),
+    );
     expect(kicked).toMatchObject({ self: true, unavailable: true, destroyed: false, statuses: ['110', '307'] });
-    const destroyed = parseMucPresence(presence(`${ROOM}/Alice`, `<item affiliation="none" role="none"/><destroy/><status code="110"/>`, 'unavailable'));
+    const destroyed = parseMucPresence(
+      presence(`${ROOM}/Alice`, `<item affiliation="none" role="none"/><destroy/><status code="110"/>`, 'unavailable'),
+    );
     expect(destroyed).toMatchObject({ unavailable: true, destroyed: true });
   });
 
   test('a refused join', () => {
     const p = parseMucPresence(
-      parseXml(`<presence xmlns="jabber:client" from="${ROOM}/Alice" type="error"><error type="cancel"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>`),
+      parseXml(
+        `<presence xmlns="jabber:client" from="${ROOM}/Alice" type="error"><error type="cancel"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>`,
+      ),
     );
     expect(p).toMatchObject({ room: ROOM, nick: 'Alice', unavailable: true, error: { type: 'cancel', condition: 'item-not-found' } });
   });
 
   test('not a MUC presence', () => {
     expect(parseMucPresence(parseXml(`<presence xmlns="jabber:client" from="bob@example.org/phone"/>`))).toBeUndefined();
-    expect(parseMucPresence(parseXml(`<presence xmlns="jabber:client" from="${ROOM}"><x xmlns="${NS.mucUser}"/></presence>`))).toBeUndefined();
+    expect(
+      parseMucPresence(parseXml(`<presence xmlns="jabber:client" from="${ROOM}"><x xmlns="${NS.mucUser}"/></presence>`)),
+    ).toBeUndefined();
     expect(parseMucPresence(parseXml(`<message xmlns="jabber:client" from="${ROOM}/a"/>`))).toBeUndefined();
   });
 
@@ -237,4 +289,3 @@ describe('parseMucPresence', () => {
     expect(parseMucPresence(presence(`${ROOM}/A`, ''))).toMatchObject({ affiliation: 'none', role: 'none', statuses: [] });
   });
 });
-

@@ -64,7 +64,11 @@ describe('searching 5,000 tasks costs one fold per text, not one per keystroke',
   afterEach(() => vi.restoreAllMocks());
 
   test('typing a query letter by letter folds each task text once', () => {
-    const many = Array.from({ length: 5000 }, (_, i) => ({ name: `Task number ${i} of the big room`, description: i % 4 ? undefined : `about ${i}`, done: i % 3 === 0 }));
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      name: `Task number ${i} of the big room`,
+      description: i % 4 ? undefined : `about ${i}`,
+      done: i % 3 === 0,
+    }));
     const normalize = vi.spyOn(String.prototype, 'normalize');
     const query = 'number 49';
     for (let n = 1; n <= query.length; n++) filterTasks(many, compileFilter({ query: query.slice(0, n), status: 'all' }));

@@ -84,7 +84,9 @@ describe('view deltas', () => {
     ] as const;
     edits.forEach((edit, i) => {
       const last = views[views.length - 1]!;
-      views.push(view(applyOptimistic(last.items, edit, ''), { updatedAt: i + 2, pending: [{ id: `e${i}`, itemId: edit.id, kind: edit.op }] }));
+      views.push(
+        view(applyOptimistic(last.items, edit, ''), { updatedAt: i + 2, pending: [{ id: `e${i}`, itemId: edit.id, kind: edit.op }] }),
+      );
     });
     let shown = overPort(views[0]!);
     for (let i = 1; i < views.length; i++) shown = applyViewDelta(shown, overPort(diffViews(views[i - 1]!, views[i]!)!));

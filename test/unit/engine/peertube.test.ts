@@ -35,7 +35,10 @@ describe('PeerTube credentials', () => {
     let seen: string | undefined;
     answer = (req) => {
       seen = req.headers.authorization;
-      return { status: 200, body: JSON.stringify({ jid: 'ana@video.example', password: 'p'.repeat(20), nickname: 'Ana', type: 'peertube' }) };
+      return {
+        status: 200,
+        body: JSON.stringify({ jid: 'ana@video.example', password: 'p'.repeat(20), nickname: 'Ana', type: 'peertube' }),
+      };
     };
     const got = await fetchPeerTubeCredentials(fetch, origin, { kind: 'peertube', tokenType: 'Bearer', accessToken: 'tok' });
     expect(seen).toBe('Bearer tok');
@@ -56,18 +59,26 @@ describe('PeerTube credentials', () => {
 
   test('403 means not logged in, which only the user can fix', async () => {
     answer = () => ({ status: 403, body: '' });
-    expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, { kind: 'peertube', tokenType: 'Bearer', accessToken: 'old' }))).toEqual({
-      code: 'not-logged-in',
-      retry: false,
-    });
+    expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, { kind: 'peertube', tokenType: 'Bearer', accessToken: 'old' }))).toEqual(
+      {
+        code: 'not-logged-in',
+        retry: false,
+      },
+    );
     expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, null))).toEqual({ code: 'not-logged-in', retry: false });
   });
 
   test('a server error is retried later; an unreadable answer is not', async () => {
     answer = () => ({ status: 502, body: '' });
-    expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, { kind: 'oidc', token: 't' }))).toMatchObject({ code: 'network', retry: true });
+    expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, { kind: 'oidc', token: 't' }))).toMatchObject({
+      code: 'network',
+      retry: true,
+    });
     answer = () => ({ status: 200, body: '<html>' });
-    expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, { kind: 'oidc', token: 't' }))).toMatchObject({ code: 'internal', retry: false });
+    expect(await problemOf(fetchPeerTubeCredentials(fetch, origin, { kind: 'oidc', token: 't' }))).toMatchObject({
+      code: 'internal',
+      retry: false,
+    });
   });
 });
 
@@ -85,13 +96,21 @@ describe('PeerTube endpoints', () => {
 
   test('WebSocket disabled by the admin: BOSH only', () => {
     expect(
-      peerTubeEndpoints('http://127.0.0.1:9000', { ...config, localWebsocketServiceUrl: null, localBoshServiceUrl: '/plugins/livechat/router/http-bind' }),
+      peerTubeEndpoints('http://127.0.0.1:9000', {
+        ...config,
+        localWebsocketServiceUrl: null,
+        localBoshServiceUrl: '/plugins/livechat/router/http-bind',
+      }),
     ).toEqual(['http://127.0.0.1:9000/plugins/livechat/router/http-bind']);
   });
 
   test('absolute URLs are kept, http becomes ws for the WebSocket', () => {
     expect(
-      peerTubeEndpoints('https://video.example', { ...config, localWebsocketServiceUrl: 'http://chat.example/ws', localBoshServiceUrl: null }),
+      peerTubeEndpoints('https://video.example', {
+        ...config,
+        localWebsocketServiceUrl: 'http://chat.example/ws',
+        localBoshServiceUrl: null,
+      }),
     ).toEqual(['ws://chat.example/ws']);
   });
 });

@@ -34,7 +34,15 @@ function server(lists: string[] = []) {
   return { deps, sent, published, retracted };
 }
 
-const task = (id: string, order: number): Item => ({ kind: 'task', id, list: 'L', name: id, order, done: false, unknown: { attrs: {}, children: [] } });
+const task = (id: string, order: number): Item => ({
+  kind: 'task',
+  id,
+  list: 'L',
+  name: id,
+  order,
+  done: false,
+  unknown: { attrs: {}, children: [] },
+});
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('publishing a plan', () => {

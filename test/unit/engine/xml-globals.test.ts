@@ -8,7 +8,10 @@ import { FetchXMLHttpRequest, installFetchXhr } from '../../../src/background/xm
 describe('XML globals', () => {
   test('Node has no DOM; the shim gives strophe DOMParser, XMLSerializer and document', () => {
     installDomShim();
-    const doc = new DOMParser().parseFromString('<iq xmlns="jabber:client" id="1"><!-- c --><ping xmlns="urn:xmpp:ping"/></iq>', 'text/xml');
+    const doc = new DOMParser().parseFromString(
+      '<iq xmlns="jabber:client" id="1"><!-- c --><ping xmlns="urn:xmpp:ping"/></iq>',
+      'text/xml',
+    );
     const iq = doc.documentElement;
     expect(iq.firstElementChild?.localName).toBe('ping');
     expect(iq.firstElementChild?.namespaceURI).toBe('urn:xmpp:ping');

@@ -35,7 +35,12 @@ describe('the guide', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Livechat Tasks: a guide for moderators');
     const contents = screen.getByRole('navigation', { name: 'Contents' });
     const links = within(contents).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['What it does', 'Enable it on your instance', 'Keyboard shortcuts', 'Why it asks for these permissions']);
+    expect(links.map((a) => a.textContent)).toEqual([
+      'What it does',
+      'Enable it on your instance',
+      'Keyboard shortcuts',
+      'Why it asks for these permissions',
+    ]);
     for (const link of links) {
       const section = document.getElementById(link.getAttribute('href')!.slice(1))!;
       expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe(link.textContent);
@@ -47,7 +52,7 @@ describe('the guide', () => {
     render(<Guide facts={guideFacts(manifest)} />);
     const steps = within(screen.getByRole('region', { name: 'Enable it on your instance' })).getAllByRole('listitem');
     expect(steps).toHaveLength(4);
-    expect(steps[1]!.textContent).toBe('Click the Livechat Tasks button in the browser\'s toolbar, then “Enable on …”.');
+    expect(steps[1]!.textContent).toBe("Click the Livechat Tasks button in the browser's toolbar, then “Enable on …”.");
   });
 
   it('explains every permission the manifest asks for, in words, and the access to sites', () => {
@@ -71,17 +76,20 @@ describe('the guide', () => {
     expect(guideFacts(firefox).permissions).not.toContain('sidePanel');
   });
 
-  it('lists the shortcuts: the quick-add one as the browser has it, then the panel\'s keys', () => {
+  it("lists the shortcuts: the quick-add one as the browser has it, then the panel's keys", () => {
     render(<Guide facts={guideFacts(manifest, [{ name: '_execute_action', shortcut: 'Ctrl+Shift+Y' }])} />);
     const region = screen.getByRole('region', { name: 'Keyboard shortcuts' });
     const keys = definitions(region.querySelector('dl')!);
-    expect(keys[0]).toEqual({ term: 'Ctrl+Shift+Y', text: expect.stringMatching(/^Opens the quick-add window from any page\. To change it: chrome:\/\/extensions\/shortcuts/) });
+    expect(keys[0]).toEqual({
+      term: 'Ctrl+Shift+Y',
+      text: expect.stringMatching(/^Opens the quick-add window from any page\. To change it: chrome:\/\/extensions\/shortcuts/),
+    });
     expect(keys.slice(1).map((k) => k.term)).toEqual(['/', 'Alt+↑ or Alt+↓', 'Enter', 'Ctrl+Enter', 'Esc', '↑ or ↓']);
     // each key of a combination is its own <kbd> inside the combination's
     expect([...region.querySelectorAll('dt:first-of-type kbd kbd')].map((k) => k.textContent)).toEqual(['Ctrl', 'Shift', 'Y']);
   });
 
-  it('without an extension API, shows the manifest\'s suggested shortcut; says so when none is set', () => {
+  it("without an extension API, shows the manifest's suggested shortcut; says so when none is set", () => {
     expect(guideFacts(manifest).quickAddShortcut).toBe('Alt+Shift+K');
     render(<Guide facts={guideFacts(manifest, [{ name: '_execute_action', shortcut: '' }])} />);
     const first = definitions(screen.getByRole('region', { name: 'Keyboard shortcuts' }).querySelector('dl')!)[0]!;
@@ -89,7 +97,7 @@ describe('the guide', () => {
     expect(first.text).toMatch(/^No shortcut is set for the quick-add window\./);
   });
 
-  it('speaks the browser\'s language, key names included', () => {
+  it("speaks the browser's language, key names included", () => {
     installCatalog(catalog('de'));
     render(<Guide facts={guideFacts(manifest)} />);
     expect(screen.getByRole('main').getAttribute('lang')).toBe('de');

@@ -141,7 +141,9 @@ describe('options page', () => {
 
   it('turns notifications on only once the browser grants the permission, and off again', async () => {
     render(<Options />);
-    const box = (await screen.findByRole('checkbox', { name: 'Desktop notification when another moderator adds a task' })) as HTMLInputElement;
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Desktop notification when another moderator adds a task',
+    })) as HTMLInputElement;
     expect(box.checked).toBe(false);
 
     ext.grant = false;

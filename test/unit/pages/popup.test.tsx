@@ -73,12 +73,15 @@ describe('popup', () => {
     fireEvent.input(input, { target: { value: 'Thank the raid' } });
     fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(edits()).toHaveLength(1));
-    expect(edits()[0]).toEqual({ type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Thank the raid' }, id: expect.any(String) });
+    expect(edits()[0]).toEqual({
+      type: 'view/edit',
+      room: ROOM,
+      edit: { op: 'createTask', list: 'L2', name: 'Thank the raid' },
+      id: expect.any(String),
+    });
 
     fireEvent.change(list, { target: { value: 'L1' } });
-    await waitFor(() =>
-      expect(ext.sent).toContainEqual({ type: 'view/settings-set', settings: { lastList: { [roomKey(ROOM)]: 'L1' } } }),
-    );
+    await waitFor(() => expect(ext.sent).toContainEqual({ type: 'view/settings-set', settings: { lastList: { [roomKey(ROOM)]: 'L1' } } }));
   });
 
   it('on a tab with no room, says why and adds to the last room used', async () => {
@@ -141,7 +144,7 @@ describe('popup', () => {
     expect(ext.sidePanelOpened).toEqual([{ tabId: ext.activeTabId }]);
   });
 
-  it('tells what went wrong when the background could not open the tab\'s room', async () => {
+  it("tells what went wrong when the background could not open the tab's room", async () => {
     tabInfo = { origin: ORIGIN, enabled: true, recent: [], accounts: [], problem: { code: 'network', detail: 'connection refused' } };
     render(<Popup />);
     await screen.findByText('The chat server cannot be reached.');
@@ -179,7 +182,14 @@ describe('popup', () => {
 
     it('a plain participant: one plain sentence, no raw address or affiliation on screen (only under "Details"), no quick-add', async () => {
       const detail = 'affiliation none in f2c1a9e4-aaaa@room.localhost';
-      tabInfo = { origin: ORIGIN, enabled: true, recent: [], accounts: [], reason: 'not-moderator', problem: { code: 'forbidden', detail } };
+      tabInfo = {
+        origin: ORIGIN,
+        enabled: true,
+        recent: [],
+        accounts: [],
+        reason: 'not-moderator',
+        problem: { code: 'forbidden', detail },
+      };
       // the last room used is the same room, where they have no rights either
       settings = { ...settings, lastRoom: ROOM };
       ext.setView(makeView(ROOM, { title: 'Morning stream', rights: 'none' }));
@@ -204,7 +214,10 @@ describe('popup', () => {
       ext = installFakeExt((msg) => {
         if (msg.type === 'view/instance-disable') enabled = false;
         if (msg.type === 'view/tab-info') {
-          return { ok: true, value: enabled ? tabInfo : { origin: ORIGIN, enabled: false, recent: [], accounts: [], reason: 'not-enabled' } };
+          return {
+            ok: true,
+            value: enabled ? tabInfo : { origin: ORIGIN, enabled: false, recent: [], accounts: [], reason: 'not-enabled' },
+          };
         }
         return answer(msg);
       });

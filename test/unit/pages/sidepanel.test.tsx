@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The side panel against the fake extension runtime of fake-ext.ts, which
 // stands in for the browser's tabs and the background.
-import { cleanup, fireEvent, render, screen, } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomRef } from '../../../src/core/types';
 import type { Request, TabInfo } from '../../../src/messages';
@@ -21,7 +21,8 @@ let infoByTab: Record<number, TabInfo>;
 
 function answer(msg: Request) {
   if (msg.type === 'view/room-open') return { ok: true, value: { room: msg.room } };
-  if (msg.type === 'view/tab-info') return { ok: true, value: infoByTab[msg.tabId] ?? { enabled: false, recent, accounts: [], reason: 'not-peertube' } };
+  if (msg.type === 'view/tab-info')
+    return { ok: true, value: infoByTab[msg.tabId] ?? { enabled: false, recent, accounts: [], reason: 'not-peertube' } };
   return { ok: true, value: undefined };
 }
 
@@ -100,7 +101,12 @@ describe('side panel', () => {
     const X: RoomRef = { account: 'xmpp:me@jabber.test', jid: 'team@conference.jabber.test' };
     ext.setView(makeView(X, { title: 'team', items: makeItems([{ name: 'Team list', tasks: ['Team task'] }]) }));
     infoByTab = {
-      7: { enabled: false, recent: [], reason: 'not-peertube', accounts: [{ id: 'xmpp:me@jabber.test', label: 'me@jabber.test', kind: 'xmpp', status: 'live' }] },
+      7: {
+        enabled: false,
+        recent: [],
+        reason: 'not-peertube',
+        accounts: [{ id: 'xmpp:me@jabber.test', label: 'me@jabber.test', kind: 'xmpp', status: 'live' }],
+      },
     };
     render(<SidePanel />);
     const form = await screen.findByRole('form', { name: 'Open a room with an XMPP account' });

@@ -93,7 +93,7 @@ describe('a dialog', () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
-  test('outside the app\'s root, its surface still gets the page theme\'s colours (not transparent)', () => {
+  test("outside the app's root, its surface still gets the page theme's colours (not transparent)", () => {
     // PeerTube's theme variables, on the page's body
     document.body.style.setProperty('--bg', '#fafafa');
     document.body.style.setProperty('--fg', '#101010');
@@ -109,13 +109,15 @@ describe('a dialog', () => {
   });
 });
 
-describe('the chat message\'s dialog', () => {
+describe("the chat message's dialog", () => {
   const items = makeItems([{ name: 'Stream prep' }, { name: 'Follow-ups' }]);
   const lists = Object.values(items.lists);
 
   test('opens on the list picker, and Escape cancels it', () => {
     const onClose = vi.fn();
-    render(<ChatTaskDialog message={{ nick: 'viewer42', text: 'Please say hi' }} lists={lists} onEdit={acceptingEdits()} onClose={onClose} />);
+    render(
+      <ChatTaskDialog message={{ nick: 'viewer42', text: 'Please say hi' }} lists={lists} onEdit={acceptingEdits()} onClose={onClose} />,
+    );
     const dialog = screen.getByRole('dialog', { name: 'Create a task from a chat message' });
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'List' }));
     expect(dialog.textContent).toContain('Please say hi');

@@ -66,7 +66,9 @@ describe('quick add', () => {
     render(<QuickAdd view={makeView(lists)} onEdit={onEdit} />);
     type('Keep me');
     submit();
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Your change was not saved: The chat server cannot be reached.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Your change was not saved: The chat server cannot be reached.'),
+    );
     expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).value).toBe('Keep me');
   });
 

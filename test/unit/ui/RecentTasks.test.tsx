@@ -10,7 +10,10 @@ describe('recent tasks', () => {
   test('shows the last tasks added, newest first, with their list', () => {
     render(
       <RecentTasks
-        view={makeView([{ name: 'Prep', tasks: ['t1', 't2', 't3'] }, { name: 'During', tasks: ['t4', { name: 't5', done: true }] }])}
+        view={makeView([
+          { name: 'Prep', tasks: ['t1', 't2', 't3'] },
+          { name: 'During', tasks: ['t4', { name: 't5', done: true }] },
+        ])}
         onEdit={acceptingEdits()}
         limit={3}
       />,

@@ -105,7 +105,10 @@ describe('task lists', () => {
   });
 
   test('collapse hides the tasks, and stays collapsed after the app is mounted again', () => {
-    const view = makeView([{ name: 'Stream prep', tasks: ['Check sound'] }, { name: 'Other', tasks: ['Say hello'] }]);
+    const view = makeView([
+      { name: 'Stream prep', tasks: ['Check sound'] },
+      { name: 'Other', tasks: ['Say hello'] },
+    ]);
     const first = renderApp(view);
     const toggle = screen.getByRole('button', { name: 'Stream prep', expanded: true });
     fireEvent.click(toggle);
@@ -122,7 +125,9 @@ describe('task lists', () => {
 
   test('another room starts fresh: its own collapsed lists, no dialog left open from the previous room', () => {
     const roomA = makeView([{ name: 'Stream prep', tasks: ['Check sound'] }]);
-    const roomB = makeView([{ name: 'Stream prep', tasks: ['Other room task'] }], { ref: { ...roomA.ref, jid: 'other@room.video.example.org' } });
+    const roomB = makeView([{ name: 'Stream prep', tasks: ['Other room task'] }], {
+      ref: { ...roomA.ref, jid: 'other@room.video.example.org' },
+    });
     const { push } = renderApp(roomA);
     fireEvent.click(screen.getByRole('button', { name: 'Stream prep' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete list' }));

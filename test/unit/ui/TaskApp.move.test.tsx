@@ -55,7 +55,19 @@ describe('moving tasks by keyboard', () => {
     const { push } = renderApp(makeView(lists));
     screen.getByRole('checkbox', { name: 'one' }).focus();
     fireEvent.keyDown(screen.getByRole('checkbox', { name: 'one' }), { key: 'ArrowDown', altKey: true });
-    push(makeView([{ name: 'A list', tasks: [{ id: 'L1-T2', name: 'two', order: 1 }, { id: 'L1-T1', name: 'one', order: 2 }, { id: 'L1-T3', name: 'three', order: 3 }] }, lists[1]!]));
+    push(
+      makeView([
+        {
+          name: 'A list',
+          tasks: [
+            { id: 'L1-T2', name: 'two', order: 1 },
+            { id: 'L1-T1', name: 'one', order: 2 },
+            { id: 'L1-T3', name: 'three', order: 3 },
+          ],
+        },
+        lists[1]!,
+      ]),
+    );
     expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-labelledby'))[1]).toBe('lct-task-L1-T1');
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'one' }));
     // once there, focus is the user's again: later updates do not pull it back
@@ -101,7 +113,13 @@ function fakeLayout() {
   });
 }
 
-function drag(handle: HTMLElement, fromY: number, toY: number, pointerType = 'mouse', finish = 'pointerUp' as 'pointerUp' | 'pointerCancel') {
+function drag(
+  handle: HTMLElement,
+  fromY: number,
+  toY: number,
+  pointerType = 'mouse',
+  finish = 'pointerUp' as 'pointerUp' | 'pointerCancel',
+) {
   fireEvent.pointerDown(handle, { pointerId: 7, pointerType, button: 0, clientX: 10, clientY: fromY });
   fireEvent.pointerMove(handle, { pointerId: 7, pointerType, clientX: 10, clientY: (fromY + toY) / 2 });
   fireEvent.pointerMove(handle, { pointerId: 7, pointerType, clientX: 10, clientY: toY });

@@ -43,7 +43,11 @@ describe('searching tasks', () => {
     expect(document.querySelector('.lct-task-name b')).toBeNull();
     expect(names()).toEqual(['Pin <b>rules</b>']);
     type('helene');
-    expect(Array.from(document.querySelectorAll('mark')).map((m) => m.textContent).sort()).toEqual(['Hélène', 'helene']);
+    expect(
+      Array.from(document.querySelectorAll('mark'))
+        .map((m) => m.textContent)
+        .sort(),
+    ).toEqual(['Hélène', 'helene']);
   });
 
   test('open / done / all, and the counts follow the filter', () => {
@@ -83,7 +87,10 @@ describe('searching tasks', () => {
     type('replay');
     expect(names()).toEqual(['Upload replay']);
     const task = Object.values(view.items.tasks).find((x) => x.name === 'Read questions')!;
-    push({ ...view, items: { ...view.items, tasks: { ...view.items.tasks, [task.id]: { ...task, name: 'Read questions about the replay' } } } });
+    push({
+      ...view,
+      items: { ...view.items, tasks: { ...view.items.tasks, [task.id]: { ...task, name: 'Read questions about the replay' } } },
+    });
     expect(names().sort()).toEqual(['Read questions about the replay', 'Upload replay']);
   });
 

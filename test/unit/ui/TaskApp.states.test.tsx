@@ -29,7 +29,10 @@ describe('states', () => {
   });
 
   test('reconnecting: items stay, edits still go out and show as pending', async () => {
-    const view = makeView([{ name: 'Prep', tasks: ['Check sound'] }], { status: 'connecting', problem: { code: 'network', retryAt: Date.UTC(2026, 10, 23, 9, 30) } });
+    const view = makeView([{ name: 'Prep', tasks: ['Check sound'] }], {
+      status: 'connecting',
+      problem: { code: 'network', retryAt: Date.UTC(2026, 10, 23, 9, 30) },
+    });
     const { onEdit, push } = renderApp(view);
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
     expect(screen.getByText('You can keep working: your changes are kept and sent when the connection is back.')).toBeTruthy();
@@ -37,7 +40,12 @@ describe('states', () => {
     expect(screen.getByText(/^Next try at /)).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Check sound' }));
     expect(onEdit).toHaveBeenCalledWith({ op: 'setDone', id: 'L1-T1', done: true });
-    push(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', done: true }] }], { status: 'connecting', pending: [{ id: 'e1', itemId: 'L1-T1', kind: 'setDone' }] }));
+    push(
+      makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', done: true }] }], {
+        status: 'connecting',
+        pending: [{ id: 'e1', itemId: 'L1-T1', kind: 'setDone' }],
+      }),
+    );
     const row = screen.getByText('Check sound').closest('li')!;
     expect(within(row).getByText('Not saved yet')).toBeTruthy();
     push(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', done: true }] }]));
@@ -49,9 +57,13 @@ describe('states', () => {
     ['network', 'The chat server cannot be reached.', 'Check your connection; we retry automatically.'],
     ['auth', 'The chat server refused the sign-in.', 'Sign in to PeerTube again, or check the account in the options.'],
     ['not-logged-in', 'You are not logged in on this PeerTube instance.', 'Log in on the PeerTube page, then reload it.'],
-    ['forbidden', 'You are not (or no longer) a moderator of this room.', 'Ask the owner of the stream to make you a moderator of the chat.'],
+    [
+      'forbidden',
+      'You are not (or no longer) a moderator of this room.',
+      'Ask the owner of the stream to make you a moderator of the chat.',
+    ],
     ['no-room', 'This video has no chat room.', 'Tasks exist only for videos with a live chat.'],
-    ['permission', 'The extension is not allowed on this instance.', 'Open the extension\'s popup and choose “Enable” for this instance.'],
+    ['permission', 'The extension is not allowed on this instance.', "Open the extension's popup and choose “Enable” for this instance."],
     ['internal', 'Something went wrong in the extension.', 'Reload the page; if it keeps happening, report it.'],
   ];
   test.each(problems)('error %s: says what happened and what to do', (code, what, todo) => {

@@ -10,7 +10,17 @@ const row = (name: string) => screen.getByText(name).closest('li')!;
 
 describe('tasks', () => {
   test('are shown in their order with their description', () => {
-    renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'second', order: 5 }, { name: 'first', order: 1, description: 'Ask chat' }] }]));
+    renderApp(
+      makeView([
+        {
+          name: 'Prep',
+          tasks: [
+            { name: 'second', order: 5 },
+            { name: 'first', order: 1, description: 'Ask chat' },
+          ],
+        },
+      ]),
+    );
     const names = screen.getAllByRole('listitem').map((li) => li.querySelector('.lct-task-name')!.textContent);
     expect(names).toEqual(['first', 'second']);
     expect(within(row('first')).getByText('Ask chat')).toBeTruthy();
@@ -74,7 +84,7 @@ describe('tasks', () => {
     await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'deleteTask', id: 'L1-T1' }));
   });
 
-  test('after a deletion, focus goes to the next task, or the previous, or the list\'s add button', async () => {
+  test("after a deletion, focus goes to the next task, or the previous, or the list's add button", async () => {
     const { push } = renderApp(makeView([{ name: 'Prep', tasks: ['a', 'b'] }]));
     const del = async (name: string) => {
       fireEvent.click(within(row(name)).getByRole('button', { name: 'Delete task' }));
@@ -104,13 +114,17 @@ describe('tasks', () => {
 
   test('done tasks are struck through', () => {
     renderApp(makeView([{ name: 'Prep', tasks: [{ name: 'Done one', done: true }, 'Open one'] }]));
-    const struck = (name: string) => getComputedStyle(screen.getByText(name)).textDecorationLine || getComputedStyle(screen.getByText(name)).textDecoration;
+    const struck = (name: string) =>
+      getComputedStyle(screen.getByText(name)).textDecorationLine || getComputedStyle(screen.getByText(name)).textDecoration;
     expect(struck('Done one')).toContain('line-through');
     expect(struck('Open one')).not.toContain('line-through');
   });
 
   test('"Hide done" hides done tasks, says so when all are done, and is remembered', () => {
-    const view = makeView([{ name: 'Prep', tasks: [{ name: 'Done one', done: true }, 'Open one'] }, { name: 'Post', tasks: [{ name: 'All done', done: true }] }]);
+    const view = makeView([
+      { name: 'Prep', tasks: [{ name: 'Done one', done: true }, 'Open one'] },
+      { name: 'Post', tasks: [{ name: 'All done', done: true }] },
+    ]);
     const first = renderApp(view);
     const toggle = screen.getByRole('button', { name: /Hide done/, pressed: false });
     fireEvent.click(toggle);

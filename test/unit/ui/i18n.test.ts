@@ -46,7 +46,19 @@ describe('messages', () => {
       for (const m of source.matchAll(/\btn\('([A-Za-z0-9_]+)'/g)) ['one', 'other'].forEach((c) => used.add(`${m[1]}_${c}`));
     }
     // keys built at run time: one per problem code and per session status
-    for (const code of ['network', 'auth', 'not-logged-in', 'forbidden', 'no-room', 'edit-failed', 'edit-not-sent', 'malformed', 'bad-request', 'permission', 'internal'])
+    for (const code of [
+      'network',
+      'auth',
+      'not-logged-in',
+      'forbidden',
+      'no-room',
+      'edit-failed',
+      'edit-not-sent',
+      'malformed',
+      'bad-request',
+      'permission',
+      'internal',
+    ])
       ['problem_', 'problemFix_'].forEach((p) => used.add(p + code.replace(/-/g, '_')));
     for (const s of ['offline', 'connecting', 'authenticating', 'joining', 'subscribed', 'live']) used.add(`status_${s}`);
     expect(used.size).toBeGreaterThan(60);

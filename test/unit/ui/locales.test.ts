@@ -17,7 +17,9 @@ const en = catalogs.en!;
 
 const CATEGORY = /^(.+)_(zero|one|two|few|many|other)$/;
 /** English keys with plural forms, by their base (`openOfTotal` for `openOfTotal_one`…). */
-const pluralBases = new Set(Object.keys(en).flatMap((k) => (CATEGORY.test(k) && en[`${k.replace(CATEGORY, '$1')}_other`] ? [k.replace(CATEGORY, '$1')] : [])));
+const pluralBases = new Set(
+  Object.keys(en).flatMap((k) => (CATEGORY.test(k) && en[`${k.replace(CATEGORY, '$1')}_other`] ? [k.replace(CATEGORY, '$1')] : [])),
+);
 const baseOf = (key: string) => {
   const base = key.replace(CATEGORY, '$1');
   return key !== base && pluralBases.has(base) ? base : undefined;
@@ -89,9 +91,12 @@ describe('locales', () => {
     expect(locales).toEqual(['de', 'en', 'es', 'fr', 'it']);
   });
 
-  test.each(locales.filter((l) => l !== 'en'))('%s has every English message, with the same placeholders and its own plural forms', (lang) => {
-    expect(gaps(lang)).toEqual([]);
-  });
+  test.each(locales.filter((l) => l !== 'en'))(
+    '%s has every English message, with the same placeholders and its own plural forms',
+    (lang) => {
+      expect(gaps(lang)).toEqual([]);
+    },
+  );
 
   test('the check finds a missing key, a missing plural form, a changed placeholder and a stray key', () => {
     const de = structuredClone(catalogs.de!);
@@ -102,7 +107,9 @@ describe('locales', () => {
     catalogs.broken = de;
     try {
       const found = gaps('broken').map((p) => p.replace(/ takes .*/, ' takes…'));
-      expect(found).toEqual(expect.arrayContaining(['broken: missing save', 'broken: missing openOfTotal_one', 'broken: taskAdded takes…']));
+      expect(found).toEqual(
+        expect.arrayContaining(['broken: missing save', 'broken: missing openOfTotal_one', 'broken: taskAdded takes…']),
+      );
       expect(found.some((p) => p.startsWith('broken: openOfTotal_few'))).toBe(true);
     } finally {
       delete catalogs.broken;

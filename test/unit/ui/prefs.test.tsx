@@ -24,7 +24,10 @@ beforeEach(() => {
           listeners.forEach((l) => l(changes, 'local'));
         },
       },
-      onChanged: { addListener: (l: ChangeListener) => listeners.push(l), removeListener: (l: ChangeListener) => (listeners = listeners.filter((x) => x !== l)) },
+      onChanged: {
+        addListener: (l: ChangeListener) => listeners.push(l),
+        removeListener: (l: ChangeListener) => (listeners = listeners.filter((x) => x !== l)),
+      },
     },
   };
 });
@@ -43,7 +46,10 @@ test('view preferences are read from and saved to the extension storage, and fol
   expect(stored[`ui:collapsed:${view.ref.account} ${view.ref.jid}`]).toEqual(['L1']);
   // another view (the side panel) shows done tasks again
   await act(async () => {
-    await (globalThis as unknown as { chrome: { storage: { local: { set: (v: object) => Promise<void> } } } }).chrome.storage.local.set({ 'ui:hideDone': false, [`ui:collapsed:${view.ref.account} ${view.ref.jid}`]: [] });
+    await (globalThis as unknown as { chrome: { storage: { local: { set: (v: object) => Promise<void> } } } }).chrome.storage.local.set({
+      'ui:hideDone': false,
+      [`ui:collapsed:${view.ref.account} ${view.ref.jid}`]: [],
+    });
   });
   expect(screen.getByText('Done one')).toBeTruthy();
 });

@@ -212,17 +212,20 @@ describe('room-port client', () => {
     'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
     // what Firefox says when its event page is terminated meanwhile
     'Could not establish connection. Receiving end does not exist.',
-  ])('an edit whose reply is lost with a stopped background (%s) is asked for again under the same id, and resolves with the answer then', async (error) => {
-    start();
-    runtime.sendMessage.mockRejectedValueOnce(new Error(error));
-    await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
-    const [first, second] = runtime.sendMessage.mock.calls.map(([message]) => message as { id: string });
-    expect(second).toEqual(first);
-    expect(first!.id).toMatch(/^[0-9a-f]{32}$/);
-    // a later edit is another edit
-    await client!.edit(tick);
-    expect((runtime.sendMessage.mock.calls[2]![0] as { id: string }).id).not.toBe(first!.id);
-  });
+  ])(
+    'an edit whose reply is lost with a stopped background (%s) is asked for again under the same id, and resolves with the answer then',
+    async (error) => {
+      start();
+      runtime.sendMessage.mockRejectedValueOnce(new Error(error));
+      await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
+      const [first, second] = runtime.sendMessage.mock.calls.map(([message]) => message as { id: string });
+      expect(second).toEqual(first);
+      expect(first!.id).toMatch(/^[0-9a-f]{32}$/);
+      // a later edit is another edit
+      await client!.edit(tick);
+      expect((runtime.sendMessage.mock.calls[2]![0] as { id: string }).id).not.toBe(first!.id);
+    },
+  );
 
   test('an edit whose replies keep being lost is asked for again with the back-off, then told as not saved', async () => {
     start();

@@ -86,7 +86,8 @@ test('a move that renumbers a whole list shows the new order without rendering i
 
   // L7-T5 goes first, and every task of the list gets a new order number (new objects)
   const tasks = { ...view.items.tasks };
-  for (const id of Object.keys(tasks).filter((id) => id.startsWith('L7-'))) tasks[id] = { ...tasks[id]!, order: id === 'L7-T5' ? 0 : tasks[id]!.order * 10 + 10 };
+  for (const id of Object.keys(tasks).filter((id) => id.startsWith('L7-')))
+    tasks[id] = { ...tasks[id]!, order: id === 'L7-T5' ? 0 : tasks[id]!.order * 10 + 10 };
   const next: RoomView = { ...view, items: { ...view.items, tasks } };
   expect(countRowRenders(() => app.push(structuredClone(next)))).toBe(0);
   const shown = [...document.querySelectorAll('[data-list-id="L7"] [data-task-id]')].map((row) => row.getAttribute('data-task-id'));

@@ -33,12 +33,20 @@ test('a copy with one changed task keeps every other task and the lists, and sho
 
 test('a removed task is gone, and an item named "__proto__" stays a plain key', () => {
   const [first, ...rest] = Object.keys(view.items.tasks);
-  const removed = structuredClone({ ...view, items: { ...view.items, tasks: Object.fromEntries(rest.map((id) => [id, view.items.tasks[id]!])) } });
+  const removed = structuredClone({
+    ...view,
+    items: { ...view.items, tasks: Object.fromEntries(rest.map((id) => [id, view.items.tasks[id]!])) },
+  });
   expect(Object.keys(keepUnchanged(view, removed).items.tasks)).toEqual(rest);
   expect(first).toBeDefined();
 
   const hostile = structuredClone(view);
-  Object.defineProperty(hostile.items.tasks, '__proto__', { value: { ...view.items.tasks[first!]!, id: '__proto__' }, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(hostile.items.tasks, '__proto__', {
+    value: { ...view.items.tasks[first!]!, id: '__proto__' },
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  });
   const withProto = keepUnchanged(hostile, structuredClone(hostile));
   expect(Object.getPrototypeOf(withProto.items.tasks)).toBe(Object.prototype);
   expect(Object.keys(withProto.items.tasks)).toContain('__proto__');

@@ -23,7 +23,12 @@ const carol: Participant = { nick: 'Carol', jid: 'carol@localhost', occupantId: 
 const mickey: Participant = { nick: 'Mickey', jid: 'k3jx9w@anon.localhost', occupantId: 'mickey-2' };
 const participants = [carol, mickey];
 
-const note = (id: string, order: number | null, description: string, about?: NoteAbout): Note => ({ id, order, description, ...(about ? { about } : {}) });
+const note = (id: string, order: number | null, description: string, about?: NoteAbout): Note => ({
+  id,
+  order,
+  description,
+  ...(about ? { about } : {}),
+});
 const seed = () => [
   note('n1', 1, 'Pin the reminder'),
   note('n2', 2, 'Asked twice about the glue', { jid: 'carol@localhost', nick: 'Caroline', occupantId: OCC_CAROL }),
@@ -83,7 +88,7 @@ const texts = () => [...document.querySelectorAll('.lct-note-text')].map((el) =>
 const item = (text: string) => screen.getByText(text).closest('li')!;
 
 describe('the notes list', () => {
-  test('highest order first, with each note\'s participant', () => {
+  test("highest order first, with each note's participant", () => {
     setup();
     expect(texts()).toEqual(['Thanks for the tip', 'Posted the same link three times', 'Asked twice about the glue', 'Pin the reminder']);
     expect(within(item('Asked twice about the glue')).getByText('Carol')).toBeTruthy();
@@ -146,7 +151,15 @@ describe('creating, editing, deleting', () => {
 
   test('a second "note about" while the form is open starts a fresh form for the new participant', () => {
     const spy = spies();
-    const props = { notes: seed(), participants, onFilter: spy.onFilter, onCreate: spy.onCreate, onEdit: vi.fn(), onDelete: vi.fn(), onReorder: vi.fn() };
+    const props = {
+      notes: seed(),
+      participants,
+      onFilter: spy.onFilter,
+      onCreate: spy.onCreate,
+      onEdit: vi.fn(),
+      onDelete: vi.fn(),
+      onReorder: vi.fn(),
+    };
     const { rerender } = render(<NotesApp {...props} createAbout={{ person: carol, message: 'first' }} />);
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('> first\n\n');
     rerender(<NotesApp {...props} createAbout={{ person: mickey, message: 'second' }} />);
@@ -171,10 +184,30 @@ describe('creating, editing, deleting', () => {
   test('an edit form survives another moderator reordering the list', () => {
     const spy = spies();
     const initial = seed();
-    const { rerender } = render(<NotesApp notes={initial} participants={participants} onFilter={spy.onFilter} onCreate={spy.onCreate} onEdit={(n, d) => spy.onEdit(n.id, d)} onDelete={spy.onDelete} onReorder={spy.onReorder} />);
+    const { rerender } = render(
+      <NotesApp
+        notes={initial}
+        participants={participants}
+        onFilter={spy.onFilter}
+        onCreate={spy.onCreate}
+        onEdit={(n, d) => spy.onEdit(n.id, d)}
+        onDelete={spy.onDelete}
+        onReorder={spy.onReorder}
+      />,
+    );
     fireEvent.click(within(item('Pin the reminder')).getByRole('button', { name: 'Edit note' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'half typed' } });
-    rerender(<NotesApp notes={initial.map((n) => (n.id === 'n1' ? { ...n, order: 9 } : n))} participants={participants} onFilter={spy.onFilter} onCreate={spy.onCreate} onEdit={(n, d) => spy.onEdit(n.id, d)} onDelete={spy.onDelete} onReorder={spy.onReorder} />);
+    rerender(
+      <NotesApp
+        notes={initial.map((n) => (n.id === 'n1' ? { ...n, order: 9 } : n))}
+        participants={participants}
+        onFilter={spy.onFilter}
+        onCreate={spy.onCreate}
+        onEdit={(n, d) => spy.onEdit(n.id, d)}
+        onDelete={spy.onDelete}
+        onReorder={spy.onReorder}
+      />,
+    );
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('half typed');
   });
 
@@ -198,7 +231,11 @@ describe('moving with the keyboard', () => {
     const handle = within(item('Pin the reminder')).getByRole('button', { name: 'Move' });
     fireEvent.keyDown(handle, { key: 'ArrowUp' });
     // dropped above "Asked twice…" (order 2): 3, and the notes from 3 up renumbered
-    expect(spy.onReorder).toHaveBeenLastCalledWith([{ id: 'n3', order: 5 }, { id: 'n4', order: 6 }, { id: 'n1', order: 3 }]);
+    expect(spy.onReorder).toHaveBeenLastCalledWith([
+      { id: 'n3', order: 5 },
+      { id: 'n4', order: 6 },
+      { id: 'n1', order: 3 },
+    ]);
     expect(texts()).toEqual(['Thanks for the tip', 'Posted the same link three times', 'Pin the reminder', 'Asked twice about the glue']);
     fireEvent.keyDown(item('Thanks for the tip'), { key: 'ArrowDown', altKey: true });
     expect(texts()).toEqual(['Posted the same link three times', 'Thanks for the tip', 'Pin the reminder', 'Asked twice about the glue']);
@@ -245,7 +282,11 @@ describe('moving by drag and drop (mouse and touch)', () => {
     fakeLayout();
     const { spy } = setup();
     drag('Pin the reminder', 140, 70);
-    expect(spy.onReorder).toHaveBeenCalledWith([{ id: 'n3', order: 5 }, { id: 'n4', order: 6 }, { id: 'n1', order: 3 }]);
+    expect(spy.onReorder).toHaveBeenCalledWith([
+      { id: 'n3', order: 5 },
+      { id: 'n4', order: 6 },
+      { id: 'n1', order: 3 },
+    ]);
     expect(texts()).toEqual(['Thanks for the tip', 'Posted the same link three times', 'Pin the reminder', 'Asked twice about the glue']);
   });
 
@@ -253,7 +294,10 @@ describe('moving by drag and drop (mouse and touch)', () => {
     fakeLayout();
     const { spy } = setup();
     drag('Pin the reminder', 140, 45, 'touch');
-    expect(spy.onReorder).toHaveBeenCalledWith([{ id: 'n4', order: 6 }, { id: 'n1', order: 4 }]);
+    expect(spy.onReorder).toHaveBeenCalledWith([
+      { id: 'n4', order: 6 },
+      { id: 'n1', order: 4 },
+    ]);
     expect(texts()).toEqual(['Thanks for the tip', 'Pin the reminder', 'Posted the same link three times', 'Asked twice about the glue']);
   });
 
