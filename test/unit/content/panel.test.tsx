@@ -287,7 +287,12 @@ describe('task from a chat message', () => {
     await waitFor(() => expect(shadow().queryByRole('dialog')).toBeNull());
     const edits = ext.sent.filter((m) => m.type === 'view/edit');
     expect(edits).toEqual([
-      { type: 'view/edit', room: ROOM, edit: { op: 'createTask', list: 'L2', name: 'Mallory', description: HOSTILE }, id: expect.any(String) },
+      {
+        type: 'view/edit',
+        room: ROOM,
+        edit: { op: 'createTask', list: 'L2', name: 'Mallory', description: HOSTILE },
+        id: expect.any(String),
+      },
     ]);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
