@@ -90,7 +90,7 @@ export function PanelFrame(props: {
       class="lct-root lct-frame"
       data-dock={layout.dock}
       data-placement={layout.placement}
-      style={{ height: state.collapsed ? 'auto' : `${height}px` }}
+      style={{ maxHeight: state.collapsed ? undefined : `${height}px` }}
       aria-label={t('panelLabel')}
       data-testid="lct-panel"
     >

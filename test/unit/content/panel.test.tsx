@@ -146,6 +146,9 @@ describe('page panel', () => {
     fireEvent.keyDown(grip, { key: 'End' });
     expect(Number(grip.getAttribute('aria-valuenow'))).toBe(600 - CHAT_MIN_PX);
     expect(grip.getAttribute('aria-valuemax')).toBe(String(600 - CHAT_MIN_PX));
+    // the size set is the most the panel takes: a short panel leaves no dead space, the chat keeps the rest
+    const style = (frame as HTMLElement).style;
+    expect([style.maxHeight, style.height]).toEqual([`${600 - CHAT_MIN_PX}px`, '']);
     panel.unmount();
     panel = undefined;
     expect(document.getElementById('lct-task-panel-split')).toBeNull();
