@@ -55,7 +55,7 @@ export interface PeerTubeRoomPage {
   auth: PeerTubeAuth | null;
 }
 
-export type ContentToBackground =
+type ContentToBackground =
   /**
    * The tab shows a page of a video's chat (`videoId` from its address, and
    * the user's PeerTube credentials from its storage); the background finds
@@ -65,7 +65,7 @@ export type ContentToBackground =
   /** The tab left the watch page (single-page navigation). */
   | { type: 'content/room-left' };
 
-export type ViewToBackground =
+type ViewToBackground =
   /**
    * `id`: the view's name for this edit. A view whose reply was lost (the
    * worker stopped while answering) asks again under the same id and learns

@@ -12,8 +12,8 @@ import type { WatchPage } from './peertube-detect';
 import type { PeerTubeRoomPage } from '../messages';
 
 export type RequestType = Request['type'];
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
-export type Handler<T extends RequestType> = (message: RequestOf<T>, caller: Caller) => Promise<Replies[T]>;
+type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+type Handler<T extends RequestType> = (message: RequestOf<T>, caller: Caller) => Promise<Replies[T]>;
 export type Handlers = { [T in RequestType]: Handler<T> };
 
 export interface HandlerDeps {

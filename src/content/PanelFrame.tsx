@@ -12,7 +12,7 @@ import { Icon } from '../ui/icons';
 import type { Layout } from './mount';
 import { clampHeight, HEIGHT_LIMITS, type PanelState } from './panel-state';
 
-export const RESIZE_STEP_PX = 24;
+const RESIZE_STEP_PX = 24;
 const BODY_ID = 'lct-panel-body';
 
 export function PanelFrame(props: {

@@ -3,7 +3,7 @@
 // storage.session only.
 import type { PeerTubeAuth } from '../messages';
 
-export const OIDC_TOKEN_KEY = 'peertube-plugin-livechat-external-auth-oidc-token';
+const OIDC_TOKEN_KEY = 'peertube-plugin-livechat-external-auth-oidc-token';
 
 function read(storage: Storage | undefined, key: string): string | null {
   try {

@@ -14,10 +14,10 @@ export interface ChatMessage {
 
 export const ACTION_HOST_ATTR = 'data-lct-task-action';
 const MESSAGE = '.chat-msg';
-export const SCAN_DELAY_MS = 150;
+const SCAN_DELAY_MS = 150;
 
 /** The sender and text of a chat message element, or null if it has none (info lines, retractions, uploads). */
-export function readChatMessage(el: Element): ChatMessage | null {
+function readChatMessage(el: Element): ChatMessage | null {
   const author = el.querySelector('.chat-msg__author')?.textContent ?? '';
   // "/me" actions show the author as "**nick".
   const nick = author.trim().replace(/^\*\*/, '').trim();

@@ -20,16 +20,16 @@
 // idempotent and costs a few lookups.
 export const CONTAINER_ID = 'peertube-plugin-livechat-container';
 export const STATE_ATTR = 'peertube-plugin-livechat-state';
-export const HOST_TAG = 'lct-task-panel';
-export const CHAT_ROOT_TAG = 'converse-root';
+const HOST_TAG = 'lct-task-panel';
+const CHAT_ROOT_TAG = 'converse-root';
 /** PeerTube's player row: a flex row beside the chat on wide screens, a column on narrow ones. */
-export const PLAYER_ROW_ID = 'video-wrapper';
-export const PLACE_DELAY_MS = 120;
+const PLAYER_ROW_ID = 'video-wrapper';
+const PLACE_DELAY_MS = 120;
 /** In a split column, the chat keeps at least this height (about six messages). */
 export const CHAT_MIN_PX = 160;
 const SPLIT_STYLE_ID = 'lct-task-panel-split';
 
-export type Dock = 'chat' | 'side';
+type Dock = 'chat' | 'side';
 
 /** Where the panel is, as the frame needs to know it. */
 export interface Layout {
@@ -42,7 +42,7 @@ export interface Layout {
   room?: number;
 }
 
-export type Placement = 'split' | 'under-chat' | 'under-player' | 'fixed';
+type Placement = 'split' | 'under-chat' | 'under-player' | 'fixed';
 
 // contain:inline-size: no content of the panel (a 100,000-character word) can widen the page.
 // In the chat's column (a flex column): as wide as the column, as tall as the frame says.
@@ -62,7 +62,7 @@ const HOST_STYLE: Record<Placement, string> = {
 const SPLIT_CSS = `#${CONTAINER_ID}:has(> ${HOST_TAG}[data-split]) > ${CHAT_ROOT_TAG} { flex: 1 1 0; height: auto; min-height: 0; }
 #${CONTAINER_ID}:has(> ${HOST_TAG}[data-split]) converse-muc { min-height: 0; }`;
 
-export const dockFor = (container: Element | null): Dock => (container?.getAttribute(STATE_ATTR) === 'open' ? 'chat' : 'side');
+const dockFor = (container: Element | null): Dock => (container?.getAttribute(STATE_ATTR) === 'open' ? 'chat' : 'side');
 
 /** Beside the player when PeerTube's player row lays its items out in a row. */
 function besidePlayer(container: Element): boolean {

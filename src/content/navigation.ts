@@ -3,7 +3,7 @@
 // events (where the browser has it) reach every world and tell at once; a
 // slow comparison of location.href (one string compare per tick) is the
 // safety net for browsers without it.
-export const URL_POLL_MS = 1000;
+const URL_POLL_MS = 1000;
 
 type NavigationEvent = 'currententrychange' | 'navigatesuccess';
 interface NavigationLike {

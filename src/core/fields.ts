@@ -19,7 +19,7 @@ export interface FieldSpec {
 
 type ItemFields<T> = Record<Exclude<keyof T, 'id' | 'unknown'>, FieldSpec>;
 
-export const LIST_FIELDS = {
+const LIST_FIELDS = {
   name: { value: 'text', wire: 'child' },
 } as const satisfies ItemFields<TaskList>;
 

@@ -3,8 +3,6 @@
 // them, and keeping them apart from it spares the views these strings.
 
 export const TASKS_NODE = 'livechat-tasks';
-/** The moderator notes node on the same room service (docs/protocol.md §9). */
-export const NOTES_NODE = 'livechat-notes';
 
 export const NS = {
   tasklist: 'urn:peertube-plugin-livechat:tasklist',

@@ -1,6 +1,6 @@
 // When to try again after a network failure: the connection's back-off.
 
-export const RETRY_BASE_MS = 1_000;
+const RETRY_BASE_MS = 1_000;
 export const RETRY_CAP_MS = 60_000;
 
 /**

@@ -24,7 +24,7 @@ export function compileFilter(filter: TaskFilter): CompiledFilter {
 
 export const isFiltering = (f: CompiledFilter) => f.words.length > 0 || f.status !== 'all';
 
-export function taskMatches(task: Pick<Task, 'name' | 'description' | 'done'>, f: CompiledFilter): boolean {
+function taskMatches(task: Pick<Task, 'name' | 'description' | 'done'>, f: CompiledFilter): boolean {
   if (f.status === 'open' ? task.done : f.status === 'done' ? !task.done : false) return false;
   return matchesWords([task.name, task.description], f.words);
 }

@@ -11,7 +11,7 @@ import { record } from './room';
 import type { RoomView } from './types';
 
 /** Items of one record added or changed (put whole) and removed (by id). */
-export interface RecordDelta<T> {
+interface RecordDelta<T> {
   put: T[];
   removed: string[];
 }

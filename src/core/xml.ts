@@ -33,7 +33,7 @@ const escapeWith = (s: string, chars: RegExp) => s.replace(NOT_XML_CHAR, '\uFFFD
 export const escapeText = (s: string): string => escapeWith(s, /[&<>"'\r]/g);
 export const escapeAttr = (s: string): string => escapeWith(s, /[&<>"'\r\n\t]/g);
 
-export const isElement = (n: Node | null | undefined): n is Element => n?.nodeType === ELEMENT_NODE;
+const isElement = (n: Node | null | undefined): n is Element => n?.nodeType === ELEMENT_NODE;
 
 export function childElements(el: Element): Element[] {
   const out: Element[] = [];

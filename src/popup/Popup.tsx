@@ -17,9 +17,9 @@ import { InstanceToggle, type ToggleOutcome } from './InstanceToggle';
 import { openSidePanel } from './open-side-panel';
 import { popupStatus } from './status';
 
-export const RECENT_TASKS_SHOWN = 5;
+const RECENT_TASKS_SHOWN = 5;
 /** After Enable, the page's content script is injected and reports its room: ask again this often, this many times. */
-export const ENABLE_POLL_MS = 400;
+const ENABLE_POLL_MS = 400;
 const ENABLE_POLLS = 10;
 
 export function Popup() {

@@ -7,7 +7,7 @@ import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 
 /** Relative luminance (WCAG) of a computed colour: `rgb()`, `rgba()` or `color(srgb …)`; undefined if unreadable or transparent. */
-export function luminanceOf(color: string): number | undefined {
+function luminanceOf(color: string): number | undefined {
   const rgb = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(color);
   const srgb = /^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)$/.exec(color);
   const m = rgb ?? srgb;

@@ -45,7 +45,7 @@ interface Box {
   height: number;
 }
 
-export interface Measure {
+interface Measure {
   viewportWidth: number;
   scrollWidth: number;
   video: Box;

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { startBackend, type Backend, type BackendOptions } from '../../server/backend.mjs';
 import { RawXmppClient } from './raw-client.ts';
 
-export const TEST_USERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'] as const;
-export type TestUser = (typeof TEST_USERS)[number];
+const TEST_USERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'] as const;
 
 export function passwordOf(username: string): string {
   return `${username}-secret`;

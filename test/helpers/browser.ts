@@ -12,7 +12,7 @@ import { LIVE_VIDEO, type DemoVideo } from '../../demo/catalog.mjs';
 import { ensureLocalBuild, EXTENSION_DIR, startDemoStack, type DemoStack } from './demo.ts';
 import { launchUser, watchPath, type ExtensionUser } from './extension-browser.ts';
 
-export { BROWSERS, launchUser, watchPath, type BrowserName, type ExtensionUser } from './extension-browser.ts';
+export { BROWSERS, launchUser, watchPath, type ExtensionUser } from './extension-browser.ts';
 export { inPanel } from './panel-dom.ts';
 
 export interface UserBrowser {
@@ -110,23 +110,6 @@ export const doneBox = (page: Page, name: string) => panelOf(page).getByRole('ch
 
 /** The task names of a list, top to bottom, as shown. */
 export const taskNames = (section: Locator) => section.locator('.lct-task-name').allTextContents();
-
-/** What the popup and the side panel learn about a tab: asked from an extension page, as they ask. */
-export async function tabInfo(browser: UserBrowser, pageUrl: string): Promise<{ reason?: string; room?: { jid: string } }> {
-  const extPage = await browser.context.newPage();
-  try {
-    await extPage.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
-    return await extPage.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as ExtensionGlobals;
-      const [tab] = await chrome.tabs.query({ url });
-      const reply = await chrome.runtime.sendMessage({ type: 'view/tab-info', tabId: tab!.id });
-      if (!reply?.ok) throw new Error(JSON.stringify(reply));
-      return reply.value;
-    }, pageUrl);
-  } finally {
-    await extPage.close();
-  }
-}
 
 /** A Chromium user in puppeteer-core, as the two-browser layer gives it (see extension-browser.ts), under its older names. */
 export type PuppeteerUser = ExtensionUser & {

@@ -13,7 +13,7 @@ import type { RoomSync } from './room-sync';
 import type { EngineStore, StoredAccount } from './store';
 
 /** PeerTube passwords last 24 h and every auth call extends them: renew well before. */
-export const PASSWORD_RENEW_AFTER_MS = 12 * 3600_000;
+const PASSWORD_RENEW_AFTER_MS = 12 * 3600_000;
 
 export interface AccountDeps {
   store: EngineStore;

@@ -26,8 +26,8 @@ export type OpenPeerTubeRoom = PeerTubeRoomPage;
 const OPEN_TIMEOUT_MS = 25_000;
 const RECENT_ROOMS_KEPT = 20;
 
-export const peerTubeAccountId = (origin: string) => `peertube:${origin}`;
-export const manualAccountId = (jid: string) => `xmpp:${jid.toLowerCase()}`;
+const peerTubeAccountId = (origin: string) => `peertube:${origin}`;
+const manualAccountId = (jid: string) => `xmpp:${jid.toLowerCase()}`;
 
 export class Engine {
   private readonly store: EngineStore;

@@ -38,9 +38,9 @@ const ATTEMPT_TIMEOUT_MS = 20_000;
  * worker after 30 s without events (WebSocket messages count): a ping every
  * 20 s, on our own timer, since Chrome's alarms cannot fire more often than 30 s.
  */
-export const PING_INTERVAL_MS = 20_000;
+const PING_INTERVAL_MS = 20_000;
 const PING_TIMEOUT_MS = 15_000;
-export const IQ_TIMEOUT_MS = 15_000;
+const IQ_TIMEOUT_MS = 15_000;
 
 export class XmppConnection {
   private conn: StropheConnection | null = null;

@@ -23,14 +23,14 @@ const quote = (s: string | null) => JSON.stringify((s ?? '').slice(0, 80));
  * is 4, "0x10" is 16), NaN (here null) when missing or not a number. A value
  * beyond any float (hundreds of digits) is null too: JSON cannot carry it.
  */
-export function readOrder(raw: string | null): number | null {
+function readOrder(raw: string | null): number | null {
   // biome-ignore lint/correctness/useParseIntRadix: the official client reads orders with a bare parseInt ("0x10" is 16 there), and so must we
   const n = parseInt(raw ?? '');
   return Number.isFinite(n) ? n : null;
 }
 
 /** What the official client writes for an order it holds (NaN for null). */
-export const orderAttribute = (order: number | null): string => String(order ?? NaN);
+const orderAttribute = (order: number | null): string => String(order ?? NaN);
 
 export function parseNoteItem(itemEl: Element): ParsedNote {
   let id: string | undefined;

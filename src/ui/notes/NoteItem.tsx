@@ -12,7 +12,7 @@ import { useFocusReturn } from '../useFocusReturn';
 import { NoteForm } from './NoteForm';
 import { ParticipantLine } from './ParticipantLine';
 
-export const noteDomId = (id: string) => `lct-note-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+const noteDomId = (id: string) => `lct-note-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 export function NoteItem(props: {
   note: Note;

@@ -16,7 +16,7 @@ import type { RawXmppClient } from '../../helpers/raw-client';
  * error (closing one still connecting just fires an event); `ws` throws an
  * unhandled 'error' when nobody listens, so one listener is always there.
  */
-export class BrowserLikeWebSocket extends WebSocket {
+class BrowserLikeWebSocket extends WebSocket {
   constructor(...args: ConstructorParameters<typeof WebSocket>) {
     super(...args);
     this.on('error', () => {});

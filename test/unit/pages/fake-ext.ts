@@ -23,7 +23,7 @@ function event<A extends unknown[]>() {
   };
 }
 
-export class FakePort {
+class FakePort {
   onMessage = event<[unknown]>();
   onDisconnect = event<[]>();
   posted: PortToBackground[] = [];
@@ -172,7 +172,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
   return fake;
 }
 
-export const emptyItems = () => ({ lists: {}, tasks: {} });
+const emptyItems = () => ({ lists: {}, tasks: {} });
 
 /** A room view as the background would push it. */
 export function makeView(ref: RoomRef, over: Partial<RoomView> = {}): RoomView {
@@ -190,5 +190,3 @@ export function makeView(ref: RoomRef, over: Partial<RoomView> = {}): RoomView {
     ...over,
   };
 }
-
-export const unknown = () => ({ attrs: {}, children: [] });

@@ -25,7 +25,7 @@ useLocale('en');
 /** The app's stylesheet in the test document, so tests can check what CSS shows (struck-through, hidden…). */
 export const stylesheet = readFileSync(fromRoot('src/ui/styles.css'), 'utf8');
 
-export interface TaskSpec extends Partial<Omit<Task, 'list'>> {
+interface TaskSpec extends Partial<Omit<Task, 'list'>> {
   name: string;
 }
 export interface ListSpec {
