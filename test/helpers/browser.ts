@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
-import { expect } from 'vitest';
 import { enableInstance, launchChromium } from '../../demo/browser.mjs';
 import { LIVE_VIDEO, type DemoVideo } from '../../demo/catalog.mjs';
+import { eventually, PATIENCE_MS } from './by-role.ts';
 import { ensureLocalBuild, EXTENSION_DIR, startDemoStack, type DemoStack } from './demo.ts';
 import { launchUser, watchPath, type ExtensionUser } from './extension-browser.ts';
 
@@ -81,11 +81,7 @@ export async function openAs(
   }
 }
 
-/** How long a user would wait for something to show before calling it broken. */
-export const PATIENCE_MS = 20_000;
-
-/** Retries `read` until the assertion chained on the result passes (vitest's expect.poll with our patience). */
-export const eventually = <T>(read: () => T | Promise<T>, timeout = PATIENCE_MS) => expect.poll(read, { timeout, interval: 100 });
+export { eventually, PATIENCE_MS } from './by-role.ts';
 
 export const visible = (locator: Locator, timeout = PATIENCE_MS) => locator.first().waitFor({ state: 'visible', timeout });
 

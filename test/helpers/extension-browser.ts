@@ -29,6 +29,8 @@ export interface ExtensionUser {
   extensionOrigin: string;
   /** Errors thrown in the watch page (the panel's content script included). */
   pageErrors: string[];
+  /** Messages of dialogs (alert, confirm, prompt) the watch page opened: a script from an item would show here. */
+  dialogs: string[];
   /** Opens one of the extension's pages (`src/popup/index.html`…) in a new tab and resolves once it has loaded. */
   openExtensionPage(path: string): Promise<Page>;
   /**
@@ -53,6 +55,18 @@ const FIREFOX_EXTENSION_UUID = '8f0c2a4e-6b1d-4c3e-9a57-1e2d3c4b5a69';
 const VIEWPORT = { width: 1366, height: 860 };
 
 export const watchPath = (video: DemoVideo) => `/w/${video.shortUUID}`;
+
+/** Records the page's script errors and the dialogs it opens (each dismissed, as a wary user would). */
+function watchPage(page: Page): { pageErrors: string[]; dialogs: string[] } {
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push((error as Error).message));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { pageErrors, dialogs };
+}
 
 /** Enables the extension on `origin` as the popup's "Enable" does: an extension page asks the background. */
 async function enableInstance(user: ExtensionUser, origin: string) {
@@ -114,14 +128,14 @@ async function launchChromium(demoUrl: string, user: string, video: DemoVideo): 
     // (URL.origin is "null" for a chrome-extension: address)
     const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
     const [page] = await browser.pages();
-    const pageErrors: string[] = [];
-    page!.on('pageerror', (error) => pageErrors.push((error as Error).message));
+    const { pageErrors, dialogs } = watchPage(page!);
     const chromium: ExtensionUser = {
       browserName: 'chromium',
       browser,
       page: page!,
       extensionOrigin,
       pageErrors,
+      dialogs,
       async openExtensionPage(path) {
         const extPage = await browser.newPage();
         await extPage.goto(`${extensionOrigin}/${path}`);
@@ -203,8 +217,7 @@ async function launchFirefox(demoUrl: string, user: string, video: DemoVideo): P
     const connection = rdp;
     const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
     const [page] = await browser.pages();
-    const pageErrors: string[] = [];
-    page!.on('pageerror', (error) => pageErrors.push((error as Error).message));
+    const { pageErrors, dialogs } = watchPage(page!);
     let tabs = 0;
     const firefox: ExtensionUser = {
       browserName: 'firefox',
@@ -212,6 +225,7 @@ async function launchFirefox(demoUrl: string, user: string, video: DemoVideo): P
       page: page!,
       extensionOrigin,
       pageErrors,
+      dialogs,
       async openExtensionPage(path) {
         // BiDi refuses moz-extension:// addresses: open a tab BiDi knows at an address RDP can
         // find, and have RDP send it on; the tab stays the one puppeteer drives.

@@ -4,10 +4,8 @@
 import type { Page } from 'puppeteer-core';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import { fetchItems, readTasks } from '../../demo/muc.mjs';
+import { PATIENCE_MS } from './by-role.ts';
 import type { DemoStack } from './demo.ts';
-
-/** How long a user would wait for something to show before calling it broken. */
-const PATIENCE_MS = 20_000;
 
 /** Puppeteer's selector for an element in the task panel's shadow root. */
 export const inPanel = (selector: string) => `lct-task-panel >>> ${selector}`;
@@ -75,3 +73,6 @@ export async function serverTaskNames(stack: DemoStack, listName: string, room =
     await client.close();
   }
 }
+
+/** The task names the panel shows in a list, top to bottom (null: no such list). */
+export const panelTaskNames = (page: Page, listName: string) => panelList(page, listName).then((list) => list?.names ?? null);
