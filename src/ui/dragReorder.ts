@@ -129,8 +129,9 @@ export function beginDrag(start: PointerEvent, rowId: string, onDrop: (place: Dr
     if (!dragging) {
       if (Math.hypot(e.clientX - start.clientX, e.clientY - start.clientY) < START_DISTANCE) return;
       dragging = true;
-      row?.classList.add('lct-dragging');
+      // the copy first: a copy of the dimmed row would be see-through, the header under it showing
       if (row) preview = makePreview(row, attrs.row);
+      row?.classList.add('lct-dragging');
     }
     e.preventDefault();
     pointer = { x: e.clientX, y: e.clientY };

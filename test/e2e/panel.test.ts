@@ -37,18 +37,43 @@ const list = (name: string) => role('region', name);
 const row = (name: string): Step => ({ row: name });
 const chatMessage = (text: string): Step => ({ css: 'converse-chat-message', hasText: text });
 
-/** Drags a task's handle with the mouse to `toY` on the page, in `steps` moves, as a user does. */
-async function dragTask(page: Page, task: string, target: string, where: (box: { y: number; height: number }) => number, steps: number) {
+/** Presses the mouse on a task's handle, as a user starting a drag; returns the x the drag keeps. */
+async function grabTask(page: Page, task: string): Promise<number> {
   const handle = await find(page, PANEL, row(task), button('Move'));
   await handle.scrollIntoView();
   const from = await handle.boundingBox();
-  const to = await (await find(page, PANEL, row(target))).boundingBox();
-  if (!from || !to) throw new Error('rows not laid out');
+  if (!from) throw new Error('the row is not laid out');
   const x = from.x + from.width / 2;
   await page.mouse.move(x, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(x, where(to), { steps });
-  await page.mouse.up();
+  return x;
+}
+
+/** The vertical middle of what the steps reach, on the page. */
+async function middleOf(page: Page, ...steps: Step[]): Promise<{ y: number; height: number }> {
+  const box = await (await find(page, ...steps)).boundingBox();
+  if (!box) throw new Error('not laid out');
+  return { y: box.y + box.height / 2, height: box.height };
+}
+
+/** At (x, y): whether the dragged task's preview is what shows there, and how opaque it is drawn. */
+function previewAt(page: Page, x: number, y: number): Promise<{ onTop: boolean; opacity: string } | null> {
+  return page.evaluate(
+    (px, py) => {
+      const root = document.querySelector('lct-task-panel')!.shadowRoot!;
+      const preview = root.querySelector<HTMLElement>('.lct-drag-preview');
+      if (!preview) return null;
+      // the preview lets the pointer through (inert, no pointer events): let it be hit for a moment
+      preview.inert = false;
+      preview.style.pointerEvents = 'auto';
+      const hit = root.elementFromPoint(px, py);
+      preview.style.pointerEvents = '';
+      preview.inert = true;
+      return { onTop: !!hit && preview.contains(hit), opacity: getComputedStyle(preview).opacity };
+    },
+    x,
+    y,
+  );
 }
 
 describe.each(BROWSERS)('alice and bob in %s', (browserName) => {
@@ -176,7 +201,10 @@ describe.each(BROWSERS)('alice and bob in %s', (browserName) => {
       await (await find(page, ...grip)).focus();
       await page.keyboard.press('End');
       await eventually(() => gripValue('aria-valuenow')).toBe(await gripValue('aria-valuemax'));
-      await dragTask(page, 'Cut the side panels', 'Drill the entrance hole', (to) => to.y + to.height * 0.8, 12);
+      const x = await grabTask(page, 'Cut the side panels');
+      const to = await middleOf(page, PANEL, row('Drill the entrance hole'));
+      await page.mouse.move(x, to.y + to.height * 0.3, { steps: 12 });
+      await page.mouse.up();
       const expected = ['Sand the edges', 'Drill the entrance hole', 'Cut the side panels'];
       await eventually(() => panelTaskNames(bob.page, FIRST_LIST)).toEqual(expected);
       await eventually(() => panelTaskNames(alice.page, FIRST_LIST)).toEqual(expected);
@@ -187,7 +215,17 @@ describe.each(BROWSERS)('alice and bob in %s', (browserName) => {
       // as a user would: fold the list in between so that both ends of the drag are in view
       const between = [PANEL, list(FIRST_LIST), button(FIRST_LIST)];
       await click(page, ...between);
-      await dragTask(page, 'Thank the new followers', 'Pick two winners', (to) => to.y + to.height * 0.3, 15);
+      const x = await grabTask(page, 'Thank the new followers');
+      try {
+        // on its way, the task is drawn above the next list's header, not under it nor see-through
+        const header = await middleOf(page, PANEL, list('Giveaway prizes'), { css: '.lct-list-header' });
+        await page.mouse.move(x, header.y, { steps: 8 });
+        expect(await previewAt(page, x, header.y)).toEqual({ onTop: true, opacity: '1' });
+        const to = await middleOf(page, PANEL, row('Pick two winners'));
+        await page.mouse.move(x, to.y - to.height * 0.2, { steps: 7 });
+      } finally {
+        await page.mouse.up();
+      }
       await eventually(() => panelTaskNames(alice.page, 'Giveaway prizes')).toEqual(['Thank the new followers', 'Pick two winners']);
       await eventually(() => panelTaskNames(alice.page, PREP_LIST)).toEqual(['Check sound levels', 'Pin the schedule in the chat']);
       await click(page, ...between);
