@@ -163,6 +163,8 @@ describe('moving tasks by drag and drop (pointer events)', () => {
     expect(preview()?.textContent).toContain('one');
     expect(preview()?.getAttribute('aria-hidden')).toBe('true');
     expect(preview()?.style.transform).toBe('translateY(70px)');
+    // drawn as the row is, not dimmed as the row left behind is (a see-through preview shows what it passes over)
+    expect(preview()?.classList.contains('lct-dragging')).toBe(false);
     fireEvent.pointerUp(handle, { pointerId: 7, pointerType: 'mouse', clientX: 10, clientY: 90 });
     expect(row('three').classList.contains('lct-drop-before')).toBe(false);
     expect(row('one').classList.contains('lct-dragging')).toBe(false);
