@@ -2,10 +2,14 @@
 // scripts run beside untrusted pages, so every field is checked and the
 // result rebuilt from the checked fields only: an unknown type or a bad
 // field is refused with a Problem saying which one.
-import { EDIT_FIELDS, type FieldSpec } from '../core/fields';
-import type { Edit, Problem, RoomRef } from '../core/types';
+import { EDIT_FIELDS, ITEM_FIELDS, type FieldSpec } from '../core/fields';
+import { NS } from '../core/ns';
+import type { Edit, Item, Problem, RoomRef, Unknown } from '../core/types';
+import { childElements, serializeElement } from '../core/xml';
 import type { ManualAccount, PeerTubeAuth, PortToBackground, Request, Settings } from '../messages';
 import { parseOrigin } from './origins';
+// DOMParser for restored items' unknown children, where there is no DOM (Chrome's worker)
+import './xmpp/dom-shim';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
@@ -13,6 +17,9 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: Problem };
 const SHORT = 4_000;
 /** task names and descriptions: long pasted text is legitimate, a megabyte is not */
 const LONG = 200_000;
+
+/** items one restore may bring back: a node holds at most 5,000 (docs/protocol.md §3) */
+const RESTORE_MAX = 5_000;
 
 /** a view's id for an edit (room-port.ts makes 32 hex digits) */
 const EDIT_ID_MAX = 64;
@@ -96,7 +103,49 @@ function field(v: unknown, spec: FieldSpec, path: string): unknown {
     case 'integer':
       if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new Refused(`${path} must be a whole number`);
       return v;
+    case 'items':
+      return restoredItems(v, path);
   }
+}
+
+/** The items of an undo (a restore edit): each rebuilt from its checked fields, as an edit is. */
+function restoredItems(v: unknown, path: string): Item[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > RESTORE_MAX) throw new Refused(`${path} must hold 1 to ${RESTORE_MAX} items`);
+  return v.map((raw, i) => {
+    const at = `${path}[${i}]`;
+    const r = record(raw, at);
+    if (r.kind !== 'tasklist' && r.kind !== 'task') throw new Refused(`${at}.kind must be tasklist or task`);
+    const out: Record<string, unknown> = { kind: r.kind, id: filled(r.id, `${at}.id`) };
+    for (const [name, spec] of Object.entries(ITEM_FIELDS[r.kind])) {
+      const value = field(r[name], spec, `${at}.${name}`);
+      if (value !== undefined) out[name] = value;
+    }
+    if (r.unknown !== undefined) out.unknown = unknownData(r.unknown, `${at}.unknown`, NS[r.kind]);
+    return out as unknown as Item;
+  });
+}
+
+/**
+ * Another client's data in an item being restored. Its child elements go
+ * into the published payload as they are, so each must be one well-formed
+ * element: parsed again and written back by our own serializer, never
+ * passed on as the sender wrote it (a page could otherwise add to the stanza).
+ * Attribute names are filtered where the payload is written (xml.ts).
+ */
+function unknownData(v: unknown, path: string, ns: string): Unknown {
+  const u = record(v, path);
+  const attrs = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(record(u.attrs, `${path}.attrs`))) attrs[name] = text(value, `${path}.attrs.${name}`);
+  if (!Array.isArray(u.children)) throw new Refused(`${path}.children must be a list`);
+  const children = u.children.map((child, i) => {
+    const xml = text(child, `${path}.children[${i}]`, LONG);
+    const doc = new DOMParser().parseFromString(`<wrap xmlns="${ns}">${xml}</wrap>`, 'text/xml');
+    const root = doc.documentElement;
+    const elements = root && root.localName === 'wrap' && !doc.getElementsByTagName('parsererror').length ? childElements(root) : [];
+    if (elements.length !== 1 || root!.childNodes.length !== 1) throw new Refused(`${path}.children[${i}] must be one XML element`);
+    return serializeElement(elements[0]!, ns);
+  });
+  return { attrs, children };
 }
 
 function edit(v: unknown, path: string): Edit {

@@ -7,8 +7,8 @@
 import type { Edit, Task, TaskList } from './types';
 
 export interface FieldSpec {
-  /** text (character data), ref (an item id), integer, flag (true or absent), index (a position ≥ 0) */
-  value: 'text' | 'ref' | 'integer' | 'flag' | 'index';
+  /** text (character data), ref (an item id), integer, flag (true or absent), index (a position ≥ 0), items (whole lists and tasks) */
+  value: 'text' | 'ref' | 'integer' | 'flag' | 'index' | 'items';
   /** how it travels in the payload (docs/protocol.md §4): a child element or an attribute */
   wire?: 'child' | 'attr';
   /** may be absent */
@@ -57,4 +57,5 @@ export const EDIT_FIELDS = {
   setDone: { id: ITEM_ID, done: TASK_FIELDS.done },
   moveTask: { id: ITEM_ID, list: TASK_FIELDS.list, index: { value: 'index' } },
   deleteTask: { id: ITEM_ID },
+  restore: { items: { value: 'items' } },
 } as const satisfies { [Op in Edit['op']]: Record<Exclude<keyof Extract<Edit, { op: Op }>, 'op'>, FieldSpec> };

@@ -83,6 +83,14 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
       if (!getTask(items, edit.id)) return { error: 'no-such-task' };
       return { publish: [], retract: [edit.id] };
     }
+    case 'restore': {
+      // Lists first, so that no client ever holds a restored task without its
+      // list; each task's list must be here or be restored with it.
+      const lists = edit.items.filter((item) => item.kind === 'tasklist');
+      const tasks = edit.items.filter((item) => item.kind === 'task');
+      if (tasks.some((task) => !getList(items, task.list) && !lists.some((list) => list.id === task.list))) return { error: 'no-such-list' };
+      return checked({ publish: [...lists, ...tasks], retract: [] });
+    }
   }
 }
 

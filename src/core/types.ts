@@ -118,4 +118,10 @@ export type Edit =
   | { op: 'setDone'; id: string; done: boolean }
   /** Move a task into `list` at position `index` of that list's sorted tasks (as shown, 0 = top). */
   | { op: 'moveTask'; id: string; list: string; index: number }
-  | { op: 'deleteTask'; id: string };
+  | { op: 'deleteTask'; id: string }
+  /**
+   * Undo (ui/useUndo.ts): publish these items again as they were, under their
+   * own ids, lists before tasks (docs/protocol.md §4: a retracted id may be
+   * published again, and is the same item to every client).
+   */
+  | { op: 'restore'; items: Item[] };

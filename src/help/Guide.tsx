@@ -13,6 +13,7 @@ const SOME_INSTANCE = '…';
 const PANEL_KEYS: { alternatives: string[]; does: string }[] = [
   { alternatives: ['/'], does: 'helpKeySearch' },
   { alternatives: ['Alt+Up', 'Alt+Down'], does: 'helpKeyMove' },
+  { alternatives: ['Ctrl+Z'], does: 'helpKeyUndo' },
   { alternatives: ['Enter'], does: 'helpKeySubmit' },
   { alternatives: ['Ctrl+Enter'], does: 'helpKeySaveDescription' },
   { alternatives: ['Esc'], does: 'helpKeyEscape' },

@@ -5,15 +5,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TaskFilter, TaskStatusFilter } from '../core/task-filter';
 import { t, tn } from './i18n';
+import { isTextField } from './text-field';
 
 const STATUSES: readonly TaskStatusFilter[] = ['all', 'open', 'done'];
 const STATUS_LABEL: Record<TaskStatusFilter, string> = { all: 'filterAll', open: 'filterOpen', done: 'filterDone' };
-
-function isTextField(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false;
-  if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  return el instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(el.type);
-}
 
 export function SearchBar(props: { filter: TaskFilter; onChange: (f: TaskFilter) => void; active: boolean; matches: number }) {
   const { filter, onChange } = props;

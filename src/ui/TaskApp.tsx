@@ -23,10 +23,12 @@ import { useRenderBudget } from './renderBudget';
 import { SearchBar } from './SearchBar';
 import { keepUnchanged } from './stable-view';
 import { useThemeScheme } from './themeScheme';
+import { UndoToast } from './UndoToast';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
 import { useTaskSearch } from './useTaskSearch';
+import { focusAfterUndo, useUndo } from './useUndo';
 
 export interface TaskAppProps {
   view: RoomView;
@@ -141,6 +143,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   useThemeScheme(rootRef); // scrollbars and native controls as dark as the page's theme
+  const undo = useUndo({ items: view.items, run, announce: setAnnouncement, root: rootRef });
   /** where focus goes once the next items arrive: after a keyboard move the row is re-created elsewhere, after a deletion it is gone */
   const focusAfterChange = useRef<{ selector: string; before: RoomItems } | null>(null);
 
@@ -164,8 +167,8 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
-  const latest = useRef({ view, hideDone, collapsedIds, run, tasksByList });
-  latest.current = { view, hideDone, collapsedIds, run, tasksByList };
+  const latest = useRef({ view, hideDone, collapsedIds, run: undo.run, tasksByList });
+  latest.current = { view, hideDone, collapsedIds, run: undo.run, tasksByList };
 
   const actions = useMemo<BoardActions>(() => {
     /** a list's tasks in order, as rendered (sorting the room's tasks again would cost a pass over all of them) */
@@ -314,6 +317,14 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
           </MatchWordsContext.Provider>
         </BoardActionsContext.Provider>
       )}
+      <UndoToast
+        entry={blocked ? null : undo.toast}
+        onDismiss={undo.dismiss}
+        onUndo={(entry) => {
+          actions.focusAfterChange(focusAfterUndo(entry));
+          void undo.undo(entry);
+        }}
+      />
       {modal?.kind === 'confirm' && (
         <Dialog title={modal.title} onCancel={() => closeModal(false)} initialFocus=".lct-cancel" describedBy="lct-confirm-message">
           <p id="lct-confirm-message" class="lct-text" dir="auto">

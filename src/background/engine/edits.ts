@@ -9,14 +9,18 @@ export function isCreation(edit: Edit): boolean {
   return edit.op === 'createList' || edit.op === 'createTask';
 }
 
-/** The item an edit is about ('' for a creation, whose id comes later). */
+/** The item an edit is about ('' for a creation, whose id comes later; a restore's first item, its list if it brings one back). */
 export function touchedItem(edit: Edit): string {
+  if (edit.op === 'restore') return edit.items[0]?.id ?? '';
   return 'id' in edit ? edit.id : '';
 }
 
 /** Replace temporary ids (`local:…`) of items created offline by their server ids, once known. */
 export function resolveIds(edit: Edit, ids: Record<string, string>): Edit {
   const map = (id: string) => ids[id] ?? id;
+  if (edit.op === 'restore') {
+    return { op: 'restore', items: edit.items.map((item) => (item.kind === 'task' ? { ...item, id: map(item.id), list: map(item.list) } : { ...item, id: map(item.id) })) };
+  }
   const out = { ...edit } as Edit & { id?: string; list?: string };
   if (out.id !== undefined) out.id = map(out.id);
   if (out.list !== undefined) out.list = map(out.list);
@@ -42,6 +46,8 @@ export function describeEdit(edit: Edit): string {
       return `move task ${edit.id}`;
     case 'deleteTask':
       return `delete task ${edit.id}`;
+    case 'restore':
+      return `restore “${edit.items[0]?.name}”${edit.items.length > 1 ? ` and ${edit.items.length - 1} more` : ''}`;
   }
 }
 

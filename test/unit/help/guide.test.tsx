@@ -84,7 +84,7 @@ describe('the guide', () => {
       term: 'Ctrl+Shift+Y',
       text: expect.stringMatching(/^Opens the quick-add window from any page\. To change it: chrome:\/\/extensions\/shortcuts/),
     });
-    expect(keys.slice(1).map((k) => k.term)).toEqual(['/', 'Alt+↑ or Alt+↓', 'Enter', 'Ctrl+Enter', 'Esc', '↑ or ↓']);
+    expect(keys.slice(1).map((k) => k.term)).toEqual(['/', 'Alt+↑ or Alt+↓', 'Ctrl+Z', 'Enter', 'Ctrl+Enter', 'Esc', '↑ or ↓']);
     // each key of a combination is its own <kbd> inside the combination's
     expect([...region.querySelectorAll('dt:first-of-type kbd kbd')].map((k) => k.textContent)).toEqual(['Ctrl', 'Shift', 'Y']);
   });
@@ -103,7 +103,7 @@ describe('the guide', () => {
     expect(screen.getByRole('main').getAttribute('lang')).toBe('de');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Livechat Tasks: Leitfaden für Moderatoren');
     const keys = definitions(screen.getByRole('region', { name: 'Tastenkürzel' }).querySelector('dl')!);
-    expect(keys.map((k) => k.term)).toEqual(['Alt+Umschalt+K', '/', 'Alt+↑ oder Alt+↓', 'Eingabe', 'Strg+Eingabe', 'Esc', '↑ oder ↓']);
+    expect(keys.map((k) => k.term)).toEqual(['Alt+Umschalt+K', '/', 'Alt+↑ oder Alt+↓', 'Strg+Z', 'Eingabe', 'Strg+Eingabe', 'Esc', '↑ oder ↓']);
   });
 });
 
