@@ -225,6 +225,38 @@ describe('message validation', () => {
   });
 });
 
+describe('an undo (restore edit)', () => {
+  const restore = (items: unknown) => ({ type: 'view/edit', room: ROOM_A, edit: { op: 'restore', items } });
+  const task = { kind: 'task', id: 'T1', list: 'L1', name: 'Check sound', order: 3, done: true };
+
+  it("passes on items rebuilt from their checked fields, another client's data written again by our serializer", async () => {
+    const { router, calls } = setup();
+    const unknown = { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x" at=\'1\'>soon<!-- c --></due>', '<note>in the payload ns</note>'] };
+    await router.handleMessage(restore([{ kind: 'tasklist', id: 'L1', name: 'Prep', extra: 1 }, { ...task, unknown, sneaky: 1 }]), POPUP);
+    expect(calls[0]?.message).toEqual(
+      restore([
+        { kind: 'tasklist', id: 'L1', name: 'Prep' },
+        { ...task, unknown: { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x" at="1">soon</due>', '<note>in the payload ns</note>'] } },
+      ]),
+    );
+  });
+
+  it('refuses child data that is not exactly one XML element: it would add to the stanza', async () => {
+    const { router, calls } = setup();
+    const cases: [unknown, string][] = [
+      [[], 'edit.items must hold 1 to 5000 items'],
+      [[{ ...task, kind: 'note' }], 'edit.items[0].kind must be tasklist or task'],
+      [[{ ...task, order: '3' }], 'edit.items[0].order must be a whole number'],
+      [[{ ...task, unknown: { attrs: {}, children: ['</task></item><item id="x"><task/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
+      [[{ ...task, unknown: { attrs: {}, children: ['<a/><b/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
+      [[{ ...task, unknown: { attrs: {}, children: ['text<a/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
+      [[{ ...task, unknown: { attrs: {}, children: ['<a>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
+    ];
+    for (const [items, detail] of cases) expect(refusal(await router.handleMessage(restore(items), POPUP))).toBe(detail);
+    expect(calls).toEqual([]);
+  });
+});
+
 class FakePort implements PortLike {
   posted: BackgroundToPort[] = [];
   disconnected = false;
