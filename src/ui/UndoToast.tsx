@@ -17,7 +17,7 @@ type Props = { entry: UndoEntry; onUndo: (entry: UndoEntry) => void; onDismiss: 
 export function UndoToast(props: Omit<Props, 'entry'> & { entry: UndoEntry | null }) {
   const { entry } = props;
   return (
-    <div class="lct-toast-region" role="status">
+    <div class="lct-toast-region" aria-live="polite">
       {/* one toast per undo: a new one starts its own time, not held by the last one's focus */}
       {entry && <Toast key={entry.key} {...props} entry={entry} />}
     </div>

@@ -30,7 +30,7 @@ async function deleteTask(name: string) {
 describe('undo', () => {
   test('a deleted task: the toast says so in a polite live region, and its Undo publishes the task again as it was', async () => {
     const { onEdit, push } = renderApp(prep());
-    expect(toast().getAttribute('role')).toBe('status');
+    expect(toast().getAttribute('aria-live')).toBe('polite');
     expect(toast().textContent).toBe('');
     await deleteTask('Check sound');
     await waitFor(() => expect(toast().textContent).toContain('Task “Check sound” deleted.'));
