@@ -88,7 +88,8 @@ export function planEdit(items: RoomItems, edit: Edit): Plan | { error: PlanErro
       // list; each task's list must be here or be restored with it.
       const lists = edit.items.filter((item) => item.kind === 'tasklist');
       const tasks = edit.items.filter((item) => item.kind === 'task');
-      if (tasks.some((task) => !getList(items, task.list) && !lists.some((list) => list.id === task.list))) return { error: 'no-such-list' };
+      if (tasks.some((task) => !getList(items, task.list) && !lists.some((list) => list.id === task.list)))
+        return { error: 'no-such-list' };
       return checked({ publish: [...lists, ...tasks], retract: [] });
     }
   }

@@ -50,7 +50,8 @@ export function planUndo(items: RoomItems, edit: Edit): Undo | undefined {
       if (!task) return undefined;
       const undo: Edit = { op: 'editTask', id: task.id, name: task.name };
       if (task.description !== undefined) undo.description = task.description;
-      if (task.name === edit.name.trim() && (task.description ?? '') === (edit.description?.trim() ? edit.description : '')) return undefined;
+      if (task.name === edit.name.trim() && (task.description ?? '') === (edit.description?.trim() ? edit.description : ''))
+        return undefined;
       return { edit: undo, action: { did: 'editTask', name: edit.name.trim() } };
     }
     case 'renameList': {

@@ -35,7 +35,6 @@ function Toast({ entry, onUndo, onDismiss }: Props) {
   }, [holding, onDismiss]);
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: pointer and focus only hold the toast; its buttons are the controls
     <div
       class="lct-toast"
       onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}

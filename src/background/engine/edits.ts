@@ -19,7 +19,12 @@ export function touchedItem(edit: Edit): string {
 export function resolveIds(edit: Edit, ids: Record<string, string>): Edit {
   const map = (id: string) => ids[id] ?? id;
   if (edit.op === 'restore') {
-    return { op: 'restore', items: edit.items.map((item) => (item.kind === 'task' ? { ...item, id: map(item.id), list: map(item.list) } : { ...item, id: map(item.id) })) };
+    return {
+      op: 'restore',
+      items: edit.items.map((item) =>
+        item.kind === 'task' ? { ...item, id: map(item.id), list: map(item.list) } : { ...item, id: map(item.id) },
+      ),
+    };
   }
   const out = { ...edit } as Edit & { id?: string; list?: string };
   if (out.id !== undefined) out.id = map(out.id);

@@ -45,15 +45,30 @@ test('a deleted list, undone, is back for the other moderator with its tasks in 
     const a = { account: await addUser(alice, backend, 'alice'), jid: room.jid };
     const b = { account: await addUser(bob, backend, 'bob'), jid: room.jid };
     // written by another client: orders with gaps, a tick, a description, data we do not know
-    await room.owner.publish(room.jid, 'livechat-tasks', '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist" colour="red"><name>Show</name></tasklist>', 'LST');
-    await room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${TASK_NS}" list="LST" order="7"><name>Lights</name></task>`, 'T-lights');
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      '<tasklist xmlns="urn:peertube-plugin-livechat:tasklist" colour="red"><name>Show</name></tasklist>',
+      'LST',
+    );
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      `<task xmlns="${TASK_NS}" list="LST" order="7"><name>Lights</name></task>`,
+      'T-lights',
+    );
     await room.owner.publish(
       room.jid,
       'livechat-tasks',
       `<task xmlns="${TASK_NS}" list="LST" order="2" done="true" prio="high"><name>Sound</name><description>Ask chat\nthen check</description><due xmlns="urn:example:due">21:00</due></task>`,
       'T-sound',
     );
-    await room.owner.publish(room.jid, 'livechat-tasks', `<task xmlns="${TASK_NS}" list="LST" order="12"><name>Camera</name></task>`, 'T-camera');
+    await room.owner.publish(
+      room.jid,
+      'livechat-tasks',
+      `<task xmlns="${TASK_NS}" list="LST" order="12"><name>Camera</name></task>`,
+      'T-camera',
+    );
     const before = await serverItems(room);
     const seen = await openLive(alice, a);
     await openLive(bob, b);

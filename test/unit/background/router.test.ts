@@ -231,12 +231,24 @@ describe('an undo (restore edit)', () => {
 
   it("passes on items rebuilt from their checked fields, another client's data written again by our serializer", async () => {
     const { router, calls } = setup();
-    const unknown = { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x" at=\'1\'>soon<!-- c --></due>', '<note>in the payload ns</note>'] };
-    await router.handleMessage(restore([{ kind: 'tasklist', id: 'L1', name: 'Prep', extra: 1 }, { ...task, unknown, sneaky: 1 }]), POPUP);
+    const unknown = {
+      attrs: { prio: 'high' },
+      children: ['<due xmlns="urn:x" at=\'1\'>soon<!-- c --></due>', '<note>in the payload ns</note>'],
+    };
+    await router.handleMessage(
+      restore([
+        { kind: 'tasklist', id: 'L1', name: 'Prep', extra: 1 },
+        { ...task, unknown, sneaky: 1 },
+      ]),
+      POPUP,
+    );
     expect(calls[0]?.message).toEqual(
       restore([
         { kind: 'tasklist', id: 'L1', name: 'Prep' },
-        { ...task, unknown: { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x" at="1">soon</due>', '<note>in the payload ns</note>'] } },
+        {
+          ...task,
+          unknown: { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x" at="1">soon</due>', '<note>in the payload ns</note>'] },
+        },
       ]),
     );
   });
@@ -247,7 +259,10 @@ describe('an undo (restore edit)', () => {
       [[], 'edit.items must hold 1 to 5000 items'],
       [[{ ...task, kind: 'note' }], 'edit.items[0].kind must be tasklist or task'],
       [[{ ...task, order: '3' }], 'edit.items[0].order must be a whole number'],
-      [[{ ...task, unknown: { attrs: {}, children: ['</task></item><item id="x"><task/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
+      [
+        [{ ...task, unknown: { attrs: {}, children: ['</task></item><item id="x"><task/>'] } }],
+        'edit.items[0].unknown.children[0] must be one XML element',
+      ],
       [[{ ...task, unknown: { attrs: {}, children: ['<a/><b/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
       [[{ ...task, unknown: { attrs: {}, children: ['text<a/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
       [[{ ...task, unknown: { attrs: {}, children: ['<a>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],

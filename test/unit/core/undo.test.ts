@@ -33,7 +33,10 @@ const base = room(
   [{ ...list('L1', 'Stream'), unknown: { attrs: { colour: 'red' }, children: [] } }, list('L2', 'Later')],
   [
     task('A', 'L1', 1),
-    task('B', 'L1', 5, { description: 'line 1\nline 2', unknown: { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x">soon</due>'] } }),
+    task('B', 'L1', 5, {
+      description: 'line 1\nline 2',
+      unknown: { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x">soon</due>'] },
+    }),
     task('C', 'L1', 9, { done: true }),
     task('X', 'L2', 1),
   ],

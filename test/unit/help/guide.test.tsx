@@ -103,7 +103,16 @@ describe('the guide', () => {
     expect(screen.getByRole('main').getAttribute('lang')).toBe('de');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Livechat Tasks: Leitfaden für Moderatoren');
     const keys = definitions(screen.getByRole('region', { name: 'Tastenkürzel' }).querySelector('dl')!);
-    expect(keys.map((k) => k.term)).toEqual(['Alt+Umschalt+K', '/', 'Alt+↑ oder Alt+↓', 'Strg+Z', 'Eingabe', 'Strg+Eingabe', 'Esc', '↑ oder ↓']);
+    expect(keys.map((k) => k.term)).toEqual([
+      'Alt+Umschalt+K',
+      '/',
+      'Alt+↑ oder Alt+↓',
+      'Strg+Z',
+      'Eingabe',
+      'Strg+Eingabe',
+      'Esc',
+      '↑ oder ↓',
+    ]);
   });
 });
 

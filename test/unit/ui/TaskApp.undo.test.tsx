@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Edit } from '../../../src/core/types';
-import { makeView } from './fixtures';
+import { acceptingEdits, makeView } from './fixtures';
 import { renderApp } from './render';
 
 afterEach(() => {
@@ -29,18 +29,35 @@ async function deleteTask(name: string) {
 
 describe('undo', () => {
   test('a deleted task: the toast says so in a polite live region, and its Undo publishes the task again as it was', async () => {
-    const { onEdit, push } = renderApp(prep());
+    const onEdit = acceptingEdits();
+    const { push } = renderApp(prep(), onEdit);
     expect(toast().getAttribute('aria-live')).toBe('polite');
     expect(toast().textContent).toBe('');
     await deleteTask('Check sound');
     await waitFor(() => expect(toast().textContent).toContain('Task “Check sound” deleted.'));
     // the toast never takes focus
     expect(toast().contains(document.activeElement)).toBe(false);
-    push(makeView([{ name: 'Prep', tasks: [{ id: 'L1-T2', name: 'Check light' }] }, { name: 'Later', tasks: ['Tidy'] }]));
+    push(
+      makeView([
+        { name: 'Prep', tasks: [{ id: 'L1-T2', name: 'Check light' }] },
+        { name: 'Later', tasks: ['Tidy'] },
+      ]),
+    );
     fireEvent.click(within(toast()).getByRole('button', { name: 'Undo' }));
     expect(onEdit).toHaveBeenLastCalledWith({
       op: 'restore',
-      items: [{ kind: 'task', id: 'L1-T1', list: 'L1', name: 'Check sound', description: 'Ask chat', order: 0, done: false, unknown: { attrs: {}, children: [] } }],
+      items: [
+        {
+          kind: 'task',
+          id: 'L1-T1',
+          list: 'L1',
+          name: 'Check sound',
+          description: 'Ask chat',
+          order: 0,
+          done: false,
+          unknown: { attrs: {}, children: [] },
+        },
+      ],
     } satisfies Edit);
     expect(toast().textContent).toBe('');
     expect(screen.getByText('Undone: Task “Check sound” deleted.')).toBeTruthy();
@@ -50,7 +67,8 @@ describe('undo', () => {
   });
 
   test('a deleted list comes back first, then its tasks', async () => {
-    const { onEdit } = renderApp(prep());
+    const onEdit = acceptingEdits();
+    renderApp(prep(), onEdit);
     const section = screen.getByRole('heading', { name: 'Prep' }).closest('section')!;
     fireEvent.click(within(section).getByRole('button', { name: 'Delete list' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
@@ -62,12 +80,15 @@ describe('undo', () => {
 
   test('Ctrl+Z undoes the latest change first, also once the toast is gone, and says when there is nothing left', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const { onEdit } = renderApp(prep());
+    const onEdit = acceptingEdits();
+    renderApp(prep(), onEdit);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Check light' }));
     await waitFor(() => expect(toast().textContent).toContain('“Check light” marked done.'));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Tidy' }));
     await waitFor(() => expect(toast().textContent).toContain('“Tidy” marked done.'));
-    await act(() => vi.advanceTimersByTimeAsync(9_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(9_000);
+    });
     expect(toast().textContent).toBe('');
     ctrlZ(screen.getByRole('checkbox', { name: 'Check sound' }));
     expect(onEdit).toHaveBeenLastCalledWith({ op: 'setDone', id: 'L2-T1', done: false });
@@ -85,15 +106,20 @@ describe('undo', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Check light' }));
     const undo = await within(toast()).findByRole('button', { name: 'Undo' });
     fireEvent.focusIn(undo);
-    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20_000);
+    });
     expect(within(toast()).getByRole('button', { name: 'Undo' })).toBeTruthy();
     fireEvent.focusOut(undo);
-    await act(() => vi.advanceTimersByTimeAsync(9_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(9_000);
+    });
     expect(toast().textContent).toBe('');
   });
 
   test('in a text field Ctrl+Z is the field’s own', async () => {
-    const { onEdit } = renderApp(prep());
+    const onEdit = acceptingEdits();
+    renderApp(prep(), onEdit);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Check light' }));
     await waitFor(() => expect(toast().textContent).toContain('marked done'));
     const calls = onEdit.mock.calls.length;
@@ -112,7 +138,8 @@ describe('undo', () => {
   });
 
   test('a move is undone to its place, an edit to its old name and description', async () => {
-    const { onEdit } = renderApp(prep());
+    const onEdit = acceptingEdits();
+    renderApp(prep(), onEdit);
     fireEvent.keyDown(within(row('Check sound')).getByRole('checkbox'), { key: 'ArrowDown', altKey: true });
     ctrlZ();
     expect(onEdit).toHaveBeenLastCalledWith({ op: 'moveTask', id: 'L1-T1', list: 'L1', index: 0 });
