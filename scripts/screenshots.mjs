@@ -4,7 +4,7 @@
 // tests never rewrite tracked files). alice (owner of the room) on the live
 // video at 1366×768, the whole watch page with the panel, light and dark; the
 // toolbar popup over that page; the side panel (the extension page, opened on
-// the room from its recent rooms).
+// the room from its recent rooms), and its undo toast after a tick.
 //
 //   npm run screenshots                   writes docs/screenshots/*.png
 //   npm run screenshots -- --no-build     reuse dist/chrome (a local build) as it is
@@ -132,6 +132,16 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   await side.screenshot({ path: join(OUT, 'sidepanel.png') });
   console.log(`wrote ${join(OUT, 'sidepanel.png')}`);
+
+  // The undo toast, after ticking a task in the side panel, in the system's light and dark themes (then undone).
+  await (await side.waitForSelector('li.lct-task ::-p-aria(Sand the edges)', { timeout: TIMEOUT })).click();
+  await side.waitForSelector('.lct-toast', { timeout: TIMEOUT });
+  for (const scheme of ['light', 'dark']) {
+    await side.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await side.screenshot({ path: join(OUT, `undo-${scheme}.png`) });
+    console.log(`wrote ${join(OUT, `undo-${scheme}.png`)}`);
+  }
+  await side.click('.lct-toast-undo');
 
   // The moderator's guide, its first screen, in the system's light and dark themes.
   const guide = await browser.newPage();
