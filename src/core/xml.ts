@@ -45,6 +45,12 @@ export function childElements(el: Element): Element[] {
   return out;
 }
 
+export function hasChildElement(el: Element): boolean {
+  const nodes = el.childNodes;
+  for (let i = 0; i < nodes.length; i++) if (isElement(nodes[i])) return true;
+  return false;
+}
+
 /** First child element with this local name (and namespace, when given). */
 export function firstChild(el: Element, localName: string, ns?: string): Element | undefined {
   return childElements(el).find((c) => c.localName === localName && (ns === undefined || c.namespaceURI === ns));
