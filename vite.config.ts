@@ -29,28 +29,6 @@ function importWithoutPreload(): Plugin {
 }
 
 /**
- * The worker's XML parser (@xmldom/xmldom, see src/background/xmpp/dom-shim.ts)
- * only ever parses 'text/xml' (strophe and our own calls), which knows the
- * five predefined entities. xmldom also bundles the HTML5 table of 2,000+
- * named entities (11 kB gzipped, a sixth of the worker) for 'text/html',
- * which we never parse: the worker gets the XML table in its place.
- */
-function xmlEntitiesOnly(): Plugin {
-  // the file itself, as the bundler resolves xmldom's `require('./entities')`
-  const entitiesFile = normalizePath(join(dirname(createRequire(import.meta.url).resolve('@xmldom/xmldom')), 'entities.js'));
-  return {
-    name: 'lct:xmldom-xml-entities-only',
-    enforce: 'pre',
-    load(id) {
-      if (id !== entitiesFile) return null;
-      return `export const XML_ENTITIES = Object.freeze({ amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' });
-export const HTML_ENTITIES = XML_ENTITIES;
-export const entityMap = XML_ENTITIES;`;
-    },
-  };
-}
-
-/**
  * No HTML parsing sink in what we ship (addons.mozilla.org's linter flags
  * each, and our rule is that no text is ever read as HTML): two libraries
  * carry one for a feature we never use. preact's renderer assigns
@@ -170,7 +148,6 @@ export default defineConfig(() => {
       importWithoutPreload(),
       ...classicJsx(),
       pageCopies(),
-      xmlEntitiesOnly(),
       withoutHtmlSinks(),
       preact(),
       crx({ manifest: manifestFor(target, localCsp) as unknown as ManifestV3Export, browser: target }),

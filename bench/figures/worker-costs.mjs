@@ -49,7 +49,7 @@ export async function workerCosts() {
       baseline: null,
       ratio: null,
       range: [round(Math.min(...reads)), round(Math.max(...reads))],
-      note: `${count} items, ${(xml.length / 2 ** 20).toFixed(1)} MB of XML: stanza text to the room's records (xmldom as in the worker, stanzas.ts, codec.ts); median of ${READS} reads; goal well under ${FETCH_CPU_GOAL_MS} ms`,
+      note: `${count} items, ${(xml.length / 2 ** 20).toFixed(1)} MB of XML: stanza text to the room's records (the worker's XML reader, stanzas.ts, codec.ts); median of ${READS} reads; goal well under ${FETCH_CPU_GOAL_MS} ms`,
     },
     bytesPerChange: {
       unit: 'bytes',

@@ -1,8 +1,8 @@
 // The worker's own costs at the node's maximum, measured on the worker's own
 // code run in Node (bundled by bench/figures/worker-costs.mjs; V8 in both):
 // - the CPU time to read a 5,000-item fetch result, from the stanza's text
-//   to the room's records: the XML parser the worker uses (dom-shim.ts,
-//   xmldom), the items result (stanzas.ts), each item (codec.ts, through
+//   to the room's records: the XML reader the worker uses (dom-shim.ts,
+//   xml-reader.ts), the items result (stanzas.ts), each item (codec.ts, through
 //   ServerItems as node-sync.ts does);
 // - the bytes a view's port is given: the first whole view, then what one
 //   toggle pushes (RoomViewState → Router → port, as JSON: what crossing a

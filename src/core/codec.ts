@@ -8,13 +8,19 @@
 import { fieldsOn, ITEM_FIELDS } from './fields';
 import type { Parsed } from './node-codec';
 import { NS, type Item, type Unknown } from './types';
-import { attributeList, childElements, foreignAttributes, serializeElement, text, textElement } from './xml';
+import { attributeList, childElements, foreignAttributes, hasChildElement, serializeElement, text, textElement } from './xml';
 
 export type ParsedItem = Parsed<Item>;
 
 type Kind = Item['kind'];
 const KNOWN_CHILDREN = { tasklist: new Set(fieldsOn('tasklist', 'child')), task: new Set(fieldsOn('task', 'child')) };
 const KNOWN_ATTRS = { tasklist: new Set(fieldsOn('tasklist', 'attr')), task: new Set(fieldsOn('task', 'attr')) };
+// read once, not per item: a fetch reads thousands
+const FIELD_SPECS = { tasklist: Object.entries(ITEM_FIELDS.tasklist), task: Object.entries(ITEM_FIELDS.task) };
+const REQUIRED_CHILDREN = {
+  tasklist: fieldsOn('tasklist', 'child').filter((f) => !ITEM_FIELDS.tasklist[f]!.optional),
+  task: fieldsOn('task', 'child').filter((f) => !ITEM_FIELDS.task[f]!.optional),
+};
 
 /** Keeps reasons short: they quote untrusted names. */
 const quote = (s: string | null) => JSON.stringify((s ?? '').slice(0, 80));
@@ -54,16 +60,16 @@ function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
       unknown.children.push(serializeElement(child, ns));
       continue;
     }
-    if (childElements(child).length) return { ok: false, id, reason: `<${field}> is not plain text` };
+    if (hasChildElement(child)) return { ok: false, id, reason: `<${field}> is not plain text` };
     // A repeated field: the official client keeps the last one, so do we.
     texts[field] = text(child);
   }
-  for (const field of KNOWN_CHILDREN[kind]) {
-    if (texts[field] === undefined && !ITEM_FIELDS[kind][field]!.optional) return { ok: false, id, reason: `no <${field}>` };
+  for (const field of REQUIRED_CHILDREN[kind]) {
+    if (texts[field] === undefined) return { ok: false, id, reason: `no <${field}>` };
   }
 
   const item: Record<string, unknown> = { kind, id };
-  for (const [field, spec] of Object.entries(ITEM_FIELDS[kind])) {
+  for (const [field, spec] of FIELD_SPECS[kind]) {
     if (spec.wire === 'child') {
       if (texts[field] !== undefined) item[field] = texts[field];
       continue;

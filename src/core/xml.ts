@@ -1,7 +1,7 @@
-// Small XML helpers over the DOM subset that @xmldom/xmldom implements
+// Small XML helpers over the DOM subset that the worker's lite DOM implements
 // (childNodes, nodeType, localName, namespaceURI, prefix, getAttribute,
 // attributes, nodeValue), so the same code runs in the Chrome service worker
-// (xmldom), the Firefox event page (native DOM) and Node tests.
+// (src/background/xmpp/lite-dom.ts), the Firefox event page (native DOM) and Node tests.
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -43,6 +43,12 @@ export function childElements(el: Element): Element[] {
     if (isElement(n)) out.push(n);
   }
   return out;
+}
+
+export function hasChildElement(el: Element): boolean {
+  const nodes = el.childNodes;
+  for (let i = 0; i < nodes.length; i++) if (isElement(nodes[i])) return true;
+  return false;
 }
 
 /** First child element with this local name (and namespace, when given). */

@@ -1,7 +1,7 @@
 // One XMPP session for one account, kept alive and self-healing: WebSocket
 // first and BOSH after it, ping on every tick, reconnect with back-off.
 // Speaks XML strings out (core's builders) and DOM Elements in (core's parsers).
-import { Strophe } from './strophe';
+import { outgoing, Strophe } from './strophe';
 import { pingIq } from '../../core/stanzas';
 import type { Problem } from '../../core/types';
 import { CredentialsError, IqError, iqErrorOf } from './errors';
@@ -58,6 +58,8 @@ export class XmppConnection {
   /** set when only the user can fix things (bad credentials, not logged in): no automatic retry */
   private blocked = false;
   private fullJid = '';
+  /** how the current connection carries stanzas (strophe picks WebSocket for ws(s)://, BOSH for http(s)://) */
+  private transport: 'websocket' | 'bosh' = 'websocket';
   /** iqs waiting for an answer: a dropped strophe connection never settles them, we do */
   private readonly pendingIqs = new Set<(error: IqError) => void>();
 
@@ -97,7 +99,7 @@ export class XmppConnection {
 
   send(xml: string): void {
     if (!this.conn || this.state !== 'online') throw new IqError('not-connected', 'wait');
-    this.conn.send(parse(xml));
+    this.conn.send(outgoing(xml, this.transport));
   }
 
   /** Send an iq and resolve with the result stanza; reject with IqError on an error reply, timeout or no connection. */
@@ -111,7 +113,7 @@ export class XmppConnection {
       };
       this.pendingIqs.add(abandon);
       conn.sendIQ(
-        parse(xml),
+        outgoing(xml, this.transport),
         (result) => {
           this.pendingIqs.delete(abandon);
           resolve(result);
@@ -172,6 +174,7 @@ export class XmppConnection {
     // strophe picks WebSocket for ws(s):// and BOSH for http(s)://
     const conn = new Strophe.Connection(service);
     this.conn = conn;
+    this.transport = /^wss?:/i.test(service) ? 'websocket' : 'bosh';
     let connected = false;
     const fail = (problem: Problem) => {
       if (generation !== this.generation) return;
@@ -205,7 +208,7 @@ export class XmppConnection {
           this.preferred = endpointIndex;
           this.fullJid = conn.jid;
           // available presence: headline notifications go to available resources only
-          conn.send(parse('<presence xmlns="jabber:client"/>'));
+          conn.send(outgoing('<presence xmlns="jabber:client"/>', this.transport));
           this.pingTimer = setInterval(() => void this.ping(), PING_INTERVAL_MS);
           this.setState('online');
           this.config.onOnline();
@@ -298,11 +301,4 @@ export class XmppConnection {
     this.state = state;
     this.config.onState(state, problem);
   }
-}
-
-function parse(xml: string): Element {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const el = doc.documentElement;
-  if (!el || el.nodeName === 'parsererror') throw new Error(`malformed outgoing stanza: ${xml.slice(0, 80)}`);
-  return el;
 }

@@ -12,3 +12,36 @@ Strophe.addNamespace('PING', NS.ping);
 Strophe.setLogLevel(Strophe.LogLevel.WARN);
 
 export { Strophe };
+
+/**
+ * Our stanzas are built as text (core/stanzas.ts), and strophe queues DOM
+ * elements that it serializes when it writes the socket: handing it our text
+ * parsed into a tree, only for it to be written back as the same text, cost
+ * every stanza a parse and a serialization (a renumbering move publishes
+ * dozens). Instead a stand-in goes through strophe's queue: our start tag
+ * alone, parsed (the id and type strophe's iq tracking reads), and
+ * strophe's serializer writes the text it stands for. WebSocket only: BOSH
+ * copies each queued element into its <body> (importNode), which would copy
+ * the stand-in and lose the text, so BOSH is handed the parsed stanza.
+ */
+const standIns = new WeakMap<Element, string>();
+const serialize = Strophe.Builder.serialize;
+Strophe.Builder.serialize = (elem) => (elem && !(elem instanceof Strophe.Builder) && standIns.get(elem)) || serialize(elem);
+
+/** What strophe is given to send `xml` as it is (WebSocket), or `xml` parsed (BOSH). */
+export function outgoing(xml: string, transport: 'websocket' | 'bosh'): Element {
+  if (transport === 'bosh') return parse(xml);
+  // Our builders escape '>' in attribute values (core/xml.ts): the first '>' ends the start tag.
+  const end = xml.indexOf('>');
+  const selfClosed = xml[end - 1] === '/';
+  const el = parse(selfClosed ? xml : `${xml.slice(0, end)}/>`);
+  standIns.set(el, xml);
+  return el;
+}
+
+function parse(xml: string): Element {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const el = doc.documentElement;
+  if (!el || el.nodeName === 'parsererror') throw new Error(`malformed outgoing stanza: ${xml.slice(0, 80)}`);
+  return el;
+}

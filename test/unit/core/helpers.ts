@@ -1,16 +1,16 @@
 // Test helpers: parse XML the way the extension's service worker does
-// (@xmldom/xmldom), and a transcription of the official ConverseJS plugin's
+// (its own reader, src/background/xmpp/xml-reader.ts), and a transcription of the official ConverseJS plugin's
 // item writer and drag-and-drop renumbering (peertube-plugin-livechat,
 // conversejs/custom/shared/lib/pubsub-manager.js `_save` and
 // shared/components/draggables/index.js `_saveOrders`), using strophe, the
 // library whose serializer puts the official client's bytes on the wire.
 
-import { DOMParser } from '@xmldom/xmldom';
 import { $build, Strophe } from 'strophe.js';
 import { NS } from '../../../src/core/types';
+import { readXml } from '../../../src/background/xmpp/xml-reader';
 
 export function parseXml(xml: string): Element {
-  return new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
+  return readXml(xml).documentElement as unknown as Element;
 }
 
 /** An <item> as the server returns it, around `payload`. */

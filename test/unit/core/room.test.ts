@@ -6,6 +6,7 @@ import {
   nextOrder,
   openTasksCount,
   planMove,
+  record,
   sortedLists,
   tasksOf,
   withChanges,
@@ -92,6 +93,18 @@ describe('immutable updates', () => {
     expect(ids(sortedLists(items))).toEqual(['__proto__']);
     expect(ids(tasksOf(items, '__proto__'))).toEqual(['constructor']);
     expect(getTask(withoutItem(items, 'constructor'), 'constructor')).toBeUndefined();
+  });
+
+  test("a record's copy keeps hostile ids as its own keys, has no prototype, and takes no inherited key", () => {
+    // as a cache restores it (structured clone): a plain object, "__proto__" an own key
+    const restored = JSON.parse('{"__proto__": 1, "constructor": 2, "a": 3}') as Record<string, number>;
+    const inherited = Object.setPrototypeOf(restored, { fromPrototype: 4 }) as Record<string, number>;
+    const copy = record(inherited);
+    expect(Object.getPrototypeOf(copy)).toBeNull();
+    expect(Object.keys(copy)).toEqual(['__proto__', 'constructor', 'a']);
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toBe(1);
+    expect('fromPrototype' in copy).toBe(false);
+    expect(Object.keys(record())).toEqual([]);
   });
 });
 
