@@ -7,7 +7,7 @@ import { bareJidKey } from '../../core/jid';
 import { has } from '../../core/room-query';
 import { tasksCodec } from '../../core/tasks-node';
 import type { ViewListener } from '../../core/view-delta';
-import type { Edit, Item, Problem, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
+import type { Edit, RoomEdit, Item, Problem, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
 import { EditQueue } from './edit-queue';
 import { withQueuedEdits } from './edits';
@@ -288,13 +288,14 @@ export class RoomSync {
   // --- edits -----------------------------------------------------------------
 
   /** `requestId`: the view's id for this edit; asked again with it (a lost reply), the edit is answered, not made twice. */
-  async edit(edit: Edit, requestId?: string): Promise<Reply<{ itemId: string }>> {
+  async edit(edit: RoomEdit, requestId?: string): Promise<Reply<{ itemId: string }>> {
     await this.loading;
+    if (edit.op.endsWith('Note')) return { ok: false, error: { code: 'bad-request', detail: 'notes are not wired yet' } };
     if (this.presence.rights === 'none') {
       return { ok: false, error: this.shown.problem ?? { code: 'forbidden', detail: this.ref.jid } };
     }
     const room = { live: this.shown.status === 'live', current: this.tasks.current };
-    return this.queue.add(edit, this.view().items, room, requestId);
+    return this.queue.add(edit as Edit, this.view().items, room, requestId);
   }
 
   saveSnapshot(): Promise<void> {

@@ -2,6 +2,7 @@
 // something changed, pushed once per burst (view-emitter.ts), the brief
 // highlight of what others changed, and the cache a restarted worker first
 // paints from (written once the room is quiet).
+import { noNotes } from '../../core/notes/view';
 import { emptyItems } from '../../core/room';
 import { diffViews, type ViewListener } from '../../core/view-delta';
 import type { PendingEdit, Problem, Rights, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
@@ -159,6 +160,8 @@ export class RoomViewState {
       rights,
       items: rights === 'none' ? emptyItems() : items,
       pending: rights === 'none' ? [] : pending,
+      notes: noNotes(),
+      participants: {},
       changed: [...this.changedUntil.keys()],
       ...(problem ? { problem } : {}),
       skipped: { count: skipped.size, ...(skippedSample !== undefined ? { sample: skippedSample } : {}) },

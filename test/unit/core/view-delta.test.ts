@@ -9,6 +9,7 @@ import { emptyItems, withChanges } from '../../../src/core/room';
 import type { Item, RoomItems, RoomView } from '../../../src/core/types';
 import { applyViewDelta, diffViews } from '../../../src/core/view-delta';
 import type { BackgroundToPort } from '../../../src/messages';
+import { noNotes } from '../../../src/core/notes/view';
 
 const ref = { account: 'xmpp:alice@example.org', jid: 'room@muc.example.org' };
 
@@ -31,6 +32,8 @@ function view(items: RoomItems, extra: Partial<RoomView> = {}): RoomView {
     rights: 'moderator',
     items,
     pending: [],
+    notes: noNotes(),
+    participants: {},
     changed: [],
     skipped: { count: 0 },
     loaded: true,
