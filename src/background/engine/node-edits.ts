@@ -7,7 +7,7 @@
 import type { NodeCodec } from '../../core/node-codec';
 import type { RoomEdit } from '../../core/types';
 
-export type NodePlan<I> = { publish: I[]; retract: string[] };
+type NodePlan<I> = { publish: I[]; retract: string[] };
 
 export interface NodeEdits<I extends { id: string }, C, E extends RoomEdit> {
   readonly codec: NodeCodec<I, C>;

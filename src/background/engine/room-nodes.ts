@@ -17,6 +17,8 @@ import { tasksEdits } from './tasks-edits';
 
 /** What the nodes tell their room: the tasks' progress makes the room's. */
 export interface RoomNodesEvents extends Omit<RoomNodeEvents, 'refused'> {
+  /** the notes are fetched and followed (the tasks' progress is `subscribed` and `live`) */
+  notesLive(): void;
   /** a node is not ours to read: not (or no longer) owner or admin, or a room without tasks */
   lostRights(problem: Problem): void;
 }
@@ -39,7 +41,7 @@ export class RoomNodes {
     this.notes = new RoomNode(notesEdits, nodeDeps, {
       ...events,
       subscribed: () => {},
-      live: () => events.changed(),
+      live: () => events.notesLive(),
       refused: (problem) => {
         if (problem.code !== 'no-room') {
           events.lostRights(problem);

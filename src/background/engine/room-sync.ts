@@ -82,6 +82,10 @@ export class RoomSync {
           // at once, not after the debounce: a worker stopped right now must still paint this next time
           void this.shown.saveSnapshot();
         },
+        notesLive: () => {
+          this.shown.changed();
+          void this.shown.saveSnapshot();
+        },
         lostRights: (problem) => this.loseRights(problem),
         failed: (problem) => this.setProblem(problem),
         othersChanged: (id) => this.shown.markChanged(id),

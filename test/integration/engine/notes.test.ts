@@ -14,7 +14,7 @@ import type { RoomRef, RoomView } from '../../../src/core/types';
 import { startTestBackend, type TestBackend } from '../../helpers/backend';
 import { child, itemsOf, type RawXmppClient } from '../../helpers/raw-client';
 import { officialDrop, officialNotePayload, officialReadNote, officialSort } from '../../unit/core/notes-official';
-import { addUser, makeEngine, moderatedRoom, NetworkLink, openLive, waitForView, type TestEngine } from './harness';
+import { addUser, makeEngine, MemoryKV, moderatedRoom, NetworkLink, openLive, waitForView, type TestEngine } from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
@@ -206,6 +206,44 @@ test('notes written offline show at once and are published after reconnecting', 
     expect(server).toHaveLength(2);
   } finally {
     await offline.close();
+    await link.close();
+    room.owner.close();
+  }
+});
+
+test('a restarted worker paints the notes from its cache at once, with the notes still queued, then publishes those', async () => {
+  const link = await NetworkLink.to(backend.port);
+  const first = makeEngine();
+  let restarted: TestEngine | undefined;
+  const room = await moderatedRoom(backend, 'carol', ['alice']);
+  try {
+    const ref = { account: await addUser(first, backend, 'alice', link.url(backend.wsUrl)), jid: room.jid };
+    await openWithNotes(first, ref);
+    expect((await first.engine.edit(ref, { op: 'createNote', description: 'Cached' })).ok).toBe(true);
+    // the cache is written once the room is quiet
+    const cache = () => [...first.local.data].filter(([key]) => key.startsWith('engine:room:'));
+    await vi.waitFor(() => expect(JSON.stringify(cache())).toContain('Cached'), { timeout: 5_000 });
+    link.cut();
+    await waitForView(first.engine, ref, (v) => v.status !== 'live');
+    expect((await first.engine.edit(ref, { op: 'createNote', description: 'Queued' })).ok).toBe(true);
+
+    // stopped without warning: the next worker starts from storage only, still offline
+    const stores = { local: new MemoryKV(), session: new MemoryKV() };
+    for (const [k, v] of first.local.data) stores.local.data.set(k, structuredClone(v));
+    for (const [k, v] of first.session.data) stores.session.data.set(k, structuredClone(v));
+    await first.close();
+    restarted = makeEngine(stores);
+    await restarted.engine.restore();
+    const painted = await waitForView(restarted.engine, ref, (v) => v.notes.available);
+    expect(texts(painted)).toEqual(['Queued', 'Cached']);
+    expect(painted.notes.pending.map((p) => p.kind)).toEqual(['createNote']);
+
+    link.restore();
+    await waitForView(restarted.engine, ref, (v) => v.status === 'live' && v.notes.pending.length === 0, 30_000);
+    const server = [...(await serverNotes(room.owner, room.jid)).values()].map((n) => n.data.description);
+    expect(server.sort()).toEqual(['Cached', 'Queued']);
+  } finally {
+    await restarted?.close();
     await link.close();
     room.owner.close();
   }
