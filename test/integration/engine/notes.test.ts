@@ -172,6 +172,31 @@ test('reorders agree: ours numbered as the official drag and drop, theirs sorted
   }
 });
 
+test('a note edited by one moderator while another moves it keeps both changes, here, there and on the server', async () => {
+  const room = await moderatedRoom(backend, 'carol', ['alice', 'bob']);
+  const a = { account: aliceAccount, jid: room.jid };
+  const b = { account: bobAccount, jid: room.jid };
+  try {
+    await openWithNotes(alice, a);
+    await openWithNotes(bob, b);
+    for (const text of ['A', 'B', 'C']) expect((await alice.engine.edit(a, { op: 'createNote', description: text })).ok).toBe(true);
+    const seen = await waitForView(bob.engine, b, (v) => texts(v).length === 3);
+    const id = noteWith(seen, 'A')!.id;
+    const [edit, move] = await Promise.all([
+      alice.engine.edit(a, { op: 'editNote', id, description: 'A, edited' }),
+      bob.engine.edit(b, { op: 'moveNote', id, index: 0 }),
+    ]);
+    expect([edit.ok, move.ok]).toEqual([true, true]);
+    const both = (v: RoomView) => texts(v).join() === 'A, edited,C,B';
+    await waitForView(alice.engine, a, both);
+    await waitForView(bob.engine, b, both);
+    const server = (await serverNotes(room.owner, room.jid)).get(id)!.data;
+    expect(server).toEqual({ description: 'A, edited', order: 4 });
+  } finally {
+    room.owner.close();
+  }
+});
+
 test('notes written offline show at once and are published after reconnecting', async () => {
   const link = await NetworkLink.to(backend.port);
   const offline = makeEngine();

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CrossingWrites, mergeItem } from '../../../src/background/engine/merge';
 import type { Item } from '../../../src/core/types';
+import { notesEdits } from '../../../src/background/engine/notes-edits';
 import { tasksEdits } from '../../../src/background/engine/tasks-edits';
+import type { Note } from '../../../src/core/notes/types';
 
 const unknown = { attrs: {}, children: [] };
 const base: Item = { kind: 'task', id: 't', list: 'l', name: 'One', order: 1, done: false, unknown };
@@ -27,6 +29,13 @@ test('unknown data another client added is kept', () => {
     done: true,
     unknown: { attrs: { color: 'red' }, children: [] },
   });
+});
+
+test('notes: a text edited by them and a move by us both survive, with the participant they tied it to', () => {
+  const note: Note = { id: 'n', order: 1, description: 'Asked to be unbanned' };
+  const theirs: Note = { ...note, description: 'Asked to be unbanned, twice', about: { nick: 'dave' } };
+  const mine: Note = { ...note, order: 4 };
+  expect(mergeItem(note, theirs, mine, notesEdits.fields)).toEqual({ ...theirs, order: 4 });
 });
 
 test('without a base (a creation) ours stands', () => {
