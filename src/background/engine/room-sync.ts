@@ -83,6 +83,8 @@ export class RoomSync {
           void this.shown.saveSnapshot();
         },
         notesLive: () => {
+          // a failure of the notes' fetch, now healed, no longer stands beside live tasks
+          if (this.shown.status === 'live' && !EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
           this.shown.changed();
           void this.shown.saveSnapshot();
         },
