@@ -6,7 +6,7 @@
 // src/background/router.ts): extension pages may ask anything; a content
 // script only about the room of its own tab.
 
-import type { Edit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
+import type { RoomEdit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
 import type { ViewDelta } from './core/view-delta';
 
 /** What the PeerTube page tells about its room (docs/protocol.md §7). */
@@ -69,9 +69,12 @@ type ViewToBackground =
   /**
    * `id`: the view's name for this edit. A view whose reply was lost (the
    * worker stopped while answering) asks again under the same id and learns
-   * what became of the edit, which is never made twice.
+   * what became of the edit, which is never made twice. A task edit or a
+   * note edit (core/notes/types.ts NoteEdit); the reply's `itemId` is the
+   * item the edit touched (a creation's new item: its temporary `local:…` id
+   * while queued offline, else the server's).
    */
-  | { type: 'view/edit'; room: RoomRef; edit: Edit; id?: string }
+  | { type: 'view/edit'; room: RoomRef; edit: RoomEdit; id?: string }
   /** Popup and side panel: what the given tab shows, plus recent rooms and accounts. */
   | { type: 'view/tab-info'; tabId: number }
   /** The user clicked Enable on the instance: the browser's permission prompt follows (instance-requests.ts). */

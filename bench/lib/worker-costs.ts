@@ -20,6 +20,7 @@ import { applyOptimistic } from '../../src/core/plan';
 import { parseItemsResult } from '../../src/core/stanzas';
 import { tasksCodec } from '../../src/core/tasks-node';
 import type { BackgroundToPort } from '../../src/messages';
+import { noNotes } from '../../src/core/notes/view';
 
 const LISTS = 50;
 const TASKS_PER_LIST = 99;
@@ -74,6 +75,9 @@ export async function bytesPerToggle(items: RoomItems): Promise<{ whole: number;
       serverItems: () => items,
       skipped: () => new Map(),
       loaded: () => true,
+      notes: noNotes,
+      notesSnapshot: () => undefined,
+      participants: () => ({}),
       online: () => true,
       connectionStatus: () => 'live',
       connectionProblem: () => undefined,

@@ -6,6 +6,7 @@ import { emptyItems, withItem } from '../../src/core/room';
 import type { RoomItems, RoomView } from '../../src/core/types';
 import { injectStyles } from '../../src/ui/styles';
 import { TaskApp } from '../../src/ui/TaskApp';
+import { noNotes } from '../../src/core/notes/view';
 
 const none = { attrs: {}, children: [] };
 let items: RoomItems = emptyItems();
@@ -31,6 +32,8 @@ let view: RoomView = {
   rights: 'moderator',
   items,
   pending: [],
+  notes: noNotes(),
+  participants: {},
   changed: [],
   skipped: { count: 0 },
   loaded: true,

@@ -2,9 +2,10 @@
 // scripts run beside untrusted pages, so every field is checked and the
 // result rebuilt from the checked fields only: an unknown type or a bad
 // field is refused with a Problem saying which one.
-import { EDIT_FIELDS, ITEM_FIELDS, type FieldSpec } from '../core/fields';
+import { EDIT_FIELDS, ITEM_FIELDS, NOTE_EDIT_FIELDS, type FieldSpec } from '../core/fields';
+import type { NoteAbout } from '../core/notes/types';
 import { NS } from '../core/ns';
-import type { Edit, Item, Problem, RoomRef, Unknown } from '../core/types';
+import type { Item, Problem, RoomEdit, RoomRef, Unknown } from '../core/types';
 import { childElements, serializeElement } from '../core/xml';
 import type { ManualAccount, PeerTubeAuth, PortToBackground, Request, Settings } from '../messages';
 import { parseOrigin } from './origins';
@@ -105,6 +106,8 @@ function field(v: unknown, spec: FieldSpec, path: string): unknown {
       return v;
     case 'items':
       return restoredItems(v, path);
+    case 'about':
+      return spec.optional && v === undefined ? undefined : about(v, path);
   }
 }
 
@@ -148,18 +151,31 @@ function unknownData(v: unknown, path: string, ns: string): Unknown {
   return { attrs, children };
 }
 
-function edit(v: unknown, path: string): Edit {
+/** Whom a note is about: only the three known values, each a string when present (blank ones dropped, as the official client). */
+function about(v: unknown, path: string): NoteAbout | undefined {
+  const a = record(v, path);
+  const out: NoteAbout = {};
+  for (const name of ['jid', 'nick', 'occupantId'] as const) {
+    const value = optionalText(a[name], `${path}.${name}`);
+    if (value?.trim()) out[name] = value;
+  }
+  return out.jid || out.nick || out.occupantId ? out : undefined;
+}
+
+const ALL_EDIT_FIELDS: Record<RoomEdit['op'], Record<string, FieldSpec>> = { ...EDIT_FIELDS, ...NOTE_EDIT_FIELDS };
+
+function edit(v: unknown, path: string): RoomEdit {
   const e = record(v, path);
-  if (typeof e.op !== 'string' || !Object.hasOwn(EDIT_FIELDS, e.op)) {
+  if (typeof e.op !== 'string' || !Object.hasOwn(ALL_EDIT_FIELDS, e.op)) {
     throw new Refused(`${path}.op is not a known edit`);
   }
-  const op = e.op as Edit['op'];
+  const op = e.op as RoomEdit['op'];
   const out: Record<string, unknown> = { op };
-  for (const [name, spec] of Object.entries(EDIT_FIELDS[op]) as [string, FieldSpec][]) {
+  for (const [name, spec] of Object.entries(ALL_EDIT_FIELDS[op])) {
     const value = field(e[name], spec, `${path}.${name}`);
     if (value !== undefined) out[name] = value;
   }
-  return out as Edit;
+  return out as RoomEdit;
 }
 
 function auth(v: unknown, path: string): PeerTubeAuth | null {

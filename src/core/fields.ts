@@ -4,11 +4,16 @@
 // validation of edits from the views and the task row's comparison all read
 // it; `satisfies` ties it to the types, so a field added to one and not the
 // other does not compile.
+import type { NoteEdit } from './notes/types';
 import type { Edit, Task, TaskList } from './types';
 
 export interface FieldSpec {
-  /** text (character data), ref (an item id), integer, flag (true or absent), index (a position ≥ 0), items (whole lists and tasks) */
-  value: 'text' | 'ref' | 'integer' | 'flag' | 'index' | 'items';
+  /**
+   * text (character data), ref (an item id), integer, flag (true or absent),
+   * index (a position ≥ 0), items (whole lists and tasks, for a restore),
+   * about (a note's participant: jid, nick, occupantId, each optional text)
+   */
+  value: 'text' | 'ref' | 'integer' | 'flag' | 'index' | 'items' | 'about';
   /** how it travels in the payload (docs/protocol.md §4): a child element or an attribute */
   wire?: 'child' | 'attr';
   /** may be absent */
@@ -59,3 +64,11 @@ export const EDIT_FIELDS = {
   deleteTask: { id: ITEM_ID },
   restore: { items: { value: 'items' } },
 } as const satisfies { [Op in Edit['op']]: Record<Exclude<keyof Extract<Edit, { op: Op }>, 'op'>, FieldSpec> };
+
+/** The fields each note edit carries (besides `op`); a note's text is never empty, as with the official client. */
+export const NOTE_EDIT_FIELDS = {
+  createNote: { description: { value: 'text' }, about: { value: 'about', optional: true } },
+  editNote: { id: ITEM_ID, description: { value: 'text' } },
+  deleteNote: { id: ITEM_ID },
+  moveNote: { id: ITEM_ID, index: { value: 'index' } },
+} as const satisfies { [Op in NoteEdit['op']]: Record<Exclude<keyof Extract<NoteEdit, { op: Op }>, 'op'>, FieldSpec> };

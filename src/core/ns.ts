@@ -3,6 +3,8 @@
 // them, and keeping them apart from it spares the views these strings.
 
 export const TASKS_NODE = 'livechat-tasks';
+/** The moderator notes (docs/protocol.md §9), on the same service. */
+export const NOTES_NODE = 'livechat-notes';
 
 export const NS = {
   tasklist: 'urn:peertube-plugin-livechat:tasklist',

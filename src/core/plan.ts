@@ -13,7 +13,7 @@ import type { Edit, Item, RoomItems, Task } from './types';
 
 export type Plan = { publish: Item[]; retract: string[] };
 
-/** Error codes, suffixes of _locales keys. */
+/** Why an edit cannot be made (shown in a Problem's detail); the notes' plan adds its own (notes/plan.ts). */
 export type PlanError = 'empty-name' | 'too-long' | 'no-such-list' | 'no-such-task';
 
 /**
@@ -106,9 +106,11 @@ function unchanged(op: 'renameList' | 'editTask', before: object, after: object)
 const cleanDescription = (description: string | undefined): string | undefined => (description?.trim() ? description : undefined);
 
 function checked(plan: Plan): Plan | { error: PlanError } {
-  const tooLong = plan.publish.some((item) => utf8Length(serializeItem(item)) > MAX_PAYLOAD_BYTES);
-  return tooLong ? { error: 'too-long' } : plan;
+  return plan.publish.some((item) => tooBig(serializeItem(item))) ? { error: 'too-long' } : plan;
 }
+
+/** Whether a serialized payload is over MAX_PAYLOAD_BYTES. */
+export const tooBig = (payload: string): boolean => utf8Length(payload) > MAX_PAYLOAD_BYTES;
 
 function utf8Length(s: string): number {
   let bytes = 0;

@@ -71,7 +71,7 @@ export const publishIq = (room: string, item: Item, id: string): string =>
   publishPayloadIq(room, TASKS_NODE, item.id, serializeItem(item), id);
 
 /** Publishes one payload element (serialized) on `node`, as item `itemId` ('' lets the server name it). */
-const publishPayloadIq = (room: string, node: string, itemId: string, payload: string, id: string): string =>
+export const publishPayloadIq = (room: string, node: string, itemId: string, payload: string, id: string): string =>
   iq('set', room, id, pubsub(`<publish${attrs({ node })}><item${attrs({ id: itemId || undefined })}>${payload}</item></publish>`));
 
 /** notify="1": without it the server tells no other subscriber. */

@@ -2,21 +2,15 @@
 // Everything here crosses contexts by structured clone, so it stays plain
 // objects and arrays (no Map, no class instances).
 import { bareJidKey } from './jid';
+import type { Note, NoteEdit, Participant } from './notes/types';
+import type { Unknown } from './unknown';
 
 // The node and namespace names are in ns.ts (only the background needs them).
 export { NS, TASKS_NODE } from './ns';
 
-/**
- * What we do not understand in an item, kept verbatim so that republishing
- * an item never strips another client's data: unknown attributes of the
- * payload element, and unknown child elements as serialized XML. Absent from
- * an item that has none (nearly all): every view copies thousands of items,
- * and an empty one per item doubled that copy's cost.
- */
-export interface Unknown {
-  attrs: Record<string, string>;
-  children: string[];
-}
+// Unknown (what we keep of an item without understanding it) is shared with
+// the notes' types (notes/types.ts), which this file imports.
+export type { Unknown } from './unknown';
 
 export interface TaskList {
   id: string;
@@ -84,7 +78,28 @@ export type Rights = 'unknown' | 'moderator' | 'none';
 export interface PendingEdit {
   id: string; // local edit id
   itemId: string; // item it touches (a temporary id `local:…` for creations)
-  kind: Edit['op'];
+  kind: RoomEdit['op'];
+}
+
+/**
+ * The notes of a room as a view paints them (RoomView.notes): the server's
+ * notes with the pending edits applied.
+ */
+export interface NotesView {
+  /**
+   * The room offers notes to this user: its disco#info lists the notes
+   * feature and the user is owner or admin (the same rights as the tasks,
+   * followed live). false while unknown, and when rights are lost.
+   */
+  available: boolean;
+  /** by item id; a note created here shows under a temporary id `local:…` until the server has it */
+  items: Record<string, Note>;
+  /** edits of notes not yet confirmed by the server */
+  pending: PendingEdit[];
+  /** notes skipped as unreadable (not a <note> payload), with one sample reason */
+  skipped: { count: number; sample?: string };
+  /** true once the notes were fetched at least once */
+  loaded: boolean;
 }
 
 /** Everything a view needs to paint one room. Pushed by the background on every change. */
@@ -98,7 +113,16 @@ export interface RoomView {
   rights: Rights;
   items: RoomItems;
   pending: PendingEdit[];
-  /** ids changed by someone else in the last moments, for a brief highlight. */
+  /** the moderator notes (node livechat-notes), when the room offers them to this user */
+  notes: NotesView;
+  /**
+   * Who is in the room now, by occupant nickname, as their presences say:
+   * the real bare JID and the XEP-0421 occupant-id when the room gives them
+   * (to moderators). Kept only while notes are available (empty otherwise):
+   * the notes' "about" line, filter and per-message marker read it.
+   */
+  participants: Record<string, Participant>;
+  /** ids (tasks, lists or notes) changed by someone else in the last moments, for a brief highlight. */
   changed: string[];
   problem?: Problem;
   /** number of items skipped as malformed, with one sample reason */
@@ -125,3 +149,6 @@ export type Edit =
    * published again, and is the same item to every client).
    */
   | { op: 'restore'; items: Item[] };
+
+/** Any edit of a room: its tasks' or its notes'. */
+export type RoomEdit = Edit | NoteEdit;

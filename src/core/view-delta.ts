@@ -8,7 +8,8 @@
 import { has } from './room-query';
 import { plainEqual } from './plain-equal';
 import { record } from './room';
-import type { RoomView } from './types';
+import type { Participant } from './notes/types';
+import type { NotesView, RoomView } from './types';
 
 /** Items of one record added or changed (put whole) and removed (by id). */
 interface RecordDelta<T> {
@@ -16,8 +17,10 @@ interface RecordDelta<T> {
   removed: string[];
 }
 
-/** The view's fields besides its room and its items, each replaced whole when it changed. */
-type Fields = Omit<RoomView, 'ref' | 'items'>;
+/** The view's fields besides its room, its items, its notes and its participants, each replaced whole when it changed. */
+type Fields = Omit<RoomView, 'ref' | 'items' | 'notes' | 'participants'>;
+/** The notes' fields besides their items, likewise. */
+type NotesFields = Omit<NotesView, 'items'>;
 type OptionalField = { [K in keyof Fields]-?: undefined extends Fields[K] ? K : never }[keyof Fields];
 
 export interface ViewDelta {
@@ -26,7 +29,14 @@ export interface ViewDelta {
   set?: Partial<Fields>;
   /** optional fields that went away */
   unset?: OptionalField[];
+  /** notes put whole and removed by id */
+  notes?: RecordDelta<NotesView['items'][string]>;
+  notesSet?: Partial<NotesFields>;
+  /** participants who came or changed (by nickname), and the nicknames that left */
+  participants?: { put: Record<string, Participant>; removed: string[] };
 }
+
+const NOTES_FIELDS: readonly (keyof NotesFields)[] = ['available', 'pending', 'skipped', 'loaded'];
 
 const FIELDS: readonly (keyof Fields)[] = [
   'title',
@@ -73,7 +83,28 @@ export function diffViews(previous: RoomView, next: RoomView): ViewDelta | undef
   }
   if (Object.keys(set).length) delta.set = set as Partial<Fields>;
   if (unset.length) delta.unset = unset;
-  return lists || tasks || changedFields ? delta : undefined;
+  const notes = diffRecord(previous.notes.items, next.notes.items);
+  if (notes) delta.notes = notes;
+  const notesSet: Partial<Record<keyof NotesFields, unknown>> = {};
+  for (const field of NOTES_FIELDS) {
+    if (!plainEqual(previous.notes[field], next.notes[field])) notesSet[field] = next.notes[field];
+  }
+  if (Object.keys(notesSet).length) delta.notesSet = notesSet as Partial<NotesFields>;
+  const participants = diffParticipants(previous.participants, next.participants);
+  if (participants) delta.participants = participants;
+  return lists || tasks || changedFields || notes || delta.notesSet || participants ? delta : undefined;
+}
+
+/** Participants are keyed by nickname (unique in a room) and have no id of their own. */
+function diffParticipants(previous: RoomView['participants'], next: RoomView['participants']): ViewDelta['participants'] {
+  if (previous === next) return undefined;
+  const put = record<Participant>();
+  const removed: string[] = [];
+  for (const nick in next) {
+    if (has(next, nick) && !(has(previous, nick) && plainEqual(previous[nick], next[nick]))) put[nick] = next[nick]!;
+  }
+  for (const nick in previous) if (has(previous, nick) && !has(next, nick)) removed.push(nick);
+  return Object.keys(put).length || removed.length ? { put, removed } : undefined;
 }
 
 function applyRecord<T extends { id: string }>(current: Record<string, T>, change: RecordDelta<T> | undefined): Record<string, T> {
@@ -91,6 +122,15 @@ export function applyViewDelta(view: RoomView, delta: ViewDelta): RoomView {
   for (const field of delta.unset ?? []) delete next[field];
   if (delta.lists || delta.tasks) {
     next.items = { lists: applyRecord(view.items.lists, delta.lists), tasks: applyRecord(view.items.tasks, delta.tasks) };
+  }
+  if (delta.notes || delta.notesSet) {
+    next.notes = { ...view.notes, ...delta.notesSet, items: applyRecord(view.notes.items, delta.notes) };
+  }
+  if (delta.participants) {
+    const participants = record(view.participants);
+    for (const nick of delta.participants.removed) delete participants[nick];
+    for (const nick of Object.keys(delta.participants.put)) participants[nick] = delta.participants.put[nick]!;
+    next.participants = participants;
   }
   return next;
 }

@@ -3,18 +3,21 @@
 // loses none), published in order, each planned against the latest server
 // state (rebase on send), then confirmed or failed and rolled back. An edit
 // asked for again by its request id (its reply was lost with a stopped
-// worker) is answered with what became of it, never made twice.
-import { planEdit, type PlanError } from '../../core/plan';
-import { getList, getTask } from '../../core/room-query';
-import type { Edit, Item, Problem, RoomItems } from '../../core/types';
+// worker) is answered with what became of it, never made twice. One queue
+// per node of the room, knowing the node only by its description
+// (node-edits.ts).
+import type { Problem, RoomEdit } from '../../core/types';
 import type { Reply } from '../../messages';
 import { IqError } from '../xmpp/errors';
-import { describeEdit, isCreation, resolveIds, touchedItem } from './edits';
+import { isCreation, resolveIds, touchedItem } from './edits';
 import { CrossingWrites } from './merge';
+import type { NodeEdits } from './node-edits';
 import { publishItems, retractItems, type PublisherDeps } from './publisher';
 import type { EngineStore, QueuedEdit, RoomQueue, SettledEdit } from './store';
 
-export interface QueueDeps {
+export interface QueueDeps<I extends { id: string }, C, E extends RoomEdit> {
+  /** the node the edits are for */
+  node: NodeEdits<I, C, E>;
   store: EngineStore;
   /** the room's storage key */
   key: string;
@@ -22,9 +25,9 @@ export interface QueueDeps {
   nextId(): string;
   log(...a: unknown[]): void;
   /** the server's items now, to plan against */
-  serverItems(): RoomItems;
+  serverItems(): C;
   /** where published and retracted items go (the node's server items) */
-  writer: Omit<PublisherDeps, 'crossing'>;
+  writer: Pick<PublisherDeps<I>, 'roomJid' | 'iq' | 'nextId' | 'published' | 'retracted' | 'log'>;
   /** the node is live and ours to write: publishing may go on */
   mayPublish(): boolean;
 }
@@ -53,24 +56,24 @@ export interface RoomState {
   current: boolean;
 }
 
-/** Plan errors a restarted worker's cache may cause: the item may be newer than the cache. */
-const MAYBE_NEWER_THAN_CACHE: ReadonlySet<PlanError> = new Set(['no-such-list', 'no-such-task']);
 /** How long, and how many, answers are kept for a client that asks again after losing one. */
 const SETTLED_KEPT_MS = 10 * 60_000;
 const SETTLED_KEPT = 50;
 
-export class EditQueue {
+export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
   private queue: RoomQueue = { edits: [], ids: {} };
   private flushing = false;
   /** bumped when publishing must stop (session or room lost): a publish answered after that is not taken as done */
   private epoch = 0;
   private readonly confirmations = new Map<string, Confirm>();
-  private readonly crossing = new CrossingWrites();
+  private readonly crossing: CrossingWrites<I>;
 
   constructor(
-    private readonly deps: QueueDeps,
+    private readonly deps: QueueDeps<I, C, E>,
     private readonly events: QueueEvents,
-  ) {}
+  ) {
+    this.crossing = new CrossingWrites(deps.node.fields);
+  }
 
   /** The edits not yet confirmed, for the view. */
   get pending(): RoomQueue {
@@ -83,7 +86,7 @@ export class EditQueue {
 
   /** Edits queued by an earlier worker come before any made since. */
   async load(): Promise<void> {
-    const stored = await this.deps.store.queue(this.deps.key);
+    const stored = await this.deps.store.queue(this.deps.key, this.deps.node.codec.node);
     this.queue = {
       edits: [...stored.edits, ...this.queue.edits],
       ids: { ...stored.ids, ...this.queue.ids },
@@ -92,7 +95,7 @@ export class EditQueue {
   }
 
   /** A notification of one of the node's items (merge.ts: did someone else's write cross ours?). */
-  noticed(item: Item, mine: boolean): void {
+  noticed(item: I, mine: boolean): void {
     this.crossing.noticed(item, mine);
   }
 
@@ -106,15 +109,16 @@ export class EditQueue {
    * has it when the room is live, else once it is safely stored. An edit
    * already received under `requestId` is answered with its fate instead.
    */
-  async add(edit: Edit, shown: RoomItems, room: RoomState, requestId?: string): Promise<EditReply> {
+  async add(edit: E, shown: C, room: RoomState, requestId?: string): Promise<EditReply> {
     const known = requestId === undefined ? undefined : this.fateOf(requestId, room.live);
     if (known) return known;
-    const check = planEdit(shown, resolveIds(edit, this.queue.ids));
+    const { node } = this.deps;
+    const check = node.plan(shown, resolveIds(edit, this.queue.ids));
     // A restarted worker shows its cache until the room is fetched again, and
     // the user may be editing something newer they saw before the restart:
     // such an edit waits, and is checked against the server's items when sent.
-    if ('error' in check && (room.current || !MAYBE_NEWER_THAN_CACHE.has(check.error))) {
-      return { ok: false, error: notSent(edit, check.error) };
+    if ('error' in check && (room.current || !node.maybeNewerThanCache.has(check.error))) {
+      return { ok: false, error: this.notSent(edit, check.error) };
     }
     const id = `${this.deps.now().toString(36)}-${this.deps.nextId()}`;
     const queued: QueuedEdit = { id, edit, queuedAt: this.deps.now(), ...(requestId !== undefined ? { requestId } : {}) };
@@ -209,19 +213,26 @@ export class EditQueue {
   }
 
   private async publish(queued: QueuedEdit): Promise<'done' | 'failed' | 'later'> {
-    const edit = resolveIds(queued.edit, this.queue.ids);
+    const { node } = this.deps;
+    const edit = resolveIds(queued.edit as E, this.queue.ids);
     const server = this.deps.serverItems();
-    const plan = planEdit(server, edit);
+    const plan = node.plan(server, edit);
     if ('error' in plan) {
-      this.fail(queued, notSent(edit, plan.error));
+      this.fail(queued, this.notSent(edit, plan.error));
       return 'failed';
     }
     const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
     // the item the user acted on (a move republishes others before it)
     const itemId = touchedItem(edit) || (queued.createId ?? '');
     // watched from planning on: a write by someone else before ours is merged, not lost
-    for (const item of items) this.crossing.watch(item.id, itemOf(server, item.id));
-    const publisher: PublisherDeps = { ...this.deps.writer, crossing: this.crossing };
+    for (const item of items) this.crossing.watch(item.id, node.itemOf(server, item.id));
+    const publisher: PublisherDeps<I> = {
+      ...this.deps.writer,
+      node: node.codec.node,
+      serialize: node.serialize,
+      retractsLast: (id) => node.retractsLast(this.deps.serverItems(), id),
+      crossing: this.crossing,
+    };
     try {
       const recreated = await publishItems(publisher, items, (id) => {
         if (id === queued.createId && queued.tempId) {
@@ -245,7 +256,7 @@ export class EditQueue {
       for (const item of items) this.crossing.forget(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';
       const condition = e instanceof IqError ? e.message : String(e);
-      this.fail(queued, { code: 'edit-failed', detail: `${describeEdit(edit)}: ${condition}` });
+      this.fail(queued, { code: 'edit-failed', detail: `${node.describe(edit)}: ${condition}` });
       // our rights may have changed, or the item under us: get the server's truth
       this.events.resync();
       return 'failed';
@@ -275,22 +286,15 @@ export class EditQueue {
   private save(): Promise<void> {
     const since = this.deps.now() - SETTLED_KEPT_MS;
     if (this.queue.settled) this.queue.settled = this.queue.settled.filter((s) => s.at > since);
-    return this.deps.store.saveQueue(this.deps.key, this.queue);
+    return this.deps.store.saveQueue(this.deps.key, this.queue, this.deps.node.codec.node);
   }
-}
 
-/** Refused here, before the server was asked: it does not fit the items it was checked against. */
-function notSent(edit: Edit, error: PlanError): Problem {
-  return { code: 'edit-not-sent', detail: `${describeEdit(edit)}: ${error}` };
+  /** Refused here, before the server was asked: it does not fit the items it was checked against. */
+  private notSent(edit: E, error: string): Problem {
+    return { code: 'edit-not-sent', detail: `${this.deps.node.describe(edit)}: ${error}` };
+  }
 }
 
 function isTransient(e: IqError): boolean {
   return e.condition === 'not-connected' || e.condition === 'timeout' || e.errorType === 'wait';
-}
-
-function itemOf(items: RoomItems, id: string): Item | undefined {
-  const list = getList(items, id);
-  if (list) return { kind: 'tasklist', ...list };
-  const task = getTask(items, id);
-  return task ? { kind: 'task', ...task } : undefined;
 }

@@ -3,11 +3,12 @@
 // storage adapters, alarms) drives it; it knows no browser API itself.
 import { bareJidKey } from '../../core/jid';
 import type { ViewListener } from '../../core/view-delta';
-import { roomKey, type Edit, type Problem, type RoomRef, type RoomView } from '../../core/types';
+import { roomKey, type Problem, type RoomEdit, type RoomRef, type RoomView } from '../../core/types';
 import type { AccountSummary, ManualAccount, PeerTubeRoomPage, RecentRoom, Reply } from '../../messages';
 import { AccountSession } from './account-session';
 import { RoomSync } from './room-sync';
 import { EngineStore, type KV, type RoomRecord, type StoredAccount } from './store';
+import { noNotes } from '../../core/notes/view';
 
 export interface EngineDeps {
   /** task snapshots, edit queue, accounts (no secrets) */
@@ -198,7 +199,7 @@ export class Engine {
   }
 
   /** `requestId`, when given: the same edit asked for again (its reply was lost) is answered with its fate, not made twice. */
-  async edit(ref: RoomRef, edit: Edit, requestId?: string): Promise<Reply<{ itemId: string }>> {
+  async edit(ref: RoomRef, edit: RoomEdit, requestId?: string): Promise<Reply<{ itemId: string }>> {
     await this.restore();
     const room = this.roomFor(ref, ref.jid);
     if (!room) return fail({ code: 'bad-request', detail: `unknown account ${ref.account}` });
@@ -272,6 +273,8 @@ function unknownRoomView(ref: RoomRef): RoomView {
     rights: 'unknown',
     items: { lists: {}, tasks: {} },
     pending: [],
+    notes: noNotes(),
+    participants: {},
     changed: [],
     problem: { code: 'bad-request', detail: `unknown account ${ref.account}` },
     skipped: { count: 0 },

@@ -2,35 +2,34 @@
 // our publish replaced the whole item, so a change the server applied just
 // before ours (which we had not seen when we planned) would be lost. The
 // fields we changed come from our version, the others from theirs.
-import { ITEM_FIELDS } from '../../core/fields';
-import type { Item } from '../../core/types';
-
-/** Every field of an item but its id, what we did not understand included. */
-const FIELDS: Record<Item['kind'], string[]> = {
-  tasklist: [...Object.keys(ITEM_FIELDS.tasklist), 'unknown'],
-  task: [...Object.keys(ITEM_FIELDS.task), 'unknown'],
-};
+// Knows an item's fields only through `fieldsOf` (node-edits.ts): a task
+// list and a task have theirs, a note its own.
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Every field of an item but its id; items of one kind give the same array. */
+export type FieldsOf<I> = (item: I) => readonly string[];
+
 /** `base` is what we planned against, `theirs` what the server had just before our write, `mine` what we wrote. */
-export function mergeItem(base: Item | undefined, theirs: Item, mine: Item): Item {
-  if (!base || base.kind !== mine.kind || theirs.kind !== mine.kind) return mine;
-  const merged: Record<string, unknown> = { ...mine };
+export function mergeItem<I>(base: I | undefined, theirs: I, mine: I, fieldsOf: FieldsOf<I>): I {
+  const fields = fieldsOf(mine);
+  // an item of another kind under the same id: ours replaces it whole
+  if (!base || fieldsOf(base) !== fields || fieldsOf(theirs) !== fields) return mine;
+  const merged: Record<string, unknown> = { ...(mine as object) };
   const b = base as unknown as Record<string, unknown>;
   const t = theirs as unknown as Record<string, unknown>;
-  for (const field of FIELDS[mine.kind]) {
+  for (const field of fields) {
     if (!same(merged[field], b[field])) continue; // ours changed it: keep ours
     if (t[field] === undefined) delete merged[field];
     else merged[field] = t[field];
   }
-  return merged as unknown as Item;
+  return merged as unknown as I;
 }
 
 /** An item we are publishing: what we planned against, and a write by someone else that got in before ours. */
-interface InFlight {
-  base: Item | undefined;
-  foreign?: Item;
+interface InFlight<I> {
+  base: I | undefined;
+  foreign?: I;
   /** someone else's retraction got in before our write: ours made the item exist again */
   recreated: boolean;
   /** our own notification came back: later writes by others are theirs to reconcile */
@@ -43,16 +42,18 @@ interface InFlight {
  * sends the notifications of a publish before its result, on the same stream,
  * so when the result is here we know which writes came first.
  */
-export class CrossingWrites {
-  private readonly flights = new Map<string, InFlight>();
+export class CrossingWrites<I extends { id: string }> {
+  private readonly flights = new Map<string, InFlight<I>>();
+
+  constructor(private readonly fieldsOf: FieldsOf<I>) {}
 
   /** We are about to write item `id`, planned against `base`. */
-  watch(id: string, base: Item | undefined): void {
+  watch(id: string, base: I | undefined): void {
     this.flights.set(id, { base, echoed: false, recreated: false });
   }
 
   /** A notification of item `item`, ours or someone else's. */
-  noticed(item: Item, mine: boolean): void {
+  noticed(item: I, mine: boolean): void {
     const flight = this.flights.get(item.id);
     if (!flight) return;
     if (mine) flight.echoed = true;
@@ -85,14 +86,14 @@ export class CrossingWrites {
    * retracted, and, when someone else's write came just before ours, the merge
    * of both to publish again (undefined when ours already says it all).
    */
-  settle(mine: Item): { echoed: boolean; recreated?: true; merged?: Item } {
+  settle(mine: I): { echoed: boolean; recreated?: true; merged?: I } {
     const flight = this.flights.get(mine.id);
     this.flights.delete(mine.id);
     const echoed = !!flight?.echoed;
     // what they wrote before their retraction is gone with it: nothing to merge
     if (flight?.recreated) return { echoed, recreated: true };
     if (!flight?.foreign) return { echoed };
-    const merged = mergeItem(flight.base, flight.foreign, mine);
+    const merged = mergeItem(flight.base, flight.foreign, mine, this.fieldsOf);
     if (same(merged, mine)) return { echoed };
     // the merge is a new write planned against their version
     this.watch(mine.id, flight.foreign);

@@ -13,6 +13,8 @@ import { ServerItems } from './server-items';
 export interface NodeLink {
   readonly roomJid: string;
   bareJid(): string;
+  /** the room's disco#info features, asked once for every node that syncs at the same moment (sharedFeatures) */
+  features(): Promise<string[]>;
   nextId(): string;
   iq(xml: string): Promise<Element>;
   log(...a: unknown[]): void;
@@ -41,6 +43,24 @@ export interface NodeEvents<I> {
 }
 
 const RESYNC_DEBOUNCE_MS = 250;
+
+/**
+ * The room's features for NodeLink.features: the nodes of a room sync side
+ * by side, and one disco#info answers all of them (one request, the same
+ * round trip). A request settled is not reused: the next sync asks again.
+ */
+export function sharedFeatures(link: Pick<NodeLink, 'roomJid' | 'nextId' | 'iq'>): () => Promise<string[]> {
+  let asked: Promise<string[]> | null = null;
+  return () => {
+    asked ??= link
+      .iq(discoInfoIq(link.roomJid, link.nextId()))
+      .then(parseDiscoFeatures)
+      .finally(() => {
+        asked = null;
+      });
+    return asked;
+  };
+}
 
 export class NodeSync<I extends { id: string }, C> {
   readonly items: ServerItems<I, C>;
@@ -121,7 +141,7 @@ export class NodeSync<I extends { id: string }, C> {
     const run = ++this.run;
     const { link, codec } = this;
     try {
-      const features = parseDiscoFeatures(await link.iq(discoInfoIq(link.roomJid, link.nextId())));
+      const features = await link.features();
       if (run !== this.run) return;
       if (!features.includes(codec.feature)) {
         this.events.refused({ code: 'no-room', detail: `${link.roomJid} has no ${codec.node}` });

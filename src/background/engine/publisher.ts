@@ -4,23 +4,26 @@
 // sooner (a move renumbering 98 tasks used to take 98 round trips). A write by
 // another moderator that got in just before one of ours is merged, and that
 // item published again (merge.ts).
-import { publishIq, retractIq } from '../../core/stanzas';
-import type { Item } from '../../core/types';
+import { publishPayloadIq, retractIq } from '../../core/stanzas';
 import { IqError } from '../xmpp/errors';
 import type { CrossingWrites } from './merge';
 
 /** How many times an item is merged and published again when it keeps crossing others' edits. */
 const MAX_MERGE_ROUNDS = 3;
 
-export interface PublisherDeps {
+export interface PublisherDeps<I extends { id: string }> {
   roomJid: string;
+  node: string;
+  /** an item's payload, serialized */
+  serialize(item: I): string;
   iq(xml: string): Promise<Element>;
   nextId(): string;
-  crossing: CrossingWrites;
+  crossing: CrossingWrites<I>;
   /** the server accepted our write; `echoed`: our own notification of it was applied already */
-  published(item: Item, echoed: boolean): void;
+  published(item: I, echoed: boolean): void;
   retracted(id: string): void;
-  isList(id: string): boolean;
+  /** retracting `id` waits until everything before it is gone (a task list after its tasks) */
+  retractsLast(id: string): boolean;
   log(...a: unknown[]): void;
 }
 
@@ -31,7 +34,11 @@ export interface PublisherDeps {
  * reached the server, merge.ts); rejects with the first failure once every
  * answer is in.
  */
-export async function publishItems(deps: PublisherDeps, items: Item[], acked: (id: string) => void): Promise<string[]> {
+export async function publishItems<I extends { id: string }>(
+  deps: PublisherDeps<I>,
+  items: I[],
+  acked: (id: string) => void,
+): Promise<string[]> {
   const recreated: string[] = [];
   await settleAll(
     items.map(async (item) => {
@@ -44,10 +51,10 @@ export async function publishItems(deps: PublisherDeps, items: Item[], acked: (i
 }
 
 /** Publish one item; if another moderator's write got in just before ours, publish the merge of both. */
-async function publishItem(deps: PublisherDeps, item: Item): Promise<{ id: string; recreated: boolean }> {
+async function publishItem<I extends { id: string }>(deps: PublisherDeps<I>, item: I): Promise<{ id: string; recreated: boolean }> {
   let mine = item;
   for (let round = 1; ; round++) {
-    await deps.iq(publishIq(deps.roomJid, mine, deps.nextId()));
+    await deps.iq(publishPayloadIq(deps.roomJid, deps.node, mine.id, deps.serialize(mine), deps.nextId()));
     const { echoed, recreated, merged } = deps.crossing.settle(mine);
     // Our own notification came first and is already applied, maybe followed
     // by newer writes handled in the same network read: never overwrite those.
@@ -66,10 +73,10 @@ async function publishItem(deps: PublisherDeps, item: Item): Promise<{ id: strin
  * goes only once everything before it is gone: as with the official client,
  * a list never disappears while its tasks remain.
  */
-export async function retractItems(deps: PublisherDeps, ids: string[]): Promise<void> {
+export async function retractItems<I extends { id: string }>(deps: PublisherDeps<I>, ids: string[]): Promise<void> {
   let batch: Promise<void>[] = [];
   for (const id of ids) {
-    if (deps.isList(id)) {
+    if (deps.retractsLast(id)) {
       await settleAll(batch);
       batch = [];
     }
@@ -78,9 +85,9 @@ export async function retractItems(deps: PublisherDeps, ids: string[]): Promise<
   await settleAll(batch);
 }
 
-async function retractItem(deps: PublisherDeps, id: string): Promise<void> {
+async function retractItem<I extends { id: string }>(deps: PublisherDeps<I>, id: string): Promise<void> {
   try {
-    await deps.iq(retractIq(deps.roomJid, id, deps.nextId()));
+    await deps.iq(retractIq(deps.roomJid, id, deps.nextId(), deps.node));
   } catch (e) {
     // already gone: what we wanted
     if (!(e instanceof IqError && e.condition === 'item-not-found')) throw e;

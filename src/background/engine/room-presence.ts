@@ -5,6 +5,7 @@
 import { bareJidKey } from '../../core/jid';
 import { joinPresence, leavePresence, parseMucPresence, type MucPresence } from '../../core/stanzas';
 import type { Problem, Rights } from '../../core/types';
+import { RoomOccupants } from './room-occupants';
 
 /** What the occupant needs of its session. */
 export interface PresenceLink {
@@ -28,6 +29,8 @@ export interface PresenceEvents {
   left(): void;
   /** another session of our occupant came or went: the server may have dropped our subscription (docs/protocol.md §2) */
   occupantChanged(): void;
+  /** someone came into the room, changed or left (participants) */
+  participantsChanged(): void;
 }
 
 type JoinState = 'out' | 'joining' | 'in';
@@ -46,6 +49,7 @@ export class RoomPresence {
   private attempt = 0;
   private selfPresenceWaiter: ((p: MucPresence) => void) | null = null;
   private readonly rightsWaiters: Array<() => void> = [];
+  private readonly occupants = new RoomOccupants();
 
   constructor(
     private readonly link: PresenceLink,
@@ -60,6 +64,11 @@ export class RoomPresence {
 
   get rights(): Rights {
     return this.currentRights;
+  }
+
+  /** Who is in the room, by nickname, as their presences say (empty while we are out). */
+  get participants(): RoomOccupants['current'] {
+    return this.occupants.current;
   }
 
   /** What the last worker knew, from its cache. */
@@ -95,6 +104,7 @@ export class RoomPresence {
     this.attempt += 1;
     this.joinState = 'out';
     this.selfPresenceWaiter = null;
+    this.forgetOccupants();
   }
 
   async join(): Promise<void> {
@@ -145,6 +155,7 @@ export class RoomPresence {
   leave(): void {
     this.attempt += 1;
     this.joinState = 'out';
+    this.forgetOccupants();
     // No unsubscribe: subscriptions are per bare JID, and the in-chat client of
     // the same user would lose its notifications with ours.
     try {
@@ -157,6 +168,7 @@ export class RoomPresence {
   onPresence(stanza: Element): void {
     const presence = parseMucPresence(stanza);
     if (!presence || bareJidKey(presence.room) !== this.roomKey) return;
+    if (this.joinState !== 'out' && this.occupants.seen(presence)) this.events.participantsChanged();
     if (presence.error || (presence.self && !presence.unavailable)) {
       if (this.selfPresenceWaiter) {
         this.selfPresenceWaiter(presence);
@@ -182,6 +194,7 @@ export class RoomPresence {
     if (this.joinState === 'out') return;
     this.attempt += 1;
     this.joinState = 'out';
+    this.forgetOccupants();
     if (presence.destroyed) {
       this.events.refused({ code: 'no-room', detail: `${this.link.roomJid} was destroyed` });
     } else if (presence.statuses.some((s) => s === '301' || s === '307' || s === '321')) {
@@ -189,6 +202,10 @@ export class RoomPresence {
     } else {
       this.events.left();
     }
+  }
+
+  private forgetOccupants(): void {
+    if (this.occupants.clear()) this.events.participantsChanged();
   }
 
   private applyAffiliation(affiliation: string): void {

@@ -1,17 +1,16 @@
-// One room's live task state, from four parts that do not know each other:
-// our occupant and its rights (room-presence.ts), the livechat-tasks node
-// followed (node-sync.ts), the edits on their way (edit-queue.ts), and what
-// watchers see and the cache (room-view.ts). This coordinator owns who keeps
-// the room joined and routes each part's events to the others.
+// One room's live state, from parts that do not know each other: our
+// occupant, its rights and who else is in (room-presence.ts), the room's two
+// nodes, livechat-tasks and livechat-notes, each followed with its edits on
+// their way (room-node.ts, the same code for both), and what watchers see
+// and the cache (room-view.ts). This coordinator owns who keeps the room
+// joined and routes each part's events to the others. The tasks make the
+// room's status; the notes follow beside them, for owners and admins of a
+// room that has them.
 import { bareJidKey } from '../../core/jid';
-import { has } from '../../core/room-query';
-import { tasksCodec } from '../../core/tasks-node';
 import type { ViewListener } from '../../core/view-delta';
-import type { Edit, Item, Problem, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
+import type { Problem, RoomEdit, RoomRef, RoomView, SessionStatus } from '../../core/types';
 import type { Reply } from '../../messages';
-import { EditQueue } from './edit-queue';
-import { withQueuedEdits } from './edits';
-import { NodeSync } from './node-sync';
+import { RoomNodes } from './room-nodes';
 import { RoomPresence } from './room-presence';
 import { LINGER_MS, type RoomDeps, type RoomLink } from './room-link';
 import { RoomViewState } from './room-view';
@@ -22,8 +21,8 @@ const EDIT_PROBLEMS: ReadonlySet<Problem['code'] | undefined> = new Set(['edit-f
 export class RoomSync {
   private readonly jidKey: string;
   private readonly presence: RoomPresence;
-  private readonly tasks: NodeSync<Item, RoomItems>;
-  private readonly queue: EditQueue;
+  /** livechat-tasks and livechat-notes */
+  private readonly nodes: RoomNodes;
   private readonly shown: RoomViewState;
   private heldUntil = 0;
   private readonly loading: Promise<void>;
@@ -38,7 +37,6 @@ export class RoomSync {
   ) {
     this.jidKey = bareJidKey(ref.jid);
     const { log } = deps;
-    const wire = { roomJid: ref.jid, nextId: () => link.nextId(), iq: (xml: string) => link.iq(xml), log };
     this.presence = new RoomPresence(
       { roomJid: ref.jid, nickname: () => link.nickname(), send: (xml) => link.send(xml), log },
       {
@@ -50,7 +48,7 @@ export class RoomSync {
           if (this.shown.problem?.code === 'forbidden') this.shown.problem = undefined;
           this.shown.changed();
           this.presence.settleWaiters();
-          void this.tasks.sync();
+          void this.nodes.sync();
         },
         refused: (problem) => this.loseRights(problem),
         unanswered: (problem) => {
@@ -62,12 +60,17 @@ export class RoomSync {
           this.setStatus('offline');
         },
         // Subscribing again is idempotent; refetching catches what we missed meanwhile.
-        occupantChanged: () => this.tasks.resyncSoon(),
+        occupantChanged: () => this.nodes.resyncSoon(),
+        participantsChanged: () => this.shown.changed(),
       },
     );
-    this.tasks = new NodeSync(
-      tasksCodec,
-      { ...wire, bareJid: () => link.bareJid() },
+    this.nodes = new RoomNodes(
+      {
+        link: { roomJid: ref.jid, bareJid: () => link.bareJid(), nextId: () => link.nextId(), iq: (xml: string) => link.iq(xml), log },
+        store: deps.store,
+        key,
+        now: deps.now,
+      },
       {
         subscribed: () => {
           if (this.shown.status !== 'live') this.setStatus('subscribed');
@@ -78,56 +81,33 @@ export class RoomSync {
           this.shown.changed();
           // at once, not after the debounce: a worker stopped right now must still paint this next time
           void this.shown.saveSnapshot();
-          void this.queue.flush();
         },
-        noticed: (item, mine) => {
-          this.queue.noticed(item, mine);
-          if (!mine) this.shown.markChanged(item.id);
+        notesLive: () => {
+          // a failure of the notes' fetch, now healed, no longer stands beside live tasks
+          if (this.shown.status === 'live' && !EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
+          this.shown.changed();
+          void this.shown.saveSnapshot();
         },
-        noticedRetract: (id) => this.queue.noticedRetract(id),
-        changedWhileAway: (id) => this.shown.markChanged(id),
-        updated: () => this.shown.changed(),
-        refused: (problem) => this.loseRights(problem),
+        lostRights: (problem) => this.loseRights(problem),
         failed: (problem) => this.setProblem(problem),
-        mayResync: () => this.presence.state === 'in' && this.presence.rights === 'moderator',
-      },
-    );
-    this.queue = new EditQueue(
-      {
-        store: deps.store,
-        key,
-        now: deps.now,
-        nextId: () => link.nextId(),
-        log,
-        serverItems: () => this.tasks.items.current,
-        writer: {
-          ...wire,
-          published: (item, echoed) => {
-            if (!echoed) this.tasks.items.put(item);
-          },
-          retracted: (id) => this.tasks.items.drop(id),
-          isList: (id) => has(this.tasks.items.current.lists, id),
-        },
-        mayPublish: () => this.shown.status === 'live' && this.presence.rights === 'moderator',
-      },
-      {
+        othersChanged: (id) => this.shown.markChanged(id),
         changed: () => this.shown.changed(),
         waiting: () => this.wake(),
         drained: () => link.wantsChanged(),
-        failed: (problem) => {
-          this.shown.problem = problem;
-        },
-        resync: () => this.tasks.resyncSoon(),
+        allowed: () => this.presence.state === 'in' && this.presence.rights === 'moderator',
       },
     );
     this.shown = new RoomViewState(
       {
         ref,
         rights: () => this.presence.rights,
-        shownItems: () => withQueuedEdits(this.tasks.items.share(), this.queue.pending),
-        serverItems: () => this.tasks.items.current,
-        skipped: () => this.tasks.items.skipped,
-        loaded: () => this.tasks.loaded,
+        shownItems: () => this.nodes.tasks.shown(),
+        serverItems: () => this.nodes.tasks.sync.items.current,
+        skipped: () => this.nodes.tasks.sync.items.skipped,
+        loaded: () => this.nodes.tasks.sync.loaded,
+        notes: () => this.nodes.notesView(this.presence.rights),
+        notesSnapshot: () => this.nodes.notesSnapshot(),
+        participants: () => this.presence.participants,
         online: () => link.online,
         connectionStatus: () => link.connectionStatus,
         connectionProblem: () => link.connectionProblem,
@@ -141,14 +121,14 @@ export class RoomSync {
 
   /** Cached snapshot and queued edits from storage: the first view paints from them. */
   private async load(): Promise<void> {
-    const [snapshot] = await Promise.all([this.deps.store.snapshot(this.key), this.queue.load()]);
+    const [snapshot] = await Promise.all([this.deps.store.snapshot(this.key), this.nodes.load()]);
     if (snapshot) {
-      this.tasks.restore(snapshot.items, snapshot.skipped, snapshot.loaded);
+      this.nodes.restore(snapshot);
       this.presence.restoreRights(snapshot.rights);
       this.shown.restore(snapshot);
     }
     this.shown.changed();
-    if (!this.queue.isEmpty) this.wake();
+    if (!this.nodes.queuesEmpty) this.wake();
   }
 
   ready(): Promise<void> {
@@ -186,7 +166,7 @@ export class RoomSync {
   }
 
   wanted(): boolean {
-    return this.shown.watched || !this.queue.isEmpty || this.deps.now() < this.heldUntil;
+    return this.shown.watched || !this.nodes.queuesEmpty || this.deps.now() < this.heldUntil;
   }
 
   /** Resolves once rights are known (joined and self-presence seen) or the session reported a problem. */
@@ -216,7 +196,7 @@ export class RoomSync {
     this.interrupt();
     if (this.link.connectionProblem && this.link.connectionProblem.code !== 'network') this.presence.settleWaiters();
     this.shown.status = this.link.connectionStatus;
-    this.queue.release();
+    this.nodes.release();
     this.shown.changed();
   }
 
@@ -231,9 +211,7 @@ export class RoomSync {
     const joined = this.presence.state;
     if (this.wanted()) {
       if (joined === 'out') void this.presence.join();
-      else if (joined === 'in' && this.presence.rights === 'moderator' && this.shown.status !== 'live' && !this.tasks.syncing) {
-        void this.tasks.sync();
-      } else if (this.shown.status === 'live') void this.queue.flush();
+      else if (joined === 'in' && this.presence.rights === 'moderator') this.nodes.heal();
     } else if (joined !== 'out') {
       this.leave();
     }
@@ -246,7 +224,7 @@ export class RoomSync {
 
   private onMessage(stanza: Element): void {
     if (bareJidKey(stanza.getAttribute('from') ?? '') !== this.jidKey || this.presence.rights !== 'moderator') return;
-    this.tasks.onMessage(stanza);
+    this.nodes.onMessage(stanza);
   }
 
   private leave(): void {
@@ -256,20 +234,17 @@ export class RoomSync {
     this.link.wantsChanged();
   }
 
-  /** The session or our occupant is gone: what the node and the queue were doing no longer counts. */
+  /** The session or our occupant is gone: what the nodes and the queues were doing no longer counts. */
   private interrupt(): void {
-    this.tasks.stop();
-    this.queue.pause();
+    this.nodes.stop();
   }
 
-  /** Not (or no longer) owner/admin: the view loses the tasks at once, and the cache forgets them. */
+  /** Not (or no longer) owner/admin: the view loses the tasks and the notes at once, and the cache forgets them. */
   private loseRights(problem: Problem): void {
     this.presence.revoke();
-    this.interrupt();
-    this.tasks.clear();
+    this.nodes.lose(problem);
     this.shown.status = this.presence.state === 'in' ? 'joining' : 'offline';
     this.shown.problem = problem;
-    this.queue.failAll(problem);
     this.shown.changed();
     void this.shown.saveSnapshot();
     this.presence.settleWaiters();
@@ -288,13 +263,12 @@ export class RoomSync {
   // --- edits -----------------------------------------------------------------
 
   /** `requestId`: the view's id for this edit; asked again with it (a lost reply), the edit is answered, not made twice. */
-  async edit(edit: Edit, requestId?: string): Promise<Reply<{ itemId: string }>> {
+  async edit(edit: RoomEdit, requestId?: string): Promise<Reply<{ itemId: string }>> {
     await this.loading;
     if (this.presence.rights === 'none') {
       return { ok: false, error: this.shown.problem ?? { code: 'forbidden', detail: this.ref.jid } };
     }
-    const room = { live: this.shown.status === 'live', current: this.tasks.current };
-    return this.queue.add(edit, this.view().items, room, requestId);
+    return this.nodes.edit(edit, this.view().items, requestId);
   }
 
   saveSnapshot(): Promise<void> {
@@ -303,9 +277,7 @@ export class RoomSync {
 
   /** Stop timers (engine closing); the snapshot is written first. */
   async close(): Promise<void> {
-    this.tasks.close();
-    this.queue.pause();
-    this.queue.release();
+    this.nodes.close();
     await this.shown.close();
   }
 }

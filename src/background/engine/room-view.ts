@@ -2,10 +2,11 @@
 // something changed, pushed once per burst (view-emitter.ts), the brief
 // highlight of what others changed, and the cache a restarted worker first
 // paints from (written once the room is quiet).
+import type { Participant } from '../../core/notes/types';
 import { emptyItems } from '../../core/room';
 import { diffViews, type ViewListener } from '../../core/view-delta';
-import type { PendingEdit, Problem, Rights, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
-import type { EngineStore, RoomSnapshot } from './store';
+import type { NotesView, PendingEdit, Problem, Rights, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
+import type { EngineStore, NotesSnapshot, RoomSnapshot } from './store';
 import { ViewEmitter } from './view-emitter';
 
 /** What the view is built from: the room's other parts, read when it is built. */
@@ -18,6 +19,12 @@ export interface ViewSource {
   serverItems(): RoomItems;
   skipped(): ReadonlyMap<string, string>;
   loaded(): boolean;
+  /** the notes as shown (available only to owners and admins of a room that has them) */
+  notes(): NotesView;
+  /** the notes as the server has them, for the cache; undefined when not known */
+  notesSnapshot(): NotesSnapshot | undefined;
+  /** who is in the room */
+  participants(): Record<string, Participant>;
   online(): boolean;
   connectionStatus(): SessionStatus;
   connectionProblem(): Problem | undefined;
@@ -32,6 +39,13 @@ export interface ViewDeps {
 }
 
 const CHANGED_HIGHLIGHT_MS = 4_000;
+const NOBODY: Record<string, Participant> = Object.freeze({}) as Record<string, Participant>;
+
+/** How many items were skipped as unreadable, with one reason. */
+export function skippedSummary(skipped: ReadonlyMap<string, string>): RoomView['skipped'] {
+  const sample = skipped.values().next().value;
+  return { count: skipped.size, ...(sample !== undefined ? { sample } : {}) };
+}
 /**
  * The cache is written once the room has been quiet this long (writing a big
  * room blocks the worker while it is serialized: not during a burst), and at
@@ -132,6 +146,8 @@ export class RoomViewState {
       loaded: this.source.loaded(),
       updatedAt: this.updatedAt,
     };
+    const notes = this.source.notesSnapshot();
+    if (notes) snapshot.notes = notes;
     await this.deps.store.saveSnapshot(this.deps.key, snapshot);
   }
 
@@ -148,8 +164,7 @@ export class RoomViewState {
     const { items, pending } = source.shownItems();
     const online = source.online();
     const rights = source.rights();
-    const skipped = source.skipped();
-    const skippedSample = skipped.values().next().value;
+    const notes = source.notes();
     const problem = !online && source.connectionProblem() ? source.connectionProblem() : this.problem;
     return {
       ref: source.ref,
@@ -159,9 +174,12 @@ export class RoomViewState {
       rights,
       items: rights === 'none' ? emptyItems() : items,
       pending: rights === 'none' ? [] : pending,
+      notes,
+      // only the notes need them, and only moderators see the real JIDs they carry
+      participants: notes.available ? source.participants() : NOBODY,
       changed: [...this.changedUntil.keys()],
       ...(problem ? { problem } : {}),
-      skipped: { count: skipped.size, ...(skippedSample !== undefined ? { sample: skippedSample } : {}) },
+      skipped: skippedSummary(source.skipped()),
       loaded: source.loaded(),
       updatedAt: this.updatedAt,
     };

@@ -1,6 +1,8 @@
 // What the engine keeps across worker restarts. Task snapshots, queued edits
 // and account descriptions go to `local`; passwords and tokens only to `session`.
-import type { Edit, RoomItems, RoomRef, Rights } from '../../core/types';
+import type { NoteItems } from '../../core/notes/notes-node';
+import { NOTES_NODE, TASKS_NODE } from '../../core/ns';
+import type { RoomEdit, RoomItems, RoomRef, Rights } from '../../core/types';
 import type { PeerTubeAuth, PeerTubeRoomConfig, Reply } from '../../messages';
 
 /** A key-value store: chrome.storage.local / storage.session in the extension, a Map in tests. */
@@ -47,11 +49,21 @@ export interface RoomSnapshot {
   skipped: { count: number; sample?: string };
   loaded: boolean;
   updatedAt: number;
+  /** the notes as the server had them; absent: not known (an older cache, or a room without notes) */
+  notes?: NotesSnapshot;
+}
+
+export interface NotesSnapshot {
+  /** the room lists the notes feature (false: it does not; the notes are then empty) */
+  offered: boolean;
+  items: NoteItems;
+  skipped: { count: number; sample?: string };
+  loaded: boolean;
 }
 
 export interface QueuedEdit {
   id: string;
-  edit: Edit;
+  edit: RoomEdit;
   /** the temporary item id a creation shows under until the server names it */
   tempId?: string;
   /** the id a creation is published under (a UUIDv4, as the server would generate) */
@@ -79,7 +91,8 @@ export interface RoomQueue {
 const ACCOUNTS = 'engine:accounts';
 const ROOMS = 'engine:rooms';
 const snapshotKey = (roomKey: string) => `engine:room:${roomKey}`;
-const queueKey = (roomKey: string) => `engine:queue:${roomKey}`;
+/** The tasks' queue keeps the key it had before the room had a second node. */
+const queueKey = (roomKey: string, node: string) => (node === TASKS_NODE ? `engine:queue:${roomKey}` : `engine:queue:${roomKey} ${node}`);
 const secretKey = (accountId: string) => `engine:secret:${accountId}`;
 
 export class EngineStore {
@@ -130,16 +143,17 @@ export class EngineStore {
     return this.local.set(snapshotKey(roomKey), JSON.stringify(snapshot));
   }
 
-  async queue(roomKey: string): Promise<RoomQueue> {
-    return (await this.local.get<RoomQueue>(queueKey(roomKey))) ?? { edits: [], ids: {} };
+  /** The edits waiting for one node of a room. */
+  async queue(roomKey: string, node: string): Promise<RoomQueue> {
+    return (await this.local.get<RoomQueue>(queueKey(roomKey, node))) ?? { edits: [], ids: {} };
   }
-  saveQueue(roomKey: string, queue: RoomQueue): Promise<void> {
+  saveQueue(roomKey: string, queue: RoomQueue, node: string): Promise<void> {
     const empty = queue.edits.length === 0 && !queue.settled?.length;
-    return empty ? this.local.remove(queueKey(roomKey)) : this.local.set(queueKey(roomKey), queue);
+    return empty ? this.local.remove(queueKey(roomKey, node)) : this.local.set(queueKey(roomKey, node), queue);
   }
 
   async forgetRoom(roomKey: string): Promise<void> {
     await this.local.remove(snapshotKey(roomKey));
-    await this.local.remove(queueKey(roomKey));
+    for (const node of [TASKS_NODE, NOTES_NODE]) await this.local.remove(queueKey(roomKey, node));
   }
 }

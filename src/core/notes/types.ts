@@ -1,7 +1,7 @@
 // Moderator notes (node livechat-notes, docs/protocol.md §9): the data a view and
 // the sync engine share. Plain data, JSON-safe (no NaN, no Map): it crosses
 // contexts by structured clone and sits in the cache.
-import type { Unknown } from '../types';
+import type { Unknown } from '../unknown';
 
 /**
  * Whom a note is about, as its author's client saw the participant when the
@@ -60,3 +60,17 @@ export interface Participant {
   /** true for a stand-in built from a note: not in the room now */
   absent?: boolean;
 }
+
+/** Edits of notes a view can ask for (view/edit, beside the tasks' edits). */
+export type NoteEdit =
+  /** a new note on top (order: 1 + the highest), about a participant or no one (core/notes/about.ts aboutParticipant) */
+  | { op: 'createNote'; description: string; about?: NoteAbout }
+  /** a new text; the order, the participant and what we do not understand are kept as they are */
+  | { op: 'editNote'; id: string; description: string }
+  | { op: 'deleteNote'; id: string }
+  /**
+   * Move a note to position `index` of all the room's notes as shown
+   * (sortNotes: highest order first, 0 = top; not of a filtered subset),
+   * numbered as the official client's drag and drop (order.ts moveNoteTo).
+   */
+  | { op: 'moveNote'; id: string; index: number };

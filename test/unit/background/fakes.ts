@@ -4,6 +4,7 @@
 import type { KV } from '../../../src/background/engine/store';
 import type { RoomRef, RoomView, Task, TaskList } from '../../../src/core/types';
 import { roomKey } from '../../../src/core/types';
+import { noNotes } from '../../../src/core/notes/view';
 
 export function memoryKV(initial: Record<string, unknown> = {}): KV & { data: Map<string, unknown> } {
   const data = new Map(Object.entries(initial));
@@ -47,6 +48,8 @@ export function makeView(ref: RoomRef, parts: { lists?: TaskList[]; tasks?: Task
       tasks: Object.fromEntries(tasks.map((t) => [t.id, t])),
     },
     pending: [],
+    notes: noNotes(),
+    participants: {},
     changed: [],
     skipped: { count: 0 },
     loaded: true,

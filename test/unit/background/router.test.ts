@@ -199,6 +199,14 @@ describe('message validation', () => {
         { ...createTask(), edit: { op: 'createTask', list: 'L1', name: 'x'.repeat(200_001) } },
         'edit.name is longer than 200000 characters',
       ],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: ' ' } }, 'edit.description must not be empty'],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x', about: 'dave' } }, 'edit.about must be an object'],
+      [
+        { type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x', about: { nick: 7 } } },
+        'edit.about.nick must be a string',
+      ],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'moveNote', id: 'N', index: 1.5 } }, 'edit.index must be a whole number ≥ 0'],
+      [{ type: 'view/edit', room: ROOM_A, edit: { op: 'editNote', id: '', description: 'x' } }, 'edit.id must not be empty'],
     ];
     for (const [message, detail] of cases) expect(refusal(await router.handleMessage(message, POPUP))).toBe(detail);
     expect(calls).toEqual([]);
@@ -215,6 +223,22 @@ describe('message validation', () => {
     // a page's edit passes the checks; the recorder handler then throws
     await router.handleMessage(message, POPUP);
     expect(calls[0]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T1', done: true } });
+  });
+
+  it('hands on a note edit with only the known values of its participant, blank ones dropped', async () => {
+    const { router, calls } = setup();
+    const about = { jid: 'dave@example.org', nick: ' ', occupantId: 'occ=', role: 'moderator' };
+    await router.handleMessage({ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'Asked\nagain', about } }, POPUP);
+    expect(calls[0]?.message).toEqual({
+      type: 'view/edit',
+      room: ROOM_A,
+      edit: { op: 'createNote', description: 'Asked\nagain', about: { jid: 'dave@example.org', occupantId: 'occ=' } },
+    });
+    await router.handleMessage(
+      { type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x', about: { nick: '' } } },
+      POPUP,
+    );
+    expect(calls[1]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x' } });
   });
 
   it('accepts a task with 100,000 characters of hostile text as plain data', async () => {

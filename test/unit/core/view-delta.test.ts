@@ -5,10 +5,12 @@
 // node's maximum must cost a few hundred bytes, not the room.
 import { describe, expect, it } from 'vitest';
 import { applyOptimistic } from '../../../src/core/plan';
-import { emptyItems, withChanges } from '../../../src/core/room';
+import { emptyItems, record, withChanges } from '../../../src/core/room';
 import type { Item, RoomItems, RoomView } from '../../../src/core/types';
 import { applyViewDelta, diffViews } from '../../../src/core/view-delta';
 import type { BackgroundToPort } from '../../../src/messages';
+import { noNotes } from '../../../src/core/notes/view';
+import type { Note } from '../../../src/core/notes/types';
 
 const ref = { account: 'xmpp:alice@example.org', jid: 'room@muc.example.org' };
 
@@ -31,6 +33,8 @@ function view(items: RoomItems, extra: Partial<RoomView> = {}): RoomView {
     rights: 'moderator',
     items,
     pending: [],
+    notes: noNotes(),
+    participants: {},
     changed: [],
     skipped: { count: 0 },
     loaded: true,
@@ -113,6 +117,33 @@ describe('view deltas', () => {
     expect(Object.getOwnPropertyDescriptor(shown.items.tasks, '__proto__')?.value).toEqual(hostile);
     const removed = applyViewDelta(shown, diffViews(after, before)!);
     expect(Object.keys(removed.items.tasks)).toEqual(['task-0-0']);
+  });
+
+  it('carry the notes and the participants: notes put and removed, their fields set, participants come, changed and gone', () => {
+    const notes = (items: Record<string, Note>, loaded = true) => ({ ...noNotes(), available: true, loaded, items: record(items) });
+    const before = view(bigRoom(1, 1), {
+      notes: notes({ A: { id: 'A', order: 1, description: 'a' }, B: { id: 'B', order: 2 } }, false),
+      participants: record({ dave: { nick: 'dave', occupantId: 'o1' }, erin: { nick: 'erin' } }),
+    });
+    const after = view(before.items, {
+      notes: {
+        ...notes({ A: before.notes.items.A!, 'local:1': { id: 'local:1', order: 3, description: 'c', about: { nick: 'dave' } } }),
+        pending: [{ id: 'e1', itemId: 'local:1', kind: 'createNote' }],
+      },
+      participants: record({ dave: { nick: 'dave', occupantId: 'o1', jid: 'dave@example.org' }, frank: { nick: 'frank' } }),
+    });
+    const delta = diffViews(before, after)!;
+    expect(delta.notes).toEqual({ put: [after.notes.items['local:1']], removed: ['B'] });
+    expect(delta.notesSet).toEqual({ loaded: true, pending: after.notes.pending });
+    expect(delta.participants).toEqual({ put: { dave: after.participants.dave, frank: { nick: 'frank' } }, removed: ['erin'] });
+    expect(delta.tasks).toBeUndefined();
+    const shown = applyViewDelta(overPort(before), overPort(delta));
+    expect(shown).toEqual(after);
+    // what did not change keeps its identity
+    const same = applyViewDelta(before, delta);
+    expect(same.notes.items.A).toBe(before.notes.items.A);
+    expect(same.items).toBe(before.items);
+    expect(diffViews(after, overPort(after))).toBeUndefined();
   });
 
   it('carry one toggle in a 5,000-item room in a few hundred bytes, where the whole view is about a megabyte', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { describeEdit, isCreation, resolveIds, touchedItem, withQueuedEdits } from '../../../src/background/engine/edits';
+import { isCreation, resolveIds, touchedItem, withQueuedEdits } from '../../../src/background/engine/edits';
+import { notesEdits } from '../../../src/background/engine/notes-edits';
+import { describeEdit, tasksEdits } from '../../../src/background/engine/tasks-edits';
+import type { RoomItems } from '../../../src/core/types';
+import { record } from '../../../src/core/room';
 
 describe('edits queued offline', () => {
   test('a task created in a list made offline goes to the list once the server named it', () => {
@@ -21,6 +25,8 @@ describe('edits queued offline', () => {
 
   test('creations have no item id yet; other edits name theirs', () => {
     expect(isCreation({ op: 'createList', name: 'x' })).toBe(true);
+    expect(isCreation({ op: 'createNote', description: 'x' })).toBe(true);
+    expect(touchedItem({ op: 'moveNote', id: 'n', index: 0 })).toBe('n');
     expect(isCreation({ op: 'deleteTask', id: 't' })).toBe(false);
     expect(touchedItem({ op: 'createList', name: 'x' })).toBe('');
     expect(touchedItem({ op: 'setDone', id: 't', done: true })).toBe('t');
@@ -29,11 +35,14 @@ describe('edits queued offline', () => {
   test('a failed edit is described by what the user tried', () => {
     expect(describeEdit({ op: 'createTask', list: 'l', name: 'Check sound' })).toBe('create task “Check sound”');
     expect(describeEdit({ op: 'setDone', id: 't1', done: false })).toBe('mark task t1 not done');
+    expect(notesEdits.describe({ op: 'createNote', description: 'Posted the same link three times in a row' })).toBe(
+      'create note “Posted the same link three times in a ro…”',
+    );
   });
 });
 
 describe('the view of queued edits', () => {
-  const server = { lists: {}, tasks: {} };
+  const server: RoomItems = { lists: {}, tasks: {} };
   test('a list and a task created in it offline show at once, under temporary ids', () => {
     const queue = {
       edits: [
@@ -42,7 +51,7 @@ describe('the view of queued edits', () => {
       ],
       ids: {},
     };
-    const { items, pending } = withQueuedEdits(server, queue);
+    const { items, pending } = withQueuedEdits(tasksEdits, server, queue);
     expect(items.lists['local:e1']?.name).toBe('Offline list');
     expect(items.tasks['local:e2']).toMatchObject({ list: 'local:e1', name: 'Offline task' });
     expect(pending).toEqual([
@@ -57,7 +66,26 @@ describe('the view of queued edits', () => {
       edits: [{ id: 'e2', edit: { op: 'createTask', list: 'local:e1', name: 'Offline task' } as const, tempId: 'local:e2', queuedAt: 2 }],
       ids: { 'local:e1': 'L' },
     };
-    const { items } = withQueuedEdits(withList, queue);
+    const { items } = withQueuedEdits(tasksEdits, withList, queue);
     expect(items.tasks['local:e2']).toMatchObject({ list: 'L', name: 'Offline task' });
+  });
+});
+
+describe('the view of queued note edits', () => {
+  test('a note written offline shows at once on top, under a temporary id; a move queued after it sees it', () => {
+    const server = record({ A: { id: 'A', order: 1, description: 'old' }, B: { id: 'B', order: 2, description: 'older' } });
+    const queue = {
+      edits: [
+        { id: 'e1', edit: { op: 'createNote', description: 'new', about: { nick: 'carol' } } as const, tempId: 'local:e1', queuedAt: 1 },
+        { id: 'e2', edit: { op: 'moveNote', id: 'A', index: 0 } as const, queuedAt: 2 },
+      ],
+      ids: {},
+    };
+    const { items, pending } = withQueuedEdits(notesEdits, server, queue);
+    expect(items['local:e1']).toEqual({ id: 'local:e1', order: 3, description: 'new', about: { nick: 'carol' } });
+    // A dropped above the top note (order 3): 4
+    expect(items.A!.order).toBe(4);
+    expect(server.A!.order).toBe(1);
+    expect(pending.map((p) => p.kind)).toEqual(['createNote', 'moveNote']);
   });
 });

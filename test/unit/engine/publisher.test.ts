@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { publishItems, retractItems, type PublisherDeps } from '../../../src/background/engine/publisher';
 import { CrossingWrites } from '../../../src/background/engine/merge';
+import { tasksEdits } from '../../../src/background/engine/tasks-edits';
+import { serializeItem } from '../../../src/core/codec';
 import { IqError } from '../../../src/background/xmpp/errors';
 import type { Item } from '../../../src/core/types';
 
@@ -17,18 +19,20 @@ function server(lists: string[] = []) {
   const published: string[] = [];
   const retracted: string[] = [];
   let n = 0;
-  const deps: PublisherDeps = {
+  const deps: PublisherDeps<Item> = {
     roomJid: 'room@muc.example.org',
+    node: 'livechat-tasks',
+    serialize: serializeItem,
     iq: (xml) =>
       new Promise<Element>((resolve, reject) => {
         const [, kind, item] = /<(publish|retract) [\s\S]*?<item id="([^"]+)"/.exec(xml)!;
         sent.push({ kind: kind as Request['kind'], item: item!, answer: (error) => (error ? reject(error) : resolve({} as Element)) });
       }),
     nextId: () => `q${++n}`,
-    crossing: new CrossingWrites(),
+    crossing: new CrossingWrites(tasksEdits.fields),
     published: (item) => published.push(item.id),
     retracted: (id) => retracted.push(id),
-    isList: (id) => lists.includes(id),
+    retractsLast: (id) => lists.includes(id),
     log: () => {},
   };
   return { deps, sent, published, retracted };

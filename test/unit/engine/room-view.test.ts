@@ -7,6 +7,7 @@ import { EngineStore, type KV } from '../../../src/background/engine/store';
 import { emptyItems, withChanges } from '../../../src/core/room';
 import type { PendingEdit, RoomItems, RoomView } from '../../../src/core/types';
 import { applyViewDelta, type ViewListener } from '../../../src/core/view-delta';
+import { noNotes } from '../../../src/core/notes/view';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -35,6 +36,9 @@ function room() {
       serverItems: () => items,
       skipped: () => new Map(),
       loaded: () => true,
+      notes: noNotes,
+      notesSnapshot: () => undefined,
+      participants: () => ({}),
       online: () => true,
       connectionStatus: () => 'live',
       connectionProblem: () => undefined,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { roomKey, type RoomRef, type RoomView } from '../../../src/core/types';
 import type { BackgroundToPort, PortToBackground, Request } from '../../../src/messages';
 import { installCatalog } from '../../../src/ui/i18n-catalog';
+import { noNotes } from '../../../src/core/notes/view';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -183,6 +184,8 @@ export function makeView(ref: RoomRef, over: Partial<RoomView> = {}): RoomView {
     rights: 'moderator',
     items: emptyItems(),
     pending: [],
+    notes: noNotes(),
+    participants: {},
     changed: [],
     skipped: { count: 0 },
     loaded: true,

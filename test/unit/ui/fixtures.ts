@@ -8,6 +8,7 @@ import { emptyItems, withItem } from '../../../src/core/room';
 import type { Edit, RoomItems, RoomView, Task } from '../../../src/core/types';
 import type { Reply } from '../../../src/messages';
 import { installCatalog, type Catalog } from '../../../src/ui/i18n-catalog';
+import { noNotes } from '../../../src/core/notes/view';
 
 /** vitest runs from the repository root (import.meta.url is not a file URL under happy-dom). */
 export const fromRoot = (path: string) => resolve(process.cwd(), path);
@@ -65,6 +66,8 @@ export function makeView(lists: ListSpec[] = [], overrides: Partial<RoomView> = 
     rights: 'moderator',
     items: makeItems(lists),
     pending: [],
+    notes: noNotes(),
+    participants: {},
     changed: [],
     skipped: { count: 0 },
     loaded: true,
