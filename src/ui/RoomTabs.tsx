@@ -1,8 +1,7 @@
 // Tasks and Notes of one room as two tabs (WAI-ARIA tabs pattern: a tablist
 // whose tabs are reached with the arrow keys, Home and End, one tab stop).
-// The tabs show only when the room offers notes to this user; otherwise the
-// tasks alone, as before. Both panels stay mounted while the room does: a
-// form being typed in one survives a look at the other.
+// RoomApp shows them only when the room offers notes to this user. Both
+// panels stay mounted: a form being typed in one survives a look at the other.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { t } from './i18n';
@@ -11,8 +10,6 @@ export type RoomTab = 'tasks' | 'notes';
 const TABS: RoomTab[] = ['tasks', 'notes'];
 
 export function RoomTabs(props: {
-  /** the room offers notes to this user (view.notes.available) */
-  notes: boolean;
   selected: RoomTab;
   onSelect: (tab: RoomTab) => void;
   /** ids of this instance's elements (a page may show more than one room) */
@@ -21,7 +18,6 @@ export function RoomTabs(props: {
   notesPanel: ComponentChildren;
 }) {
   const list = useRef<HTMLDivElement>(null);
-  if (!props.notes) return <>{props.tasksPanel}</>;
   const selected = props.selected;
   const id = (kind: 'tab' | 'panel', tab: RoomTab) => `${props.idPrefix}-${kind}-${tab}`;
 
