@@ -139,7 +139,11 @@ export function watchChat(root: Element, hooks: ChatHooks): ChatWatch {
   const visitOccupant = (el: Element) => {
     if (done.has(el) || !readOccupantNick(el)) return;
     done.add(el);
-    decorate(el.querySelector('.occupant-nick')?.parentElement ?? el, () => readOccupantNick(el), () => undefined);
+    decorate(
+      el.querySelector('.occupant-nick')?.parentElement ?? el,
+      () => readOccupantNick(el),
+      () => undefined,
+    );
   };
   const scan = (el: Element) => {
     const message = el.closest(MESSAGE);

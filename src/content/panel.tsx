@@ -64,15 +64,12 @@ function Panel(props: {
   const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
   const [notesRequest, setNotesRequest] = useState<NotesRequest>();
   const lastListId = useRef<string | undefined>(undefined);
-  const latestView = useRef(view);
-  latestView.current = view;
   // State setters only: calls from outside schedule a render, never run one.
   props.controls.current = {
     setLayout,
     openChatTask: (message, button) => setChatTask({ message, button }),
     openNotes: (nick, text) => {
-      const person = latestView.current?.participants[nick] ?? { nick };
-      setNotesRequest(text === null ? { kind: 'filter', person } : { kind: 'create', person, message: text });
+      setNotesRequest(text === null ? { kind: 'filter', nick } : { kind: 'create', nick, message: text });
       // a folded panel opens to show them
       setState((s) => (s.collapsed ? { ...s, collapsed: false } : s));
     },

@@ -14,11 +14,12 @@ import { TaskApp, type TaskAppProps } from './TaskApp';
 import { useThemeScheme } from './themeScheme';
 import type { OnEdit } from './useEditRunner';
 
+/** About the chat's participant `nick` (found in view.participants when the request is shown). */
 export type NotesRequest =
   /** the notes about this participant (the filter) */
-  | { kind: 'filter'; person: Participant }
+  | { kind: 'filter'; nick: string }
   /** a new note about this participant, quoting the chat message it came from, if any */
-  | { kind: 'create'; person: Participant; message?: string };
+  | { kind: 'create'; nick: string; message?: string };
 
 export function RoomApp(props: {
   view: RoomView;
@@ -44,11 +45,13 @@ export function RoomApp(props: {
     const request = props.notesRequest;
     if (!request) return;
     setTab('notes');
+    // someone who left is known by nickname only
+    const person = view.participants[request.nick] ?? { nick: request.nick };
     if (request.kind === 'create') {
-      setCreateAbout({ person: request.person, message: request.message }); // its form takes focus
+      setCreateAbout({ person, message: request.message }); // its form takes focus
       return;
     }
-    setFilter(request.person);
+    setFilter(person);
     // focus to the filter's line (its "Show all notes" button), where the notes shown begin
     const frame = requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('.lct-notes-filter button')?.focus());
     return () => cancelAnimationFrame(frame);

@@ -57,7 +57,14 @@ export function RoomTabs(props: {
         ))}
       </div>
       {TABS.map((tab) => (
-        <div key={tab} role="tabpanel" id={id('panel', tab)} class="lct-tabpanel" aria-labelledby={id('tab', tab)} hidden={tab !== selected}>
+        <div
+          key={tab}
+          role="tabpanel"
+          id={id('panel', tab)}
+          class="lct-tabpanel"
+          aria-labelledby={id('tab', tab)}
+          hidden={tab !== selected}
+        >
           {tab === 'tasks' ? props.tasksPanel : props.notesPanel}
         </div>
       ))}
