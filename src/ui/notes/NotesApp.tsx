@@ -28,6 +28,9 @@ export interface NotesAppProps {
   notes: Note[];
   /** the room's participants as we see them (from presences) */
   participants: Participant[];
+  /** ids of the notes with an edit not saved yet, and of those another moderator just changed */
+  pending?: ReadonlySet<string>;
+  changed?: ReadonlySet<string>;
   /** the "notes about this person" filter, if on */
   filter?: Participant;
   onFilter: (person: Participant | undefined) => void;
@@ -166,6 +169,8 @@ export function NotesApp(props: NotesAppProps) {
                 note={note}
                 who={who}
                 filtered={!!filter}
+                pending={props.pending?.has(note.id)}
+                changed={props.changed?.has(note.id)}
                 onFilterAbout={() => props.onFilter(resolveAbout(note.about, participants))}
                 onEdit={(description) => props.onEdit(note, description)}
                 onDelete={() => setDeleting(note)}

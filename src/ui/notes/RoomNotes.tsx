@@ -22,6 +22,8 @@ export function RoomNotes(props: {
   const { run, error, clearError } = useEditRunner(props.onEdit);
   const notes = useMemo(() => Object.values(view.notes.items), [view.notes.items]);
   const participants = useMemo(() => Object.values(view.participants), [view.participants]);
+  const pending = useMemo(() => new Set(view.notes.pending.map((p) => p.itemId)), [view.notes.pending]);
+  const changed = useMemo(() => new Set(view.changed), [view.changed]);
 
   if (!view.notes.loaded) {
     return (
@@ -36,6 +38,8 @@ export function RoomNotes(props: {
       <NotesApp
         notes={notes}
         participants={participants}
+        pending={pending}
+        changed={changed}
         filter={props.filter}
         onFilter={props.onFilter}
         createAbout={props.createAbout}

@@ -129,6 +129,21 @@ describe('tasks and notes', () => {
     expect(tasksTab.getAttribute('aria-selected')).toBe('true');
   });
 
+  it('a note not saved yet is marked so; one another moderator changed is highlighted', async () => {
+    const v = view(NOTES);
+    ext.setView({ ...v, notes: { ...v.notes, pending: [{ id: 'e1', itemId: 'n1', kind: 'editNote' }] }, changed: ['n2'] });
+    watchPage([]);
+    panel = mount();
+    fireEvent.click(await waitFor(() => shadow().getByRole('tab', { name: 'Notes' })));
+    const notes = shadow().getByRole('tabpanel', { name: 'Notes' });
+    const pin = within(notes).getByText('Pin the reminder').closest('li')!;
+    expect(within(pin).getByText('Not saved yet')).toBeTruthy();
+    expect(pin.classList.contains('is-pending')).toBe(true);
+    const glue = within(notes).getByText('Asked twice about the glue').closest('li')!;
+    expect(within(glue).queryByText('Not saved yet')).toBeNull();
+    expect(glue.classList.contains('is-changed')).toBe(true);
+  });
+
   it('without notes for this user: the tasks alone, and no note action in the chat', async () => {
     ext.setView(view(NOTES, false));
     watchPage([{ nick: 'Carol', text: 'hello' }]);
