@@ -98,7 +98,12 @@ function Panel(props: {
 
   return (
     <>
-      <PanelFrame layout={layout} title={view?.title ? t('panelTitleRoom', view.title) : t('panelTitle')} state={state} onState={onState}>
+      <PanelFrame
+        layout={layout}
+        title={view?.title ? t(view.notes.available ? 'panelTitleRoomNotes' : 'panelTitleRoom', view.title) : t('panelTitle')}
+        state={state}
+        onState={onState}
+      >
         {gone && <ProblemBox problem={gone} />}
         {view ? (
           <RoomApp view={view} onEdit={edit} variant="panel" notesRequest={notesRequest} />

@@ -117,6 +117,8 @@ describe('tasks and notes', () => {
     panel = mount();
     const tasksTab = await waitFor(() => shadow().getByRole('tab', { name: 'Tasks' }));
     expect(shadow().getByRole('tablist', { name: 'Tasks and notes' })).toBeTruthy();
+    // the panel's title bar names both
+    expect(shadow().getByRole('button', { name: /Tasks and notes: Morning stream/ })).toBeTruthy();
     expect(tasksTab.getAttribute('aria-selected')).toBe('true');
     expect(shadow().getByText('Check sound')).toBeTruthy();
     fireEvent.keyDown(tasksTab, { key: 'ArrowRight' });
