@@ -10,7 +10,8 @@
 //   npm run screenshots -- --no-build     reuse dist/chrome (a local build) as it is
 //   npm run screenshots -- --review       also every size the layout tests check
 //                                         (1920×1080, 1366×768, 1280×720, 1024×768),
-//                                         light and dark, into .tmp/screenshots/ (untracked)
+//                                         light and dark, and the Notes tab opened from a chat
+//                                         message's marker (1366 wide and below), into .tmp/screenshots/ (untracked)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,8 +108,23 @@ try {
         await shootWatch(join(REVIEW_OUT, `watch-${size.width}x${size.height}-${theme}.png`), size, theme);
     }
   }
+  if (args.review) {
+    // The Notes tab, opened as a moderator does from the marker beside one of carol's messages.
+    await page.setViewport(README_SIZE);
+    const marker = await page.waitForSelector('.chat-msg [data-lct-task-action] >>> [data-testid="chat-notes-marker"]:not([hidden])', {
+      timeout: TIMEOUT,
+    });
+    await marker.click();
+    await page.waitForSelector('lct-task-panel >>> .lct-notes-filter', { timeout: TIMEOUT });
+    for (const size of REVIEW_SIZES.filter((s) => s.width <= 1366)) {
+      for (const theme of ['light', 'dark'])
+        await shootWatch(join(REVIEW_OUT, `notes-${size.width}x${size.height}-${theme}.png`), size, theme);
+    }
+    // back to the tasks for the pictures below
+    await page.click('lct-task-panel >>> [role=tab][aria-controls$="-tasks"]');
+  }
   await page.setViewport(README_SIZE);
-  await page.click('#theme-toggle'); // back to light
+  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'light') await page.click('#theme-toggle'); // back to light
 
   // The toolbar popup over the watch page, as a click on the extension's button opens it.
   await page.bringToFront();
@@ -132,6 +148,13 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   await side.screenshot({ path: join(OUT, 'sidepanel.png') });
   console.log(`wrote ${join(OUT, 'sidepanel.png')}`);
+  if (args.review) {
+    await side.click('[role=tab][aria-controls$="-notes"]');
+    await side.waitForSelector('.lct-note', { timeout: TIMEOUT });
+    await side.screenshot({ path: join(REVIEW_OUT, 'sidepanel-notes.png') });
+    console.log(`wrote ${join(REVIEW_OUT, 'sidepanel-notes.png')}`);
+    await side.click('[role=tab][aria-controls$="-tasks"]');
+  }
 
   // The undo toast, after ticking a task in the side panel, in the system's light and dark themes (then undone).
   await (await side.waitForSelector('li.lct-task ::-p-aria(Sand the edges)', { timeout: TIMEOUT })).click();

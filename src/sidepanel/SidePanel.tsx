@@ -1,4 +1,4 @@
-// The browser's side panel (Chrome) or sidebar (Firefox): the full task app
+// The browser's side panel (Chrome) or sidebar (Firefox): the room's tasks (and notes)
 // for the current tab's room, following tab switches and navigation, or a
 // picker of recently moderated rooms (or a room address on a manual XMPP
 // account) when the tab has none. It watches the
@@ -14,7 +14,7 @@ import { onBackgroundMessage } from '../ui/from-background';
 import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { ProblemBox } from '../ui/StateNotices';
-import { TaskApp } from '../ui/TaskApp';
+import { RoomApp } from '../ui/RoomApp';
 import { useRoom } from '../ui/useRoom';
 import { OpenRoomForm } from './OpenRoomForm';
 import { RoomPicker } from './RoomPicker';
@@ -83,7 +83,7 @@ export function SidePanel() {
       )}
       {room ? (
         view && roomKey(view.ref) === roomKey(room) ? (
-          <TaskApp view={view} onEdit={edit} variant="sidepanel" />
+          <RoomApp view={view} onEdit={edit} variant="sidepanel" />
         ) : (
           <p class="lct-hint" role="status">
             {t('loading')}

@@ -19,7 +19,7 @@
 // says so (the view asks for a reload) and refuses edits at once instead of
 // accepting what it cannot send.
 import { retryDelay } from '../core/retry';
-import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
+import type { Problem, RoomEdit, RoomRef, RoomView } from '../core/types';
 import { applyViewDelta } from '../core/view-delta';
 import { extensionContextGone, ext } from '../ext';
 import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply } from '../messages';
@@ -37,7 +37,7 @@ export interface RoomClient {
   /** calls `onChange` after every new view and when the watch ends; returns a function that stops it */
   subscribe(onChange: () => void): () => void;
   /** asks the background for an edit of this room; fails at once when the context is gone */
-  edit(edit: Edit): Promise<Reply<{ itemId: string }>>;
+  edit(edit: RoomEdit): Promise<Reply<{ itemId: string }>>;
   /** closes the port; no reconnection after this */
   stop(): void;
 }

@@ -1,19 +1,19 @@
 // Sends edits and turns a refusal (or a broken channel) into a message for
 // the aria-live error region, so no failed edit goes unnoticed.
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { Edit, Problem } from '../core/types';
+import type { Problem, RoomEdit } from '../core/types';
 import type { Reply } from '../messages';
 import { t } from './i18n';
 import { problemText } from './problemText';
 
-export type OnEdit = (e: Edit) => Promise<Reply<{ itemId: string }>>;
+export type OnEdit = (e: RoomEdit) => Promise<Reply<{ itemId: string }>>;
 
 export function useEditRunner(onEdit: OnEdit) {
   const [error, setError] = useState('');
   const latest = useRef(onEdit);
   latest.current = onEdit;
 
-  const run = useCallback(async (edit: Edit): Promise<string | undefined> => {
+  const run = useCallback(async (edit: RoomEdit): Promise<string | undefined> => {
     let reply: Reply<{ itemId: string }>;
     try {
       reply = await latest.current(edit);

@@ -1,7 +1,7 @@
 // The live RoomView of one room for a preact view (page panel, side panel,
 // popup), over the room-port client of room-port.ts.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Edit, Problem, RoomRef, RoomView } from '../core/types';
+import type { Problem, RoomEdit, RoomRef, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
 import type { Reply } from '../messages';
 import { connectRoom, type RoomClient } from './room-port';
@@ -31,7 +31,7 @@ export function useRoomClient(client: RoomClient | undefined): RoomState {
 }
 
 /** Watches `room` for as long as the component shows it. */
-export function useRoom(room: RoomRef | undefined): RoomState & { edit: (e: Edit) => Promise<Reply<{ itemId: string }>> } {
+export function useRoom(room: RoomRef | undefined): RoomState & { edit: (e: RoomEdit) => Promise<Reply<{ itemId: string }>> } {
   const key = room ? roomKey(room) : '';
   const [client, setClient] = useState<RoomClient>();
   useEffect(() => {
@@ -41,7 +41,7 @@ export function useRoom(room: RoomRef | undefined): RoomState & { edit: (e: Edit
   }, [key]);
   const state = useRoomClient(client);
   const edit = useCallback(
-    (e: Edit): Promise<Reply<{ itemId: string }>> =>
+    (e: RoomEdit): Promise<Reply<{ itemId: string }>> =>
       client?.edit(e) ?? Promise.resolve({ ok: false, error: { code: 'internal', detail: 'no room' } }),
     [client],
   );

@@ -102,6 +102,20 @@ describe.each(THEMES)('in the %s theme', (theme) => {
     await checkDialog(page, 'Create a task from a chat message', action, `dialog-chat-task-${theme}`);
   });
 
+  it("the Notes tab, opened from the notes marker of a chat message: no serious or critical axe violation, its text legible; the marker's edge at least 3:1", async () => {
+    const page = await watchPage(theme);
+    const marker = page.locator('converse-chat-message').first().getByRole('button', { name: '1 note' });
+    await visible(marker);
+    const edge = await edgeContrast(page, '[data-lct-task-action] >> button.marker');
+    expect(edge.ratio, JSON.stringify(edge)).toBeGreaterThanOrEqual(3);
+    await marker.click();
+    await visible(panelOf(page).getByRole('group', { name: 'Notes about this person' }));
+    expect(await axeViolations(page, 'lct-task-panel')).toEqual([]);
+    expect(tooLow(await textContrasts(page, '[data-testid="lct-panel"]'), 4.5)).toEqual([]);
+    await shot(page, `notes-${theme}`);
+    await panelOf(page).getByRole('tab', { name: 'Tasks' }).click(); // as the other tests expect it
+  });
+
   it('the popup: at least 320 px of layout, one status, no serious or critical axe violation', async () => {
     const popup = await extensionPage('src/popup/index.html', theme);
     try {

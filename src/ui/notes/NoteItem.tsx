@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { AboutDisplay } from '../../core/notes/about';
 import type { Note } from '../../core/notes/types';
 import { t } from '../i18n';
+import { icon } from '../icons';
 import { longText } from '../LongText';
 import { useFocusReturn } from '../useFocusReturn';
 import { NoteForm } from './NoteForm';
@@ -19,6 +20,10 @@ export function NoteItem(props: {
   who?: AboutDisplay;
   /** a participant filter is on: the participant is shown in full, and has no "notes about" button */
   filtered: boolean;
+  /** an edit of it is not saved on the server yet */
+  pending?: boolean;
+  /** another moderator changed it a moment ago (a brief highlight) */
+  changed?: boolean;
   onFilterAbout: () => void;
   onEdit: (description: string) => void;
   onDelete: () => void;
@@ -60,7 +65,11 @@ export function NoteItem(props: {
   }
 
   return (
-    <li class="lct-note" data-note-id={note.id} onKeyDown={(e) => arrows(e, true)}>
+    <li
+      class={['lct-note', props.pending && 'is-pending', props.changed && 'is-changed'].filter(Boolean).join(' ')}
+      data-note-id={note.id}
+      onKeyDown={(e) => arrows(e, true)}
+    >
       <button
         type="button"
         class="lct-icon-btn lct-handle lct-i lct-i-grip"
@@ -74,6 +83,12 @@ export function NoteItem(props: {
       <div class="lct-note-body">
         {who && <ParticipantLine who={who} full={props.filtered} />}
         {longText({ id: textId, tag: 'p', class: 'lct-note-text', text: note.description ?? '', maxChars: 600 })}
+        {props.pending && (
+          <span class="lct-pending-mark" title={t('pending')}>
+            {icon('clock')}
+            <span class="lct-sr">{t('pending')}</span>
+          </span>
+        )}
       </div>
       <div class="lct-task-actions">
         {who && !props.filtered && (

@@ -7,7 +7,7 @@
 // the sync engine feeds it and publishes what it asks for.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { aboutDisplay, aboutParticipant, isNoteAbout, participantDisplay, resolveAbout } from '../../core/notes/about';
-import { dropNote, sortNotes, type OrderChange } from '../../core/notes/order';
+import { sortNotes } from '../../core/notes/order';
 import { quoteMessage } from '../../core/notes/quote';
 import { noteMatches } from '../../core/notes/search';
 import type { Note, NoteAbout, Participant } from '../../core/notes/types';
@@ -28,6 +28,9 @@ export interface NotesAppProps {
   notes: Note[];
   /** the room's participants as we see them (from presences) */
   participants: Participant[];
+  /** ids of the notes with an edit not saved yet, and of those another moderator just changed */
+  pending?: ReadonlySet<string>;
+  changed?: ReadonlySet<string>;
   /** the "notes about this person" filter, if on */
   filter?: Participant;
   onFilter: (person: Participant | undefined) => void;
@@ -39,8 +42,11 @@ export interface NotesAppProps {
   onCreate: (description: string, about?: NoteAbout) => void;
   onEdit: (note: Note, description: string) => void;
   onDelete: (id: string) => void;
-  /** publishes, in this sequence, the new orders of a move */
-  onReorder: (changes: OrderChange[]) => void;
+  /**
+   * Moves a note to position `index` of all the notes as shown (0 = top,
+   * filtered or not): the engine numbers it as the official client (order.ts).
+   */
+  onMove: (id: string, index: number) => void;
 }
 
 export function NotesApp(props: NotesAppProps) {
@@ -65,10 +71,17 @@ export function NotesApp(props: NotesAppProps) {
   const sorted = useMemo(() => sortNotes(props.notes), [props.notes]);
   const shown = sorted.filter((n) => (!filter || isNoteAbout(n, filter, participants)) && noteMatches(n, query, participants));
 
-  /** A drop on `target` (above it or below it), renumbered over all notes, filtered or not. */
+  /**
+   * A drop on `target` (above it or below it): the place it leaves the note
+   * at among all notes, filtered or not (the official client's drop, as an
+   * index: moveNoteTo turns it back into a drop on the note found there).
+   */
   const drop = (note: Note, target: Note | undefined, above: boolean) => {
-    const changes = target ? dropNote(sorted, note.id, target.id, above) : [];
-    if (changes.length) props.onReorder(changes);
+    if (!target || target.id === note.id) return;
+    const from = sorted.indexOf(note);
+    const at = sorted.indexOf(target);
+    const index = above ? (at > from ? at - 1 : at) : at < from ? at + 1 : at;
+    if (index !== from) props.onMove(note.id, index);
     // the handle keeps focus through the re-sort: the note keeps its element (keyed by id)
   };
   /** The keyboard moves among the notes shown: a drop on the neighbour above (or below). */
@@ -156,6 +169,8 @@ export function NotesApp(props: NotesAppProps) {
                 note={note}
                 who={who}
                 filtered={!!filter}
+                pending={props.pending?.has(note.id)}
+                changed={props.changed?.has(note.id)}
                 onFilterAbout={() => props.onFilter(resolveAbout(note.about, participants))}
                 onEdit={(description) => props.onEdit(note, description)}
                 onDelete={() => setDeleting(note)}

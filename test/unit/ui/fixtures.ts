@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { emptyItems, withItem } from '../../../src/core/room';
-import type { Edit, RoomItems, RoomView, Task } from '../../../src/core/types';
+import type { RoomEdit, RoomItems, RoomView, Task } from '../../../src/core/types';
 import type { Reply } from '../../../src/messages';
 import { installCatalog, type Catalog } from '../../../src/ui/i18n-catalog';
 import { noNotes } from '../../../src/core/notes/view';
@@ -79,5 +79,5 @@ export function makeView(lists: ListSpec[] = [], overrides: Partial<RoomView> = 
 /** Stands in for the background (which needs a browser and a server): records the edits and says yes. */
 export function acceptingEdits() {
   let n = 0;
-  return vi.fn(async (_e: Edit): Promise<Reply<{ itemId: string }>> => ({ ok: true, value: { itemId: `new-${++n}` } }));
+  return vi.fn(async (_e: RoomEdit): Promise<Reply<{ itemId: string }>> => ({ ok: true, value: { itemId: `new-${++n}` } }));
 }

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-// The notes app from its plain props. The engine is not wired yet: a small
-// stand-in below holds the notes and applies the app's callbacks as the
-// server would (a new note gets 1 + the highest order, moves publish orders),
+// The notes app from its plain props. A small stand-in below holds the notes
+// and applies the app's callbacks as the engine and server would (a new note
+// gets 1 + the highest order, a move to an index is numbered by moveNoteTo),
 // so the tests check what a moderator sees after each action.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { nextOrder, type OrderChange } from '../../../../src/core/notes/order';
+import { moveNoteTo, nextOrder, sortNotes, type OrderChange } from '../../../../src/core/notes/order';
 import type { Note, NoteAbout, Participant } from '../../../../src/core/notes/types';
 import { NotesApp, type NotesAppProps } from '../../../../src/ui/notes/NotesApp';
 import { fromRoot, messages, useLocale } from '../fixtures';
@@ -62,7 +62,8 @@ function Harness(props: { initial: Note[]; spy: ReturnType<typeof spies>; create
         props.spy.onDelete(id);
         setNotes((all) => all.filter((x) => x.id !== id));
       }}
-      onReorder={(changes) => {
+      onMove={(id, index) => {
+        const changes = moveNoteTo(sortNotes(notes), id, index);
         props.spy.onReorder(changes);
         setNotes((all) => all.map((x) => ({ ...x, order: changes.findLast((c) => c.id === x.id)?.order ?? x.order })));
       }}
@@ -158,7 +159,7 @@ describe('creating, editing, deleting', () => {
       onCreate: spy.onCreate,
       onEdit: vi.fn(),
       onDelete: vi.fn(),
-      onReorder: vi.fn(),
+      onMove: vi.fn(),
     };
     const { rerender } = render(<NotesApp {...props} createAbout={{ person: carol, message: 'first' }} />);
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('> first\n\n');
@@ -192,7 +193,7 @@ describe('creating, editing, deleting', () => {
         onCreate={spy.onCreate}
         onEdit={(n, d) => spy.onEdit(n.id, d)}
         onDelete={spy.onDelete}
-        onReorder={spy.onReorder}
+        onMove={vi.fn()}
       />,
     );
     fireEvent.click(within(item('Pin the reminder')).getByRole('button', { name: 'Edit note' }));
@@ -205,7 +206,7 @@ describe('creating, editing, deleting', () => {
         onCreate={spy.onCreate}
         onEdit={(n, d) => spy.onEdit(n.id, d)}
         onDelete={spy.onDelete}
-        onReorder={spy.onReorder}
+        onMove={vi.fn()}
       />,
     );
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('half typed');
