@@ -10,7 +10,7 @@ import { uiDir, uiLang } from './i18n';
 import { RoomNotes } from './notes/RoomNotes';
 import { usePref } from './prefs';
 import { RoomTabs, type RoomTab } from './RoomTabs';
-import { TaskApp, type TaskAppProps } from './TaskApp';
+import { RoomTitle, TaskApp, type TaskAppProps } from './TaskApp';
 import { useThemeScheme } from './themeScheme';
 import type { OnEdit } from './useEditRunner';
 
@@ -57,10 +57,17 @@ export function RoomApp(props: {
     return () => cancelAnimationFrame(frame);
   }, [props.notesRequest]);
 
-  const tasks = <TaskApp view={view} onEdit={props.onEdit} variant={variant} />;
-  if (!view.notes.available) return tasks;
+  if (!view.notes.available) return <TaskApp view={view} onEdit={props.onEdit} variant={variant} />;
+  // in the side panel, the room's name heads both tabs
+  const titleAbove = variant === 'sidepanel';
+  const tasks = <TaskApp view={view} onEdit={props.onEdit} variant={variant} titleAbove={titleAbove} />;
   return (
     <div ref={root} class={`lct-root lct-${variant} lct-room`} lang={uiLang()} dir={uiDir()}>
+      {titleAbove && (
+        <header class="lct-header">
+          <RoomTitle view={view} />
+        </header>
+      )}
       <RoomTabs
         selected={tab}
         onSelect={setTab}

@@ -35,6 +35,8 @@ export interface TaskAppProps {
   onEdit: OnEdit;
   /** 'panel' beside PeerTube's chat (compact), 'sidepanel' for the browser's side panel */
   variant?: 'panel' | 'sidepanel';
+  /** the side panel shows the room's title itself, above the Tasks and Notes tabs */
+  titleAbove?: boolean;
 }
 
 type Modal =
@@ -128,7 +130,7 @@ export function TaskApp(props: TaskAppProps) {
   return <RoomTaskApp key={roomKey(props.view.ref)} {...props} />;
 }
 
-function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps) {
+function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = false }: TaskAppProps) {
   const view = useStableView(received);
   const { run, error, clearError } = useEditRunner(onEdit);
   const [hideDone, setHideDone] = usePref('hideDone', false);
@@ -241,12 +243,10 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
   return (
     <div ref={rootRef} class={`lct-root lct-${variant}`} lang={uiLang()} dir={uiDir()}>
       <header class="lct-header">
-        {variant === 'sidepanel' ? (
-          <h2 class="lct-title" dir="auto" title={view.title.slice(0, 500)}>
-            {view.title.slice(0, 200) || t('tasks')}
-          </h2>
+        {variant === 'sidepanel' && !titleAbove ? (
+          <RoomTitle view={view} />
         ) : (
-          // the page panel's frame already shows the room's name
+          // the page panel's frame, or the side panel above the tabs, already shows the room's name
           <span class="lct-title" />
         )}
         <ConnectionStatus status={view.status} />
@@ -352,5 +352,14 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel' }: TaskAppProps
         />
       )}
     </div>
+  );
+}
+
+/** The room's name as the side panel's heading (the page panel's frame shows it there). */
+export function RoomTitle({ view }: { view: RoomView }) {
+  return (
+    <h2 class="lct-title" dir="auto" title={view.title.slice(0, 500)}>
+      {view.title.slice(0, 200) || t('tasks')}
+    </h2>
   );
 }
