@@ -32,6 +32,8 @@ test('an edit made right after a worker restart, on a list newer than the saved 
   const ref = { account: await addUser(first, backend, 'bob'), jid: room.jid };
   try {
     await openLive(first, ref);
+    // the room settled (its notes live too, each of which writes the cache at once): only the debounced write is left
+    await new Promise((r) => setTimeout(r, 1_500));
     const list = await first.engine.edit(ref, { op: 'createList', name: 'Made just before the stop' });
     expect(list.ok).toBe(true);
     const listId = list.ok ? list.value.itemId : '';
