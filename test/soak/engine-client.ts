@@ -66,6 +66,10 @@ export class EngineClient {
   private readonly localNames = new Map<string, { kind: 'list' | 'task'; name: string; pendingId: string }>();
   /** creations made offline not found under their name when published (renamed or deleted in the same burst): looked up on the server at the end */
   readonly unresolved = new Map<string, string>();
+  /** pending edit id → the temporary id of the creation it is about, until the view shows that item's server id */
+  private readonly onLocal = new Map<string, string>();
+  /** temporary ids whose server id is known */
+  private readonly learnt = new Set<string>();
   private lastProblem = '';
   workerRestarts = 0;
   lastWorkerRestart = 0;
@@ -111,6 +115,7 @@ export class EngineClient {
   }
 
   private onView(view: RoomView): void {
+    const previous = this.lastPushed;
     this.lastPushed = view;
     const problem = JSON.stringify(view.problem ?? null);
     const newFailure = problem !== this.lastProblem && view.problem?.code === 'edit-failed';
@@ -131,16 +136,35 @@ export class EngineClient {
       this.replays++;
       for (const w of writes) this.oracle.reopen(w);
     }
+    // An edit queued behind an offline creation shows the creation's server id once it is known.
+    for (const p of view.pending) {
+      const localId = this.onLocal.get(p.id);
+      if (localId && !p.itemId.startsWith('local:')) this.learn(localId, p.itemId);
+    }
     for (const [localId, local] of this.localNames) {
       if (pending.has(local.pendingId)) continue;
       this.localNames.delete(localId);
-      const found =
-        local.kind === 'list'
-          ? Object.values(view.items.lists).find((l) => l.name === local.name)
-          : Object.values(view.items.tasks).find((t) => t.name === local.name);
-      if (found && !found.id.startsWith('local:')) this.oracle.alias(localId, found.id);
+      if (this.learnt.has(localId)) continue;
+      const shown = local.kind === 'list' ? view.items.lists : view.items.tasks;
+      const before = (previous && (local.kind === 'list' ? previous.items.lists : previous.items.tasks)) ?? {};
+      // The item the creation became: the one of its name; or else (renamed by
+      // someone else at once) the one item of its kind new in this view, unless
+      // our own later edits on it are still to tell (a deletion in the same burst).
+      const byName = Object.values(shown).find((item) => item.name === local.name && !item.id.startsWith('local:'));
+      const newcomers = Object.keys(shown).filter((id) => !before[id] && !id.startsWith('local:'));
+      const ownEditsWaiting = [...this.onLocal.values()].includes(localId);
+      const found = byName?.id ?? (newcomers.length === 1 && !ownEditsWaiting ? newcomers[0] : undefined);
+      if (found) this.learn(localId, found);
       else this.unresolved.set(localId, local.name);
     }
+    // (after: an edit of ours on a creation, gone in the same push, still marks it above)
+    for (const id of this.onLocal.keys()) if (!pending.has(id)) this.onLocal.delete(id);
+  }
+
+  private learn(localId: string, serverId: string): void {
+    this.learnt.add(localId);
+    this.unresolved.delete(localId);
+    this.oracle.alias(localId, serverId);
   }
 
   /** Submits an edit as the panel does, and tells the oracle what it writes and when the server has it. */
@@ -175,6 +199,10 @@ export class EngineClient {
         name: edit.name,
         pendingId: added[added.length - 1]!.id,
       });
+    }
+    const onItem = 'id' in edit ? edit.id : '';
+    if (reply.ok && onItem.startsWith('local:') && !this.learnt.has(onItem) && added.length > 0) {
+      this.onLocal.set(added[added.length - 1]!.id, onItem);
     }
     if (reply.ok && (edit.op === 'renameList' || edit.op === 'editTask') && this.localNames.has(edit.id)) {
       this.localNames.get(edit.id)!.name = edit.name;

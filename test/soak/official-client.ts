@@ -7,7 +7,7 @@
 // retracts a list's tasks one by one, then the list, without waiting.
 // Its connection goes through its own NetworkLink so a fault can cut it.
 import { child, children, itemsOf, NS_PUBSUB_EVENT, publishedId, RawXmppClient, xmlEscape } from '../helpers/raw-client';
-import type { NetworkLink } from '../integration/engine/harness';
+import type { NetworkLink } from '../helpers/network-link';
 import type { Oracle, Write } from './oracle';
 
 export const TASKS_NODE = 'livechat-tasks';

@@ -3,7 +3,7 @@
 // random moments. At the end, after quiet, everyone must see what the server
 // has, and no acknowledged edit may be missing (oracle.ts).
 import { passwordOf, startTestBackend } from '../helpers/backend';
-import { NetworkLink } from '../integration/engine/harness';
+import { NetworkLink } from '../helpers/network-link';
 import { chooseEdit, officialOp } from './choose';
 import { describeState, differences, officialDifferences, settledView } from './compare';
 import { EngineClient } from './engine-client';

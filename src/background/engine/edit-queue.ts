@@ -175,12 +175,21 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
       while (this.queue.edits.length > 0 && this.deps.mayPublish()) {
         const queued = this.queue.edits[0]!;
         const epoch = this.epoch;
-        const outcome = await this.publish(queued);
-        if (outcome === 'later' || epoch !== this.epoch) break;
+        const reply = await this.publish(queued);
+        if (reply === 'later') break;
+        if (epoch !== this.epoch) {
+          // publishing stopped meanwhile: the edit stays queued and is published again later
+          this.answer(queued, reply);
+          break;
+        }
         this.queue.edits.shift();
-        // shown confirmed at once; the queue's write only guards a restart, where republishing is harmless
+        this.record(queued, reply);
         this.events.changed();
+        // Answered once its removal is stored: a worker stopped between an
+        // answer and that write would publish the edit again, over what others
+        // changed since (a deleted task back, a rename undone).
         await this.save();
+        this.deliver(queued.id, reply);
       }
     } finally {
       this.flushing = false;
@@ -212,15 +221,13 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
     void this.save();
   }
 
-  private async publish(queued: QueuedEdit): Promise<'done' | 'failed' | 'later'> {
+  /** Publishes one edit: its answer, for the caller to give once the edit has left the stored queue, or 'later'. */
+  private async publish(queued: QueuedEdit): Promise<EditReply | 'later'> {
     const { node } = this.deps;
     const edit = resolveIds(queued.edit as E, this.queue.ids);
     const server = this.deps.serverItems();
     const plan = node.plan(server, edit);
-    if ('error' in plan) {
-      this.fail(queued, this.notSent(edit, plan.error));
-      return 'failed';
-    }
+    if ('error' in plan) return this.fail(this.notSent(edit, plan.error));
     const items = plan.publish.map((item) => (item.id ? item : { ...item, id: (queued.createId ??= crypto.randomUUID()) }));
     // the item the user acted on (a move republishes others before it)
     const itemId = touchedItem(edit) || (queued.createId ?? '');
@@ -233,14 +240,18 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
       retractsLast: (id) => node.retractsLast(this.deps.serverItems(), id),
       crossing: this.crossing,
     };
+    // a move that renumbers others is answered as soon as the moved item is on the server
+    const answerEarly = items.length > 1 || plan.retract.length > 0;
     try {
       const recreated = await publishItems(publisher, items, (id) => {
         if (id === queued.createId && queued.tempId) {
           this.queue.ids[queued.tempId] = id;
           void this.save();
         }
-        // the user's own item is on the server: their edit is, whatever else is still on its way
-        if (id === itemId) this.answer(queued, { ok: true, value: { itemId: id } });
+        // The user's own item is on the server: their edit is, whatever else
+        // is still on its way. It stays queued until the rest is: a worker
+        // stopped before then finishes it.
+        if (id === itemId && answerEarly) this.answer(queued, { ok: true, value: { itemId: id } });
       });
       await retractItems(publisher, plan.retract);
       // Tasks a move only renumbered, which someone deleted while the move was
@@ -256,25 +267,33 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
       for (const item of items) this.crossing.forget(item.id);
       if (e instanceof IqError && isTransient(e)) return 'later';
       const condition = e instanceof IqError ? e.message : String(e);
-      this.fail(queued, { code: 'edit-failed', detail: `${node.describe(edit)}: ${condition}` });
+      const failed = this.fail({ code: 'edit-failed', detail: `${node.describe(edit)}: ${condition}` });
       // our rights may have changed, or the item under us: get the server's truth
       this.events.resync();
-      return 'failed';
+      return failed;
     }
-    this.answer(queued, { ok: true, value: { itemId } });
-    return 'done';
+    return { ok: true, value: { itemId } };
   }
 
-  private fail(queued: QueuedEdit, problem: Problem): void {
+  private fail(problem: Problem): EditReply {
     this.deps.log('room: edit failed', this.deps.writer.roomJid, problem.detail);
     this.events.failed(problem);
-    this.answer(queued, { ok: false, error: problem });
+    return { ok: false, error: problem };
   }
 
   private answer(queued: QueuedEdit, reply: EditReply): void {
-    this.confirmations.get(queued.id)?.(reply);
-    this.confirmations.delete(queued.id);
+    this.record(queued, reply);
+    this.deliver(queued.id, reply);
+  }
+
+  /** The answer kept for a client that asks again (stored with the queue's next write). */
+  private record(queued: QueuedEdit, reply: EditReply): void {
     if (queued.requestId !== undefined) this.settle({ requestId: queued.requestId, reply, at: this.deps.now() });
+  }
+
+  private deliver(id: string, reply: EditReply): void {
+    this.confirmations.get(id)?.(reply);
+    this.confirmations.delete(id);
   }
 
   /** Kept (and stored with the queue) for a client whose reply was lost: asking again gets this. */

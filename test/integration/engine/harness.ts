@@ -3,7 +3,6 @@
 // Node 20 has no WebSocket global: the `ws` package stands in for the
 // browser's. Storage is an in-memory KV with the chrome.storage semantics the
 // engine relies on (values cloned in and out).
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { Engine } from '../../../src/background/engine/engine';
 import type { KV } from '../../../src/background/engine/store';
@@ -68,65 +67,7 @@ export function makeEngine(stores?: { local: MemoryKV; session: MemoryKV }, now?
   };
 }
 
-/**
- * A TCP relay in front of the backend's HTTP port (WebSocket and BOSH), so a
- * test can cut one client's network and bring it back while the server and
- * everyone else stay up: a real network failure, not a mock.
- */
-export class NetworkLink {
-  private readonly sockets = new Set<Socket>();
-  private up = true;
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
-
-  static async to(targetPort: number): Promise<NetworkLink> {
-    let link: NetworkLink | undefined;
-    const server = createServer((client) => {
-      if (!link?.up) {
-        client.destroy();
-        return;
-      }
-      const upstream = connect(targetPort, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        link.sockets.add(s);
-        s.on('error', () => {});
-        s.on('close', () => {
-          link?.sockets.delete(s);
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    link = new NetworkLink(server, typeof address === 'object' && address ? address.port : 0);
-    return link;
-  }
-
-  url(backendUrl: string): string {
-    const u = new URL(backendUrl);
-    u.port = String(this.port);
-    return u.href;
-  }
-
-  /** Drop every connection and refuse new ones. */
-  cut(): void {
-    this.up = false;
-    for (const s of this.sockets) s.destroy();
-  }
-
-  restore(): void {
-    this.up = true;
-  }
-
-  async close(): Promise<void> {
-    this.cut();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
+export { NetworkLink } from '../../helpers/network-link';
 
 /** A manual account of a test user on the backend, WebSocket unless told otherwise. */
 export async function addUser(t: TestEngine, backend: TestBackend, user: string, service = backend.wsUrl): Promise<string> {
