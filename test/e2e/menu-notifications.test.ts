@@ -79,7 +79,7 @@ describe.each(BROWSERS)('in %s', (browserName) => {
     if (browserName === 'chromium') buildCopy = chromeBuildWithNotificationsGranted();
     stack = await startDemoStack();
     alice = await launchUser(browserName, stack.demo.url, 'alice', LIVE_VIDEO, {
-      ...(buildCopy ? { chromiumExtensionDir: buildCopy } : {}),
+      ...(buildCopy ? { extensionDir: buildCopy } : {}),
       // (an alert window stays 2 minutes: one for a task that should not notify would still be there)
       firefoxPrefs: {
         'extensions.webextOptionalPermissionPrompts': false,

@@ -115,15 +115,15 @@ export async function launchUser(
 }
 
 /** What a test may change in the browser it starts. */
-export interface LaunchOptions {
-  /** Chromium: another unpacked build than dist/chrome (a copy with a changed manifest). */
-  chromiumExtensionDir?: string;
+interface LaunchOptions {
+  /** Another unpacked build than dist/chrome or dist/firefox (a copy, or one with a changed manifest). */
+  extensionDir?: string;
   /** Firefox: preferences beside the ones the driver needs. */
   firefoxPrefs?: Record<string, unknown>;
 }
 
 async function launchChromium(demoUrl: string, user: string, video: DemoVideo, options: LaunchOptions): Promise<ExtensionUser> {
-  const extensionDir = options.chromiumExtensionDir ?? EXTENSION_DIR.chrome;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR.chrome;
   const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-chromium-${user}-`));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -224,7 +224,7 @@ async function launchFirefox(demoUrl: string, user: string, video: DemoVideo, op
   });
   let rdp: FirefoxRdp | undefined;
   try {
-    const installed = await browser.installExtension(EXTENSION_DIR.firefox);
+    const installed = await browser.installExtension(options.extensionDir ?? EXTENSION_DIR.firefox);
     if (installed !== GECKO_ID) throw new Error(`installed ${installed}, not ${GECKO_ID}`);
     rdp = await FirefoxRdp.connect(rdpPort);
     const connection = rdp;
