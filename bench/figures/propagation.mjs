@@ -43,7 +43,7 @@ function summarize(samples) {
  * the panel's open shadow root pierced): Playwright's locators pierce it
  * themselves, puppeteer's need its deep combinator.
  */
-const playwrightInput = {
+const playwrightUi = {
   click: (page, sel) => page.locator(sel).first().click(),
   fill: (page, sel, text) => page.locator(sel).first().fill(text),
   press: (page, sel, key) => page.locator(sel).first().press(key),
@@ -51,7 +51,7 @@ const playwrightInput = {
   waitFor: (page, sel) => page.locator(sel).first().waitFor({ timeout: 5_000 }),
 };
 const deep = (sel) => `lct-task-panel >>> ${sel}`;
-const puppeteerInput = {
+const puppeteerUi = {
   click: async (page, sel) => (await page.waitForSelector(deep(sel), { timeout: 5_000 })).click(),
   fill: (page, sel, text) => page.locator(deep(sel)).fill(text),
   press: async (page, sel, key) => (await page.waitForSelector(deep(sel), { timeout: 5_000 })).press(key),
@@ -72,7 +72,7 @@ async function chromiumPair({ demo, extensionDir }, path, tasks) {
     }
     const alice = await openAs(browsers[0].context, demo.url, 'alice', path);
     const bob = await openAs(browsers[1].context, demo.url, 'bob', path);
-    return { alice, bob, input: playwrightInput, close: () => Promise.all(browsers.map((b) => b.close())) };
+    return { alice, bob, ui: playwrightUi, close: () => Promise.all(browsers.map((b) => b.close())) };
   } catch (error) {
     await Promise.all(browsers.map((b) => b.close()));
     throw error;
@@ -86,7 +86,7 @@ async function firefoxPair({ demo, firefoxExtensionDir }, path, tasks) {
     for (const user of ['alice', 'bob'])
       users.push(await launchFirefox({ demo, extensionDir: firefoxExtensionDir, user, expected: tasks }));
     for (const u of users) await u.page.goto(`${demo.url}${path}`);
-    return { alice: users[0].page, bob: users[1].page, input: puppeteerInput, close: () => Promise.all(users.map((u) => u.close())) };
+    return { alice: users[0].page, bob: users[1].page, ui: puppeteerUi, close: () => Promise.all(users.map((u) => u.close())) };
   } catch (error) {
     await Promise.all(users.map((u) => u.close()));
     throw error;
@@ -99,7 +99,7 @@ async function extensionEdits(env, openPair) {
   const { tasks } = await countTasks(backend, video.room);
   const pair = await openPair(env, path, tasks);
   try {
-    const { alice, bob, input } = pair;
+    const { alice, bob, ui } = pair;
     for (const page of [alice, bob]) await waitInPage(page, painted, undefined, { what: `the panel to show ${tasks} tasks` });
     const lists = () =>
       alice.evaluate(() =>
@@ -113,8 +113,8 @@ async function extensionEdits(env, openPair) {
     const [moveList, addList] = start;
     const doneId = addList.rows[0];
     const addInput = `section[data-list-id="${addList.id}"] form input.lct-input`;
-    await input.click(alice, `section[data-list-id="${addList.id}"] button[data-focus="add"]`);
-    await input.waitFor(alice, addInput);
+    await ui.click(alice, `section[data-list-id="${addList.id}"] button[data-focus="add"]`);
+    await ui.waitFor(alice, addInput);
 
     const samples = [];
     for (let i = 0; i < EDITS; i++) {
@@ -126,18 +126,18 @@ async function extensionEdits(env, openPair) {
           doneId,
         );
         await bob.evaluate((arg) => window.__lctBench.arm('done', arg), { id: doneId, done: !done });
-        act = () => input.click(alice, `[data-task-id="${doneId}"] input.lct-done`);
+        act = () => ui.click(alice, `[data-task-id="${doneId}"] input.lct-done`);
       } else if (kind === 'add') {
         const name = `Bench task ${i} ${Date.now().toString(36)}`;
-        await input.fill(alice, addInput, name);
+        await ui.fill(alice, addInput, name);
         await bob.evaluate((arg) => window.__lctBench.arm('add', arg), { name });
-        act = () => input.press(alice, addInput, 'Enter');
+        act = () => ui.press(alice, addInput, 'Enter');
       } else {
         const rows = (await lists()).find((l) => l.id === moveList.id).rows;
         const handle = `[data-task-id="${rows[0]}"] button.lct-handle`;
-        await input.focus(alice, handle);
+        await ui.focus(alice, handle);
         await bob.evaluate((arg) => window.__lctBench.arm('move', arg), { id: rows[0], afterId: rows[1] });
-        act = () => input.press(alice, handle, 'ArrowDown');
+        act = () => ui.press(alice, handle, 'ArrowDown');
       }
       await alice.evaluate(() => {
         window.__lctBench.inputAbs = null;
