@@ -2,8 +2,10 @@
 // npm run bench: the extension against the protocol's floor, side by side in
 // one run on this machine (issue 7). Starts the real backend (Prosody with our
 // module) and the demo PeerTube site on loopback, drives Debian's Chromium
-// with the built extension (a local build is made first when dist/chrome holds
-// none), and for each figure measures the baseline in the same run. Writes
+// with the built extension (a local build is made first when dist/ holds
+// none), and for each figure measures the baseline in the same run; cold
+// start and propagation are also taken in Debian's firefox-esr with the
+// Firefox build, beside the same baseline. Writes
 // bench/results.json and bench/results.md (the table and the machine, for the
 // README; a partial run with --only writes .tmp/bench-results.* instead) and
 // prints the table. A figure that cannot be measured is null with its reason;
@@ -13,6 +15,7 @@
 //   npm run bench                 everything (about 10-20 minutes: each browser figure is taken 3 times)
 //   npm run bench -- --build      build the extension first even when dist/chrome holds a local build
 //   npm run bench -- --only size,worker,cold,warm,propagation,scale,server
+//   npm run bench -- --only propagation --runs 1   one figure, taken once (a quick look; the table's figures take 3)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,27 +27,35 @@ import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 
 const GROUPS = ['size', 'worker', 'cold', 'warm', 'propagation', 'scale', 'server'];
 const WATCHDOG_MS = 40 * 60_000;
+const { values: args } = parseArgs({
+  options: { only: { type: 'string' }, build: { type: 'boolean', default: false }, runs: { type: 'string', default: '3' } },
+});
 /** How many times each browser figure is taken in one run. */
-const BROWSER_RUNS = 3;
-const { values: args } = parseArgs({ options: { only: { type: 'string' }, build: { type: 'boolean', default: false } } });
+const BROWSER_RUNS = Number(args.runs);
+if (!Number.isInteger(BROWSER_RUNS) || BROWSER_RUNS < 1) throw new Error(`--runs: a whole number of runs, not "${args.runs}"`);
 const only = new Set(args.only ? args.only.split(',') : GROUPS);
 for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: unknown group "${g}" (known: ${GROUPS.join(', ')})`);
 
 ensureNodeModules();
-ensureDebianPackages(['prosody', 'chromium'], 'to run the benchmarks');
+ensureDebianPackages(['prosody', 'chromium', 'firefox-esr'], 'to run the benchmarks');
 // The demo runs on http://127.0.0.1: only a local build (LCT_LOCAL_CSP=1) holds that host from install.
 const isLocalBuild = (dir) =>
   existsSync(`${dir}/manifest.json`) &&
   (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).host_permissions ?? []).includes('http://127.0.0.1/*');
-if (args.build || !isLocalBuild('dist/chrome')) {
+const builtLocally = () => isLocalBuild('dist/chrome') && isLocalBuild('dist/firefox');
+if (args.build || !builtLocally()) {
   console.log('bench: building the extension (local build, LCT_LOCAL_CSP=1)…');
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, LCT_LOCAL_CSP: '1' } });
-  if (build.status !== 0 || !isLocalBuild('dist/chrome')) process.exit(build.status || 1);
+  if (build.status !== 0 || !builtLocally()) process.exit(build.status || 1);
 }
-// A private copy: a rebuild of dist/chrome during the run must not change what is measured.
+// Private copies: a rebuild of dist/ during the run must not change what is measured.
 const EXTENSION_DIR = mkdtempSync(join(tmpdir(), 'lct-bench-extension-'));
 cpSync('dist/chrome', EXTENSION_DIR, { recursive: true });
-process.on('exit', () => rmSync(EXTENSION_DIR, { recursive: true, force: true }));
+const FIREFOX_EXTENSION_DIR = mkdtempSync(join(tmpdir(), 'lct-bench-extension-firefox-'));
+cpSync('dist/firefox', FIREFOX_EXTENSION_DIR, { recursive: true });
+process.on('exit', () => {
+  for (const dir of [EXTENSION_DIR, FIREFOX_EXTENSION_DIR]) rmSync(dir, { recursive: true, force: true });
+});
 
 const { startBackend } = await import('../server/backend.mjs');
 const { startDemo } = await import('../demo/server.mjs');
@@ -65,6 +76,7 @@ const started = Date.now();
 const results = {
   generatedAt: new Date().toISOString(),
   durationS: null,
+  browserRuns: BROWSER_RUNS,
   machine: machineInfo(),
   ok: true,
   failures: [],
@@ -170,15 +182,15 @@ try {
     running.push(() => backend.stop());
     const demo = await startDemo({ backend, log: quiet });
     running.push(() => demo.stop());
-    env = { backend, demo, extensionDir: resolve(EXTENSION_DIR) };
+    env = { backend, demo, extensionDir: resolve(EXTENSION_DIR), firefoxExtensionDir: resolve(FIREFOX_EXTENSION_DIR) };
   }
 
   await group(
     'cold',
-    { coldStart: 'Cold start to tasks' },
+    { coldStart: 'Cold start to tasks', coldStartFirefox: 'Cold start to tasks, Firefox' },
     async () => {
       const { tasks } = await countTasks(env.backend, LIVE_VIDEO.room);
-      return { coldStart: await coldStart({ ...env, video: LIVE_VIDEO, expected: tasks }) };
+      return coldStart({ ...env, video: LIVE_VIDEO, expected: tasks });
     },
     BROWSER_RUNS,
   );
@@ -193,7 +205,12 @@ try {
   );
   await group(
     'propagation',
-    { propagationP50: 'Propagation alice → bob, p50', propagationP95: 'Propagation alice → bob, p95' },
+    {
+      propagationP50: 'Propagation alice → bob, p50',
+      propagationP95: 'Propagation alice → bob, p95',
+      propagationFirefoxP50: 'Propagation alice → bob, Firefox, p50',
+      propagationFirefoxP95: 'Propagation alice → bob, Firefox, p95',
+    },
     () => propagation({ ...env, video: LIVE_VIDEO }),
     BROWSER_RUNS,
   );

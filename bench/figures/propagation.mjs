@@ -3,7 +3,10 @@
 // (performance.timeOrigin + now) on the machine's one clock: alice's trusted
 // input event, bob's DOM change seen by a MutationObserver.
 // Baseline: raw client to raw client through the same demo proxy and server.
+// The same edits in firefox-esr, beside it: alice and bob in two Firefox
+// profiles (the tests' driver, puppeteer-core over WebDriver BiDi).
 import { launch, openAs, waitInPage } from '../lib/browser.mjs';
+import { launchFirefox } from '../lib/firefox.mjs';
 import { countTasks } from '../lib/room.mjs';
 import { attempt, percentile, ratio, round } from '../lib/stats.mjs';
 import { RAW_CLIENT } from './cold-start.mjs';
@@ -35,9 +38,29 @@ function summarize(samples) {
   return { p50: percentile(all, 50), p95: percentile(all, 95), missed: samples.filter((s) => s.ms === null).length, byKind };
 }
 
-async function extensionEdits({ demo, extensionDir, backend, video }) {
-  const path = `/w/${video.shortUUID}`;
-  const { tasks } = await countTasks(backend, video.room);
+/**
+ * How the edit loop acts on alice's page, with one selector language (CSS,
+ * the panel's open shadow root pierced): Playwright's locators pierce it
+ * themselves, puppeteer's need its deep combinator.
+ */
+const playwrightUi = {
+  click: (page, sel) => page.locator(sel).first().click(),
+  fill: (page, sel, text) => page.locator(sel).first().fill(text),
+  press: (page, sel, key) => page.locator(sel).first().press(key),
+  focus: (page, sel) => page.locator(sel).first().focus(),
+  waitFor: (page, sel) => page.locator(sel).first().waitFor({ timeout: 5_000 }),
+};
+const deep = (sel) => `lct-task-panel >>> ${sel}`;
+const puppeteerUi = {
+  click: async (page, sel) => (await page.waitForSelector(deep(sel), { timeout: 5_000 })).click(),
+  fill: (page, sel, text) => page.locator(deep(sel)).fill(text),
+  press: async (page, sel, key) => (await page.waitForSelector(deep(sel), { timeout: 5_000 })).press(key),
+  focus: async (page, sel) => (await page.waitForSelector(deep(sel), { timeout: 5_000 })).focus(),
+  waitFor: (page, sel) => page.waitForSelector(deep(sel), { timeout: 5_000 }),
+};
+
+/** alice and bob in two Chromium profiles on `path`, with the probe waiting for `tasks` tasks. */
+async function chromiumPair({ demo, extensionDir }, path, tasks) {
   const browsers = [];
   try {
     for (let i = 0; i < 2; i++) {
@@ -49,6 +72,34 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
     }
     const alice = await openAs(browsers[0].context, demo.url, 'alice', path);
     const bob = await openAs(browsers[1].context, demo.url, 'bob', path);
+    return { alice, bob, ui: playwrightUi, close: () => Promise.all(browsers.map((b) => b.close())) };
+  } catch (error) {
+    await Promise.all(browsers.map((b) => b.close()));
+    throw error;
+  }
+}
+
+/** alice and bob in two firefox-esr profiles on `path`, with the probe waiting for `tasks` tasks. */
+async function firefoxPair({ demo, firefoxExtensionDir }, path, tasks) {
+  const users = [];
+  try {
+    for (const user of ['alice', 'bob'])
+      users.push(await launchFirefox({ demo, extensionDir: firefoxExtensionDir, user, expected: tasks }));
+    for (const u of users) await u.page.goto(`${demo.url}${path}`);
+    return { alice: users[0].page, bob: users[1].page, ui: puppeteerUi, close: () => Promise.all(users.map((u) => u.close())) };
+  } catch (error) {
+    await Promise.all(users.map((u) => u.close()));
+    throw error;
+  }
+}
+
+async function extensionEdits(env, openPair) {
+  const { backend, video } = env;
+  const path = `/w/${video.shortUUID}`;
+  const { tasks } = await countTasks(backend, video.room);
+  const pair = await openPair(env, path, tasks);
+  try {
+    const { alice, bob, ui } = pair;
     for (const page of [alice, bob]) await waitInPage(page, painted, undefined, { what: `the panel to show ${tasks} tasks` });
     const lists = () =>
       alice.evaluate(() =>
@@ -61,9 +112,9 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
     if (start.length < 2 || start[0].rows.length < 2 || !start[1].rows.length) throw new Error('the room needs two lists with tasks');
     const [moveList, addList] = start;
     const doneId = addList.rows[0];
-    const addInput = alice.locator(`section[data-list-id="${addList.id}"] form input.lct-input`).first();
-    await alice.locator(`section[data-list-id="${addList.id}"] button[data-focus="add"]`).first().click();
-    await addInput.waitFor({ timeout: 5_000 });
+    const addInput = `section[data-list-id="${addList.id}"] form input.lct-input`;
+    await ui.click(alice, `section[data-list-id="${addList.id}"] button[data-focus="add"]`);
+    await ui.waitFor(alice, addInput);
 
     const samples = [];
     for (let i = 0; i < EDITS; i++) {
@@ -75,18 +126,18 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
           doneId,
         );
         await bob.evaluate((arg) => window.__lctBench.arm('done', arg), { id: doneId, done: !done });
-        act = () => alice.locator(`[data-task-id="${doneId}"] input.lct-done`).click();
+        act = () => ui.click(alice, `[data-task-id="${doneId}"] input.lct-done`);
       } else if (kind === 'add') {
         const name = `Bench task ${i} ${Date.now().toString(36)}`;
-        await addInput.fill(name);
+        await ui.fill(alice, addInput, name);
         await bob.evaluate((arg) => window.__lctBench.arm('add', arg), { name });
-        act = () => addInput.press('Enter');
+        act = () => ui.press(alice, addInput, 'Enter');
       } else {
         const rows = (await lists()).find((l) => l.id === moveList.id).rows;
-        const handle = alice.locator(`[data-task-id="${rows[0]}"] button.lct-handle`);
-        await handle.focus();
+        const handle = `[data-task-id="${rows[0]}"] button.lct-handle`;
+        await ui.focus(alice, handle);
         await bob.evaluate((arg) => window.__lctBench.arm('move', arg), { id: rows[0], afterId: rows[1] });
-        act = () => handle.press('ArrowDown');
+        act = () => ui.press(alice, handle, 'ArrowDown');
       }
       await alice.evaluate(() => {
         window.__lctBench.inputAbs = null;
@@ -99,7 +150,7 @@ async function extensionEdits({ demo, extensionDir, backend, video }) {
     }
     return samples;
   } finally {
-    for (const b of browsers) await b.close();
+    await pair.close();
   }
 }
 
@@ -190,22 +241,26 @@ async function rawEdits({ demo, video }) {
   }
 }
 
+/** Rows propagationP50/P95 (Chromium) and propagationFirefoxP50/P95, each beside the same raw → raw baseline. */
 export async function propagation(env) {
-  const ext = await attempt(async () => summarize(await extensionEdits(env)));
+  const ext = await attempt(async () => summarize(await extensionEdits(env, chromiumPair)));
+  const firefox = await attempt(async () => summarize(await extensionEdits(env, firefoxPair)));
   const raw = await attempt(async () => summarize(await rawEdits(env)));
   const note = (s) =>
     `${EDITS} edits (done/add/move), ${s.missed} missed; by kind p50 ${KINDS.map((k) => `${k} ${s.byKind[k].p50}`).join(', ')} ms`;
-  const row = (key, text) => ({
+  const row = (measured, key, text) => ({
     unit: 'ms',
-    value: round(ext.value?.[key] ?? null),
+    value: round(measured.value?.[key] ?? null),
     baseline: round(raw.value?.[key] ?? null),
-    ratio: ratio(ext.value?.[key] ?? null, raw.value?.[key] ?? null),
+    ratio: ratio(measured.value?.[key] ?? null, raw.value?.[key] ?? null),
     note: text,
-    ...(ext.error ? { reason: ext.error } : {}),
+    ...(measured.error ? { reason: measured.error } : {}),
   });
   return {
-    propagationP50: row('p50', ext.value ? note(ext.value) : ''),
-    propagationP95: row('p95', "alice's input event until bob's DOM shows it; two Chromium processes, one clock (timeOrigin + now)"),
-    detail: { edits: EDITS, extension: ext.value ?? ext.error, raw: raw.value ?? raw.error },
+    propagationP50: row(ext, 'p50', ext.value ? note(ext.value) : ''),
+    propagationP95: row(ext, 'p95', "alice's input event until bob's DOM shows it; two Chromium processes, one clock (timeOrigin + now)"),
+    propagationFirefoxP50: row(firefox, 'p50', firefox.value ? note(firefox.value) : ''),
+    propagationFirefoxP95: row(firefox, 'p95', 'the same in two firefox-esr processes; baseline: raw → raw in Chromium'),
+    detail: { edits: EDITS, extension: ext.value ?? ext.error, firefox: firefox.value ?? firefox.error, raw: raw.value ?? raw.error },
   };
 }

@@ -62,13 +62,13 @@ export async function openAs(context, demoUrl, user, path) {
   return page;
 }
 
-/** Polls the page's probe until `read` gives a value (bounded). */
+/** Polls the page's probe until `read` gives a value (bounded); `page` is a Playwright page or a puppeteer one (Firefox). */
 export async function waitInPage(page, read, arg, { timeoutMs = 30_000, what = 'a value' } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await page.evaluate(read, arg);
     if (value !== null && value !== undefined) return value;
-    await page.waitForTimeout(20);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
 }

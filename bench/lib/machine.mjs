@@ -26,6 +26,7 @@ export function machineInfo() {
     os: `${osName()} (Linux ${release()})`,
     node: process.version,
     chromium: dpkgVersion('chromium'),
+    firefox: dpkgVersion('firefox-esr'),
     prosody: dpkgVersion('prosody'),
   };
 }

@@ -18,7 +18,18 @@ export interface Figure {
 export interface Results {
   generatedAt: string;
   durationS: number | null;
-  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; chromium: string | null; prosody: string | null };
+  /** how many times each browser figure was taken (3 when absent) */
+  browserRuns?: number;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    chromium: string | null;
+    firefox?: string | null;
+    prosody: string | null;
+  };
   failures: string[];
   figures: Record<string, Figure>;
 }

@@ -28,28 +28,13 @@ export interface UserBrowser {
   close(): Promise<void>;
 }
 
-/** The extension APIs an extension page has, as far as the tests call them. */
-export interface ExtensionGlobals {
-  chrome: {
-    // biome-ignore lint/suspicious/noExplicitAny: each test reads the reply's value as the message it sent expects
-    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: unknown }> };
-    tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
-  };
-}
-
 /**
  * Starts Chromium for `user`, enables the extension on the demo (as the popup
  * does), logs in through the demo's /login and opens `video`'s watch page.
- * `extensionDir`: another unpacked build than dist/chrome.
  */
-export async function openAs(
-  demoUrl: string,
-  user: string,
-  video: DemoVideo = LIVE_VIDEO,
-  extensionDir = EXTENSION_DIR.chrome,
-): Promise<UserBrowser> {
+export async function openAs(demoUrl: string, user: string, video: DemoVideo = LIVE_VIDEO): Promise<UserBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-${user}-`));
-  const { context, worker, extensionId } = await launchChromium({ extensionDir, profileDir });
+  const { context, worker, extensionId } = await launchChromium({ extensionDir: EXTENSION_DIR.chrome, profileDir });
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   try {

@@ -47,6 +47,8 @@ export interface ExtensionUser {
    * is about its own tab, which has no room: it offers the last room used.
    */
   openPopup(): Promise<Page>;
+  /** Firefox: its remote debugging protocol, for what neither BiDi nor a page reaches (Firefox's own windows and menus). */
+  firefoxRdp?: FirefoxRdp;
   close(): Promise<void>;
 }
 
@@ -107,20 +109,30 @@ export async function launchUser(
   demoUrl: string,
   user: string,
   video: DemoVideo = LIVE_VIDEO,
+  options: LaunchOptions = {},
 ): Promise<ExtensionUser> {
-  return browserName === 'chromium' ? launchChromium(demoUrl, user, video) : launchFirefox(demoUrl, user, video);
+  return browserName === 'chromium' ? launchChromium(demoUrl, user, video, options) : launchFirefox(demoUrl, user, video, options);
 }
 
-async function launchChromium(demoUrl: string, user: string, video: DemoVideo): Promise<ExtensionUser> {
+/** What a test may change in the browser it starts. */
+interface LaunchOptions {
+  /** Another unpacked build than dist/chrome or dist/firefox (a copy, or one with a changed manifest). */
+  extensionDir?: string;
+  /** Firefox: preferences beside the ones the driver needs. */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+async function launchChromium(demoUrl: string, user: string, video: DemoVideo, options: LaunchOptions): Promise<ExtensionUser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR.chrome;
   const profileDir = mkdtempSync(join(tmpdir(), `lct-e2e-chromium-${user}-`));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR.chrome],
+    enableExtensions: [extensionDir],
     userDataDir: profileDir,
     defaultViewport: VIEWPORT,
-    args: chromiumArgs(EXTENSION_DIR.chrome).filter((a) => !a.includes('-extension')),
+    args: chromiumArgs(extensionDir).filter((a) => !a.includes('-extension')),
   });
   const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
   try {
@@ -194,7 +206,7 @@ async function launchChromium(demoUrl: string, user: string, video: DemoVideo): 
   }
 }
 
-async function launchFirefox(demoUrl: string, user: string, video: DemoVideo): Promise<ExtensionUser> {
+async function launchFirefox(demoUrl: string, user: string, video: DemoVideo, options: LaunchOptions): Promise<ExtensionUser> {
   const rdpPort = await findFreePort();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -207,11 +219,12 @@ async function launchFirefox(demoUrl: string, user: string, video: DemoVideo): P
       'devtools.chrome.enabled': true,
       'devtools.debugger.prompt-connection': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...options.firefoxPrefs,
     },
   });
   let rdp: FirefoxRdp | undefined;
   try {
-    const installed = await browser.installExtension(EXTENSION_DIR.firefox);
+    const installed = await browser.installExtension(options.extensionDir ?? EXTENSION_DIR.firefox);
     if (installed !== GECKO_ID) throw new Error(`installed ${installed}, not ${GECKO_ID}`);
     rdp = await FirefoxRdp.connect(rdpPort);
     const connection = rdp;
@@ -220,6 +233,7 @@ async function launchFirefox(demoUrl: string, user: string, video: DemoVideo): P
     const { pageErrors, dialogs } = watchPage(page!);
     let tabs = 0;
     const firefox: ExtensionUser = {
+      firefoxRdp: connection,
       browserName: 'firefox',
       browser,
       page: page!,

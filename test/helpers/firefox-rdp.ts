@@ -146,6 +146,17 @@ export class FirefoxRdp {
     await this.request((await this.addon(id)).actor as string, 'terminateBackgroundScript');
   }
 
+  /**
+   * Evaluates `script` in Firefox's parent process, with chrome privileges (as the Browser
+   * Console does: needs devtools.chrome.enabled), where Firefox's own windows, menus and
+   * alerts live; resolves with a primitive result.
+   */
+  async evaluateInParent(script: string): Promise<unknown> {
+    const { processDescriptor } = await this.request('root', 'getProcess', { id: 0 });
+    const { process } = await this.request(processDescriptor.actor as string, 'getTarget');
+    return this.evaluate(process.consoleActor as string, script);
+  }
+
   /** Evaluates `script` in a console actor's page; resolves with a primitive result (or its grip). */
   async evaluate(consoleActor: string, script: string, timeoutMs = 20_000): Promise<unknown> {
     // The result may arrive in the same read as the request's reply: collect results from now on.
