@@ -18,8 +18,8 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
   let stopped = false;
   let counter = 0;
 
-  function record(room, nick, text) {
-    const entry = { id: ++counter, nick, text, time: Date.now() };
+  function record(room, nick, text, msgid) {
+    const entry = { id: ++counter, nick, text, time: Date.now(), ...(msgid ? { msgid } : {}) };
     const list = logs.get(room);
     list.push(entry);
     if (list.length > MAX_MESSAGES) list.shift();
@@ -61,7 +61,7 @@ export function startChatRelay({ wsUrl, rooms, initial = new Map(), log = () => 
           if (el.localName !== 'message' || el.getAttribute('type') !== 'groupchat') return;
           const [room, nick] = (el.getAttribute('from') ?? '').split(/\/(.*)/s);
           const body = el.getElementsByTagName('body')[0]?.textContent;
-          if (logs.has(room) && nick && body && !el.getElementsByTagName('delay').length) record(room, nick, body);
+          if (logs.has(room) && nick && body && !el.getElementsByTagName('delay').length) record(room, nick, body, el.getAttribute('id'));
         });
         await client.closedPromise;
         off();

@@ -44,8 +44,9 @@ export function setAffiliation(client, room, jid, affiliation) {
   return client.iq('set', room, `<query xmlns="${MUC}#admin"><item affiliation="${esc(affiliation)}" jid="${esc(jid)}"/></query>`);
 }
 
+/** Sends a chat message with an id of its own, as ConverseJS does (its page shows the id as data-msgid). */
 export function sendGroupchat(client, room, text) {
-  client.send(`<message type="groupchat" to="${esc(room)}"><body>${esc(text)}</body></message>`);
+  client.send(`<message type="groupchat" to="${esc(room)}" id="${crypto.randomUUID()}"><body>${esc(text)}</body></message>`);
 }
 
 export function subscribeTasks(client, room) {

@@ -254,7 +254,14 @@ function messageElement(room, message) {
     {},
     h(
       'div',
-      { class: 'message chat-msg groupchat', 'data-isodate': time.toISOString(), 'data-from': `${room}/${message.nick}` },
+      {
+        class: 'message chat-msg groupchat',
+        'data-isodate': time.toISOString(),
+        'data-msgid': message.msgid,
+        'data-from': `${room}/${message.nick}`,
+      },
+      // ConverseJS's anchor to scroll a message into view (seeded messages have no id, like a bot's)
+      message.msgid ? h('a', { id: message.msgid }) : null,
       h(
         'div',
         { class: 'chat-msg__content chat-msg__content--groupchat' },

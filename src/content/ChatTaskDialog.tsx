@@ -1,14 +1,24 @@
 // Asks which list gets the task made from a chat message (the sender's
-// nickname as its name, the message as its description), then creates it.
+// nickname as its name, the message as its description, ending in a line
+// that refers to the message: core/message-ref.ts), then creates it.
 import { useState } from 'preact/hooks';
+import { describeWithRef } from '../core/message-ref';
 import type { TaskList } from '../core/types';
 import { Dialog } from '../ui/Dialog';
 import { ErrorRegion } from '../ui/ErrorRegion';
-import { t } from '../ui/i18n';
+import { t, uiLang } from '../ui/i18n';
 import { ListSelect, shortName } from '../ui/ListSelect';
 import { LongText } from '../ui/LongText';
 import { useEditRunner, type OnEdit } from '../ui/useEditRunner';
 import type { ChatMessage } from './chat-action';
+
+/** The task's description: the message, then "— from the chat: alice, 14:32 [msg:…]" when the chat can find it again. */
+export function chatTaskDescription(message: ChatMessage): string {
+  if (!message.ref) return message.text;
+  const at = message.time?.toLocaleTimeString(uiLang(), { hour: '2-digit', minute: '2-digit' });
+  const nick = shortName(message.nick, 60);
+  return describeWithRef(message.text, at ? t('chatTaskRefAt', [nick, at]) : t('chatTaskRef', nick), message.ref);
+}
 
 export function ChatTaskDialog(props: {
   message: ChatMessage;
@@ -30,7 +40,7 @@ export function ChatTaskDialog(props: {
     if (!listId || busy) return;
     setBusy(true);
     clearError();
-    const created = await run({ op: 'createTask', list: listId, name: message.nick, description: message.text });
+    const created = await run({ op: 'createTask', list: listId, name: message.nick, description: chatTaskDescription(message) });
     setBusy(false);
     if (created) props.onClose(listId);
   };

@@ -9,11 +9,16 @@
 // nodes are looked at), at most once per frame-ish tick, so a busy chat costs
 // little. Text from the chat is only ever read through textContent, and
 // written as text.
+import type { MessageRef } from '../core/message-ref';
 import BUTTON_CSS from './chat-action.css?inline';
 
 export interface ChatMessage {
   nick: string;
   text: string;
+  /** how the chat can find the message again (chat-find.ts); absent when it shows neither id nor time */
+  ref?: MessageRef;
+  /** when it was sent, if the chat says */
+  time?: Date;
 }
 
 /** What the actions do and say; the page panel gives them (panel.tsx). */
@@ -54,7 +59,13 @@ function readChatMessage(el: Element): ChatMessage | null {
   const author = (el.querySelector('.chat-msg__author')?.textContent ?? '').trim().replace(/^\*\*/, '').trim();
   const nick = from || author;
   const text = (el.querySelector('.chat-msg__text')?.textContent ?? '').trim();
-  return nick && text ? { nick, text } : null;
+  if (!nick || !text) return null;
+  // ConverseJS writes data-msgid="undefined" for a message it has no id for
+  const id = el.getAttribute('data-msgid');
+  const iso = el.getAttribute('data-isodate') ?? '';
+  const time = Number.isNaN(Date.parse(iso)) ? undefined : new Date(iso);
+  const ref = id && id !== 'undefined' ? { id } : time ? { time: iso } : undefined;
+  return { nick, text, ...(ref ? { ref } : {}), ...(time ? { time } : {}) };
 }
 
 const readOccupantNick = (el: Element): string => (el.querySelector('.occupant-nick')?.textContent ?? '').trim();

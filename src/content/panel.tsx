@@ -16,6 +16,7 @@ import { ProblemBox } from '../ui/StateNotices';
 import { useRoomClient } from '../ui/useRoom';
 import { watchChat, type ChatMessage, type ChatWatch } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
+import { showChatMessage } from './chat-find';
 import type { MountPanel } from './follow';
 import { createPanelHost, type Layout } from './mount';
 import frameCss from './frame.css?inline';
@@ -106,7 +107,13 @@ function Panel(props: {
       >
         {gone && <ProblemBox problem={gone} />}
         {view ? (
-          <RoomApp view={view} onEdit={edit} variant="panel" notesRequest={notesRequest} />
+          <RoomApp
+            view={view}
+            onEdit={edit}
+            variant="panel"
+            notesRequest={notesRequest}
+            showMessage={async (ref) => !!layout.chat && showChatMessage(layout.chat, ref)}
+          />
         ) : (
           <p class="lct-hint" role="status">
             {t('loading')}

@@ -26,6 +26,7 @@ export function RoomApp(props: {
   onEdit: OnEdit;
   variant: NonNullable<TaskAppProps['variant']>;
   notesRequest?: NotesRequest;
+  showMessage?: TaskAppProps['showMessage'];
 }) {
   const { view, variant } = props;
   const [tab, setTab] = usePref<RoomTab>('roomTab', 'tasks');
@@ -57,10 +58,10 @@ export function RoomApp(props: {
     return () => cancelAnimationFrame(frame);
   }, [props.notesRequest]);
 
-  if (!view.notes.available) return <TaskApp view={view} onEdit={props.onEdit} variant={variant} />;
+  if (!view.notes.available) return <TaskApp view={view} onEdit={props.onEdit} variant={variant} showMessage={props.showMessage} />;
   // in the side panel, the room's name heads both tabs
   const titleAbove = variant === 'sidepanel';
-  const tasks = <TaskApp view={view} onEdit={props.onEdit} variant={variant} titleAbove={titleAbove} />;
+  const tasks = <TaskApp view={view} onEdit={props.onEdit} variant={variant} titleAbove={titleAbove} showMessage={props.showMessage} />;
   return (
     <div ref={root} class={`lct-root lct-${variant} lct-room`} lang={uiLang()} dir={uiDir()}>
       {titleAbove && (

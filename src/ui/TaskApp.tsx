@@ -21,6 +21,7 @@ import { MoveDialog } from './MoveDialog';
 import { usePref } from './prefs';
 import { useRenderBudget } from './renderBudget';
 import { SearchBar } from './SearchBar';
+import { type ShowMessage, ShowMessageContext } from './showMessage';
 import { keepUnchanged } from './stable-view';
 import { useThemeScheme } from './themeScheme';
 import { UndoToast } from './UndoToast';
@@ -37,6 +38,8 @@ export interface TaskAppProps {
   variant?: 'panel' | 'sidepanel';
   /** the side panel shows the room's title itself, above the Tasks and Notes tabs */
   titleAbove?: boolean;
+  /** where the chat is in reach: shows a task's chat message (absent: rows offer no "Show message") */
+  showMessage?: ShowMessage;
 }
 
 type Modal =
@@ -44,6 +47,8 @@ type Modal =
   | { kind: 'move'; taskId: string };
 
 const EMPTY: ReadonlySet<string> = new Set();
+/** how long "no longer in the chat" stays */
+const MESSAGE_NOTICE_MS = 6000;
 
 /** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
 function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
@@ -130,7 +135,7 @@ export function TaskApp(props: TaskAppProps) {
   return <RoomTaskApp key={roomKey(props.view.ref)} {...props} />;
 }
 
-function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = false }: TaskAppProps) {
+function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = false, showMessage }: TaskAppProps) {
   const view = useStableView(received);
   const { run, error, clearError } = useEditRunner(onEdit);
   const [hideDone, setHideDone] = usePref('hideDone', false);
@@ -143,6 +148,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     setCreatingList(false);
   };
   const [announcement, setAnnouncement] = useState('');
+  const [messageNotice, setMessageNotice] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   useThemeScheme(rootRef); // scrollbars and native controls as dark as the page's theme
   const undo = useUndo({ items: view.items, run, announce: setAnnouncement, root: rootRef });
@@ -169,8 +175,31 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
-  const latest = useRef({ view, hideDone, collapsedIds, run: undo.run, tasksByList });
-  latest.current = { view, hideDone, collapsedIds, run: undo.run, tasksByList };
+  const latest = useRef({ view, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage });
+  latest.current = { view, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage };
+
+  // One function for every row, the same as long as the chat stays in reach: shows the message, says when it is gone.
+  const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+  const reachChat = !!showMessage;
+  const showRowMessage = useMemo(
+    () =>
+      reachChat
+        ? (ref: Parameters<ShowMessage>[0]) => {
+            clearTimeout(noticeTimer.current);
+            setMessageNotice('');
+            void latest.current.showMessage?.(ref).then((shown) => {
+              if (shown) {
+                setAnnouncement(t('messageShown'));
+                return;
+              }
+              setMessageNotice(t('messageGone'));
+              noticeTimer.current = setTimeout(() => setMessageNotice(''), MESSAGE_NOTICE_MS);
+            });
+          }
+        : null,
+    [reachChat],
+  );
 
   const actions = useMemo<BoardActions>(() => {
     /** a list's tasks in order, as rendered (sorting the room's tasks again would cost a pass over all of them) */
@@ -265,6 +294,9 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
       </header>
       {!blocked && <SearchBar filter={search.filter} onChange={search.setFilter} active={search.active} matches={search.matches} />}
       <ErrorRegion error={error} onDismiss={clearError} />
+      <p class="lct-notice lct-msg-notice" role="status" hidden={!messageNotice}>
+        {messageNotice}
+      </p>
       <div class="lct-sr" aria-live="polite">
         {announcement}
       </div>
@@ -272,49 +304,51 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         <BlockingState view={view} />
       ) : (
         <BoardActionsContext.Provider value={actions}>
-          <MatchWordsContext.Provider value={search.compiled.words}>
-            <Banners view={view} />
-            <div class="lct-lists">
-              {creatingList && (
-                <ItemForm
-                  label={t('newListLabel')}
-                  submitLabel={t('add')}
-                  onCancel={stopCreatingList}
-                  onSubmit={(v) => {
-                    stopCreatingList();
-                    void run({ op: 'createList', name: v.name });
-                  }}
-                />
-              )}
-              {lists.length === 0 && !creatingList && (
-                <div class="lct-state lct-empty">
-                  <p>{t('noLists')}</p>
-                  <button type="button" class="lct-btn lct-btn-primary" onClick={() => setCreatingList(true)}>
-                    {t('createFirstList')}
-                  </button>
-                </div>
-              )}
-              {search.active && search.matches === 0 && lists.length > 0 && <p class="lct-state lct-empty">{t('noTaskMatches')}</p>}
-              {lists.map((list) => {
-                const tasks = search.shownByList.get(list.id)!;
-                if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
-                const deferred = rendered >= budget;
-                if (!collapsed.has(list.id)) rendered += tasks.length;
-                return (
-                  <ListSection
-                    key={list.id}
-                    list={list}
-                    tasks={tasks}
-                    collapsed={collapsed.has(list.id)}
-                    deferred={deferred}
-                    hideDone={hideDone && search.filter.status !== 'done'}
-                    pending={pending.get(list.id) ?? EMPTY}
-                    changed={changed.get(list.id) ?? EMPTY}
+          <ShowMessageContext.Provider value={showRowMessage}>
+            <MatchWordsContext.Provider value={search.compiled.words}>
+              <Banners view={view} />
+              <div class="lct-lists">
+                {creatingList && (
+                  <ItemForm
+                    label={t('newListLabel')}
+                    submitLabel={t('add')}
+                    onCancel={stopCreatingList}
+                    onSubmit={(v) => {
+                      stopCreatingList();
+                      void run({ op: 'createList', name: v.name });
+                    }}
                   />
-                );
-              })}
-            </div>
-          </MatchWordsContext.Provider>
+                )}
+                {lists.length === 0 && !creatingList && (
+                  <div class="lct-state lct-empty">
+                    <p>{t('noLists')}</p>
+                    <button type="button" class="lct-btn lct-btn-primary" onClick={() => setCreatingList(true)}>
+                      {t('createFirstList')}
+                    </button>
+                  </div>
+                )}
+                {search.active && search.matches === 0 && lists.length > 0 && <p class="lct-state lct-empty">{t('noTaskMatches')}</p>}
+                {lists.map((list) => {
+                  const tasks = search.shownByList.get(list.id)!;
+                  if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
+                  const deferred = rendered >= budget;
+                  if (!collapsed.has(list.id)) rendered += tasks.length;
+                  return (
+                    <ListSection
+                      key={list.id}
+                      list={list}
+                      tasks={tasks}
+                      collapsed={collapsed.has(list.id)}
+                      deferred={deferred}
+                      hideDone={hideDone && search.filter.status !== 'done'}
+                      pending={pending.get(list.id) ?? EMPTY}
+                      changed={changed.get(list.id) ?? EMPTY}
+                    />
+                  );
+                })}
+              </div>
+            </MatchWordsContext.Provider>
+          </ShowMessageContext.Provider>
         </BoardActionsContext.Provider>
       )}
       <UndoToast

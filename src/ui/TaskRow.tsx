@@ -3,6 +3,7 @@
 // are immutable, so an unchanged task costs nothing on re-render.
 import { useState } from 'preact/hooks';
 import { TASK_ROW_FIELDS } from '../core/fields';
+import { parseMessageRef } from '../core/message-ref';
 import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
 import { doneToggle } from './DoneToggle';
@@ -12,6 +13,7 @@ import { t } from './i18n';
 import { ItemForm } from './ItemForm';
 import { longText } from './LongText';
 import { memo } from './memo';
+import { useShowMessage } from './showMessage';
 import { useFocusReturn } from './useFocusReturn';
 
 export const domId = (prefix: string, id: string) => `lct-${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -32,6 +34,8 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
   const { task } = props;
   const actions = useBoardActions();
   const marks = useMatchWords();
+  const showMessage = useShowMessage();
+  const messageRef = showMessage ? parseMessageRef(task.description) : undefined;
   const [editing, setEditing] = useState(false);
   const editButton = useFocusReturn<HTMLButtonElement>();
   const stopEditing = () => {
@@ -110,6 +114,17 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
         )}
       </div>
       <div class="lct-task-actions">
+        {messageRef && (
+          <button
+            type="button"
+            class="lct-icon-btn lct-i lct-i-chat"
+            data-focus="show-message"
+            aria-label={t('showMessage')}
+            aria-describedby={nameId}
+            title={t('showMessage')}
+            onClick={() => showMessage?.(messageRef)}
+          />
+        )}
         <button
           ref={editButton.ref}
           type="button"

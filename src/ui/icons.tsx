@@ -13,6 +13,7 @@ const paths = {
   chevron: 'M8 10l4 4 4-4',
   close: 'M6 6l12 12M18 6L6 18',
   clock: 'M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
+  chat: 'M4 5h16v11H10l-5 4v-4H4z',
   eye: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
 } as const;
 

@@ -1,0 +1,14 @@
+// "Show message" for tasks made from a chat message: where the view can reach
+// PeerTube's chat (the page panel, or the side panel beside the room's tab),
+// the task app is given a way to show it; elsewhere rows offer no button.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { MessageRef } from '../core/message-ref';
+
+/** Scrolls the chat to the message and highlights it; resolves to false when the chat no longer has it. */
+export type ShowMessage = (ref: MessageRef) => Promise<boolean>;
+
+/** What a row calls: shows the message and tells the user how it went. */
+export const ShowMessageContext = createContext<((ref: MessageRef) => void) | null>(null);
+
+export const useShowMessage = () => useContext(ShowMessageContext);
