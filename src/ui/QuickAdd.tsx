@@ -1,11 +1,17 @@
 // One line to add a task: type, Enter, and it goes at the end of the picked
 // list. Used by the popup (and anywhere a full task app is too much). When
 // the room has no list yet, one is created with the default name first.
+// "#List name task" puts the task in that list instead (core/quick-add.ts),
+// completed as one types (ListNameCombobox); "#word" names a new list only
+// once "Create list" was taken, otherwise it is part of the task's name.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { parseQuickAdd } from '../core/quick-add';
 import { getList, sortedLists } from '../core/room-query';
+import { foldText } from '../core/text-match';
 import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';
+import { ListNameCombobox } from './ListNameCombobox';
 import { ListSelect, shortName } from './ListSelect';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 
@@ -30,6 +36,9 @@ export function QuickAdd(props: {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  /** names taken with "Create list" in the completion */
+  const [toCreate, setToCreate] = useState<string[]>([]);
+  const names = useMemo(() => lists.map((l) => l.name), [lists]);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const fallbackName = props.defaultListName || t('defaultListName');
@@ -41,21 +50,34 @@ export function QuickAdd(props: {
     if (props.autoFocus && ready) inputRef.current?.focus();
   }, [ready]);
 
+  /** Where the line's task goes: a list of the room, a list to create, or the picked list; and the task's name. */
+  const target = () => {
+    const parsed = parseQuickAdd(name, [...names, ...toCreate]);
+    if (parsed.kind === 'known') {
+      const list = lists.find((l) => foldText(l.name) === foldText(parsed.listName));
+      return { listId: list?.id, listName: list?.name ?? parsed.listName, taskName: parsed.name };
+    }
+    // "#word" not taken as a new list: the whole line is the task
+    const line = name.trim();
+    return { listId, listName: listId ? (getList(view.items, listId)?.name ?? fallbackName) : fallbackName, taskName: line };
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
-    const taskName = name.trim();
+    const { listId: targetId, listName, taskName } = target();
     if (!taskName) {
       setStatus(t('nameRequired'));
       return;
     }
     setBusy(true);
     clearError();
-    const list = listId ?? (await run({ op: 'createList', name: fallbackName }));
+    const list = targetId ?? (await run({ op: 'createList', name: listName }));
     const created = list && (await run({ op: 'createTask', list, name: taskName }));
     setBusy(false);
     if (created) {
       setName('');
-      setStatus(t('taskAdded', [shortName(taskName, NAME_CHARS), shortName(getList(view.items, list)?.name ?? fallbackName, NAME_CHARS)]));
+      setToCreate([]);
+      setStatus(t('taskAdded', [shortName(taskName, NAME_CHARS), shortName(listName, NAME_CHARS)]));
     }
     inputRef.current?.focus();
   };
@@ -63,16 +85,16 @@ export function QuickAdd(props: {
   return (
     <form class="lct-root lct-quickadd" lang={uiLang()} dir={uiDir()} aria-label={t('quickAdd')} onSubmit={submit}>
       <div class="lct-quickadd-row">
-        <input
-          ref={inputRef}
-          class="lct-input"
-          dir="auto"
+        <ListNameCombobox
+          inputRef={inputRef}
           value={name}
+          names={names}
+          toCreate={toCreate}
+          onCreate={(n) => setToCreate([...toCreate, n])}
+          label={t('quickAddName')}
           disabled={!ready}
-          aria-label={t('quickAddName')}
-          placeholder={t('quickAddName')}
-          onInput={(e) => {
-            setName(e.currentTarget.value);
+          onInput={(value) => {
+            setName(value);
             setStatus('');
           }}
         />
@@ -92,6 +114,7 @@ export function QuickAdd(props: {
       >
         {lists.length === 0 && <option value="">{t('newListNamed', shortName(fallbackName, NAME_CHARS))}</option>}
       </ListSelect>
+      {ready && <p class="lct-hint">{t('quickAddSyntax')}</p>}
       {!ready && <p class="lct-hint">{view.rights === 'none' ? t('noRights') : t('loading')}</p>}
       <p class="lct-hint" role="status">
         {status}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { QuickAdd } from '../../../src/ui/QuickAdd';
 import { acceptingEdits, makeView } from './fixtures';
@@ -7,7 +7,7 @@ import { acceptingEdits, makeView } from './fixtures';
 afterEach(cleanup);
 
 const lists = [{ name: 'Prep' }, { name: 'During' }];
-const type = (text: string) => fireEvent.input(screen.getByRole('textbox', { name: 'New task' }), { target: { value: text } });
+const type = (text: string) => fireEvent.input(screen.getByRole('combobox', { name: 'New task' }), { target: { value: text } });
 const submit = () => fireEvent.submit(screen.getByRole('form', { name: 'Quick add' }));
 
 describe('quick add', () => {
@@ -19,7 +19,7 @@ describe('quick add', () => {
     type('  Thank the raid  ');
     submit();
     await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L2', name: 'Thank the raid' }));
-    await waitFor(() => expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).value).toBe(''));
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'New task' }) as HTMLInputElement).value).toBe(''));
     expect(screen.getByText('“Thank the raid” added to “During”.')).toBeTruthy();
   });
 
@@ -69,23 +69,99 @@ describe('quick add', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('Your change was not saved: The chat server cannot be reached.'),
     );
-    expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).value).toBe('Keep me');
+    expect((screen.getByRole('combobox', { name: 'New task' }) as HTMLInputElement).value).toBe('Keep me');
   });
 
   test('with autoFocus the line takes the focus as soon as the room is ready (the popup opens to type)', () => {
     const { rerender } = render(<QuickAdd view={makeView(lists, { loaded: false })} onEdit={acceptingEdits()} autoFocus />);
-    expect(document.activeElement).not.toBe(screen.getByRole('textbox', { name: 'New task' }));
+    expect(document.activeElement).not.toBe(screen.getByRole('combobox', { name: 'New task' }));
     rerender(<QuickAdd view={makeView(lists)} onEdit={acceptingEdits()} autoFocus />);
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'New task' }));
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'New task' }));
   });
 
   test('disabled, with the reason, while loading or without rights', () => {
     const { unmount } = render(<QuickAdd view={makeView([], { loaded: false })} onEdit={acceptingEdits()} />);
-    expect((screen.getByRole('textbox', { name: 'New task' }) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('combobox', { name: 'New task' }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByText('Loading tasks…')).toBeTruthy();
     unmount();
     render(<QuickAdd view={makeView(lists, { rights: 'none' })} onEdit={acceptingEdits()} />);
     expect((screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText("Only the room's owners and moderators (admins) can see its tasks.")).toBeTruthy();
+  });
+});
+
+describe('quick add: "#List name task"', () => {
+  const rooms = [{ name: 'Stream prep' }, { name: 'Stream' }, { name: 'Giveaway' }];
+  const line = () => screen.getByRole('combobox', { name: 'New task' }) as HTMLInputElement;
+  const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(line(), { key: k, ...init });
+  const completion = () => within(screen.getByRole('listbox', { name: 'Lists', hidden: true }));
+  const optionNames = () =>
+    completion()
+      .queryAllByRole('option')
+      .map((o) => o.textContent);
+
+  test('is a combobox completing list names as one types, with arrows, Enter, Escape and Tab', () => {
+    render(<QuickAdd view={makeView(rooms)} onEdit={acceptingEdits()} />);
+    const input = line();
+    expect(input.getAttribute('aria-autocomplete')).toBe('list');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    type('#str');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const listbox = screen.getByRole('listbox', { name: 'Lists' });
+    expect(input.getAttribute('aria-controls')).toBe(listbox.id);
+    // lists starting with it, in the room's order, then "Create list"
+    expect(optionNames()).toEqual(['Stream', 'Stream prep', 'Create list “str”']);
+    key('ArrowDown');
+    key('ArrowDown');
+    const active = completion().getByRole('option', { selected: true });
+    expect(active.textContent).toBe('Stream prep');
+    expect(input.getAttribute('aria-activedescendant')).toBe(active.id);
+    key('Enter');
+    expect(input.value).toBe('#Stream prep ');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    // Escape closes the list and leaves the text
+    type('#gi');
+    key('Escape');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(input.value).toBe('#gi');
+    // Tab takes the first option
+    type('#giv');
+    key('Tab');
+    expect(input.value).toBe('#Giveaway ');
+  });
+
+  test('the task goes to the named list, whatever list is picked below', async () => {
+    const onEdit = acceptingEdits();
+    render(<QuickAdd view={makeView(rooms)} onEdit={onEdit} listId="L3" />);
+    type('#stream prep Check the mic');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L1', name: 'Check the mic' }));
+    expect(await screen.findByText('“Check the mic” added to “Stream prep”.')).toBeTruthy();
+    // a list name alone is no task
+    type('#Stream');
+    submit();
+    expect(screen.getByText('Please type a name.')).toBeTruthy();
+  });
+
+  test('"#word" creates a list only when "Create list" was taken; otherwise it is part of the task', async () => {
+    const onEdit = acceptingEdits();
+    render(<QuickAdd view={makeView(rooms)} onEdit={onEdit} listId="L3" />);
+    type('#raid welcome them');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L3', name: '#raid welcome them' }));
+    onEdit.mockClear();
+
+    type('#Raid night');
+    expect(optionNames()).toEqual(['Create list “Raid night”']);
+    fireEvent.click(completion().getByRole('option', { name: 'Create list “Raid night”' }));
+    expect(line().value).toBe('#Raid night ');
+    type('#Raid night welcome the raiders');
+    submit();
+    await waitFor(() => expect(onEdit).toHaveBeenCalledTimes(2));
+    expect(onEdit.mock.calls.map((c) => c[0])).toEqual([
+      { op: 'createList', name: 'Raid night' },
+      { op: 'createTask', list: 'new-2', name: 'welcome the raiders' },
+    ]);
+    expect(await screen.findByText('“welcome the raiders” added to “Raid night”.')).toBeTruthy();
   });
 });
