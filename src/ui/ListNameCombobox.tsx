@@ -102,9 +102,10 @@ export function ListNameCombobox(props: {
         onKeyDown={onKeyDown}
         onBlur={() => setActive(-1)}
       />
-      <ul id={LISTBOX_ID} class="lct-combo-list" role="listbox" aria-label={t('quickAddListNames')} hidden={!open}>
+      <div id={LISTBOX_ID} class="lct-combo-list" role="listbox" aria-label={t('quickAddListNames')} hidden={!open}>
         {options.map((option, i) => (
-          <li
+          // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: the combobox pattern: focus stays in the line, which moves through the options (aria-activedescendant) and takes one with Enter or Tab
+          <div
             key={`${option.create}:${option.name}`}
             id={`${LISTBOX_ID}-${i}`}
             role="option"
@@ -116,9 +117,9 @@ export function ListNameCombobox(props: {
             onClick={() => take(option)}
           >
             {option.create ? t('quickAddCreateList', shortName(option.name, 60)) : shortName(option.name, 60)}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </div>
   );
 }
