@@ -47,8 +47,6 @@ type Modal =
   | { kind: 'move'; taskId: string };
 
 const EMPTY: ReadonlySet<string> = new Set();
-/** how long "no longer in the chat" stays */
-const MESSAGE_NOTICE_MS = 6000;
 
 /** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
 function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
@@ -148,7 +146,6 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     setCreatingList(false);
   };
   const [announcement, setAnnouncement] = useState('');
-  const [messageNotice, setMessageNotice] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   useThemeScheme(rootRef); // scrollbars and native controls as dark as the page's theme
   const undo = useUndo({ items: view.items, run, announce: setAnnouncement, root: rootRef });
@@ -178,24 +175,15 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   const latest = useRef({ view, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage });
   latest.current = { view, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage };
 
-  // One function for every row, the same as long as the chat stays in reach: shows the message, says when it is gone.
-  const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+  // One function for every row, the same as long as the chat stays in reach: shows the message, and tells the row whether it could.
   const reachChat = !!showMessage;
   const showRowMessage = useMemo(
     () =>
       reachChat
-        ? (ref: Parameters<ShowMessage>[0]) => {
-            clearTimeout(noticeTimer.current);
-            setMessageNotice('');
-            void latest.current.showMessage?.(ref).then((shown) => {
-              if (shown) {
-                setAnnouncement(t('messageShown'));
-                return;
-              }
-              setMessageNotice(t('messageGone'));
-              noticeTimer.current = setTimeout(() => setMessageNotice(''), MESSAGE_NOTICE_MS);
-            });
+        ? async (ref: Parameters<ShowMessage>[0]) => {
+            const shown = (await latest.current.showMessage?.(ref)) ?? false;
+            if (shown) setAnnouncement(t('messageShown'));
+            return shown;
           }
         : null,
     [reachChat],
@@ -294,9 +282,6 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
       </header>
       {!blocked && <SearchBar filter={search.filter} onChange={search.setFilter} active={search.active} matches={search.matches} />}
       <ErrorRegion error={error} onDismiss={clearError} />
-      <p class="lct-notice lct-msg-notice" role="status" hidden={!messageNotice}>
-        {messageNotice}
-      </p>
       <div class="lct-sr" aria-live="polite">
         {announcement}
       </div>

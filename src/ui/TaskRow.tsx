@@ -1,7 +1,7 @@
 // One task: drag handle, done box, name and description, and its actions
 // (edit, move to list, delete). Memoized by task reference: core updates
 // are immutable, so an unchanged task costs nothing on re-render.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { TASK_ROW_FIELDS } from '../core/fields';
 import { parseMessageRef } from '../core/message-ref';
 import type { Task } from '../core/types';
@@ -17,6 +17,9 @@ import { useShowMessage } from './showMessage';
 import { useFocusReturn } from './useFocusReturn';
 
 export const domId = (prefix: string, id: string) => `lct-${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** how long "no longer in the chat" stays under the task */
+const MESSAGE_GONE_MS = 6000;
 
 type RowProps = { task: Task; pending: boolean; changed: boolean };
 
@@ -36,6 +39,12 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
   const marks = useMatchWords();
   const showMessage = useShowMessage();
   const messageRef = showMessage ? parseMessageRef(task.description) : undefined;
+  const [messageGone, setMessageGone] = useState(false);
+  useEffect(() => {
+    if (!messageGone) return;
+    const timer = setTimeout(() => setMessageGone(false), MESSAGE_GONE_MS);
+    return () => clearTimeout(timer);
+  }, [messageGone]);
   const [editing, setEditing] = useState(false);
   const editButton = useFocusReturn<HTMLButtonElement>();
   const stopEditing = () => {
@@ -106,6 +115,12 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
       <div class="lct-task-body">
         {longText({ id: nameId, class: 'lct-task-name', text: task.name, marks })}
         {task.description && longText({ tag: 'p', class: 'lct-task-desc', text: task.description, marks })}
+        {messageRef && (
+          // there while the row offers "Show message", so that filling it is announced
+          <p class="lct-hint" role="status">
+            {messageGone ? t('messageGone') : ''}
+          </p>
+        )}
         {props.pending && (
           <span class="lct-pending-mark" title={t('pending')}>
             {icon('clock')}
@@ -122,7 +137,7 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
             aria-label={t('showMessage')}
             aria-describedby={nameId}
             title={t('showMessage')}
-            onClick={() => showMessage?.(messageRef)}
+            onClick={() => void showMessage?.(messageRef).then((shown) => setMessageGone(!shown))}
           />
         )}
         <button

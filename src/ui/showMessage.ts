@@ -8,7 +8,7 @@ import type { MessageRef } from '../core/message-ref';
 /** Scrolls the chat to the message and highlights it; resolves to false when the chat no longer has it. */
 export type ShowMessage = (ref: MessageRef) => Promise<boolean>;
 
-/** What a row calls: shows the message and tells the user how it went. */
-export const ShowMessageContext = createContext<((ref: MessageRef) => void) | null>(null);
+/** What a row calls: shows the message (telling screen readers); the row says when it is gone, where the user looks. */
+export const ShowMessageContext = createContext<ShowMessage | null>(null);
 
 export const useShowMessage = () => useContext(ShowMessageContext);

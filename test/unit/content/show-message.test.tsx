@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // A task linked to its chat message, in the page panel: made from a message,
 // its description ends in a readable reference; its row offers "Show message",
-// which scrolls the chat to the message and highlights it, and says so when
-// the chat no longer has it. Tasks without a reference offer nothing.
+// which scrolls the chat to the message and highlights it, and says so (in the
+// row) when the chat no longer has it. Tasks without a reference offer nothing.
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION_HOST_ATTR } from '../../../src/content/chat-action';
@@ -138,8 +138,9 @@ describe('a task linked to its chat message', () => {
     byId!.remove();
     fireEvent.click(shows[0]!);
     const notice = await waitFor(() => shadow().getByText('This message is no longer in the chat.'));
+    // said in the task's row, where the user looks, politely
     expect(notice.getAttribute('role')).toBe('status');
-    expect((notice as HTMLElement).hidden).toBe(false);
+    expect(notice.closest('li')).toBe(shows[0]!.closest('li'));
     expect(scrolled).toHaveLength(2);
   });
 });
