@@ -99,7 +99,7 @@ describe.each(BROWSERS)('linked tasks and quick-add in %s', (browserName) => {
         if (m.getAttribute('data-msgid') === id) m.closest('converse-chat-message')!.remove();
     }, msgid);
     await click(page, PANEL, row('Bob'), button('Show the message in the chat'));
-    await shows(page, PANEL, { css: '[role=status]', hasText: 'This message is no longer in the chat.' });
+    await shows(page, PANEL, row('Bob'), { css: '[role=status]', hasText: 'This message is no longer in the chat.' });
   });
 
   it('the popup\'s "#List task": list names completed by keyboard, and a new list when "Create list" is taken', async () => {
