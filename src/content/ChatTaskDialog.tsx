@@ -13,7 +13,7 @@ import { useEditRunner, type OnEdit } from '../ui/useEditRunner';
 import type { ChatMessage } from './chat-action';
 
 /** The task's description: the message, then "— from the chat: alice, 14:32 [msg:…]" when the chat can find it again. */
-export function chatTaskDescription(message: ChatMessage): string {
+function chatTaskDescription(message: ChatMessage): string {
   if (!message.ref) return message.text;
   const at = message.time?.toLocaleTimeString(uiLang(), { hour: '2-digit', minute: '2-digit' });
   const nick = shortName(message.nick, 60);

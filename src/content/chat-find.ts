@@ -9,7 +9,7 @@ const MESSAGE = '.chat-msg';
 const HIGHLIGHT_MS = 4000;
 
 /** The chat message element `ref` names, or null when the chat no longer shows it. */
-export function findChatMessage(root: ParentNode, ref: MessageRef): HTMLElement | null {
+function findChatMessage(root: ParentNode, ref: MessageRef): HTMLElement | null {
   // compared as values, not built into a selector: ids are whatever the sender's client chose
   const wanted = 'id' in ref ? ref.id : Date.parse(ref.time);
   for (const el of root.querySelectorAll<HTMLElement>(MESSAGE)) {
