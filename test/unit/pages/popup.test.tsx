@@ -67,7 +67,7 @@ describe('popup', () => {
 
   it('quick-adds into the list picked last time, and remembers a new pick', async () => {
     render(<Popup />);
-    const input = await screen.findByRole('textbox', { name: /task/i });
+    const input = await screen.findByRole('combobox', { name: 'New task' });
     const list = screen.getByRole('combobox', { name: 'List' }) as HTMLSelectElement;
     await waitFor(() => expect(list.value).toBe('L2'));
     fireEvent.input(input, { target: { value: 'Thank the raid' } });
@@ -92,7 +92,7 @@ describe('popup', () => {
       'You are not owner or admin of this chat room, so no task panel shows.',
     );
     await screen.findByRole('heading', { name: 'Room: Yesterday' });
-    const input = screen.getByRole('textbox', { name: /task/i });
+    const input = screen.getByRole('combobox', { name: 'New task' });
     fireEvent.input(input, { target: { value: 'Reply to mail' } });
     fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(edits()[0]).toMatchObject({ room: OLD_ROOM, edit: { op: 'createTask', name: 'Reply to mail' } }));
@@ -103,7 +103,7 @@ describe('popup', () => {
     render(<Popup />);
     await screen.findByText('This tab is not a PeerTube page with the livechat plugin.');
     expect(screen.getByText('No room to add tasks to yet. Open a PeerTube live chat you moderate.')).toBeTruthy();
-    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'New task' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Enable on/ })).toBeNull();
   });
 
@@ -204,7 +204,7 @@ describe('popup', () => {
       expect(within(details).getByText(detail)).toBeTruthy();
       expect(screen.queryByText(/Only the room's owners/)).toBeNull();
       expect(screen.queryByText(/not \(or no longer\) a moderator/)).toBeNull();
-      expect(screen.queryByRole('textbox')).toBeNull();
+      expect(screen.queryByRole('combobox', { name: 'New task' })).toBeNull();
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Livechat Tasks');
     });
 
