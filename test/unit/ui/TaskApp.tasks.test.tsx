@@ -26,6 +26,16 @@ describe('tasks', () => {
     expect(within(row('first')).getByText('Ask chat')).toBeTruthy();
   });
 
+  test('made from a chat message, offer no "Show message" where the chat is out of reach (the side panel)', () => {
+    renderApp(
+      makeView([{ name: 'Prep', tasks: [{ name: 'Bob', description: 'Pin it\n\n— from the chat: Bob, 14:32 [msg:m-1]' }] }]),
+      undefined,
+      'sidepanel',
+    );
+    expect(within(row('Bob')).getAllByRole('button').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Show the message in the chat' })).toBeNull();
+  });
+
   test('are created with a name and an optional description, and the form stays for the next one', async () => {
     const { onEdit } = renderApp(makeView([{ name: 'Prep' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
