@@ -143,7 +143,13 @@ const running = [];
 try {
   await group(
     'size',
-    { sizeContent: 'Size: content script', sizeWorker: 'Size: worker', sizePopup: 'Size: popup', sizeSidepanel: 'Size: side panel' },
+    {
+      sizeContent: 'Size: content script, first paint of the panel',
+      sizeContentAll: 'Size: content script, all (parts loaded on use)',
+      sizeWorker: 'Size: worker',
+      sizePopup: 'Size: popup',
+      sizeSidepanel: 'Size: side panel',
+    },
     async () => {
       const sizes = measureSizes(EXTENSION_DIR);
       const floor = gzipSync(RAW_CLIENT, { level: 9 }).length;
@@ -159,12 +165,20 @@ try {
           ratio: Math.round((s.gzipBytes / floor) * 100) / 100,
           note: budget
             ? `budget ${(budget / 1024).toFixed(0)} KB gz: ${s.withinBudget ? 'ok' : 'OVER'}; ${s.files} files`
-            : `${s.files} files, no budget`,
+            : ctx === 'contentAll'
+              ? `${s.files} files, no budget: the first paint and every part the panel loads on first use (Notes tab, dialogs)`
+              : `${s.files} files, no budget`,
           ...(budget ? { budget } : {}),
           ...(s.withinBudget === false ? { failed: `${s.gzipBytes} B gz over the ${budget} B budget` } : {}),
         };
       };
-      return { sizeContent: row('content'), sizeWorker: row('worker'), sizePopup: row('popup'), sizeSidepanel: row('sidepanel') };
+      return {
+        sizeContent: row('content'),
+        sizeContentAll: row('contentAll'),
+        sizeWorker: row('worker'),
+        sizePopup: row('popup'),
+        sizeSidepanel: row('sidepanel'),
+      };
     },
   );
 
