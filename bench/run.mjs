@@ -166,7 +166,7 @@ try {
           note: budget
             ? `budget ${(budget / 1024).toFixed(0)} KB gz: ${s.withinBudget ? 'ok' : 'OVER'}; ${s.files} files`
             : ctx === 'contentAll'
-              ? `${s.files} files, no budget: the first paint and every part the panel loads on first use (Notes tab, dialogs)`
+              ? `${s.files} files, no budget: the first paint and every chunk the panel loads on first use`
               : `${s.files} files, no budget`,
           ...(budget ? { budget } : {}),
           ...(s.withinBudget === false ? { failed: `${s.gzipBytes} B gz over the ${budget} B budget` } : {}),

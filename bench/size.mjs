@@ -3,8 +3,8 @@
 // fail the run (issue 7 item 5). The content context is told twice (issue
 // 16): `content` is its first paint, the registered script and the panel's
 // file with what that file imports before it runs, which the budget holds;
-// `contentAll` adds every chunk the panel loads on first use (the Notes tab,
-// dialogs: src/ui/lazy.ts), shown without a budget.
+// `contentAll` adds every chunk the panel loads on first use (a dynamic
+// import), shown without a budget.
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,8 +21,9 @@ const HTML_RE = /(?:src|href)="([^"]+\.(?:js|css))"/g;
 const NAMED_FILE_RE = /["'`](assets\/[^"'`]+\.js)["'`]/g;
 
 // what the panel's chunks import before they run: their static imports,
-// which the build turns into `await import(chrome.runtime.getURL("…"))` at
-// the top (vite.config.ts, panelChunks); a lazy part's import has no await
+// or, in a chunk loaded by address (Chrome's per-session one), an
+// `await import(chrome.runtime.getURL("…"))` at its top; a lazy part's
+// import has no await
 const STATIC_RE = /(?:\bfrom\s*|\bimport\s*|\bawait\s+import\s*\(\s*chrome\.runtime\.getURL\(\s*)["'`]([^"'`]+\.js)["'`]/g;
 
 /**
