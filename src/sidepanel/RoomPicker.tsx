@@ -1,7 +1,9 @@
 // "All rooms": the rooms the user moderated recently, across instances and
 // accounts, most recent first, each with its open-task count (live for the
 // most recent ones, the last known for the others: background/room-counts.ts).
-// One click, or Enter on the focused room, opens a room's tasks in the side panel.
+// One click, or Enter on the focused room, opens a room's tasks in the side
+// panel. A room's button is named by the room; its count describes it (hidden
+// from the name, so that the name stays the room's while the count changes).
 import { roomKey } from '../core/types';
 import type { RecentRoom, RoomSummary } from '../messages';
 import { t, tn } from '../ui/i18n';
@@ -13,6 +15,9 @@ function countText(room: Partial<RoomSummary>): string {
   const open = tn('roomOpenTasks', room.open);
   return room.live ? open : t('roomCountLastKnown', open);
 }
+
+/** An id part from a room key (account and JID: spaces, colons, slashes, @). */
+const domSafe = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 
 /** `rooms`: summaries once the background gave them; the recent rooms alone (no counts) until then. */
 export function RoomPicker(props: { rooms: (RecentRoom & Partial<RoomSummary>)[]; onPick: (room: RecentRoom) => void }) {
@@ -28,15 +33,21 @@ export function RoomPicker(props: { rooms: (RecentRoom & Partial<RoomSummary>)[]
         <ul class="lct-room-list" aria-labelledby="lct-rooms-title">
           {rooms.map((room) => {
             const key = roomKey(room.ref);
+            const countId = `lct-room-count-${domSafe(key)}`;
+            const counted = room.live !== undefined;
             return (
               <li key={key}>
-                <button type="button" class="lct-btn lct-room-btn" onClick={() => props.onPick(room)}>
+                <button
+                  type="button"
+                  class="lct-btn lct-room-btn"
+                  aria-describedby={counted ? countId : undefined}
+                  onClick={() => props.onPick(room)}
+                >
                   <span class="lct-room-name" dir="auto">
                     {roomLabel(room)}
                   </span>
-                  {room.live !== undefined && (
-                    <span class={`lct-room-count${room.live ? ' is-live' : ''}`} data-testid="room-count">
-                      <span class="lct-sr">, </span>
+                  {counted && (
+                    <span id={countId} aria-hidden="true" class={`lct-room-count${room.live ? ' is-live' : ''}`} data-testid="room-count">
                       {countText(room)}
                     </span>
                   )}
