@@ -37,13 +37,13 @@ interface Followed {
 }
 
 /** Open tasks a user sees: not done, in a list that exists (a task of a missing list is shown nowhere). */
-export function openTasks(view: RoomView): number {
+function openTasks(view: RoomView): number {
   let open = 0;
   for (const task of Object.values(view.items.tasks)) if (!task.done && getList(view.items, task.list)) open++;
   return open;
 }
 
-export function summarize(room: RecentRoom, view: RoomView | undefined, followed: boolean): RoomSummary {
+function summarize(room: RecentRoom, view: RoomView | undefined, followed: boolean): RoomSummary {
   const summary: RoomSummary = { ...room, live: followed && view?.status === 'live' };
   if (view?.loaded && view.rights !== 'none') summary.open = openTasks(view);
   if (view?.rights === 'none') summary.forbidden = true;
