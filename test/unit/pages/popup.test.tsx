@@ -113,7 +113,7 @@ describe('popup', () => {
     fireEvent.change(picker, { target: { value: roomKey(OLD_ROOM) } });
     await screen.findByRole('heading', { name: 'Room: Yesterday' });
     expect(ext.sent).toContainEqual({ type: 'view/room-open', room: OLD_ROOM, title: 'Yesterday' });
-    const input = screen.getByRole('textbox', { name: /task/i });
+    const input = screen.getByRole('combobox', { name: 'New task' });
     fireEvent.input(input, { target: { value: 'Plan the next one' } });
     fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(edits()[0]).toMatchObject({ room: OLD_ROOM, edit: { op: 'createTask', name: 'Plan the next one' } }));
