@@ -3,8 +3,8 @@
 // demo (Prosody, the demo site, Debian's Chromium; not part of npm test, so
 // tests never rewrite tracked files). alice (owner of the room) on the live
 // video at 1366×768, the whole watch page with the panel, light and dark; the
-// toolbar popup over that page; the side panel (the extension page, opened on
-// the room from its recent rooms), and its undo toast after a tick.
+// toolbar popup over that page; the side panel (the extension page): All rooms,
+// light and dark, then opened on the room from that list, and its undo toast after a tick.
 //
 //   npm run screenshots                   writes docs/screenshots/*.png
 //   npm run screenshots -- --no-build     reuse dist/chrome (a local build) as it is
@@ -51,7 +51,7 @@ if (!args['no-build']) {
 const { default: puppeteer } = await import('puppeteer-core');
 const { startBackend } = await import('../server/backend.mjs');
 const { startDemo } = await import('../demo/server.mjs');
-const { LIVE_VIDEO, backendUsers } = await import('../demo/catalog.mjs');
+const { LIVE_VIDEO, SECOND_LIVE_VIDEO, backendUsers } = await import('../demo/catalog.mjs');
 const { CHROMIUM, chromiumArgs } = await import('../demo/browser.mjs');
 
 const TIMEOUT = 30_000;
@@ -138,10 +138,25 @@ try {
   console.log(`wrote ${join(OUT, 'popup.png')}`);
   await popup.close();
 
-  // The side panel: its page in a tab of a side panel's width, opened on the room from its recent rooms.
+  // alice moderates the second live room too: its page once, so that All rooms has two rooms.
+  const second = await browser.newPage();
+  await second.goto(`${demo.url}/w/${SECOND_LIVE_VIDEO.shortUUID}`);
+  await second.waitForSelector('lct-task-panel >>> li.lct-task', { timeout: TIMEOUT });
+  await second.close();
+
+  // The side panel: its page in a tab of a side panel's width, All rooms with their live counts
+  // in the system's light and dark themes, then opened on the room from the list.
   const side = await browser.newPage();
   await side.setViewport({ width: 400, height: 720 });
   await side.goto(extensionPage('sidepanel'));
+  await side.waitForSelector('.lct-room-count.is-live', { timeout: TIMEOUT });
+  await new Promise((r) => setTimeout(r, 1000)); // both counts live
+  for (const scheme of ['light', 'dark']) {
+    await side.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await side.screenshot({ path: join(OUT, `all-rooms-${scheme}.png`) });
+    console.log(`wrote ${join(OUT, `all-rooms-${scheme}.png`)}`);
+  }
+  await side.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   const recent = await side.waitForSelector(`::-p-text(${LIVE_VIDEO.name})`, { timeout: TIMEOUT });
   await recent.click();
   await side.waitForSelector('li.lct-task', { timeout: TIMEOUT });

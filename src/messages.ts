@@ -45,6 +45,19 @@ export interface RecentRoom {
   lastUsed: number;
 }
 
+/** A recent room as the "All rooms" view shows it (background/room-counts.ts): no items, just the count. */
+export interface RoomSummary extends RecentRoom {
+  /** open tasks, once the room's items are known (cached or live) */
+  open?: number;
+  /** the count follows the room live (the background follows the most recent rooms only) */
+  live: boolean;
+  /** the user is no longer a moderator there */
+  forbidden?: true;
+}
+
+/** How often a view showing "All rooms" asks again, which keeps the counts live (the background's lease is longer). */
+export const ALL_ROOMS_RENEW_MS = 30_000;
+
 /** A PeerTube watch page with a chat, as the background found it (background/peertube-detect.ts). */
 export interface PeerTubeRoomPage {
   origin: string;
@@ -85,6 +98,8 @@ type ViewToBackground =
   | { type: 'view/account-remove'; id: string }
   /** Options / side panel: join a room (by its JID) on a manual XMPP account. */
   | { type: 'view/room-open'; room: RoomRef; title?: string }
+  /** Side panel's "All rooms": every recent room with its open-task count; asking again keeps the counts live (room-counts.ts). */
+  | { type: 'view/all-rooms' }
   | { type: 'view/settings-get' }
   | { type: 'view/settings-set'; settings: Partial<Settings> };
 
@@ -129,6 +144,7 @@ export interface Replies {
   'view/account-add': Reply<{ id: string }>;
   'view/account-remove': Reply;
   'view/room-open': Reply<{ room: RoomRef }>;
+  'view/all-rooms': Reply<RoomSummary[]>;
   'view/settings-get': Reply<Settings>;
   'view/settings-set': Reply<Settings>;
 }
@@ -157,7 +173,9 @@ export type BackgroundToPort =
  */
 export type BackgroundToView =
   /** what tab `tabId` shows changed: its content script found a room, left it, or the room failed to open */
-  { type: 'bg/tab-room'; tabId: number };
+  | { type: 'bg/tab-room'; tabId: number }
+  /** an open-task count of "All rooms" changed: views showing it ask `view/all-rooms` again */
+  | { type: 'bg/room-counts' };
 
 export type Request = ContentToBackground | ViewToBackground;
 export type ReplyTo<R extends Request> = Replies[R['type']];

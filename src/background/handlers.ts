@@ -10,6 +10,7 @@ import type { Caller } from './senders';
 import { tabInfo } from './tab-info';
 import type { WatchPage } from './peertube-detect';
 import type { PeerTubeRoomPage } from '../messages';
+import type { RoomCounts } from './room-counts';
 
 export type RequestType = Request['type'];
 type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   instanceRequests: Pick<InstanceRequests, 'add'>;
   settings: SettingsStore;
   tabRooms: TabRooms;
+  roomCounts: Pick<RoomCounts, 'ask'>;
   tabUrl(tabId: number): Promise<string | undefined>;
   /** the room of a reported watch page, asked of its instance (peertube-detect.ts) */
   findRoomPage(origin: string, page: WatchPage): Promise<PeerTubeRoomPage | null>;
@@ -115,6 +117,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const reply = await engine.openRoom(m.room, m.title);
       if (reply.ok) await settings.update(() => ({ lastRoom: reply.value.room }));
       return reply;
+    },
+
+    async 'view/all-rooms'() {
+      return { ok: true, value: deps.roomCounts.ask() };
     },
 
     async 'view/settings-get'() {

@@ -15,6 +15,7 @@ import { InstanceRequests } from './instance-requests';
 import { Badge } from './badge';
 import { NewTaskNotifier, type NotificationsLike } from './notifications';
 import { RoomFollower } from './room-follower';
+import { RoomCounts } from './room-counts';
 import { createHandlers } from './handlers';
 import { roomPageFinder } from './peertube-detect';
 import { Router, type PortLike } from './router';
@@ -56,6 +57,9 @@ const notifier = new NewTaskNotifier({
   t,
 });
 
+// With no page open the browser rejects ("Receiving end does not exist"): nobody to tell.
+const roomCounts = new RoomCounts({ engine, push: () => void browser.runtime.sendMessage({ type: 'bg/room-counts' }).catch(() => {}) });
+
 const ready = (async () => {
   await Promise.all([engine.restore(), tabRooms.load()]);
   new RoomFollower(engine, tabRooms, [badge, notifier]).start();
@@ -78,6 +82,7 @@ const router = new Router({
     instanceRequests,
     settings,
     tabRooms,
+    roomCounts,
     tabUrl,
     findRoomPage: roomPageFinder((input, init) => fetch(input, init)),
   }),

@@ -229,6 +229,7 @@ function request(v: unknown): Request {
         auth: auth(m.auth, 'auth'),
       };
     case 'content/room-left':
+    case 'view/all-rooms':
     case 'view/settings-get':
       return { type: m.type };
     case 'view/edit': {

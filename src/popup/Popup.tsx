@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
 import { HelpLink } from '../help/HelpLink';
-import type { Settings, TabInfo } from '../messages';
+import type { RecentRoom, Settings, TabInfo } from '../messages';
 import { send } from '../send';
 import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
@@ -15,6 +15,7 @@ import { useRoom } from '../ui/useRoom';
 import { activeTab, type ActiveTab } from '../ui/active-tab';
 import { InstanceToggle, type ToggleOutcome } from './InstanceToggle';
 import { openSidePanel } from './open-side-panel';
+import { RoomTarget } from './RoomTarget';
 import { popupStatus } from './status';
 
 const RECENT_TASKS_SHOWN = 5;
@@ -28,6 +29,8 @@ export function Popup() {
   const [settings, setSettings] = useState<Settings>();
   const [failure, setFailure] = useState('');
   const [action, setAction] = useState<ToggleOutcome>();
+  /** the room picked for quick-add, over the tab's and the last used */
+  const [target, setTarget] = useState<RoomRef>();
 
   const refresh = useCallback(async (): Promise<TabInfo | undefined> => {
     const current = await activeTab();
@@ -54,7 +57,14 @@ export function Popup() {
     }
   };
 
-  const room: RoomRef | undefined = info?.room ?? settings?.lastRoom;
+  const room: RoomRef | undefined = target ?? info?.room ?? settings?.lastRoom;
+
+  // A room picked that is not joined yet is opened first (its view comes once it is).
+  const pickRoom = async (picked: RecentRoom) => {
+    setTarget(picked.ref);
+    const reply = await send({ type: 'view/room-open', room: picked.ref, title: picked.title });
+    setFailure(reply.ok ? '' : t('actionFailed', problemText(reply.error)));
+  };
   const { view, edit } = useRoom(room);
   const usable = view && view.rights !== 'none';
   const status = popupStatus({ info, view, action, failure });
@@ -100,9 +110,11 @@ export function Popup() {
             </details>
           )}
         </div>
+        {room && info && <RoomTarget rooms={info.recent} room={room} onPick={(r) => void pickRoom(r)} />}
         {usable && room && (
           <>
             <QuickAdd
+              key={roomKey(room)}
               view={view}
               onEdit={edit}
               listId={settings?.lastList[roomKey(room)]}

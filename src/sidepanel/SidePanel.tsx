@@ -1,8 +1,9 @@
 // The browser's side panel (Chrome) or sidebar (Firefox): the room's tasks (and notes)
-// for the current tab's room, following tab switches and navigation, or a
-// picker of recently moderated rooms (or a room address on a manual XMPP
-// account) when the tab has none. It watches the
-// same live room as the page panel, so both show the same state.
+// for the current tab's room, following tab switches and navigation, or
+// "All rooms" (every recently moderated room with its open-task count, and a
+// room address on a manual XMPP account) when the tab has none or the user
+// asks for it. A room picked there stays until the user switches tabs. It
+// watches the same live room as the page panel, so both show the same state.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
 import type { TabInfo } from '../messages';
@@ -18,10 +19,12 @@ import { RoomApp } from '../ui/RoomApp';
 import { useRoom } from '../ui/useRoom';
 import { OpenRoomForm } from './OpenRoomForm';
 import { RoomPicker } from './RoomPicker';
+import { useAllRooms } from './useAllRooms';
 
 export function SidePanel() {
   const [info, setInfo] = useState<TabInfo>();
   const [picked, setPicked] = useState<RoomRef>();
+  const [showAll, setShowAll] = useState(false);
   const [failure, setFailure] = useState('');
   const tabId = useRef<number | undefined>(undefined);
 
@@ -38,7 +41,12 @@ export function SidePanel() {
     void refresh();
     const api = ext();
     if (!api) return;
-    const onActivated = () => void refresh();
+    // Another tab: its own room again, not the one picked for the previous tab.
+    const onActivated = () => {
+      setPicked(undefined);
+      setShowAll(false);
+      void refresh();
+    };
     const onUpdated = (id: number) => {
       if (id === tabId.current) void refresh();
     };
@@ -46,7 +54,7 @@ export function SidePanel() {
     api.tabs.onUpdated.addListener(onUpdated);
     // The background tells when a content script found (or left) the room of a tab.
     const stopTabRooms = onBackgroundMessage((message) => {
-      if (message.tabId === tabId.current) void refresh();
+      if (message.type === 'bg/tab-room' && message.tabId === tabId.current) void refresh();
     });
     return () => {
       api.tabs.onActivated.removeListener(onActivated);
@@ -58,13 +66,14 @@ export function SidePanel() {
   // Picking a room (recent or typed) opens it: the background joins it on its account if it is not already.
   const openRoom = async (ref: RoomRef, title?: string) => {
     setPicked(ref);
+    setShowAll(false);
     const reply = await send({ type: 'view/room-open', room: ref, ...(title ? { title } : {}) });
     setFailure(reply.ok ? '' : t('actionFailed', problemText(reply.error)));
   };
 
-  const room = info?.room ?? picked;
+  const room = showAll ? undefined : (picked ?? info?.room);
   const { view, edit, gone } = useRoom(room);
-  const showingPicked = !info?.room && picked;
+  const rooms = useAllRooms(Boolean(info) && !room);
 
   return (
     <main class="lct-root lct-sidepanel" lang={uiLang()} dir={uiDir()}>
@@ -74,10 +83,10 @@ export function SidePanel() {
         </p>
       )}
       {gone && <ProblemBox problem={gone} />}
-      {showingPicked && (
+      {room && (
         <div class="lct-toolbar lct-sidepanel-bar">
-          <button type="button" class="lct-btn" onClick={() => setPicked(undefined)}>
-            {t('sidePanelOtherRooms')}
+          <button type="button" class="lct-btn" onClick={() => setShowAll(true)}>
+            {t('sidePanelAllRooms')}
           </button>
         </div>
       )}
@@ -97,7 +106,7 @@ export function SidePanel() {
             </p>
           )}
           {info?.problem && <ProblemBox problem={info.problem} />}
-          {info && <RoomPicker recent={info.recent} onPick={(r) => void openRoom(r.ref, r.title)} />}
+          {info && <RoomPicker rooms={rooms ?? info.recent} onPick={(r) => void openRoom(r.ref, r.title)} />}
           {info && <OpenRoomForm accounts={info.accounts} onOpen={(ref) => void openRoom(ref)} />}
         </>
       )}

@@ -9,6 +9,7 @@ import type { BackgroundToView } from '../messages';
 
 function isBackgroundToView(message: unknown): message is BackgroundToView {
   const m = message as Partial<BackgroundToView> | null;
+  if (m?.type === 'bg/room-counts') return true;
   return m?.type === 'bg/tab-room' && Number.isSafeInteger(m.tabId);
 }
 

@@ -59,6 +59,7 @@ function setup(
     instanceRequests: requests,
     settings,
     tabRooms,
+    roomCounts: { ask: () => [] },
     tabUrl: async (tabId) => urls.get(tabId),
     findRoomPage: async (origin, page) => (origin === ORIGIN ? ((await pages[page.videoId]) ?? null) : null),
   });

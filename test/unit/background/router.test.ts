@@ -29,6 +29,7 @@ const TYPES: RequestType[] = [
   'view/account-add',
   'view/account-remove',
   'view/room-open',
+  'view/all-rooms',
   'view/settings-get',
   'view/settings-set',
 ];

@@ -98,6 +98,27 @@ describe('popup', () => {
     await waitFor(() => expect(edits()[0]).toMatchObject({ room: OLD_ROOM, edit: { op: 'createTask', name: 'Reply to mail' } }));
   });
 
+  it("quick-adds into another recent room picked from the tab's", async () => {
+    tabInfo = {
+      ...tabInfo,
+      recent: [
+        { ref: OLD_ROOM, title: 'Yesterday', url: 'https://other.test/w/y', lastUsed: 1 },
+        { ref: ROOM, title: 'Morning stream', url: `${ORIGIN}/w/x`, lastUsed: 2 },
+      ],
+    };
+    render(<Popup />);
+    const picker = (await screen.findByRole('combobox', { name: 'Add to room' })) as HTMLSelectElement;
+    expect(picker.value).toBe(roomKey(ROOM));
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual(['Morning stream (peertube.test)', 'Yesterday (other.test)']);
+    fireEvent.change(picker, { target: { value: roomKey(OLD_ROOM) } });
+    await screen.findByRole('heading', { name: 'Room: Yesterday' });
+    expect(ext.sent).toContainEqual({ type: 'view/room-open', room: OLD_ROOM, title: 'Yesterday' });
+    const input = screen.getByRole('combobox', { name: 'New task' });
+    fireEvent.input(input, { target: { value: 'Plan the next one' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(edits()[0]).toMatchObject({ room: OLD_ROOM, edit: { op: 'createTask', name: 'Plan the next one' } }));
+  });
+
   it('with no room at all, says so and offers no quick-add', async () => {
     tabInfo = { enabled: false, recent: [], accounts: [], reason: 'not-peertube' };
     render(<Popup />);

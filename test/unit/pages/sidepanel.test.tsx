@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomRef } from '../../../src/core/types';
-import type { Request, TabInfo } from '../../../src/messages';
+import type { Request, RoomSummary, TabInfo } from '../../../src/messages';
 import { SidePanel } from '../../../src/sidepanel/SidePanel';
 import { makeItems } from '../ui/fixtures';
 import { installFakeExt, loadCatalog, makeView, type FakeExt } from './fake-ext';
@@ -18,9 +18,18 @@ const recent = [
 
 let ext: FakeExt;
 let infoByTab: Record<number, TabInfo>;
+/** what the background says of every recent room (view/all-rooms) */
+let summaries: RoomSummary[];
+
+/** What a screen reader says after a button's name: the text of the elements it is described by. */
+function description(el: Element): string {
+  const ids = el.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
 
 function answer(msg: Request) {
   if (msg.type === 'view/room-open') return { ok: true, value: { room: msg.room } };
+  if (msg.type === 'view/all-rooms') return { ok: true, value: summaries };
   if (msg.type === 'view/tab-info')
     return { ok: true, value: infoByTab[msg.tabId] ?? { enabled: false, recent, accounts: [], reason: 'not-peertube' } };
   return { ok: true, value: undefined };
@@ -32,6 +41,10 @@ beforeEach(() => {
   ext.setView(makeView(A, { title: 'Morning stream', items: makeItems([{ name: 'Prep A', tasks: ['Task of A'] }]) }));
   ext.setView(makeView(B, { title: 'Evening stream', items: makeItems([{ name: 'Prep B', tasks: ['Task of B'] }]) }));
   infoByTab = { 7: { room: A, origin: 'https://a.test', enabled: true, recent, accounts: [] } };
+  summaries = [
+    { ...recent[0]!, open: 1, live: false },
+    { ...recent[1]!, open: 3, live: true },
+  ];
 });
 
 afterEach(() => {
@@ -84,17 +97,43 @@ describe('side panel', () => {
     await screen.findByText('Task of A');
   });
 
-  it('offers the recent rooms, newest first, when the tab has none, and opens the one picked', async () => {
+  it('offers every recent room, newest first, with its open tasks, when the tab has none, and opens the one picked', async () => {
     infoByTab = {};
     render(<SidePanel />);
     expect((await screen.findByTestId('sidepanel-reason')).textContent).toBe('This tab is not a PeerTube page with the livechat plugin.');
-    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
-    expect(buttons).toEqual(['Evening stream (b.test)', 'Morning stream (a.test)']);
+    const list = await screen.findByRole('list', { name: 'Rooms you moderated recently' });
+    await screen.findByText('3 open tasks');
+    const buttons = Array.from(list.querySelectorAll('button')).map((b) => [b.textContent, description(b)]);
+    expect(buttons).toEqual([
+      ['Evening stream (b.test)3 open tasks', '3 open tasks'],
+      ['Morning stream (a.test)1 open task, last known', '1 open task, last known'],
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Evening stream (b.test)' }));
     await screen.findByText('Task of B');
     expect(ext.sent).toContainEqual({ type: 'view/room-open', room: B, title: 'Evening stream' });
-    fireEvent.click(screen.getByRole('button', { name: 'Other rooms' }));
+    fireEvent.click(screen.getByRole('button', { name: 'All rooms' }));
     await screen.findByRole('heading', { name: 'Rooms you moderated recently' });
+  });
+
+  it('follows the counts: asks again when the background says one changed', async () => {
+    infoByTab = {};
+    render(<SidePanel />);
+    await screen.findByText('3 open tasks');
+    summaries = [summaries[0]!, { ...summaries[1]!, open: 4 }];
+    ext.fromBackground({ type: 'bg/room-counts' });
+    await screen.findByText('4 open tasks');
+    expect(description(screen.getByRole('button', { name: 'Evening stream (b.test)' }))).toBe('4 open tasks');
+  });
+
+  it("leaves the tab's room for All rooms and back, and another tab shows its own room again", async () => {
+    render(<SidePanel />);
+    await screen.findByText('Task of A');
+    fireEvent.click(screen.getByRole('button', { name: 'All rooms' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Evening stream (b.test)' }));
+    await screen.findByText('Task of B');
+    expect(screen.queryByText('Task of A')).toBeNull();
+    ext.tabs.onActivated.emit({ tabId: 7, windowId: 1 });
+    await screen.findByText('Task of A');
   });
 
   it('opens a room by address on a manual XMPP account, after checking the address', async () => {
