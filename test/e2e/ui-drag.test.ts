@@ -34,10 +34,17 @@ beforeEach(async () => {
 const edits = () => page.evaluate(() => (window as unknown as { edits: unknown[] }).edits.splice(0));
 const boxOf = async (selector: string) => (await page.locator(selector).boundingBox())!;
 const handle = (taskId: string) => `[data-task-id="${taskId}"] .lct-handle`;
+/**
+ * Rows scrolled into view are laid out for real only then (content-visibility:
+ * auto), which can move the rows around them: measure after two frames, or a
+ * loaded machine measures where a row was.
+ */
+const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 describe('drag and drop in Chromium', () => {
   it('with touch, from the end of one list into the next one', async () => {
     await page.locator('[data-task-id="L1-T1"]').scrollIntoViewIfNeeded();
+    await settled();
     const from = await boxOf(handle('L0-T98'));
     const to = await boxOf('[data-task-id="L1-T2"]');
     const cdp = await context.newCDPSession(page);
@@ -66,6 +73,7 @@ describe('drag and drop in Chromium', () => {
 
   it("while dragging, a preview of the task follows the pointer, drawn above the next list's sticky header", async () => {
     await page.locator('[data-task-id="L1-T1"]').scrollIntoViewIfNeeded();
+    await settled();
     const from = await boxOf(handle('L0-T97'));
     const header = await boxOf('[data-list-id="L1"] .lct-list-header');
     const x = from.x + from.width / 2;
