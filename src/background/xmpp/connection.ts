@@ -288,6 +288,13 @@ export class XmppConnection {
     // strophe has dropped, and throws where no caller can catch it (seen with
     // server restarts). An abandoned connection sends nothing more.
     conn.send = () => {};
+    // Nor does it read what still arrives: while disconnecting, strophe reads
+    // the first child of each frame, and the server's <open/> answering a
+    // stream restart has none (a TypeError on 'nodeName', uncaught; soak seeds
+    // 3001, 3002). Its own disconnect timeout then closes the socket. (BOSH
+    // has no such handler and is left as it is.)
+    const transport = conn._proto as { _onMessage?: (message: MessageEvent) => void };
+    if (transport._onMessage) transport._onMessage = () => {};
   }
 
   private clearTimers(): void {

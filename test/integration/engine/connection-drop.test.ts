@@ -69,3 +69,60 @@ test('a session cut while its login answer is being computed goes offline with a
     release();
   }
 });
+
+// The soak's long runs (seeds 3001, 3002) failed on "Cannot read properties
+// of null (reading 'nodeName')" in strophe's WebSocket message handler: a
+// connection closing politely (disconnecting, until strophe's own clean-up a
+// timer tick later) reads the first child of each frame it still receives,
+// and the server's <open/> answering a stream restart has none. Here the
+// connection is stopped just as that <open/> arrives (its SASL login has just
+// succeeded): a listener of the test's, registered before strophe's, stops it
+// and strophe then reads the frame while disconnecting, every time.
+test('a session stopped as the server restarts its stream ignores what it still receives, and no stray error', async () => {
+  const Base = globalThis.WebSocket;
+  let stopNow = () => {};
+  class WatchedWebSocket extends Base {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      let opens = 0;
+      // the second <open/> from the server is the restart's, after SASL success
+      this.addEventListener('message', (e) => {
+        if (String(e.data).startsWith('<open ') && ++opens === 2) stopNow();
+      });
+    }
+  }
+  (globalThis as { WebSocket: unknown }).WebSocket = WatchedWebSocket;
+  const strays: unknown[] = [];
+  const onStray = (e: unknown) => strays.push(e);
+  process.on('unhandledRejection', onStray);
+  process.on('uncaughtException', onStray);
+  let stopped = () => {};
+  const stopping = new Promise<void>((resolve) => (stopped = resolve));
+  const connection = new XmppConnection({
+    endpoints: async () => [backend.wsUrl],
+    credentials: async () => ({ jid: `alice@${backend.domain}`, password: passwordOf('alice') }),
+    retryDelay: () => 60_000,
+    now: Date.now,
+    log: () => {},
+    onState: () => {},
+    onOnline: () => {},
+    onStanza: () => {},
+  });
+  stopNow = () => {
+    connection.stop();
+    stopped();
+  };
+  try {
+    connection.start();
+    await stopping;
+    // the rest of the server's frames (features, </close>) and the socket's end
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(strays).toEqual([]);
+    expect(connection.status).toBe('offline');
+  } finally {
+    connection.stop();
+    (globalThis as { WebSocket: unknown }).WebSocket = Base;
+    process.off('unhandledRejection', onStray);
+    process.off('uncaughtException', onStray);
+  }
+});
