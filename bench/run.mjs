@@ -14,7 +14,7 @@
 //
 //   npm run bench                 everything (about 10-20 minutes: each browser figure is taken 3 times)
 //   npm run bench -- --build      build the extension first even when dist/chrome holds a local build
-//   npm run bench -- --only size,worker,cold,warm,propagation,scale,server
+//   npm run bench -- --only size,worker,cold,warm,propagation,scale,search,server
 //   npm run bench -- --only propagation --runs 1   one figure, taken once (a quick look; the table's figures take 3)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { ensureNodeModules } from '../scripts/lib/node-modules.mjs';
 import { ensureDebianPackages } from '../scripts/lib/system.mjs';
 
-const GROUPS = ['size', 'worker', 'cold', 'warm', 'propagation', 'scale', 'server'];
+const GROUPS = ['size', 'worker', 'cold', 'warm', 'propagation', 'scale', 'search', 'server'];
 const WATCHDOG_MS = 40 * 60_000;
 const { values: args } = parseArgs({
   options: { only: { type: 'string' }, build: { type: 'boolean', default: false }, runs: { type: 'string', default: '3' } },
@@ -69,6 +69,7 @@ const { coldStart, RAW_CLIENT } = await import('./figures/cold-start.mjs');
 const { warmTab } = await import('./figures/warm-tab.mjs');
 const { propagation } = await import('./figures/propagation.mjs');
 const { scale } = await import('./figures/scale.mjs');
+const { search } = await import('./figures/search.mjs');
 const { serverFigures } = await import('./figures/server.mjs');
 const { workerCosts } = await import('./figures/worker-costs.mjs');
 
@@ -188,7 +189,7 @@ try {
     () => workerCosts(),
   );
 
-  const needsDemo = ['cold', 'warm', 'propagation', 'scale'].some((g) => only.has(g));
+  const needsDemo = ['cold', 'warm', 'propagation', 'scale', 'search'].some((g) => only.has(g));
   let env;
   if (needsDemo) {
     const quiet = () => {};
@@ -242,6 +243,12 @@ try {
       scaleLongestFrame: 'Scale: longest frame while scrolling',
     },
     () => scale({ ...env, video: SECOND_LIVE_VIDEO }),
+    BROWSER_RUNS,
+  );
+  await group(
+    'search',
+    { searchKeystroke: 'Search: keystroke to result, median (5,000 items)', searchKeystrokeP95: 'Search: keystroke to result, p95' },
+    () => search({ ...env, video: SECOND_LIVE_VIDEO }),
     BROWSER_RUNS,
   );
 
