@@ -63,3 +63,29 @@ export function withListName(text: string, name: string): string {
   const lead = text.length - text.trimStart().length;
   return `${text.slice(0, lead)}#${name} `;
 }
+
+/** Where a quick-add line puts its task: a known list (its id), a list to create (no id), or the fallback list. */
+export interface QuickAddTarget {
+  listId: string | undefined;
+  listName: string;
+  taskName: string;
+}
+
+/**
+ * The target of a quick-add line among the room's lists (and the names taken
+ * with "Create list", not yet lists); a plain line goes to `fallback`.
+ * "#word" not taken as a new list is part of the task's name.
+ */
+export function quickAddTarget(
+  text: string,
+  lists: readonly { id: string; name: string }[],
+  toCreate: readonly string[],
+  fallback: { id: string | undefined; name: string },
+): QuickAddTarget {
+  const parsed = parseQuickAdd(text, [...lists.map((l) => l.name), ...toCreate]);
+  if (parsed.kind === 'known') {
+    const list = lists.find((l) => foldText(l.name) === foldText(parsed.listName));
+    return { listId: list?.id, listName: list?.name ?? parsed.listName, taskName: parsed.name };
+  }
+  return { listId: fallback.id, listName: fallback.name, taskName: text.trim() };
+}

@@ -1,13 +1,21 @@
 // The one form for naming things: a list (name only) or a task (name and
 // optional description), for creating as for editing. Enter in the name
 // (or Ctrl+Enter anywhere) saves, Escape cancels, an empty name is refused
-// with a message.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// with a message. A form adding tasks may also read the quick-add syntax
+// ("#List name task", completed as one types) to put the task elsewhere.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { parseQuickAdd } from '../core/quick-add';
 import { t } from './i18n';
+import { ListNameCombobox } from './ListNameCombobox';
 
 export interface ItemFormValue {
   name: string;
   description?: string;
+}
+
+/** A new task, and the list its name asked for with "#List" (as spelled in the room, or a list to create). */
+export interface TaskFormValue extends ItemFormValue {
+  listName?: string;
 }
 
 export function ItemForm(props: {
@@ -15,26 +23,41 @@ export function ItemForm(props: {
   label: string;
   initial?: ItemFormValue;
   withDescription?: boolean;
+  /** the room's list names, as now (read on each keystroke): the name may start with "#List" */
+  listNames?: () => readonly string[];
   submitLabel: string;
-  onSubmit: (value: ItemFormValue) => void;
+  onSubmit: (value: TaskFormValue) => void;
   onCancel: () => void;
 }) {
   const [name, setName] = useState(props.initial?.name ?? '');
   const [description, setDescription] = useState(props.initial?.description ?? '');
   const [error, setError] = useState('');
+  /** names taken with "Create list" in the completion */
+  const [toCreate, setToCreate] = useState<string[]>([]);
+  const hintId = `lct-hint-${useId()}`;
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const trimmed = name.trim();
+    const parsed = props.listNames ? parseQuickAdd(name, [...props.listNames(), ...toCreate]) : undefined;
+    const listName = parsed?.kind === 'known' ? parsed.listName : undefined;
+    const trimmed = listName !== undefined ? parsed!.name : name.trim();
     if (!trimmed) {
       setError(t('nameRequired'));
       nameRef.current?.focus();
       return;
     }
     const desc = description.trim();
-    props.onSubmit(props.withDescription && desc ? { name: trimmed, description: desc } : { name: trimmed });
+    props.onSubmit({
+      name: trimmed,
+      ...(props.withDescription && desc ? { description: desc } : {}),
+      ...(listName !== undefined ? { listName } : {}),
+    });
+  };
+  const onNameInput = (value: string) => {
+    setName(value);
+    setError('');
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -49,19 +72,35 @@ export function ItemForm(props: {
 
   return (
     <form class="lct-form" aria-label={props.label} onSubmit={submit} onKeyDown={onKeyDown}>
-      <input
-        ref={nameRef}
-        class="lct-input"
-        dir="auto"
-        value={name}
-        aria-label={t('nameLabel')}
-        placeholder={t('nameLabel')}
-        aria-invalid={error ? true : undefined}
-        onInput={(e) => {
-          setName(e.currentTarget.value);
-          setError('');
-        }}
-      />
+      {props.listNames ? (
+        <>
+          <ListNameCombobox
+            inputRef={nameRef}
+            value={name}
+            names={props.listNames()}
+            toCreate={toCreate}
+            onCreate={(n) => setToCreate([...toCreate, n])}
+            label={t('nameLabel')}
+            invalid={!!error}
+            onInput={onNameInput}
+            describedBy={hintId}
+          />
+          <p id={hintId} class="lct-hint">
+            {t('quickAddSyntax')}
+          </p>
+        </>
+      ) : (
+        <input
+          ref={nameRef}
+          class="lct-input"
+          dir="auto"
+          value={name}
+          aria-label={t('nameLabel')}
+          placeholder={t('nameLabel')}
+          aria-invalid={error ? true : undefined}
+          onInput={(e) => onNameInput(e.currentTarget.value)}
+        />
+      )}
       {props.withDescription && (
         <textarea
           class="lct-input lct-textarea"

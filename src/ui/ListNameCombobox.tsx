@@ -6,14 +6,13 @@
 // "#Name " before the task's name; taking "Create list" also remembers the
 // name as a list to create, the only way "#word" creates a list (a task
 // may well start with a hashtag).
-import { useState } from 'preact/hooks';
-import { completeListName, listNameTyped } from '../core/quick-add';
+import { useId, useState } from 'preact/hooks';
+import { completeListName, listNameTyped, withListName } from '../core/quick-add';
 import { foldText } from '../core/text-match';
 import { t } from './i18n';
 import { shortName } from './ListSelect';
 
 const MAX_OPTIONS = 8;
-const LISTBOX_ID = 'lct-quickadd-lists';
 
 type Option = { name: string; create: boolean };
 
@@ -40,8 +39,13 @@ export function ListNameCombobox(props: {
   onCreate: (name: string) => void;
   label: string;
   disabled?: boolean;
+  invalid?: boolean;
+  /** id of the text that explains the syntax */
+  describedBy?: string;
   inputRef: { current: HTMLInputElement | null };
 }) {
+  // several lines may be open at once (one add form per list)
+  const listboxId = `lct-lists-${useId()}`;
   const [active, setActive] = useState(-1);
   const [dismissed, setDismissed] = useState(false);
   const options = props.disabled || dismissed ? [] : optionsFor(props.value, props.names, props.toCreate);
@@ -50,8 +54,7 @@ export function ListNameCombobox(props: {
 
   const take = (option: Option) => {
     if (option.create && !props.toCreate.includes(option.name)) props.onCreate(option.name);
-    const lead = props.value.length - props.value.trimStart().length;
-    props.onInput(`${props.value.slice(0, lead)}#${option.name} `);
+    props.onInput(withListName(props.value, option.name));
     setActive(-1);
     props.inputRef.current?.focus();
   };
@@ -87,11 +90,13 @@ export function ListNameCombobox(props: {
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={open}
-        aria-controls={LISTBOX_ID}
-        aria-activedescendant={current >= 0 ? `${LISTBOX_ID}-${current}` : undefined}
+        aria-controls={listboxId}
+        aria-activedescendant={current >= 0 ? `${listboxId}-${current}` : undefined}
         autocomplete="off"
         value={props.value}
         disabled={props.disabled}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.describedBy}
         aria-label={props.label}
         placeholder={props.label}
         onInput={(e) => {
@@ -102,12 +107,12 @@ export function ListNameCombobox(props: {
         onKeyDown={onKeyDown}
         onBlur={() => setActive(-1)}
       />
-      <div id={LISTBOX_ID} class="lct-combo-list" role="listbox" aria-label={t('quickAddListNames')} hidden={!open}>
+      <div id={listboxId} class="lct-combo-list" role="listbox" aria-label={t('quickAddListNames')} hidden={!open}>
         {options.map((option, i) => (
           // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: the combobox pattern: focus stays in the line, which moves through the options (aria-activedescendant) and takes one with Enter or Tab
           <div
             key={`${option.create}:${option.name}`}
-            id={`${LISTBOX_ID}-${i}`}
+            id={`${listboxId}-${i}`}
             role="option"
             class="lct-combo-option"
             aria-selected={i === current}

@@ -3,10 +3,12 @@
 // what keeps a room with thousands of tasks cheap.
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
+import { addTask } from './addTask';
 import { attr, useBoardActions } from './boardActions';
 import { icon } from './icons';
 import { t, tn } from './i18n';
 import { ItemForm } from './ItemForm';
+import { shortName } from './ListSelect';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
@@ -27,6 +29,8 @@ export const ListSection = memo(function ListSection(props: {
   const actions = useBoardActions();
   const [mode, setMode] = useState<'view' | 'rename' | 'add'>('view');
   const [addFormKey, setAddFormKey] = useState(0);
+  /** said after a task from this list's form went to another list ("#List") */
+  const [addedElsewhere, setAddedElsewhere] = useState('');
   const renameButton = useFocusReturn<HTMLButtonElement>();
   const addButton = useFocusReturn<HTMLButtonElement>();
   const nameId = domId('list', list.id);
@@ -141,21 +145,30 @@ export const ListSection = memo(function ListSection(props: {
             <p class="lct-empty-list">{total === 0 ? t('emptyList') : t('allDoneHidden')}</p>
           )}
           {mode === 'add' ? (
-            <ItemForm
-              key={addFormKey}
-              label={t('newTaskLabel')}
-              withDescription
-              submitLabel={t('add')}
-              onCancel={() => {
-                addButton.returnFocus();
-                setMode('view');
-              }}
-              onSubmit={(v) => {
-                // stays open for the next task: adding several in a row is common
-                void actions.edit({ op: 'createTask', list: list.id, ...v });
-                setAddFormKey(addFormKey + 1);
-              }}
-            />
+            <>
+              <ItemForm
+                key={addFormKey}
+                label={t('newTaskLabel')}
+                withDescription
+                listNames={() => actions.lists().map((l) => l.name)}
+                submitLabel={t('add')}
+                onCancel={() => {
+                  addButton.returnFocus();
+                  setAddedElsewhere('');
+                  setMode('view');
+                }}
+                onSubmit={async (v) => {
+                  // stays open for the next task: adding several in a row is common
+                  setAddFormKey(addFormKey + 1);
+                  setAddedElsewhere('');
+                  const to = await addTask(actions, list, v);
+                  if (to && to.id !== list.id) setAddedElsewhere(t('taskAdded', [shortName(v.name, 60), shortName(to.name, 60)]));
+                }}
+              />
+              <p class="lct-hint lct-live" role="status">
+                {addedElsewhere}
+              </p>
+            </>
           ) : null}
         </div>
       )}

@@ -4,10 +4,9 @@
 // "#List name task" puts the task in that list instead (core/quick-add.ts),
 // completed as one types (ListNameCombobox); "#word" names a new list only
 // once "Create list" was taken, otherwise it is part of the task's name.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { parseQuickAdd } from '../core/quick-add';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { quickAddTarget } from '../core/quick-add';
 import { getList, sortedLists } from '../core/room-query';
-import { foldText } from '../core/text-match';
 import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';
@@ -40,6 +39,7 @@ export function QuickAdd(props: {
   const [toCreate, setToCreate] = useState<string[]>([]);
   const names = useMemo(() => lists.map((l) => l.name), [lists]);
   const inputRef = useRef<HTMLInputElement>(null);
+  const hintId = `lct-hint-${useId()}`;
 
   const fallbackName = props.defaultListName || t('defaultListName');
   const listId =
@@ -50,21 +50,10 @@ export function QuickAdd(props: {
     if (props.autoFocus && ready) inputRef.current?.focus();
   }, [ready]);
 
-  /** Where the line's task goes: a list of the room, a list to create, or the picked list; and the task's name. */
-  const target = () => {
-    const parsed = parseQuickAdd(name, [...names, ...toCreate]);
-    if (parsed.kind === 'known') {
-      const list = lists.find((l) => foldText(l.name) === foldText(parsed.listName));
-      return { listId: list?.id, listName: list?.name ?? parsed.listName, taskName: parsed.name };
-    }
-    // "#word" not taken as a new list: the whole line is the task
-    const line = name.trim();
-    return { listId, listName: listId ? (getList(view.items, listId)?.name ?? fallbackName) : fallbackName, taskName: line };
-  };
-
   const submit = async (e: Event) => {
     e.preventDefault();
-    const { listId: targetId, listName, taskName } = target();
+    const fallback = { id: listId, name: listId ? (getList(view.items, listId)?.name ?? fallbackName) : fallbackName };
+    const { listId: targetId, listName, taskName } = quickAddTarget(name, lists, toCreate, fallback);
     if (!taskName) {
       setStatus(t('nameRequired'));
       return;
@@ -92,6 +81,7 @@ export function QuickAdd(props: {
           toCreate={toCreate}
           onCreate={(n) => setToCreate([...toCreate, n])}
           label={t('quickAddName')}
+          describedBy={ready ? hintId : undefined}
           disabled={!ready}
           onInput={(value) => {
             setName(value);
@@ -114,7 +104,11 @@ export function QuickAdd(props: {
       >
         {lists.length === 0 && <option value="">{t('newListNamed', shortName(fallbackName, NAME_CHARS))}</option>}
       </ListSelect>
-      {ready && <p class="lct-hint">{t('quickAddSyntax')}</p>}
+      {ready && (
+        <p id={hintId} class="lct-hint">
+          {t('quickAddSyntax')}
+        </p>
+      )}
       {!ready && <p class="lct-hint">{view.rights === 'none' ? t('noRights') : t('loading')}</p>}
       <p class="lct-hint" role="status">
         {status}

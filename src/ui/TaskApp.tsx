@@ -172,8 +172,8 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
-  const latest = useRef({ view, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage });
-  latest.current = { view, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage };
+  const latest = useRef({ view, lists, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage });
+  latest.current = { view, lists, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage };
 
   // One function for every row, the same as long as the chat stays in reach: shows the message, and tells the row whether it could.
   const reachChat = !!showMessage;
@@ -206,6 +206,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     };
     return {
       edit: (e) => latest.current.run(e),
+      lists: () => latest.current.lists,
       confirm: (title, message, confirmLabel) =>
         new Promise<boolean>((resolve) => setModal({ kind: 'confirm', title, message, confirmLabel, resolve })),
       toggleCollapsed: (listId) => {

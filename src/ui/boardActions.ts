@@ -3,7 +3,7 @@
 // own task changes.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Edit } from '../core/types';
+import type { Edit, TaskList } from '../core/types';
 
 /** Where a task goes: next to `refId` in `listId` (before it, or after it), or at the end when refId is null. */
 export interface DropPlace {
@@ -15,6 +15,8 @@ export interface DropPlace {
 export interface BoardActions {
   /** sends the edit; resolves to the item id when it succeeded */
   edit(e: Edit): Promise<string | undefined>;
+  /** the room's lists, in order, as now */
+  lists(): readonly TaskList[];
   confirm(title: string, message: string, confirmLabel: string): Promise<boolean>;
   toggleCollapsed(listId: string): void;
   /** Alt+↑ / Alt+↓: one visible place up or down in its list */

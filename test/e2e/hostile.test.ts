@@ -108,8 +108,8 @@ describe('hostile items in the room', () => {
     // And it still works: a task added by alice shows and reaches the server.
     await good.getByRole('button', { name: 'Add a task' }).click();
     const form = good.getByRole('form', { name: 'New task' });
-    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Added after the flood');
-    await form.getByRole('textbox', { name: 'Name', exact: true }).press('Enter');
+    await form.getByRole('combobox', { name: 'Name', exact: true }).fill('Added after the flood');
+    await form.getByRole('combobox', { name: 'Name', exact: true }).press('Enter');
     await eventually(() => taskNames(good)).toContain('Added after the flood');
     expect(await pageAnswers()).toBe(true);
   });

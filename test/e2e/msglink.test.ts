@@ -5,7 +5,8 @@
 // done, order and list); alice's row still offers "Show message", which
 // scrolls the chat to the message and highlights it, and says so once the
 // chat no longer has it. Then the popup's "#List task" line, completed by
-// keyboard, into a list of the room and into a list it creates.
+// keyboard, into a list of the room and into a list it creates; and the same
+// line in the panel's own "Add a task" form.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
@@ -128,5 +129,38 @@ describe.each(BROWSERS)('linked tasks and quick-add in %s', (browserName) => {
     } finally {
       await popup.close();
     }
+  });
+
+  it('the panel\'s "Add a task" form reads "#List task" too, and says where the task went', async () => {
+    const { page } = alice;
+    const raffle = [PANEL, role('region', 'Raffle')];
+    await click(page, ...raffle, button('Add a task'));
+    const name = [...raffle, role('form', 'New task'), role('combobox', 'Name')];
+    await (await find(page, ...name)).click();
+    await page.keyboard.type('#stream p');
+    await shows(page, ...raffle, option(PREP_LIST));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await eventually(() => find(page, ...name).then((el) => el.evaluate((e) => (e as HTMLInputElement).value))).toBe('#Stream prep ');
+    await page.keyboard.type('Count the tickets');
+    await page.keyboard.press('Enter');
+    await shows(page, ...raffle, { css: '[role=status]', hasText: '“Count the tickets” added to “Stream prep”.' });
+    await eventually(() => panelTaskNames(page, PREP_LIST)).toContain('Count the tickets');
+    expect(await panelTaskNames(page, 'Raffle')).toEqual(['Draw at nine']);
+
+    // the form stays open on its list, focused, for the next one: plain text goes to its own list
+    await page.keyboard.type('Announce the winner');
+    await page.keyboard.press('Enter');
+    await eventually(() => panelTaskNames(page, 'Raffle')).toEqual(['Draw at nine', 'Announce the winner']);
+
+    await page.keyboard.type('#Prizes');
+    await shows(page, ...raffle, option('Create list “Prizes”'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Wrap them');
+    await page.keyboard.press('Enter');
+    await eventually(() => panelTaskNames(page, 'Prizes')).toEqual(['Wrap them']);
+    const { lists, tasks } = readTasks(await fetchItems(bob, ROOM));
+    const prizes = lists.find((l: { name: string }) => l.name === 'Prizes')!;
+    expect(tasks.filter((t) => t.list === prizes.id).map((t) => t.name)).toEqual(['Wrap them']);
   });
 });

@@ -144,7 +144,7 @@ describe.each(BROWSERS)('alice and bob in %s', (browserName) => {
     it("a task alice creates (name and description) shows for bob, and bob's edit shows for alice", async () => {
       await click(alice.page, PANEL, list('Giveaway prizes'), button('Add a task'));
       const form = [PANEL, list('Giveaway prizes'), role('form', 'New task')];
-      await fill(alice.page, [...form, role('textbox', 'Name')], 'Pick a winner');
+      await fill(alice.page, [...form, role('combobox', 'Name')], 'Pick a winner');
       await fill(alice.page, [...form, role('textbox', 'Description (optional)')], 'Among the followers');
       await click(alice.page, ...form, button('Add'));
       await click(alice.page, ...form, button('Cancel'));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { completeListName, listNameTyped, parseQuickAdd, withListName } from '../../../src/core/quick-add';
+import { completeListName, listNameTyped, parseQuickAdd, quickAddTarget, withListName } from '../../../src/core/quick-add';
 
 const lists = ['Stream prep', 'Stream', 'Giveaway prizes', 'Modération'];
 
@@ -41,5 +41,29 @@ describe('quick-add syntax', () => {
     expect(completeListName('', lists)).toEqual(lists);
     expect(completeListName('modé', lists)).toEqual(['Modération']);
     expect(withListName('  #Str', 'Stream prep')).toBe('  #Stream prep ');
+  });
+
+  test('target: a known list by its id, a taken "Create list" without one, anything else the fallback list', () => {
+    const rooms = [
+      { id: 'L1', name: 'Stream prep' },
+      { id: 'L2', name: 'Modération' },
+    ];
+    const fallback = { id: 'L1', name: 'Stream prep' };
+    expect(quickAddTarget('#moderation ban spam', rooms, [], fallback)).toEqual({
+      listId: 'L2',
+      listName: 'Modération',
+      taskName: 'ban spam',
+    });
+    expect(quickAddTarget('#Raid welcome', rooms, ['Raid'], fallback)).toEqual({
+      listId: undefined,
+      listName: 'Raid',
+      taskName: 'welcome',
+    });
+    // "#Raid" not taken as a new list is part of the task's name
+    expect(quickAddTarget(' #Raid welcome ', rooms, [], fallback)).toEqual({
+      listId: 'L1',
+      listName: 'Stream prep',
+      taskName: '#Raid welcome',
+    });
   });
 });

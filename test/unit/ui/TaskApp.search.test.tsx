@@ -75,7 +75,7 @@ describe('searching tasks', () => {
     fireEvent.keyDown(search(), { key: 'Escape' });
     expect(search().value).toBe('');
     fireEvent.click(screen.getAllByRole('button', { name: 'Add a task' })[0]!);
-    const name = screen.getByRole('textbox', { name: 'Name' });
+    const name = screen.getByRole('combobox', { name: 'Name' });
     name.focus();
     fireEvent.keyDown(name, { key: '/' });
     expect(document.activeElement).toBe(name);

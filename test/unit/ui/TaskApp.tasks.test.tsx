@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { makeView } from './fixtures';
+import { acceptingEdits, makeView } from './fixtures';
 import { renderApp } from './render';
 
 afterEach(cleanup);
@@ -40,12 +40,12 @@ describe('tasks', () => {
     const { onEdit } = renderApp(makeView([{ name: 'Prep' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
     let form = screen.getByRole('form', { name: 'New task' });
-    fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Check sound' } });
+    fireEvent.input(within(form).getByRole('combobox', { name: 'Name' }), { target: { value: 'Check sound' } });
     fireEvent.input(within(form).getByRole('textbox', { name: 'Description (optional)' }), { target: { value: 'Ask chat' } });
     fireEvent.submit(form);
     expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L1', name: 'Check sound', description: 'Ask chat' });
     form = await screen.findByRole('form', { name: 'New task' });
-    const name = within(form).getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
+    const name = within(form).getByRole('combobox', { name: 'Name' }) as HTMLInputElement;
     expect(name.value).toBe('');
     fireEvent.input(name, { target: { value: 'Check light' } });
     fireEvent.submit(form);
@@ -58,7 +58,7 @@ describe('tasks', () => {
     expect(screen.queryByText('Old')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
     expect(screen.getByText('Old')).toBeTruthy();
-    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'New' } });
+    fireEvent.input(screen.getByRole('combobox', { name: 'Name' }), { target: { value: 'New' } });
     fireEvent.submit(screen.getByRole('form', { name: 'New task' }));
     expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L1', name: 'New' });
   });
@@ -195,5 +195,64 @@ describe('tasks', () => {
         'Your change was not saved: Something went wrong in the extension. (Error: Extension context invalidated.)',
       ),
     );
+  });
+});
+
+describe('the add form of a list reads "#List name task"', () => {
+  const nameField = () => within(screen.getByRole('form', { name: 'New task' })).getByRole('combobox', { name: 'Name' });
+  const openForm = (listName: string) =>
+    fireEvent.click(within(screen.getByRole('region', { name: listName })).getByRole('button', { name: 'Add a task' }));
+
+  test("completing the room's list names, the task goes to the named list and the form says where", async () => {
+    const { onEdit } = renderApp(makeView([{ name: 'Prep' }, { name: 'Giveaway prizes' }]));
+    openForm('Prep');
+    fireEvent.input(nameField(), { target: { value: '#giv' } });
+    expect(nameField().getAttribute('aria-expanded')).toBe('true');
+    const options = within(screen.getByRole('listbox', { name: 'Lists' }))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toEqual(['Giveaway prizes', 'Create list “giv”']);
+    fireEvent.keyDown(nameField(), { key: 'Tab' });
+    expect((nameField() as HTMLInputElement).value).toBe('#Giveaway prizes ');
+    expect(document.activeElement).toBe(nameField());
+    fireEvent.input(nameField(), { target: { value: '#Giveaway prizes Pick a winner' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New task' }));
+    expect(onEdit).toHaveBeenCalledWith({ op: 'createTask', list: 'L2', name: 'Pick a winner' });
+    expect(await screen.findByText('“Pick a winner” added to “Giveaway prizes”.')).toBeTruthy();
+    // the form stays on its own list, empty, for the next task
+    expect((nameField() as HTMLInputElement).value).toBe('');
+  });
+
+  test('"Create list" creates the list first; an untaken "#word" is part of the name; the own list says nothing', async () => {
+    const onEdit = acceptingEdits();
+    renderApp(makeView([{ name: 'Prep' }]), onEdit);
+    openForm('Prep');
+    fireEvent.input(nameField(), { target: { value: '#Raid' } });
+    fireEvent.click(screen.getByRole('option', { name: 'Create list “Raid”' }));
+    fireEvent.input(nameField(), { target: { value: '#Raid welcome them' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New task' }));
+    await waitFor(() => expect(onEdit).toHaveBeenCalledTimes(2));
+    expect(onEdit.mock.calls.map((c) => c[0])).toEqual([
+      { op: 'createList', name: 'Raid' },
+      { op: 'createTask', list: 'new-1', name: 'welcome them' },
+    ]);
+    fireEvent.input(nameField(), { target: { value: '#Later check the mic' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New task' }));
+    expect(onEdit).toHaveBeenLastCalledWith({ op: 'createTask', list: 'L1', name: '#Later check the mic' });
+    fireEvent.input(nameField(), { target: { value: '#prep ' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'New task' }));
+    expect(screen.getByText('Please type a name.')).toBeTruthy();
+    expect(onEdit).toHaveBeenCalledTimes(3);
+    expect(within(screen.getByRole('region', { name: 'Prep' })).getByRole('status').textContent).toBe('');
+  });
+
+  test('Escape closes the completion first, then the form', () => {
+    renderApp(makeView([{ name: 'Prep' }]));
+    openForm('Prep');
+    fireEvent.input(nameField(), { target: { value: '#P' } });
+    fireEvent.keyDown(nameField(), { key: 'Escape' });
+    expect(nameField().getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(nameField(), { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'New task' })).toBeNull();
   });
 });
