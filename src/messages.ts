@@ -1,12 +1,14 @@
 // The one typed protocol between the extension's contexts.
 // Names say the direction: `content/…` from a content script to the
 // background, `view/…` from any view (page panel, popup, side panel,
-// options) to the background, `bg/…` pushed by the background to views.
+// options) to the background, `bg/…` from the background to views or to a
+// tab's content script.
 // The background checks the sender of every message (see
 // src/background/router.ts): extension pages may ask anything; a content
 // script only about the room of its own tab.
 
 import type { RoomEdit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
+import type { MessageRef } from './core/message-ref';
 import type { ViewDelta } from './core/view-delta';
 
 /** What the PeerTube page tells about its room (docs/protocol.md §7). */
@@ -100,6 +102,12 @@ type ViewToBackground =
   | { type: 'view/room-open'; room: RoomRef; title?: string }
   /** Side panel's "All rooms": every recent room with its open-task count; asking again keeps the counts live (room-counts.ts). */
   | { type: 'view/all-rooms' }
+  /**
+   * Side panel: show a task's chat message in the chat of the room's tab in
+   * window `windowId` (the side panel's, beside it), by asking that tab's
+   * content script (bg/show-message).
+   */
+  | { type: 'view/show-message'; room: RoomRef; ref: MessageRef; windowId: number }
   | { type: 'view/settings-get' }
   | { type: 'view/settings-set'; settings: Partial<Settings> };
 
@@ -145,6 +153,7 @@ export interface Replies {
   'view/account-remove': Reply;
   'view/room-open': Reply<{ room: RoomRef }>;
   'view/all-rooms': Reply<RoomSummary[]>;
+  'view/show-message': Reply<MessageShown>;
   'view/settings-get': Reply<Settings>;
   'view/settings-set': Reply<Settings>;
 }
@@ -176,6 +185,20 @@ export type BackgroundToView =
   | { type: 'bg/tab-room'; tabId: number }
   /** an open-task count of "All rooms" changed: views showing it ask `view/all-rooms` again */
   | { type: 'bg/room-counts' };
+
+/** What became of "Show message": shown, no longer in the chat, or no chat of the room within reach. */
+export type MessageShown = 'shown' | 'gone' | 'no-chat';
+
+/**
+ * Sent by the background to one tab's content script (tabs.sendMessage); the
+ * content script checks that the sender is our background or a page of ours.
+ */
+export type BackgroundToContent =
+  /** scroll the chat to the message and highlight it; the reply says whether the chat has it */
+  { type: 'bg/show-message'; ref: MessageRef };
+export interface ContentReplies {
+  'bg/show-message': { shown: boolean };
+}
 
 export type Request = ContentToBackground | ViewToBackground;
 export type ReplyTo<R extends Request> = Replies[R['type']];

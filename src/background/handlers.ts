@@ -11,6 +11,7 @@ import { tabInfo } from './tab-info';
 import type { WatchPage } from './peertube-detect';
 import type { PeerTubeRoomPage } from '../messages';
 import type { RoomCounts } from './room-counts';
+import { showMessageInTab, type ShowMessageDeps } from './show-message';
 
 export type RequestType = Request['type'];
 type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   tabRooms: TabRooms;
   roomCounts: Pick<RoomCounts, 'ask'>;
   tabUrl(tabId: number): Promise<string | undefined>;
+  tabPlace: ShowMessageDeps['tabPlace'];
+  askTab: ShowMessageDeps['askTab'];
   /** the room of a reported watch page, asked of its instance (peertube-detect.ts) */
   findRoomPage(origin: string, page: WatchPage): Promise<PeerTubeRoomPage | null>;
 }
@@ -123,6 +126,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, value: deps.roomCounts.ask() };
     },
 
+    async 'view/show-message'(m) {
+      const shown = await showMessageInTab({ tabsOf: (room) => tabRooms.tabsOf(room), ...deps }, m.room, m.ref, m.windowId);
+      return { ok: true, value: shown };
+    },
     async 'view/settings-get'() {
       return { ok: true, value: await settings.get() };
     },

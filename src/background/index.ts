@@ -23,6 +23,7 @@ import { addAsTask, createMenu } from './context-menu';
 import { KEEPALIVE_ALARM, keepalivePeriodMinutes, scheduleKeepalive } from './keepalive';
 import { keepPopupOnAction, tellViewsOfTabRooms } from './side-panel';
 import { backgroundExt } from '../ext';
+import type { BackgroundToContent } from '../messages';
 
 const browser = backgroundExt();
 
@@ -66,13 +67,16 @@ const ready = (async () => {
 })();
 ready.catch((e) => console.error('[livechat-tasks] restore failed', e));
 
-const tabUrl = async (tabId: number) => {
-  try {
-    return (await browser.tabs.get(tabId)).url;
-  } catch {
-    return undefined; // closed
-  }
+/** The tab, or undefined once it is closed. */
+const tabById = (tabId: number) => browser.tabs.get(tabId).catch(() => undefined);
+const tabUrl = async (tabId: number) => (await tabById(tabId))?.url;
+const tabPlace = async (tabId: number) => {
+  const tab = await tabById(tabId);
+  return tab?.windowId === undefined ? undefined : { windowId: tab.windowId, active: tab.active };
 };
+// Only the top frame: our content script runs there, and nowhere else may answer for it.
+const askTab = (tabId: number, message: BackgroundToContent) =>
+  browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 
 const router = new Router({
   self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
@@ -84,6 +88,8 @@ const router = new Router({
     tabRooms,
     roomCounts,
     tabUrl,
+    tabPlace,
+    askTab,
     findRoomPage: roomPageFinder((input, init) => fetch(input, init)),
   }),
   tabRooms,

@@ -3,6 +3,7 @@
 // result rebuilt from the checked fields only: an unknown type or a bad
 // field is refused with a Problem saying which one.
 import { EDIT_FIELDS, ITEM_FIELDS, NOTE_EDIT_FIELDS, type FieldSpec } from '../core/fields';
+import type { MessageRef } from '../core/message-ref';
 import type { NoteAbout } from '../core/notes/types';
 import { NS } from '../core/ns';
 import type { Item, Problem, RoomEdit, RoomRef, Unknown } from '../core/types';
@@ -201,6 +202,12 @@ function manualAccount(v: unknown, path: string): ManualAccount {
   };
 }
 
+function messageRef(v: unknown, path: string): MessageRef {
+  const r = record(v, path);
+  if (r.id !== undefined) return { id: filled(r.id, `${path}.id`) };
+  return { time: filled(r.time, `${path}.time`) };
+}
+
 function settingsChange(v: unknown, path: string): Partial<Settings> {
   const s = record(v, path);
   const out: Partial<Settings> = {};
@@ -252,6 +259,8 @@ function request(v: unknown): Request {
     }
     case 'view/settings-set':
       return { type: m.type, settings: settingsChange(m.settings, 'settings') };
+    case 'view/show-message':
+      return { type: m.type, room: roomRef(m.room, 'room'), ref: messageRef(m.ref, 'ref'), windowId: count(m.windowId, 'windowId') };
     default:
       throw new Refused(`unknown message type ${JSON.stringify(String(m.type)).slice(0, 80)}`);
   }

@@ -24,7 +24,8 @@ export function showChatMessage(root: ParentNode, ref: MessageRef): boolean {
   const el = findChatMessage(root, ref);
   if (!el) return false;
   const view = el.ownerDocument.defaultView;
-  const still = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  // A hidden page draws no frames: a smooth scroll there may never finish, so it jumps (and is there when the user looks).
+  const still = el.ownerDocument.hidden || view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   el.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   el.animate?.(
     [

@@ -17,6 +17,7 @@ import { useRoomClient } from '../ui/useRoom';
 import { watchChat, type ChatMessage, type ChatWatch } from './chat-action';
 import { ChatTaskDialog } from './ChatTaskDialog';
 import { showChatMessage } from './chat-find';
+import { answerShowMessage } from './show-requests';
 import type { MountPanel } from './follow';
 import { createPanelHost, type Layout } from './mount';
 import frameCss from './frame.css?inline';
@@ -112,7 +113,7 @@ function Panel(props: {
             onEdit={edit}
             variant="panel"
             notesRequest={notesRequest}
-            showMessage={async (ref) => !!layout.chat && showChatMessage(layout.chat, ref)}
+            showMessage={async (ref) => (layout.chat && showChatMessage(layout.chat, ref) ? 'shown' : 'gone')}
           />
         ) : (
           <p class="lct-hint" role="status">
@@ -157,6 +158,7 @@ export const mountPanel: MountPanel = ({ doc, origin, client }) => {
       : undefined;
     chat?.setNoteCounts(counts);
   });
+  const stopShowRequests = answerShowMessage(() => layout?.chat ?? null);
   const onNoteCounts = (next: ((nick: string) => number) | null) => {
     counts = next;
     chat?.setNoteCounts(next);
@@ -168,6 +170,7 @@ export const mountPanel: MountPanel = ({ doc, origin, client }) => {
 
   return {
     unmount() {
+      stopShowRequests();
       chat?.stop();
       render(null, host.mountPoint);
       host.remove();

@@ -4,7 +4,7 @@
 // room address on a manual XMPP account) when the tab has none or the user
 // asks for it. A room picked there stays until the user switches tabs. It
 // watches the same live room as the page panel, so both show the same state.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { roomKey, type RoomRef } from '../core/types';
 import type { TabInfo } from '../messages';
 import { activeTab } from '../ui/active-tab';
@@ -16,10 +16,21 @@ import { t, uiDir, uiLang } from '../ui/i18n';
 import { problemText } from '../ui/problemText';
 import { ProblemBox } from '../ui/StateNotices';
 import { RoomApp } from '../ui/RoomApp';
+import type { ShowMessage } from '../ui/showMessage';
 import { useRoom } from '../ui/useRoom';
 import { OpenRoomForm } from './OpenRoomForm';
 import { RoomPicker } from './RoomPicker';
 import { useAllRooms } from './useAllRooms';
+
+/** "Show message" from the side panel: in the chat of the room's tab in this window (the background asks its page). */
+const showMessageBeside =
+  (room: RoomRef): ShowMessage =>
+  async (ref) => {
+    const windowId = (await ext()?.windows.getCurrent())?.id;
+    if (windowId === undefined) return 'no-chat';
+    const reply = await send({ type: 'view/show-message', room, ref, windowId });
+    return reply.ok ? reply.value : 'no-chat';
+  };
 
 export function SidePanel() {
   const [info, setInfo] = useState<TabInfo>();
@@ -73,6 +84,7 @@ export function SidePanel() {
 
   const room = showAll ? undefined : (picked ?? info?.room);
   const { view, edit, gone } = useRoom(room);
+  const showMessage = useMemo(() => (room ? showMessageBeside(room) : undefined), [room && roomKey(room)]);
   const rooms = useAllRooms(Boolean(info) && !room);
 
   return (
@@ -92,7 +104,7 @@ export function SidePanel() {
       )}
       {room ? (
         view && roomKey(view.ref) === roomKey(room) ? (
-          <RoomApp view={view} onEdit={edit} variant="sidepanel" />
+          <RoomApp view={view} onEdit={edit} variant="sidepanel" showMessage={showMessage} />
         ) : (
           <p class="lct-hint" role="status">
             {t('loading')}

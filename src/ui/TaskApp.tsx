@@ -181,8 +181,8 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     () =>
       reachChat
         ? async (ref: Parameters<ShowMessage>[0]) => {
-            const shown = (await latest.current.showMessage?.(ref)) ?? false;
-            if (shown) setAnnouncement(t('messageShown'));
+            const shown = (await latest.current.showMessage?.(ref)) ?? 'no-chat';
+            if (shown === 'shown') setAnnouncement(t('messageShown'));
             return shown;
           }
         : null,

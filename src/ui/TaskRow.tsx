@@ -39,12 +39,13 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
   const marks = useMatchWords();
   const showMessage = useShowMessage();
   const messageRef = showMessage ? parseMessageRef(task.description) : undefined;
-  const [messageGone, setMessageGone] = useState(false);
+  /** why "Show message" could not show it, said for a few seconds */
+  const [messageMissing, setMessageMissing] = useState<'' | 'gone' | 'no-chat'>('');
   useEffect(() => {
-    if (!messageGone) return;
-    const timer = setTimeout(() => setMessageGone(false), MESSAGE_GONE_MS);
+    if (!messageMissing) return;
+    const timer = setTimeout(() => setMessageMissing(''), MESSAGE_GONE_MS);
     return () => clearTimeout(timer);
-  }, [messageGone]);
+  }, [messageMissing]);
   const [editing, setEditing] = useState(false);
   const editButton = useFocusReturn<HTMLButtonElement>();
   const stopEditing = () => {
@@ -118,7 +119,7 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
         {messageRef && (
           // there while the row offers "Show message", so that filling it is announced
           <p class="lct-hint" role="status">
-            {messageGone ? t('messageGone') : ''}
+            {messageMissing && t(messageMissing === 'gone' ? 'messageGone' : 'messageNoChat')}
           </p>
         )}
         {props.pending && (
@@ -137,7 +138,7 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
             aria-label={t('showMessage')}
             aria-describedby={nameId}
             title={t('showMessage')}
-            onClick={() => void showMessage?.(messageRef).then((shown) => setMessageGone(!shown))}
+            onClick={() => void showMessage?.(messageRef).then((shown) => setMessageMissing(shown === 'shown' ? '' : shown))}
           />
         )}
         <button

@@ -4,15 +4,16 @@
 // the official Task Application does (it republishes only name, description,
 // done, order and list); alice's row still offers "Show message", which
 // scrolls the chat to the message and highlights it, and says so once the
-// chat no longer has it. Then the popup's "#List task" line, completed by
+// chat no longer has it; the side panel does the same through the watch
+// page's tab. Then the popup's "#List task" line, completed by
 // keyboard, into a list of the room and into a list it creates; and the same
 // line in the panel's own "Add a task" form.
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
 import { fetchItems, joinRoom, publishRaw, readTasks, sendGroupchat, taskXml } from '../../demo/muc.mjs';
 import type { XmppClient } from '../../demo/xmpp-client.mjs';
-import { click, eventually, find, PANEL, type Role, selectOption, shows, type Step, textOf } from '../helpers/by-role.ts';
+import { click, eventually, find, PANEL, PATIENCE_MS, type Role, selectOption, shows, type Step, textOf } from '../helpers/by-role.ts';
 import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 import { BROWSERS, launchUser, type ExtensionUser } from '../helpers/extension-browser.ts';
 import { panelTaskNames } from '../helpers/panel-dom.ts';
@@ -20,6 +21,7 @@ import { panelTaskNames } from '../helpers/panel-dom.ts';
 const ROOM = LIVE_VIDEO.room!;
 const PREP_LIST = 'Stream prep';
 const ASK = 'Could a moderator pin the giveaway rules?';
+const SIDE_ASK = 'Who brings the raffle drum?';
 
 const role = (r: Role, name?: string): Step => ({ role: r, name });
 const button = (name: string) => role('button', name);
@@ -101,6 +103,52 @@ describe.each(BROWSERS)('linked tasks and quick-add in %s', (browserName) => {
     }, msgid);
     await click(page, PANEL, row('Bob'), button('Show the message in the chat'));
     await shows(page, PANEL, row('Bob'), { css: '[role=status]', hasText: 'This message is no longer in the chat.' });
+  });
+
+  it("the side panel (its page in a tab of the watch page's window) shows the message in that tab's chat, and says when it is gone", async () => {
+    const { page } = alice;
+    // a task linked to a message still in the chat, published by bob's raw client as any client may
+    sendGroupchat(bob, ROOM, SIDE_ASK);
+    await shows(page, chatMessage(SIDE_ASK));
+    const msgid = await page.evaluate(
+      (text) => [...document.querySelectorAll('.chat-msg')].find((m) => m.textContent?.includes(text))?.getAttribute('data-msgid'),
+      SIDE_ASK,
+    );
+    const prep = readTasks(await fetchItems(bob, ROOM)).lists.find((l) => l.name === PREP_LIST)!;
+    const description = `${SIDE_ASK}\n\n— from the chat: Bob, 10:00 [msg:${msgid}]`;
+    await publishRaw(bob, ROOM, taskXml({ list: prep.id, name: 'Side check', description, order: 100 }));
+    await page.evaluate(() => {
+      document.querySelector('.chat-content')!.scrollTop = 0;
+    });
+    await eventually(() => messageState(page, msgid!).then((s) => s?.visible)).toBe(false);
+
+    const side = await alice.openExtensionPage('src/sidepanel/index.html');
+    try {
+      // The side panel's page in a tab is about its own tab (no room): alice picks the room she moderates, as
+      // the side panel offers it; the page stays in front (Chromium gives input and frames to the front tab).
+      const pick = await side.waitForSelector(`::-p-text(${LIVE_VIDEO.name})`, { timeout: PATIENCE_MS });
+      await pick!.click();
+      const showButton = async (name: string) =>
+        (await side.waitForFunction(
+          (n) =>
+            [...document.querySelectorAll('li')]
+              .find((li) => li.querySelector('.lct-task-name')?.textContent === n)
+              ?.querySelector('button[aria-label="Show the message in the chat"]'),
+          { timeout: PATIENCE_MS },
+          name,
+        )) as unknown as ElementHandle<HTMLElement>;
+      // the first test's message was dropped from the chat
+      await (await showButton('Bob')).click();
+      await eventually(() => side.evaluate(() => [...document.querySelectorAll('[role=status]')].map((s) => s.textContent))).toContain(
+        'This message is no longer in the chat.',
+      );
+      await (await showButton('Side check')).click();
+      // the user looks at the page beside (hidden behind the side panel's tab here, its chat jumped to the message)
+      await page.bringToFront();
+      await eventually(() => messageState(page, msgid!)).toEqual({ visible: true, highlighted: true });
+    } finally {
+      await side.close();
+    }
   });
 
   it('the popup\'s "#List task": list names completed by keyboard, and a new list when "Create list" is taken', async () => {

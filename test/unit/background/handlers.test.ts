@@ -11,8 +11,8 @@ import { SettingsStore } from '../../../src/background/settings';
 import { TabRooms } from '../../../src/background/tab-rooms';
 import type { Caller } from '../../../src/background/senders';
 import type { RoomRef } from '../../../src/core/types';
-import type { PeerTubeRoomPage, Reply } from '../../../src/messages';
-import { FakeRoomSource, makeView, memoryKV, ROOM_A } from './fakes';
+import type { BackgroundToContent, PeerTubeRoomPage, Reply } from '../../../src/messages';
+import { FakeRoomSource, makeView, memoryKV, ROOM_A, ROOM_B } from './fakes';
 
 const ORIGIN = 'https://video.example';
 const TAB: Caller = { kind: 'content', tabId: 7, origin: ORIGIN };
@@ -37,6 +37,10 @@ function setup(
   const settings = new SettingsStore(memoryKV());
   const tabRooms = new TabRooms(memoryKV());
   const urls = new Map<number, string>();
+  const places = new Map<number, { windowId: number; active: boolean }>();
+  /** what each tab's content script answers (none: no panel there) */
+  const chats = new Map<number, (m: BackgroundToContent) => unknown>();
+  const asked: { tabId: number; message: BackgroundToContent }[] = [];
   const instances = {
     enable: async (o: string) => (enabled.add(o), { ok: true as const, value: undefined }),
     disable: async (o: string) => (enabled.delete(o), { ok: true as const, value: undefined }),
@@ -61,9 +65,14 @@ function setup(
     tabRooms,
     roomCounts: { ask: () => [] },
     tabUrl: async (tabId) => urls.get(tabId),
+    tabPlace: async (tabId) => places.get(tabId),
+    askTab: async (tabId, message) => {
+      asked.push({ tabId, message });
+      return chats.get(tabId)?.(message);
+    },
     findRoomPage: async (origin, page) => (origin === ORIGIN ? ((await pages[page.videoId]) ?? null) : null),
   });
-  return { handlers, rooms, settings, tabRooms, urls, enabled, requests };
+  return { handlers, rooms, settings, tabRooms, urls, enabled, requests, places, chats, asked };
 }
 
 const detected = { type: 'content/watch-page' as const, videoId: 'abc', url: `${ORIGIN}/w/abc`, auth: null };
@@ -203,5 +212,46 @@ describe('the tab map', () => {
     await tabRooms.set(7, { origin: ORIGIN, room: ROOM_A });
     await tabRooms.onTabUpdated(7, { status: 'loading' }, { url: `${ORIGIN}/videos/local` });
     expect(tabRooms.get(7)).toBeUndefined();
+  });
+});
+
+describe('"Show message" for the side panel', () => {
+  const ask = (windowId: number) => ({ type: 'view/show-message' as const, room: ROOM_A, ref: { id: 'm-1' }, windowId });
+
+  it("asks the room's tabs in the side panel's window, the active one first, until one shows the message", async () => {
+    const { handlers, tabRooms, places, chats, asked } = setup();
+    await tabRooms.set(3, { origin: ORIGIN, room: ROOM_A });
+    await tabRooms.set(4, { origin: ORIGIN, room: ROOM_A });
+    await tabRooms.set(5, { origin: ORIGIN, room: ROOM_A });
+    await tabRooms.set(6, { origin: ORIGIN, room: ROOM_B });
+    places.set(3, { windowId: 1, active: false });
+    places.set(4, { windowId: 1, active: true });
+    places.set(5, { windowId: 2, active: true });
+    places.set(6, { windowId: 1, active: false });
+    chats.set(3, () => ({ shown: true }));
+    chats.set(4, () => ({ shown: false }));
+    chats.set(5, () => ({ shown: true }));
+    expect(await handlers['view/show-message'](ask(1), PAGE)).toEqual({ ok: true, value: 'shown' });
+    expect(asked).toEqual([
+      { tabId: 4, message: { type: 'bg/show-message', ref: { id: 'm-1' } } },
+      { tabId: 3, message: { type: 'bg/show-message', ref: { id: 'm-1' } } },
+    ]);
+  });
+
+  it('says "gone" when the chats in reach no longer have it, "no-chat" when no tab of the window shows the room', async () => {
+    const { handlers, tabRooms, places, chats } = setup();
+    expect(await handlers['view/show-message'](ask(1), PAGE)).toEqual({ ok: true, value: 'no-chat' });
+    await tabRooms.set(3, { origin: ORIGIN, room: ROOM_A });
+    places.set(3, { windowId: 2, active: true });
+    chats.set(3, () => ({ shown: true }));
+    expect(await handlers['view/show-message'](ask(1), PAGE)).toEqual({ ok: true, value: 'no-chat' });
+    // a tab of the window whose page has no panel (no answer), or answers nonsense
+    await tabRooms.set(4, { origin: ORIGIN, room: ROOM_A });
+    places.set(4, { windowId: 1, active: true });
+    expect(await handlers['view/show-message'](ask(1), PAGE)).toEqual({ ok: true, value: 'no-chat' });
+    chats.set(4, () => ({ shown: 'yes' }));
+    expect(await handlers['view/show-message'](ask(1), PAGE)).toEqual({ ok: true, value: 'no-chat' });
+    chats.set(4, () => ({ shown: false }));
+    expect(await handlers['view/show-message'](ask(1), PAGE)).toEqual({ ok: true, value: 'gone' });
   });
 });

@@ -30,6 +30,7 @@ const TYPES: RequestType[] = [
   'view/account-remove',
   'view/room-open',
   'view/all-rooms',
+  'view/show-message',
   'view/settings-get',
   'view/settings-set',
 ];
@@ -102,7 +103,7 @@ describe('sender checks', () => {
     expect(calls).toEqual([]);
   });
 
-  it('never lets a content script reach settings, accounts, instances or tab info', async () => {
+  it('never lets a content script reach settings, accounts, instances, tab info or another tab', async () => {
     const { router, calls } = setup();
     const asked = [
       { type: 'view/settings-get' },
@@ -114,6 +115,8 @@ describe('sender checks', () => {
       { type: 'view/instance-enable', origin: 'https://evil.example' },
       { type: 'view/instance-disable', origin: ENABLED },
       { type: 'view/tab-info', tabId: 3 },
+      // asking another tab's content script to act on its page
+      { type: 'view/show-message', room: ROOM_A, ref: { id: 'm-1' }, windowId: 1 },
     ];
     for (const message of asked) {
       expect(refusal(await router.handleMessage(message, content(7)))).toMatch(`content scripts may not send ${message.type}`);
@@ -208,6 +211,10 @@ describe('message validation', () => {
       ],
       [{ type: 'view/edit', room: ROOM_A, edit: { op: 'moveNote', id: 'N', index: 1.5 } }, 'edit.index must be a whole number ≥ 0'],
       [{ type: 'view/edit', room: ROOM_A, edit: { op: 'editNote', id: '', description: 'x' } }, 'edit.id must not be empty'],
+      [{ type: 'view/show-message', room: ROOM_A, ref: { id: 'm-1' } }, 'windowId must be a whole number ≥ 0'],
+      [{ type: 'view/show-message', room: ROOM_A, ref: 'm-1', windowId: 1 }, 'ref must be an object'],
+      [{ type: 'view/show-message', room: ROOM_A, ref: { id: '' }, windowId: 1 }, 'ref.id must not be empty'],
+      [{ type: 'view/show-message', room: ROOM_A, ref: {}, windowId: 1 }, 'ref.time must be a string'],
     ];
     for (const [message, detail] of cases) expect(refusal(await router.handleMessage(message, POPUP))).toBe(detail);
     expect(calls).toEqual([]);

@@ -143,4 +143,30 @@ describe('a task linked to its chat message', () => {
     expect(notice.closest('li')).toBe(shows[0]!.closest('li'));
     expect(scrolled).toHaveLength(2);
   });
+
+  it('shows it when the side panel asks through the background (bg/show-message), and hears no one else', async () => {
+    ext.setView(makeView(ROOM, { items: makeItems([{ name: 'Stream prep' }]) }));
+    chatWith([{ nick: 'Alice', text: 'Pin the schedule please', msgid: 'm-42', isodate: SENT }]);
+    const scrolled: Element[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this);
+    });
+    (Element.prototype as { animate?: unknown }).animate ??= () => ({});
+    panel = mount();
+    await waitFor(() => expect(shadow().getByText('Stream prep')).toBeTruthy());
+    const ask = { type: 'bg/show-message', ref: { id: 'm-42' } };
+    const message = document.querySelector('.chat-msg')!;
+    // another page's content script cannot reach this one through runtime messaging, but the check holds anyway
+    expect(ext.fromBackground(ask, { id: 'fake-extension-id', url: 'https://evil.test/', tab: { id: 3 } })).toBeUndefined();
+    expect(ext.fromBackground(ask, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
+    expect(ext.fromBackground({ type: 'bg/show-message', ref: { id: 42 } })).toBeUndefined();
+    expect(scrolled).toEqual([]);
+    expect(ext.fromBackground(ask)).toEqual({ shown: true });
+    expect(scrolled).toEqual([message]);
+    message.remove();
+    expect(ext.fromBackground(ask)).toEqual({ shown: false });
+    panel.unmount();
+    panel = undefined;
+    expect(ext.fromBackground(ask)).toBeUndefined();
+  });
 });

@@ -64,8 +64,8 @@ export interface FakeExt {
   setView(view: RoomView): void;
   tabs: { onActivated: ReturnType<typeof event<[unknown]>>; onUpdated: ReturnType<typeof event<[number, unknown, unknown]>> };
   activeTabId: number;
-  /** a runtime message reaching the page, by default from the background (a content script's sender has a tab) */
-  fromBackground(message: unknown, sender?: { id?: string; url?: string; tab?: { id?: number } }): void;
+  /** a runtime message reaching the page, by default from the background (a content script's sender has a tab); returns what a listener replied */
+  fromBackground(message: unknown, sender?: { id?: string; url?: string; tab?: { id?: number } }): unknown;
   uninstall(): void;
 }
 
@@ -76,7 +76,7 @@ export function loadCatalog(lang: 'en' | 'fr' = 'en') {
 }
 
 export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: true, value: undefined })): FakeExt {
-  const runtimeMessage = event<[unknown, unknown]>();
+  const runtimeMessage = event<[unknown, unknown, (reply: unknown) => void]>();
   const storageChanged = event<[Record<string, { newValue?: unknown; oldValue?: unknown }>, string]>();
   const fake: FakeExt = {
     sent: [],
@@ -98,7 +98,11 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       }
     },
     fromBackground(message, sender = { id: 'fake-extension-id', url: 'chrome-extension://fake-extension-id/service-worker-loader.js' }) {
-      runtimeMessage.emit(message, sender);
+      let replied: unknown;
+      runtimeMessage.emit(message, sender, (reply) => {
+        replied = reply;
+      });
+      return replied;
     },
     uninstall() {
       delete (globalThis as { browser?: unknown }).browser;
@@ -161,6 +165,11 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       },
       onActivated: fake.tabs.onActivated,
       onUpdated: fake.tabs.onUpdated,
+    },
+    windows: {
+      async getCurrent() {
+        return { id: 1 };
+      },
     },
     sidePanel: {
       async open(o: { tabId?: number; windowId?: number }) {

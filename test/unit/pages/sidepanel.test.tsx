@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomRef } from '../../../src/core/types';
-import type { Request, RoomSummary, TabInfo } from '../../../src/messages';
+import type { MessageShown, Request, RoomSummary, TabInfo } from '../../../src/messages';
 import { SidePanel } from '../../../src/sidepanel/SidePanel';
 import { makeItems } from '../ui/fixtures';
 import { installFakeExt, loadCatalog, makeView, type FakeExt } from './fake-ext';
@@ -27,7 +27,11 @@ function description(el: Element): string {
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
 
+/** what the background says of "Show message" (view/show-message) */
+let messageShown: MessageShown;
+
 function answer(msg: Request) {
+  if (msg.type === 'view/show-message') return { ok: true, value: messageShown };
   if (msg.type === 'view/room-open') return { ok: true, value: { room: msg.room } };
   if (msg.type === 'view/all-rooms') return { ok: true, value: summaries };
   if (msg.type === 'view/tab-info')
@@ -38,6 +42,7 @@ function answer(msg: Request) {
 beforeEach(() => {
   loadCatalog();
   ext = installFakeExt(answer);
+  messageShown = 'no-chat';
   ext.setView(makeView(A, { title: 'Morning stream', items: makeItems([{ name: 'Prep A', tasks: ['Task of A'] }]) }));
   ext.setView(makeView(B, { title: 'Evening stream', items: makeItems([{ name: 'Prep B', tasks: ['Task of B'] }]) }));
   infoByTab = { 7: { room: A, origin: 'https://a.test', enabled: true, recent, accounts: [] } };
@@ -159,5 +164,28 @@ describe('side panel', () => {
     fireEvent.submit(form);
     await screen.findByText('Team task');
     expect(ext.sent).toContainEqual({ type: 'view/room-open', room: X });
+  });
+});
+
+describe('side panel: "Show message"', () => {
+  const linked = 'Pin it\n\n— from the chat: Bob, 14:32 [msg:m-1]';
+
+  it("asks the background to show the message in the chat of the room's tab in this window, and says why when it cannot", async () => {
+    ext.setView(
+      makeView(A, { title: 'Morning stream', items: makeItems([{ name: 'Prep A', tasks: [{ name: 'Bob', description: linked }] }]) }),
+    );
+    render(<SidePanel />);
+    const button = await screen.findByRole('button', { name: 'Show the message in the chat' });
+    fireEvent.click(button);
+    expect(await screen.findByText('Open this room’s chat in a tab of this window to see the message.')).toBeTruthy();
+    expect(ext.sent.filter((m) => m.type === 'view/show-message')).toEqual([
+      { type: 'view/show-message', room: A, ref: { id: 'm-1' }, windowId: 1 },
+    ]);
+    messageShown = 'gone';
+    fireEvent.click(button);
+    expect(await screen.findByText('This message is no longer in the chat.')).toBeTruthy();
+    messageShown = 'shown';
+    fireEvent.click(button);
+    expect(await screen.findByText('The message is highlighted in the chat.')).toBeTruthy();
   });
 });
