@@ -4,7 +4,9 @@
 // tests never rewrite tracked files). alice (owner of the room) on the live
 // video at 1366×768, the whole watch page with the panel, light and dark; the
 // toolbar popup over that page; the side panel (the extension page): All rooms,
-// light and dark, then opened on the room from that list, and its undo toast after a tick.
+// light and dark, then opened on the room from that list, and its undo toast after a tick;
+// a task made from a chat message shown in the chat, and "#List" completion in
+// the popup and in the panel's add form, light and dark.
 //
 //   npm run screenshots                   writes docs/screenshots/*.png
 //   npm run screenshots -- --no-build     reuse dist/chrome (a local build) as it is
@@ -180,6 +182,69 @@ try {
     console.log(`wrote ${join(OUT, `undo-${scheme}.png`)}`);
   }
   await side.click('.lct-toast-undo');
+
+  // A task made from carol's chat message with the message's "+", then "Show the message in the chat" from its row:
+  // the chat scrolled to the message and highlighted. The page's right column (chat and panel), light and dark.
+  await page.bringToFront();
+  await page.setViewport(README_SIZE);
+  const CAROL_ASKS = 'Which wood is best for a birdhouse?';
+  const message = await page.waitForSelector(`converse-chat-message ::-p-text(${CAROL_ASKS})`, { timeout: TIMEOUT });
+  await message.evaluate((el) =>
+    el
+      .closest('converse-chat-message')
+      .querySelector('[data-lct-task-action]')
+      .shadowRoot.querySelector('button[aria-label="Create a task from this message"]')
+      .click(),
+  );
+  await (await page.waitForSelector('lct-task-panel >>> ::-p-aria(Create the task)', { timeout: TIMEOUT })).click();
+  const linkedRow = 'lct-task-panel >>> li.lct-task:has(button[aria-label="Show the message in the chat"])';
+  await page.waitForSelector(linkedRow, { timeout: TIMEOUT });
+  /** The chat and the panel below it, with a margin. */
+  const column = await page.evaluate(() => {
+    const boxes = [document.querySelector('#peertube-plugin-livechat-container'), document.querySelector('lct-task-panel')].map((e) =>
+      e.getBoundingClientRect(),
+    );
+    const x = Math.max(0, Math.min(...boxes.map((b) => b.left)) - 6);
+    const y = Math.max(0, Math.min(...boxes.map((b) => b.top)) - 6);
+    return { x, y, width: Math.max(...boxes.map((b) => b.right)) + 6 - x, height: Math.max(...boxes.map((b) => b.bottom)) + 6 - y };
+  });
+  // "#List" completion in the panel's add form (of the tasks without a list), the same column, light and dark.
+  await (await page.waitForSelector('lct-task-panel >>> section.lct-list:has(h3) button[aria-label="Add a task"]')).click();
+  await (await page.waitForSelector('lct-task-panel >>> form[aria-label="New task"] [role=combobox]')).type('#st');
+  await page.waitForSelector('lct-task-panel >>> [role=option]', { timeout: TIMEOUT });
+  for (const theme of ['light', 'dark']) {
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.click('#theme-toggle');
+    await new Promise((r) => setTimeout(r, 300));
+    await page.screenshot({ path: join(OUT, `quickadd-panel-${theme}.png`), clip: column });
+    console.log(`wrote ${join(OUT, `quickadd-panel-${theme}.png`)}`);
+  }
+  // the theme button has the focus now: the form's Cancel closes it
+  await page.click('lct-task-panel >>> form[aria-label="New task"] button[type=button]');
+  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'light') await page.click('#theme-toggle');
+
+  // Then the task's "Show the message in the chat", with the chat scrolled away from it first.
+  for (const theme of ['light', 'dark']) {
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.click('#theme-toggle');
+    await page.evaluate(() => {
+      document.querySelector('.chat-content').scrollTop = 0;
+    });
+    await (await page.waitForSelector(`${linkedRow} button[aria-label="Show the message in the chat"]`)).click();
+    await new Promise((r) => setTimeout(r, 900)); // scrolled, the highlight at its full colour
+    await page.screenshot({ path: join(OUT, `msglink-${theme}.png`), clip: column });
+    console.log(`wrote ${join(OUT, `msglink-${theme}.png`)}`);
+  }
+
+  // The same completion in the toolbar popup, in the system's light and dark themes.
+  await worker.evaluate(() => chrome.action.openPopup());
+  const quickPopup = await (await browser.waitForTarget((t) => t.url() === extensionPage('popup'), { timeout: TIMEOUT })).asPage();
+  await (await quickPopup.waitForSelector('[role=combobox]:not([disabled])', { timeout: TIMEOUT })).type('#');
+  await quickPopup.waitForSelector('[role=option]', { timeout: TIMEOUT });
+  for (const scheme of ['light', 'dark']) {
+    await quickPopup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await quickPopup.screenshot({ path: join(OUT, `quickadd-popup-${scheme}.png`) });
+    console.log(`wrote ${join(OUT, `quickadd-popup-${scheme}.png`)}`);
+  }
+  await quickPopup.close();
 
   // The moderator's guide, its first screen, in the system's light and dark themes.
   const guide = await browser.newPage();
