@@ -5,8 +5,8 @@
 // video at 1366×768, the whole watch page with the panel, light and dark; the
 // toolbar popup over that page; the side panel (the extension page): All rooms,
 // light and dark, then opened on the room from that list, and its undo toast after a tick;
-// a task made from a chat message shown in the chat, and "#List" completion in
-// the popup and in the panel's add form, light and dark.
+// a task made from a chat message shown in the chat, "#List" completion in
+// the popup and in the panel's add form, and a search in the side panel, light and dark.
 //
 //   npm run screenshots                   writes docs/screenshots/*.png
 //   npm run screenshots -- --no-build     reuse dist/chrome (a local build) as it is
@@ -182,6 +182,16 @@ try {
     console.log(`wrote ${join(OUT, `undo-${scheme}.png`)}`);
   }
   await side.click('.lct-toast-undo');
+
+  // The search in the side panel: "chat" typed, matches highlighted across lists, in light and dark.
+  await side.type('input.lct-search-input', 'chat');
+  await side.waitForSelector('mark.lct-match', { timeout: TIMEOUT });
+  await new Promise((r) => setTimeout(r, 300));
+  for (const scheme of ['light', 'dark']) {
+    await side.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await side.screenshot({ path: join(OUT, `search-${scheme}.png`) });
+    console.log(`wrote ${join(OUT, `search-${scheme}.png`)}`);
+  }
 
   // A task made from carol's chat message with the message's "+", then "Show the message in the chat" from its row:
   // the chat scrolled to the message and highlighted. The page's right column (chat and panel), light and dark.

@@ -17,7 +17,7 @@ export const PATIENCE_MS = 20_000;
 /** Retries `read` until the assertion chained on the result passes (vitest's expect.poll with our patience). */
 export const eventually = <T>(read: () => T | Promise<T>, timeout = PATIENCE_MS) => expect.poll(read, { timeout, interval: 100 });
 
-export type Role = 'button' | 'checkbox' | 'combobox' | 'dialog' | 'form' | 'heading' | 'region' | 'separator' | 'textbox';
+export type Role = 'button' | 'checkbox' | 'combobox' | 'dialog' | 'form' | 'heading' | 'region' | 'searchbox' | 'separator' | 'textbox';
 
 /**
  * One step of a query, each inside the element the previous one found (the first one in the
@@ -39,8 +39,9 @@ function queryInPage(steps: Step[]): Element[] {
     form: 'form[aria-label], form[aria-labelledby]',
     heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
     region: 'section[aria-label], section[aria-labelledby], [role=region]',
+    searchbox: 'input[type=search], [role=searchbox]',
     separator: '[role=separator]',
-    textbox: 'input:not([type]), input[type=text], input[type=search], textarea, [role=textbox]',
+    textbox: 'input:not([type]), input[type=text], textarea, [role=textbox]',
   };
   /** the elements under `scope` matching `selector`, open shadow roots included */
   const deepAll = (scope: Element | Document, selector: string): Element[] => {
