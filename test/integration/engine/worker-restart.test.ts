@@ -29,21 +29,35 @@ afterAll(async () => {
   await backend?.stop();
 });
 
-/**
- * The worker is stopped now: the next one starts from what is in storage at
- * this instant (what the stopped one would still have written is lost).
- */
-async function stopAndRestart(worker: TestEngine): Promise<TestEngine> {
+/** What a worker has in storage at this instant. */
+function copyStores(worker: TestEngine): { local: MemoryKV; session: MemoryKV } {
   const copy = (kv: MemoryKV) => {
     const out = new MemoryKV();
     for (const [k, v] of kv.data) out.data.set(k, structuredClone(v));
     return out;
   };
-  const stores = { local: copy(worker.local), session: copy(worker.session) };
+  return { local: copy(worker.local), session: copy(worker.session) };
+}
+
+/**
+ * The worker is stopped now: the next one starts from what is in storage at
+ * this instant (what the stopped one would still have written is lost), or
+ * from an earlier copy of it when given one.
+ */
+async function stopAndRestart(worker: TestEngine, stores = copyStores(worker)): Promise<TestEngine> {
   await worker.close();
   const restarted = makeEngine(stores);
   await restarted.engine.restore();
   return restarted;
+}
+
+/** Resolves once the room's cache (written after a quiet second) is in storage. */
+async function cacheWritten(worker: TestEngine): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (![...worker.local.data.keys()].some((k) => k.startsWith('engine:room:'))) {
+    if (Date.now() > deadline) throw new Error('the room cache was never written');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The tasks of a list as the server stores them, sorted by order. */
@@ -64,14 +78,17 @@ test('an edit made at once after a worker restart, of a list newer than its cach
     const b: RoomRef = { account: await addUser(bob, backend, 'bob'), jid: room.jid };
     await openLive(alice, a);
     await openLive(bob, b);
+    await cacheWritten(bob);
+    // bob's storage as it is before the list: a cache without it and an empty queue,
+    // which is what storage holds when his worker stops after the list was
+    // acknowledged and before the cache is written again (1 s later)
+    const beforeTheList = copyStores(bob);
     const created = await bob.engine.edit(b, { op: 'createList', name: 'Just made' });
     const listId = created.ok ? created.value.itemId : '';
     expect(listId).toBeTruthy();
     await waitForView(alice.engine, a, (v) => !!listNamed(v, 'Just made'));
     await waitForView(bob.engine, b, (v) => v.pending.length === 0);
-    // acknowledged, shown to both and out of bob's queue; his worker stops before
-    // its cache is written again (after 1 s of quiet)
-    bob = await stopAndRestart(bob);
+    bob = await stopAndRestart(bob, beforeTheList);
     expect(listNamed(bob.engine.view(b)!, 'Just made')).toBeUndefined(); // the case: the cache lacks the list
 
     // bob's panel still shows the list; he adds a task to it at once
