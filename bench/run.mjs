@@ -233,7 +233,7 @@ try {
     'scale',
     {
       scaleFirstPaint: 'Scale: first paint (5,000 items)',
-      scaleAllRows: 'Scale: all tasks in the page',
+      scaleAllRows: 'Scale: all visible tasks painted',
       scaleToggle: 'Scale: toggle done, shown',
       scaleToggleConfirmed: 'Scale: toggle done, confirmed',
       scaleMove: 'Scale: keyboard move, shown',

@@ -87,7 +87,7 @@ try {
   const watchPath = `/w/${LIVE_VIDEO.shortUUID}`;
   await page.goto(`${demo.url}/login?as=alice&next=${encodeURIComponent(watchPath)}`);
   await page.waitForFunction((path) => location.pathname === path, {}, watchPath);
-  await page.waitForSelector('lct-task-panel >>> li.lct-task', { timeout: TIMEOUT });
+  await page.waitForSelector('lct-task-panel >>> .lct-task', { timeout: TIMEOUT });
 
   /** The watch page at `size` in `theme`, as PeerTube's theme switch sets it, once the panel has settled. */
   const shootWatch = async (path, size, theme) => {
@@ -143,7 +143,7 @@ try {
   // alice moderates the second live room too: its page once, so that All rooms has two rooms.
   const second = await browser.newPage();
   await second.goto(`${demo.url}/w/${SECOND_LIVE_VIDEO.shortUUID}`);
-  await second.waitForSelector('lct-task-panel >>> li.lct-task', { timeout: TIMEOUT });
+  await second.waitForSelector('lct-task-panel >>> .lct-task', { timeout: TIMEOUT });
   await second.close();
 
   // The side panel: its page in a tab of a side panel's width, All rooms with their live counts
@@ -161,7 +161,7 @@ try {
   await side.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   const recent = await side.waitForSelector(`::-p-text(${LIVE_VIDEO.name})`, { timeout: TIMEOUT });
   await recent.click();
-  await side.waitForSelector('li.lct-task', { timeout: TIMEOUT });
+  await side.waitForSelector('.lct-task', { timeout: TIMEOUT });
   await new Promise((r) => setTimeout(r, 300));
   await side.screenshot({ path: join(OUT, 'sidepanel.png') });
   console.log(`wrote ${join(OUT, 'sidepanel.png')}`);
@@ -174,7 +174,7 @@ try {
   }
 
   // The undo toast, after ticking a task in the side panel, in the system's light and dark themes (then undone).
-  await (await side.waitForSelector('li.lct-task ::-p-aria(Sand the edges)', { timeout: TIMEOUT })).click();
+  await (await side.waitForSelector('.lct-task ::-p-aria(Sand the edges)', { timeout: TIMEOUT })).click();
   await side.waitForSelector('.lct-toast', { timeout: TIMEOUT });
   for (const scheme of ['light', 'dark']) {
     await side.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -207,7 +207,7 @@ try {
       .click(),
   );
   await (await page.waitForSelector('lct-task-panel >>> ::-p-aria(Create the task)', { timeout: TIMEOUT })).click();
-  const linkedRow = 'lct-task-panel >>> li.lct-task:has(button[aria-label="Show the message in the chat"])';
+  const linkedRow = 'lct-task-panel >>> .lct-task:has(button[aria-label="Show the message in the chat"])';
   await page.waitForSelector(linkedRow, { timeout: TIMEOUT });
   /** The chat and the panel below it, with a margin. */
   const column = await page.evaluate(() => {

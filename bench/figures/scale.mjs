@@ -1,6 +1,6 @@
 // Figure 4: a room at the node's maximum, 5,000 items in 50 lists (filled by
-// a raw client). Opening it as alice: first painted task, every task in the
-// page, one done toggle and one keyboard move (shown, then confirmed by the
+// a raw client). Opening it as alice: first painted task, the panel filled
+// with tasks as far as it shows, one done toggle and one keyboard move (shown, then confirmed by the
 // server), JS heap of the worker and of the page with its panel, and the
 // longest frame while scrolling the panel from top to bottom once the room
 // is shown and before any edit (limit 50 ms).
@@ -107,9 +107,10 @@ async function extensionScale({ demo, extensionDir, video, tasks }) {
     await browser.context.addInitScript(setExpected, tasks);
     const page = await openAs(browser.context, demo.url, 'alice', `/w/${video.shortUUID}`);
     const firstPaint = await waitInPage(page, read, 'firstRowPainted', { timeoutMs: 60_000, what: 'the first task of the big room' });
-    const allRows = await waitInPage(page, read, 'painted', { timeoutMs: ALL_ROWS_TIMEOUT_MS, what: 'every task of the big room' }).catch(
-      () => null,
-    );
+    const allRows = await waitInPage(page, read, 'painted', {
+      timeoutMs: ALL_ROWS_TIMEOUT_MS,
+      what: 'the big room filling the panel',
+    }).catch(() => null);
     const rowsInPage = await page.evaluate(() => window.__lctBench.rows().length);
     await page.waitForTimeout(SETTLE_MS);
     const scroll = await tracedScroll(page);
@@ -223,8 +224,8 @@ export async function scale(env) {
     scaleAllRows: ms(
       ext.allRows,
       raw.allRows,
-      'navigation start until every task row is painted',
-      `${ext.rowsInPage} of ${tasks} task rows in the page after ${ALL_ROWS_TIMEOUT_MS / 1000} s`,
+      `navigation start until the rows fill the panel's visible part (ours renders only rows near the view: ${ext.rowsInPage} of ${tasks} in the page; raw: all)`,
+      `the panel not filled after ${ALL_ROWS_TIMEOUT_MS / 1000} s (${ext.rowsInPage} of ${tasks} task rows in the page)`,
     ),
     scaleToggle: ms(
       ext.toggle?.shown,

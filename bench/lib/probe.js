@@ -32,11 +32,32 @@
       if (B.frames < FRAMES_TIMED || (B.t.painted === undefined && B.frames < 600)) countFrames();
     });
 
-  // Mount, first row and all rows of the panel, each with the frame that paints it.
+  /** The element whose scrolling moves `el` (null: the page itself), across shadow roots. */
+  const scrollerOf = (el) => {
+    for (let e = el.parentElement ?? el.getRootNode().host; e; e = e.parentElement ?? e.getRootNode().host) {
+      const overflow = getComputedStyle(e).overflowY;
+      if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight) return e;
+    }
+    return null;
+  };
+  /**
+   * Whether the rows fill what the user sees of them: the last row in the page
+   * reaches the bottom of its scroller's visible part. A client that renders
+   * only the rows near the view (windowing) never has every row in the page.
+   */
+  const viewFilled = (rows) => {
+    const last = rows[rows.length - 1];
+    const scroller = scrollerOf(last);
+    const bottom = Math.min(scroller ? scroller.getBoundingClientRect().bottom : innerHeight, innerHeight);
+    return last.getBoundingClientRect().bottom >= bottom;
+  };
+
+  // Mount, first row and all rows of the panel (or all it shows), each with the frame that paints it.
   const onRoot = (root) => {
     let rowsSeen = false;
     const check = () => {
-      const n = root.querySelectorAll('[data-task-id]').length;
+      const rows = root.querySelectorAll('[data-task-id]');
+      const n = rows.length;
       if (n > 0 && !rowsSeen) {
         rowsSeen = true;
         B.t.firstRow = now();
@@ -44,7 +65,7 @@
           B.t.firstRowPainted = t;
         });
       }
-      if (n >= B.expected && !B.t.allRows) {
+      if (n > 0 && !B.t.allRows && (n >= B.expected || viewFilled(rows))) {
         B.t.allRows = now();
         afterFrame((t) => {
           B.t.painted = t;
@@ -106,7 +127,8 @@
       ({ id, afterId }) =>
       (root) => {
         const row = rowOf(root, id);
-        const prev = row?.previousElementSibling;
+        // the rows before it: its sibling, or the last row of the chunk before (a windowed list renders rows in chunks)
+        const prev = row && (row.previousElementSibling ?? row.parentElement.previousElementSibling?.lastElementChild);
         return !!row && (prev ? prev.getAttribute('data-task-id') : null) === afterId;
       },
     // shown and no longer marked as waiting for the server

@@ -1,6 +1,6 @@
 // One task list: a header (collapse, name, open count, add, rename,
-// delete) and its tasks. A collapsed list renders no task at all, which is
-// what keeps a room with thousands of tasks cheap.
+// delete) and its tasks, in chunks that render their rows only near the
+// view (TaskChunk). A collapsed list renders no task at all.
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { addTask } from './addTask';
@@ -12,15 +12,21 @@ import { shortName } from './ListSelect';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
-import { domId, TaskRow } from './TaskRow';
+import { CHUNK_SIZE, TaskChunk } from './TaskChunk';
+import { domId } from './TaskRow';
+
+/** The tasks in runs of CHUNK_SIZE: only the runs near the view render their rows. */
+function chunksOf(tasks: Task[]): Task[][] {
+  const chunks: Task[][] = [];
+  for (let i = 0; i < tasks.length; i += CHUNK_SIZE) chunks.push(tasks.slice(i, i + CHUNK_SIZE));
+  return chunks;
+}
 
 export const ListSection = memo(function ListSection(props: {
   list: TaskList;
   /** the list's tasks, sorted as shown */
   tasks: Task[];
   collapsed: boolean;
-  /** a big room is still being rendered: the tasks come a moment later, their space is kept */
-  deferred: boolean;
   hideDone: boolean;
   pending: ReadonlySet<string>;
   changed: ReadonlySet<string>;
@@ -133,14 +139,20 @@ export const ListSection = memo(function ListSection(props: {
       )}
       {!props.collapsed && (
         <div id={bodyId} class="lct-list-body">
-          {props.deferred ? (
-            <div class="lct-deferred" style={{ height: `${shown.length * 2.2}em` }} />
-          ) : shown.length > 0 ? (
-            <ul class="lct-tasks">
-              {shown.map((task) => (
-                <TaskRow key={task.id} task={task} pending={props.pending.has(task.id)} changed={props.changed.has(task.id)} />
+          {shown.length > 0 ? (
+            // biome-ignore lint/a11y/useSemanticElements: its rows come in chunks (only those near the view are rendered), which a <ul> may not hold
+            <div role="list" class="lct-tasks">
+              {chunksOf(shown).map((tasks, i) => (
+                <TaskChunk
+                  key={i}
+                  tasks={tasks}
+                  first={i * CHUNK_SIZE}
+                  setSize={shown.length}
+                  pending={props.pending}
+                  changed={props.changed}
+                />
               ))}
-            </ul>
+            </div>
           ) : (
             <p class="lct-empty-list">{total === 0 ? t('emptyList') : t('allDoneHidden')}</p>
           )}

@@ -19,7 +19,6 @@ import { ItemForm } from './ItemForm';
 import { ListSection } from './ListSection';
 import { MoveDialog } from './MoveDialog';
 import { usePref } from './prefs';
-import { useRenderBudget } from './renderBudget';
 import { SearchBar } from './SearchBar';
 import { type ShowMessage, ShowMessageContext } from './showMessage';
 import { keepUnchanged } from './stable-view';
@@ -166,10 +165,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   const changed = useMemo(() => idsByList(view.items, view.changed), [view.items, view.changed]);
   const search = useTaskSearch(tasksByList);
   const collapsed = useMemo(() => new Set(collapsedIds), [collapsedIds]);
-  const shownTasks = lists.reduce((n, l) => (collapsed.has(l.id) ? n : n + search.shownByList.get(l.id)!.length), 0);
   const blocked = view.rights === 'none' || !view.loaded;
-  const budget = useRenderBudget(shownTasks, !blocked, search.compiled);
-  let rendered = 0; // tasks rendered by the sections above, against the budget
 
   // The actions object never changes (rows are memoized); it reads the latest state through this ref.
   const latest = useRef({ view, lists, hideDone, collapsedIds, run: undo.run, tasksByList, showMessage });
@@ -317,15 +313,12 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
                 {lists.map((list) => {
                   const tasks = search.shownByList.get(list.id)!;
                   if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
-                  const deferred = rendered >= budget;
-                  if (!collapsed.has(list.id)) rendered += tasks.length;
                   return (
                     <ListSection
                       key={list.id}
                       list={list}
                       tasks={tasks}
                       collapsed={collapsed.has(list.id)}
-                      deferred={deferred}
                       hideDone={hideDone && search.filter.status !== 'done'}
                       pending={pending.get(list.id) ?? EMPTY}
                       changed={changed.get(list.id) ?? EMPTY}

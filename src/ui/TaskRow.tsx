@@ -62,10 +62,12 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
   };
 
   const remove = async (e: Event) => {
-    const row = (e.currentTarget as HTMLElement).closest('li')!;
+    const row = (e.currentTarget as HTMLElement).closest<HTMLElement>('[data-task-id]')!;
     if (!(await actions.confirm(t('deleteTaskTitle'), t('deleteTaskConfirm', task.name.slice(0, 200)), t('delete')))) return;
-    // the row goes: focus moves to the next task (or the previous one, or the list's add button)
-    const neighbour = (row.nextElementSibling ?? row.previousElementSibling) as HTMLElement | null;
+    // the row goes: focus moves to the next task (or the previous one, or the list's add button); rows come in chunks
+    const rows = [...row.closest('.lct-tasks')!.querySelectorAll<HTMLElement>('[data-task-id]')];
+    const at = rows.indexOf(row);
+    const neighbour = rows[at + 1] ?? rows[at - 1];
     actions.focusAfterChange(
       neighbour?.dataset.taskId
         ? `${attr('data-task-id', neighbour.dataset.taskId)} ${attr('data-focus', 'done')}`
@@ -78,7 +80,8 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
 
   if (editing) {
     return (
-      <li class={cls} data-task-id={task.id}>
+      // biome-ignore lint/a11y/useSemanticElements: rows come in chunks (TaskChunk), and an <li> must be a child of its list
+      <div role="listitem" class={cls} data-task-id={task.id}>
         <ItemForm
           label={t('editTaskLabel')}
           withDescription
@@ -90,12 +93,13 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
             void actions.edit({ op: 'editTask', id: task.id, ...v });
           }}
         />
-      </li>
+      </div>
     );
   }
 
   return (
-    <li class={cls} data-task-id={task.id} onKeyDown={onKeyDown}>
+    // biome-ignore lint/a11y/useSemanticElements: rows come in chunks (TaskChunk), and an <li> must be a child of its list
+    <div role="listitem" class={cls} data-task-id={task.id} onKeyDown={onKeyDown}>
       <button
         type="button"
         class="lct-icon-btn lct-handle lct-i lct-i-grip"
@@ -170,6 +174,6 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
           onClick={remove}
         />
       </div>
-    </li>
+    </div>
   );
 }, sameRow);

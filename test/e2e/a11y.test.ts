@@ -42,7 +42,7 @@ async function watchPage(theme: Theme): Promise<Page> {
   const page = alice.page;
   await page.emulateMedia({ colorScheme: theme });
   await page.goto(`${watchUrl}?theme=${theme}`);
-  await visible(panelOf(page).locator('li.lct-task'));
+  await visible(panelOf(page).locator('.lct-task'));
   return page;
 }
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
   stack = await startDemoStack();
   alice = await launchUser('firefox', stack.demo.url, 'alice');
   firefoxPage = alice.page;
-  await firefoxPage.waitForSelector('lct-task-panel >>> li.lct-task', { timeout: 30_000 });
+  await firefoxPage.waitForSelector('lct-task-panel >>> .lct-task', { timeout: 30_000 });
   page = puppeteerLayoutPage(firefoxPage);
 });
 

@@ -68,7 +68,7 @@ describe('the panel keeps the video (Chromium)', () => {
     await eventually(() => panelHeight(page)).toBeCloseTo(before - 48, -1);
     const set = await panelHeight(page);
     await alice.page.reload();
-    await visible(panelOf(alice.page).locator('li.lct-task'));
+    await visible(panelOf(alice.page).locator('.lct-task'));
     expect(await panelHeight(page)).toBeCloseTo(set, 0);
     await dragGrip(page, -48);
     await eventually(() => panelHeight(page)).toBeCloseTo(before, -1);

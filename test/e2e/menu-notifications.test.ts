@@ -87,7 +87,7 @@ describe.each(BROWSERS)('in %s', (browserName) => {
         'alerts.totalOpenTime': 120_000,
       },
     });
-    await alice.page.waitForSelector(inPanel('li.lct-task'), { timeout: PATIENCE_MS });
+    await alice.page.waitForSelector(inPanel('.lct-task'), { timeout: PATIENCE_MS });
     bob = await stack.rawClient('bob');
     const { lists } = readTasks(await fetchItems(bob, ROOM));
     listId = lists.find((l) => l.name === 'Stream prep')!.id;
@@ -274,7 +274,7 @@ describe.each(BROWSERS)('in %s', (browserName) => {
     // the task, named after the selection, with the page's address as its description
     const descriptionOf = (name: string) =>
       page.evaluate((n) => {
-        const rows = [...(document.querySelector('lct-task-panel')?.shadowRoot?.querySelectorAll('li.lct-task') ?? [])];
+        const rows = [...(document.querySelector('lct-task-panel')?.shadowRoot?.querySelectorAll('.lct-task') ?? [])];
         const row = rows.find((r) => r.querySelector('.lct-task-name')?.textContent === n);
         return row ? [...row.querySelectorAll('.lct-task-desc')].map((d) => d.textContent) : null;
       }, name);

@@ -131,7 +131,7 @@ describe.each(BROWSERS)('linked tasks and quick-add in %s', (browserName) => {
       const showButton = async (name: string) =>
         (await side.waitForFunction(
           (n) =>
-            [...document.querySelectorAll('li')]
+            [...document.querySelectorAll('[data-task-id]')]
               .find((li) => li.querySelector('.lct-task-name')?.textContent === n)
               ?.querySelector('button[aria-label="Show the message in the chat"]'),
           { timeout: PATIENCE_MS },

@@ -78,7 +78,7 @@ describe.each(BROWSERS)('in %s', (browserName) => {
 
     beforeAll(async () => {
       alice = await launchUser(browserName, stack.demo.url, 'alice');
-      await alice.page.waitForSelector(inPanel('li.lct-task'), { timeout: PATIENCE_MS });
+      await alice.page.waitForSelector(inPanel('.lct-task'), { timeout: PATIENCE_MS });
     });
 
     afterAll(async () => {

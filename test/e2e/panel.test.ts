@@ -293,7 +293,7 @@ describe.each(BROWSERS)('alice and bob in %s', (browserName) => {
     it('collapsing a list hides its tasks and shows them again; "Hide done" hides done tasks', async () => {
       const { page } = alice;
       const collapse = [PANEL, list(FIRST_LIST), button(FIRST_LIST)];
-      const tasks = [PANEL, list(FIRST_LIST), { css: 'li.lct-task' }];
+      const tasks = [PANEL, list(FIRST_LIST), { css: '.lct-task' }];
       await click(page, ...collapse);
       await eventually(async () => (await find(page, ...collapse)).evaluate((el) => el.getAttribute('aria-expanded'))).toBe('false');
       await gone(page, ...tasks);

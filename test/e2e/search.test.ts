@@ -27,7 +27,7 @@ describe.each(BROWSERS)('searching tasks in the page panel in %s', (browserName)
     ensureLocalBuild();
     stack = await startDemoStack();
     alice = await launchUser(browserName, stack.demo.url, 'alice');
-    await alice.page.waitForSelector(inPanel('li.lct-task'));
+    await alice.page.waitForSelector(inPanel('.lct-task'));
   });
 
   afterAll(async () => {

@@ -76,7 +76,7 @@ function panelState(page: Page): Promise<{ lists: Record<string, string[]>; pend
     const root = document.querySelector('lct-task-panel')?.shadowRoot;
     const lists: Record<string, string[]> = {};
     for (const section of root?.querySelectorAll('section.lct-list') ?? []) {
-      lists[section.querySelector('h3')?.textContent ?? ''] = [...section.querySelectorAll('li.lct-task')].map(
+      lists[section.querySelector('h3')?.textContent ?? ''] = [...section.querySelectorAll('.lct-task')].map(
         (li) =>
           `${li.querySelector('.lct-task-name')?.textContent}${li.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked ? ' ✓' : ''}`,
       );
@@ -115,7 +115,7 @@ function byHand<T>(user: ExtensionUser, action: () => Promise<T>): Promise<T> {
 /** One edit a moderator makes in the panel, as a user would; false if the panel changed under the pointer first. */
 async function panelEdit(user: ExtensionUser, prng: Prng, name: string): Promise<string | undefined> {
   const page = user.page;
-  const rows = await page.$$(inPanel('li.lct-task'));
+  const rows = await page.$$(inPanel('.lct-task'));
   const row = prng.pick(rows);
   const op = prng.weighted({ add: 3, toggle: 3, move: 2, delete: rows.length > 12 ? 2 : 0.3 });
   const click = async (handle: ElementHandle | null | undefined) => {

@@ -31,7 +31,7 @@ async function rowControl(page: Page, taskName: string, label?: string): Promise
   const handle = await page.waitForFunction(
     (name, lbl) => {
       const root = document.querySelector('lct-task-panel')?.shadowRoot;
-      const row = [...(root?.querySelectorAll('li.lct-task') ?? [])].find((li) => li.querySelector('.lct-task-name')?.textContent === name);
+      const row = [...(root?.querySelectorAll('.lct-task') ?? [])].find((li) => li.querySelector('.lct-task-name')?.textContent === name);
       return row?.querySelector(lbl ? `button[aria-label="${lbl}"]` : 'input[type=checkbox]') ?? null;
     },
     { timeout: PATIENCE_MS, polling: 100 },

@@ -53,7 +53,7 @@ async function doneBoxIn(page: Page, name: string): Promise<ElementHandle<HTMLIn
   const handle = await page.evaluateHandle(
     (n) =>
       [...document.querySelectorAll<HTMLInputElement>('li input[type=checkbox]')].find(
-        (b) => b.closest('li')?.querySelector('.lct-task-name')?.textContent === n,
+        (b) => b.closest<HTMLElement>('[data-task-id]')?.querySelector('.lct-task-name')?.textContent === n,
       ) ?? null,
     name,
   );
@@ -65,7 +65,7 @@ async function panelDoneBox(page: Page, name: string): Promise<ElementHandle<HTM
   const handle = await page.waitForFunction(
     (n) =>
       [...(document.querySelector('lct-task-panel')?.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])].find(
-        (b) => b.closest('li')?.querySelector('.lct-task-name')?.textContent === n,
+        (b) => b.closest<HTMLElement>('[data-task-id]')?.querySelector('.lct-task-name')?.textContent === n,
       ),
     { timeout: PATIENCE_MS },
     name,
@@ -81,7 +81,7 @@ describe.each(BROWSERS)('in %s', (browserName) => {
     ensureLocalBuild();
     stack = await startDemoStack();
     alice = await launchUser(browserName, stack.demo.url, 'alice');
-    await alice.page.waitForSelector(inPanel('li.lct-task'), { timeout: PATIENCE_MS });
+    await alice.page.waitForSelector(inPanel('.lct-task'), { timeout: PATIENCE_MS });
   });
 
   afterAll(async () => {

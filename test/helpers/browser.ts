@@ -84,7 +84,7 @@ export const listSection = (page: Page, name: string) =>
 /** A task's row, found by the accessible name of its done box (the task's name). */
 export const taskRow = (page: Page, name: string) =>
   panelOf(page)
-    .locator('li.lct-task')
+    .locator('.lct-task')
     .filter({ has: page.getByRole('checkbox', { name, exact: true }) });
 
 export const doneBox = (page: Page, name: string) => panelOf(page).getByRole('checkbox', { name, exact: true });
@@ -114,6 +114,6 @@ export async function startWithAlice(): Promise<{ stack: DemoStack; alice: UserB
   ensureLocalBuild();
   const stack = await startDemoStack();
   const alice = await openAs(stack.demo.url, 'alice');
-  await visible(panelOf(alice.page).locator('li.lct-task'));
+  await visible(panelOf(alice.page).locator('.lct-task'));
   return { stack, alice };
 }

@@ -88,7 +88,7 @@ function queryInPage(steps: Step[]): Element[] {
           if (shown(el) && (step.name === undefined || nameOf(el) === step.name)) next.add(el);
       } else if ('row' in step) {
         for (const box of deepAll(scope, ROLE_SELECTORS.checkbox!)) {
-          const row = box.closest('li');
+          const row = box.closest('li, [role="listitem"]');
           if (row && shown(box) && nameOf(box) === step.row) next.add(row);
         }
       } else {

@@ -54,7 +54,7 @@ export function panelTaskDone(page: Page, taskName: string): Promise<boolean | u
   return page.evaluate((name) => {
     const root = document.querySelector('lct-task-panel')?.shadowRoot;
     return [...(root?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])].find(
-      (b) => b.closest('li')?.querySelector('.lct-task-name')?.textContent === name,
+      (b) => b.closest<HTMLElement>('[data-task-id]')?.querySelector('.lct-task-name')?.textContent === name,
     )?.checked;
   }, taskName);
 }

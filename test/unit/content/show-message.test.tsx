@@ -140,7 +140,7 @@ describe('a task linked to its chat message', () => {
     const notice = await waitFor(() => shadow().getByText('This message is no longer in the chat.'));
     // said in the task's row, where the user looks, politely
     expect(notice.getAttribute('role')).toBe('status');
-    expect(notice.closest('li')).toBe(shows[0]!.closest('li'));
+    expect(notice.closest<HTMLElement>('[data-task-id]')).toBe(shows[0]!.closest('[data-task-id]'));
     expect(scrolled).toHaveLength(2);
   });
 

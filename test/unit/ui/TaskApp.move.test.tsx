@@ -10,7 +10,8 @@ afterEach(() => {
 });
 
 // the task's own row, not the drag preview (a copy of it)
-const row = (name: string) => screen.getByText(name, { ignore: '.lct-drag-preview *, script, style' }).closest('li')!;
+const row = (name: string) =>
+  screen.getByText(name, { ignore: '.lct-drag-preview *, script, style' }).closest<HTMLElement>('[data-task-id]')!;
 const preview = () => document.querySelector<HTMLElement>('.lct-drag-preview');
 const lists: ListSpec[] = [
   { name: 'A list', tasks: ['one', 'two', 'three'] },

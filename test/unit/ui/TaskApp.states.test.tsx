@@ -46,7 +46,7 @@ describe('states', () => {
         pending: [{ id: 'e1', itemId: 'L1-T1', kind: 'setDone' }],
       }),
     );
-    const row = screen.getByText('Check sound').closest('li')!;
+    const row = screen.getByText('Check sound').closest<HTMLElement>('[data-task-id]')!;
     expect(within(row).getByText('Not saved yet')).toBeTruthy();
     push(makeView([{ name: 'Prep', tasks: [{ name: 'Check sound', done: true }] }]));
     await waitFor(() => expect(screen.queryByText('Reconnecting…')).toBeNull());

@@ -6,7 +6,7 @@ import { renderApp } from './render';
 
 afterEach(cleanup);
 
-const row = (name: string) => screen.getByText(name).closest('li')!;
+const row = (name: string) => screen.getByText(name).closest<HTMLElement>('[data-task-id]')!;
 
 describe('tasks', () => {
   test('are shown in their order with their description', () => {

@@ -12,7 +12,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const row = (name: string) => screen.getByText(name).closest('li')!;
+const row = (name: string) => screen.getByText(name).closest<HTMLElement>('[data-task-id]')!;
 const toast = () => document.querySelector<HTMLElement>('.lct-toast-region')!;
 const ctrlZ = (target: Element = document.body) => fireEvent.keyDown(target, { key: 'z', ctrlKey: true });
 const prep = () =>

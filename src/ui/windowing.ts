@@ -1,0 +1,130 @@
+// A list of thousands of tasks renders only the rows near what the scroller
+// shows: rows come in chunks, and a chunk away from view is an empty box of
+// the height its rows had (or are expected to have). Creating 46k DOM nodes
+// for a 5,000-item room is what made it slow to open and to scroll.
+//
+// One IntersectionObserver per scroller says when a chunk comes near or goes
+// away; a chunk that just mounted asks the layout once, before the frame is
+// painted, so that the first frame already shows the rows in view.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+/** How far above and below the scroller's visible part rows stay rendered, in scroller heights. */
+const NEAR_SCREENS = 1;
+
+/** The scroller of each list of rows: found once per list, the chunks of a list share it. */
+const scrollers = new WeakMap<Element, Element | null>();
+
+/**
+ * The element whose scrolling moves `el`: the nearest ancestor (across shadow
+ * roots) that scrolls and has more content than it shows. Which one it is
+ * depends on the view (the page panel's frame, the side panel's lists box);
+ * none while everything fits, and then nothing needs windowing.
+ */
+function scrollerOf(el: Element): Element | null {
+  const parent = el.parentElement;
+  if (parent && scrollers.has(parent)) return scrollers.get(parent)!;
+  let found: Element | null = null;
+  for (let e: Element | null = parent; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host as Element | undefined) ?? null) {
+    const overflow = getComputedStyle(e).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight + 1) {
+      found = e;
+      break;
+    }
+  }
+  // remembered only once found: a list that fits now may not later
+  if (parent && found) scrollers.set(parent, found);
+  return found;
+}
+
+type Watcher = (near: boolean, height: number) => void;
+const observers = new WeakMap<Element, { io: IntersectionObserver; watchers: Map<Element, Watcher> }>();
+
+function watch(el: Element, root: Element, onChange: Watcher): () => void {
+  let entry = observers.get(root);
+  if (!entry) {
+    const watchers = new Map<Element, Watcher>();
+    const io = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) watchers.get(e.target)?.(e.isIntersecting, e.boundingClientRect.height);
+      },
+      { root, rootMargin: `${NEAR_SCREENS * 100}% 0px` },
+    );
+    entry = { io, watchers };
+    observers.set(root, entry);
+  }
+  const { io, watchers } = entry;
+  watchers.set(el, onChange);
+  io.observe(el);
+  return () => {
+    watchers.delete(el);
+    io.unobserve(el);
+  };
+}
+
+/** Whether `el` is near the scroller's visible part, from the layout as it is now. */
+function nearNow(el: Element, root: Element): boolean {
+  const view = root.getBoundingClientRect();
+  // no layout to tell from (not displayed, or a DOM without layout): show the rows rather than hide them
+  if (view.height === 0) return true;
+  const box = el.getBoundingClientRect();
+  const margin = view.height * NEAR_SCREENS;
+  return box.bottom >= view.top - margin && box.top <= view.bottom + margin;
+}
+
+/** Makes a chunk render its rows now, by its element (chunks of the same list are siblings). */
+const bringNear = new WeakMap<Element, () => void>();
+
+/** A row's height as last measured in any chunk (0: none measured yet). */
+let measuredRowPx = 0;
+/** A row's height before any was measured: a one-line task. */
+const FIRST_GUESS_EM = 2.2;
+
+/**
+ * Whether a chunk of `rows` rows should be rendered, and the height of its
+ * empty box when not: what its rows measured when last rendered, or a guess
+ * from other rows. `keep` says when rows that went out of reach must stay:
+ * focus or an open form is in them, or one is being dragged.
+ */
+export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  const rendered = useRef({ rows: 0, height: 0 });
+  if (near) rendered.current.rows = rows;
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    const root = typeof IntersectionObserver === 'function' ? scrollerOf(el) : null;
+    if (!root) {
+      setNear(true);
+      return;
+    }
+    if (nearNow(el, root)) setNear(true);
+    bringNear.set(el, () => setNear(true));
+    // Focus in a chunk renders the chunks beside it: Tab and Shift+Tab go on to the next row, not past rows not rendered.
+    const renderSides = () => {
+      for (const side of [el.previousElementSibling, el.nextElementSibling]) if (side) bringNear.get(side)?.();
+    };
+    el.addEventListener('focusin', renderSides);
+    const unwatch = watch(el, root, (isNear, height) => {
+      if (isNear) return setNear(true);
+      if (keep(el)) return;
+      const last = rendered.current;
+      if (height > 0 && last.rows > 0) {
+        last.height = height;
+        measuredRowPx = height / last.rows;
+      }
+      setNear(false);
+    });
+    return () => {
+      el.removeEventListener('focusin', renderSides);
+      unwatch();
+    };
+  }, []);
+  const last = rendered.current;
+  const boxHeight =
+    last.height > 0 && last.rows === rows
+      ? `${last.height}px`
+      : measuredRowPx > 0
+        ? `${Math.round(rows * measuredRowPx)}px`
+        : `${rows * FIRST_GUESS_EM}em`;
+  return { ref, near, boxHeight };
+}
