@@ -27,6 +27,7 @@ import { UndoToast } from './UndoToast';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
+import { useLocalEdits } from './useLocalEdits';
 import { useTaskSearch } from './useTaskSearch';
 import { focusAfterUndo, useUndo } from './useUndo';
 
@@ -133,8 +134,10 @@ export function TaskApp(props: TaskAppProps) {
 }
 
 function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = false, showMessage }: TaskAppProps) {
-  const view = useStableView(received);
-  const { run, error, clearError } = useEditRunner(onEdit);
+  // done and moves show at once, before the background's view carries them
+  const [withLocal, onEditNow] = useLocalEdits(received, onEdit);
+  const view = useStableView(withLocal);
+  const { run, error, clearError } = useEditRunner(onEditNow);
   const [hideDone, setHideDone] = usePref('hideDone', false);
   const [collapsedIds, setCollapsedIds] = usePref<string[]>(`collapsed:${roomKey(view.ref)}`, []);
   const [modal, setModal] = useState<Modal | null>(null);

@@ -74,10 +74,15 @@ function nearNow(el: Element, root: Element): boolean {
 /** Makes a chunk render its rows now, by its element (chunks of the same list are siblings). */
 const bringNear = new WeakMap<Element, () => void>();
 
-/** A row's height as last measured in any chunk (0: none measured yet). */
-let measuredRowPx = 0;
-/** A row's height before any was measured: a one-line task. */
-const FIRST_GUESS_EM = 2.2;
+/**
+ * A row's height, as measured in the chunks rendered so far, is a custom
+ * property of the scroller: every empty box of a chunk never rendered is
+ * `rows × var(ROW_HEIGHT)`, so one measurement corrects all of them at once
+ * (a style change, no re-render), and the content above the view does not
+ * jump when they render. Before any measurement: a one-line task.
+ */
+const ROW_HEIGHT = '--lct-row-height';
+const FIRST_GUESS = '2.6em';
 
 /**
  * Whether a chunk of `rows` rows should be rendered, and the height of its
@@ -89,7 +94,16 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const rendered = useRef({ rows: 0, height: 0 });
+  const scroller = useRef<HTMLElement | null>(null);
   if (near) rendered.current.rows = rows;
+  // rows just rendered: their height is the best guess for the boxes of the chunks not rendered yet
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    if (!near || !rows || !root) return;
+    const perRow = ref.current!.offsetHeight / rows;
+    const known = Number.parseFloat(root.style.getPropertyValue(ROW_HEIGHT));
+    if (perRow > 0 && !(Math.abs(perRow - known) < 1)) root.style.setProperty(ROW_HEIGHT, `${perRow.toFixed(1)}px`);
+  }, [near]);
   useLayoutEffect(() => {
     const el = ref.current!;
     const root = typeof IntersectionObserver === 'function' ? scrollerOf(el) : null;
@@ -97,6 +111,7 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
       setNear(true);
       return;
     }
+    scroller.current = root as HTMLElement;
     if (nearNow(el, root)) setNear(true);
     bringNear.set(el, () => setNear(true));
     // Focus in a chunk renders the chunks beside it: Tab and Shift+Tab go on to the next row, not past rows not rendered.
@@ -107,11 +122,7 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
     const unwatch = watch(el, root, (isNear, height) => {
       if (isNear) return setNear(true);
       if (keep(el)) return;
-      const last = rendered.current;
-      if (height > 0 && last.rows > 0) {
-        last.height = height;
-        measuredRowPx = height / last.rows;
-      }
+      if (height > 0 && rendered.current.rows > 0) rendered.current.height = height;
       setNear(false);
     });
     return () => {
@@ -120,11 +131,6 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
     };
   }, []);
   const last = rendered.current;
-  const boxHeight =
-    last.height > 0 && last.rows === rows
-      ? `${last.height}px`
-      : measuredRowPx > 0
-        ? `${Math.round(rows * measuredRowPx)}px`
-        : `${rows * FIRST_GUESS_EM}em`;
+  const boxHeight = last.height > 0 && last.rows === rows ? `${last.height}px` : `calc(${rows} * var(${ROW_HEIGHT}, ${FIRST_GUESS}))`;
   return { ref, near, boxHeight };
 }

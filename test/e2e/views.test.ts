@@ -52,7 +52,7 @@ const panelLists = (page: Page) =>
 async function doneBoxIn(page: Page, name: string): Promise<ElementHandle<HTMLInputElement> | null> {
   const handle = await page.evaluateHandle(
     (n) =>
-      [...document.querySelectorAll<HTMLInputElement>('li input[type=checkbox]')].find(
+      [...document.querySelectorAll<HTMLInputElement>('[data-task-id] input[type=checkbox]')].find(
         (b) => b.closest<HTMLElement>('[data-task-id]')?.querySelector('.lct-task-name')?.textContent === n,
       ) ?? null,
     name,
