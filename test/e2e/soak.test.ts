@@ -70,16 +70,31 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** What a panel shows: list name → its tasks as "name" or "name ✓", top to bottom; and how many items are marked not saved yet. */
+/**
+ * What a panel shows: list name → its tasks as "name" or "name ✓", top to bottom; and how many items are marked not saved yet.
+ * Only rows near the view are in the page (windowing.ts): the panel is scrolled through, screen by screen, and each
+ * row is put at the place it tells screen readers (aria-posinset).
+ */
 function panelState(page: Page): Promise<{ lists: Record<string, string[]>; pending: number; live: boolean }> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const root = document.querySelector('lct-task-panel')?.shadowRoot;
     const lists: Record<string, string[]> = {};
-    for (const section of root?.querySelectorAll('section.lct-list') ?? []) {
-      lists[section.querySelector('h3')?.textContent ?? ''] = [...section.querySelectorAll('.lct-task')].map(
-        (li) =>
-          `${li.querySelector('.lct-task-name')?.textContent}${li.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked ? ' ✓' : ''}`,
-      );
+    const first = root?.querySelector('section.lct-list');
+    let scroller: Element | null = first?.parentElement ?? null;
+    while (scroller && !(/auto|scroll/.test(getComputedStyle(scroller).overflowY) && scroller.scrollHeight > scroller.clientHeight))
+      scroller = scroller.parentElement ?? ((scroller.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    if (scroller) scroller.scrollTop = 0;
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
+    for (;;) {
+      await frames();
+      for (const section of root?.querySelectorAll('section.lct-list') ?? []) {
+        const shown = (lists[section.querySelector('h3')?.textContent ?? ''] ??= []);
+        for (const row of section.querySelectorAll('.lct-task'))
+          shown[Number(row.getAttribute('aria-posinset')) - 1] =
+            `${row.querySelector('.lct-task-name')?.textContent}${row.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked ? ' ✓' : ''}`;
+      }
+      if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      scroller.scrollTop += scroller.clientHeight;
     }
     return {
       lists,
