@@ -19,6 +19,17 @@ const SETTLE_MS = 5_000;
 const painted = () => window.__lctBench.t.painted ?? null;
 const lastResult = () => window.__lctBench.result;
 
+/** Scrolls the panel so that the start or the end of a list is in view, and waits for the frames that render it. */
+const reveal = (page, listId, block) =>
+  page.evaluate(
+    ([id, where]) =>
+      new Promise((resolve) => {
+        window.__lctBench.root().querySelector(`section[data-list-id="${id}"]`).scrollIntoView({ block: where });
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+      }),
+    [listId, block],
+  );
+
 /** Until the editor's own view holds no unconfirmed edit (bounded), so edits never pile up. */
 async function settle(page) {
   await waitInPage(page, () => (window.__lctBench.root()?.querySelector('.is-pending') ? null : true), undefined, {
@@ -119,6 +130,10 @@ async function extensionEdits(env, openPair) {
     const samples = [];
     for (let i = 0; i < EDITS; i++) {
       const kind = KINDS[i % KINDS.length];
+      // Both users look at the list the edit changes, as people would: a
+      // windowed list has rows only near its view. New tasks come at its end.
+      const listId = kind === 'move' ? moveList.id : addList.id;
+      for (const page of [alice, bob]) await reveal(page, listId, kind === 'add' ? 'end' : 'start');
       let act;
       if (kind === 'done') {
         const done = await alice.evaluate(
