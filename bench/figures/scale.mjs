@@ -23,9 +23,11 @@ const setExpected = (n) => {
   window.__lctBench.expected = n;
 };
 
-/** The first two task ids of the first list on screen. */
-const firstRows = () => {
+/** The first two task ids of the first list, brought back into view (scrolling left the panel at its end). */
+const firstRows = async () => {
   const list = window.__lctBench.root().querySelector('section[data-list-id], ul');
+  list.scrollIntoView({ block: 'start' });
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   return [...list.querySelectorAll('[data-task-id]')]
     .slice(0, 2)
     .map((r) => ({ id: r.getAttribute('data-task-id'), done: r.classList.contains('is-done') }));
