@@ -2,7 +2,7 @@ import { defineConfig, normalizePath, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extraPages, manifestFor, MIN_CHROME, MIN_FIREFOX, type Target } from './build/manifest.ts';
 
@@ -16,13 +16,14 @@ const source = (path: string) => normalizePath(fileURLToPath(new URL(path, impor
  * is the PeerTube page: links to moz-extension://<install uuid>/ would show
  * the page who we are (a fingerprint). So the helper just imports.
  */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
 function importWithoutPreload(): Plugin {
   return {
     name: 'lct:import-without-preload',
     apply: 'build',
     enforce: 'pre',
     load: {
-      filter: { id: /^\0vite\/preload-helper\.js$/ },
+      filter: { id: /^\0vite\/preload-helper\.js(\?lct-panel)?$/ },
       handler: () => 'export const __vitePreload = (load) => load();',
     },
   };
@@ -130,12 +131,89 @@ function pageCopies(): Plugin {
     enforce: 'pre',
     async resolveId(source, importer, options) {
       // `?script` imports are crxjs's: the panel's file, which is the panel's root
-      const tag = importer && options.kind !== 'dynamic-import' && !source.includes('?script') ? partOf(importer) : undefined;
-      if (!importer || !tag) return null;
+      const tag = importer && !source.includes('?script') ? partOf(importer) : undefined;
+      // the panel's parts loaded on use stay the panel's (see panelImportsByAddress)
+      if (!importer || !tag || (tag !== 'lct-panel' && options.kind === 'dynamic-import')) return null;
       const resolved = await this.resolve(source, withoutTag(importer), { ...options, skipSelf: true });
       // the other part's root (the panel, imported by its address) stays itself
-      if (!resolved || resolved.external || resolved.id.startsWith('\0') || parts.some((p) => p.root === resolved.id)) return null;
+      // virtual modules stay shared, except the dynamic import helper, which the panel's parts call
+      const virtual = resolved?.id.startsWith('\0') && resolved.id !== PRELOAD_HELPER;
+      if (!resolved || resolved.external || virtual || parts.some((p) => p.root === resolved.id)) return null;
       return `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${tag}`;
+    },
+  };
+}
+
+/**
+ * The panel's parts loaded on use (src/ui/lazy.ts) are chunks beside the
+ * panel's file, importing what they share from it. In Chrome the panel is
+ * loaded from its per-session address, from which a relative import does
+ * not work (see pageCopies), and importing a module by another address
+ * would run a second copy of it (a second preact). So every import between
+ * the panel's chunks names its file by runtime.getURL, as the content script
+ * names the panel: a static import becomes an awaited import at the chunk's
+ * top, a dynamic one imports the address. The chunks keep their import
+ * lists, from which crxjs makes them web-accessible the way the panel is.
+ * The bindings become constants, which is what they are (no module of ours
+ * reassigns an export).
+ */
+function panelImportsByAddress(): Plugin {
+  const panelRoot = source('src/content/panel.tsx');
+  const byAddress = (from: string, spec: string) => `chrome.runtime.getURL(${JSON.stringify(posix.join(posix.dirname(from), spec))})`;
+  return {
+    name: 'lct:panel-imports-by-address',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+      const panel = [...chunks.values()].find((c) => c.facadeModuleId?.split('?')[0] === panelRoot);
+      if (!panel) return;
+      const part = new Set<string>();
+      const visit = (file: string) => {
+        if (part.has(file)) return;
+        part.add(file);
+        const chunk = chunks.get(file)!;
+        for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
+      };
+      visit(panel.fileName);
+      for (const file of part) {
+        const chunk = chunks.get(file)!;
+        chunk.code = chunk.code
+          .replace(/import\s*\{([^}]*)\}\s*from\s*["'`](\.\.?\/[^"'`]+)["'`];?/g, (_, names: string, spec: string) => {
+            const fields = names.replace(/\s+as\s+/g, ':');
+            return `const{${fields}}=await import(${byAddress(file, spec)});`;
+          })
+          .replace(/import\s*["'`](\.\.?\/[^"'`]+)["'`];?/g, (_, spec: string) => `await import(${byAddress(file, spec)});`)
+          .replace(/\bimport\(\s*["'`](\.\.?\/[^"'`]+)["'`]\s*\)/g, (_, spec: string) => `import(${byAddress(file, spec)})`);
+        if (/\bfrom\s*["'`]\.|\bimport\s*\(?\s*["'`]\./.test(chunk.code)) this.error(`${file}: a relative import is left in the panel's part`);
+      }
+    },
+  };
+}
+
+/**
+ * Everything the panel's file imports before it runs goes in one chunk
+ * beside it: left to itself, the bundler splits what the panel shares with
+ * each part it loads on use into a chunk per combination of parts, which the
+ * panel would then import one after the other (each import by address waits
+ * for the one before, see panelImportsByAddress).
+ */
+function panelCoreGroup() {
+  const panelRoot = source('src/content/panel.tsx');
+  let core: Set<string> | undefined;
+  return {
+    name: (id: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => {
+      if (!core) {
+        core = new Set();
+        const visit = (m: string) => {
+          if (core!.has(m)) return;
+          core!.add(m);
+          for (const next of ctx.getModuleInfo(m)?.importedIds ?? []) visit(next);
+        };
+        visit(panelRoot);
+        core.delete(panelRoot);
+      }
+      return core.has(id) && /[?&]lct-panel$/.test(id) ? 'panel-core' : null;
     },
   };
 }
@@ -148,6 +226,7 @@ export default defineConfig(() => {
       importWithoutPreload(),
       ...classicJsx(),
       pageCopies(),
+      panelImportsByAddress(),
       withoutHtmlSinks(),
       preact(),
       crx({ manifest: manifestFor(target, localCsp) as unknown as ManifestV3Export, browser: target }),
@@ -164,7 +243,10 @@ export default defineConfig(() => {
       modulePreload: false,
       // pages only the Firefox manifest names (its sidebar), which crxjs does not bundle on its own,
       // and the moderator's guide, which no manifest names (src/help/HelpLink.tsx opens it)
-      rolldownOptions: { input: [...extraPages(target), 'src/help/index.html'] },
+      rolldownOptions: {
+        input: [...extraPages(target), 'src/help/index.html'],
+        output: { codeSplitting: { groups: [panelCoreGroup()] } },
+      },
     },
     server: { port: 5174, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };

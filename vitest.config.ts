@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['test/unit/preload-parts.ts'],
           // The page panel's own stylesheets (src/content/*.css) load for real: tests check they apply.
           css: { include: [/[\\/]src[\\/]content[\\/][^\\/]+\.css(?:\?|$)/] },
         },

@@ -12,10 +12,10 @@ import { t, tn } from '../ui/i18n';
 import { RoomApp, type NotesRequest } from '../ui/RoomApp';
 import { uiCss } from '../ui/styles';
 import type { RoomClient } from '../ui/room-port';
+import { lazy, usePreloadOnceShown } from '../ui/lazy';
 import { ProblemBox } from '../ui/StateNotices';
 import { useRoomClient } from '../ui/useRoom';
 import { watchChat, type ChatMessage, type ChatWatch } from './chat-action';
-import { ChatTaskDialog } from './ChatTaskDialog';
 import { showChatMessage } from './chat-find';
 import { answerShowMessage } from './show-requests';
 import type { MountPanel } from './follow';
@@ -23,6 +23,8 @@ import { createPanelHost, type Layout } from './mount';
 import frameCss from './frame.css?inline';
 import { PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
+
+const ChatTaskDialog = lazy(() => import('./ChatTaskDialog').then((m) => m.ChatTaskDialog));
 
 /** What the page side (placement, chat messages) asks of the mounted panel. */
 interface PanelControls {
@@ -78,6 +80,7 @@ function Panel(props: {
   };
 
   useEffect(() => props.onNoteCounts(noteCounts(view)), [view?.notes, view?.participants]);
+  usePreloadOnceShown(!!view);
 
   useEffect(() => {
     let live = true;

@@ -17,6 +17,7 @@ import { problemText } from '../ui/problemText';
 import { ProblemBox } from '../ui/StateNotices';
 import { RoomApp } from '../ui/RoomApp';
 import type { ShowMessage } from '../ui/showMessage';
+import { usePreloadOnceShown } from '../ui/lazy';
 import { useRoom } from '../ui/useRoom';
 import { OpenRoomForm } from './OpenRoomForm';
 import { RoomPicker } from './RoomPicker';
@@ -86,6 +87,7 @@ export function SidePanel() {
   const { view, edit, gone } = useRoom(room);
   const showMessage = useMemo(() => (room ? showMessageBeside(room) : undefined), [room && roomKey(room)]);
   const rooms = useAllRooms(Boolean(info) && !room);
+  usePreloadOnceShown(!!view);
 
   return (
     <main class="lct-root lct-sidepanel" lang={uiLang()} dir={uiDir()}>

@@ -7,7 +7,7 @@ import { addTask } from './addTask';
 import { attr, useBoardActions } from './boardActions';
 import { icon } from './icons';
 import { t, tn } from './i18n';
-import { ItemForm } from './ItemForm';
+import { ItemForm } from './onUse';
 import { shortName } from './ListSelect';
 import { longText } from './LongText';
 import { memo } from './memo';

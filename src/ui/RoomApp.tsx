@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Participant } from '../core/notes/types';
 import { roomKey, type RoomView } from '../core/types';
 import { uiDir, uiLang } from './i18n';
-import { RoomNotes } from './notes/RoomNotes';
+import { RoomNotes } from './onUse';
 import { usePref } from './prefs';
 import { RoomTabs, type RoomTab } from './RoomTabs';
 import { RoomTitle, TaskApp, type TaskAppProps } from './TaskApp';

@@ -3,25 +3,23 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { byOrderThenId, getList, getTask, sortedLists } from '../core/room-query';
-import type { RoomItems, RoomView, Task } from '../core/types';
+import { getList, getTask, sortedLists } from '../core/room-query';
+import type { RoomItems, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
 import { attr, BoardActionsContext } from './boardActions';
 import { ConnectionStatus } from './ConnectionStatus';
-import { Dialog } from './Dialog';
 import { ErrorRegion } from './ErrorRegion';
 import { MatchWordsContext } from './Highlight';
 import { beginDrag } from './dragReorder';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
-import { ItemForm } from './ItemForm';
 import { ListSection } from './ListSection';
-import { MoveDialog } from './MoveDialog';
+import { ConfirmDialog, ItemForm, MoveDialog } from './onUse';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
 import { type ShowMessage, ShowMessageContext } from './showMessage';
-import { keepUnchanged } from './stable-view';
+import { idsByList, useStableView, useTasksByList } from './roomGroups';
 import { useThemeScheme } from './themeScheme';
 import { UndoToast } from './UndoToast';
 import { Banners, BlockingState } from './StateNotices';
@@ -47,82 +45,6 @@ type Modal =
   | { kind: 'move'; taskId: string };
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-/** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
-function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
-  const touched = new Set<string>();
-  if (before.tasks === after.tasks) return touched;
-  for (const id in after.tasks) {
-    const was = getTask(before, id);
-    const is = getTask(after, id)!;
-    if (was === is) continue;
-    touched.add(is.list);
-    if (was) touched.add(was.list);
-  }
-  for (const id in before.tasks) if (!getTask(after, id)) touched.add(getTask(before, id)!.list);
-  return touched;
-}
-
-/** The tasks of each list, in one pass over the room (asking each list for its tasks would pass over all tasks once per list). */
-function groupByList(items: RoomItems): Map<string, Task[]> {
-  const byList = new Map<string, Task[]>();
-  for (const id in items.tasks) {
-    const task = items.tasks[id]!;
-    const group = byList.get(task.list);
-    if (group) group.push(task);
-    else byList.set(task.list, [task]);
-  }
-  return byList;
-}
-
-const NO_TASKS: Task[] = [];
-
-/**
- * Tasks per list. Only the lists whose tasks changed are sorted again; the
- * others keep last render's array, so their (memoized) sections skip
- * re-rendering: one change in a room of 5,000 items costs one list.
- */
-function useTasksByList(items: RoomItems, listIds: string[]): Map<string, Task[]> {
-  const previous = useRef<{ items: RoomItems; byList: Map<string, Task[]> } | null>(null);
-  return useMemo(() => {
-    const old = previous.current;
-    const touched = old ? touchedLists(old.items, items) : null;
-    let groups: Map<string, Task[]> | undefined;
-    const byList = new Map<string, Task[]>();
-    for (const id of listIds) {
-      const kept = touched && !touched.has(id) ? old!.byList.get(id) : undefined;
-      if (kept) {
-        byList.set(id, kept);
-        continue;
-      }
-      groups ??= groupByList(items);
-      byList.set(id, groups.get(id)?.sort(byOrderThenId) ?? NO_TASKS);
-    }
-    previous.current = { items, byList };
-    return byList;
-  }, [items, listIds]);
-}
-
-/** The view with the parts equal to the previous view's kept as they were (see stable-view.ts). */
-function useStableView(received: RoomView): RoomView {
-  const previous = useRef<RoomView | undefined>(undefined);
-  const view = useMemo(() => keepUnchanged(previous.current, received), [received]);
-  previous.current = view;
-  return view;
-}
-
-/** Item ids grouped by the list they show in (a list's own id included), so a section gets a new set only when its own items are concerned. */
-function idsByList(items: RoomItems, ids: string[]): Map<string, ReadonlySet<string>> {
-  const byList = new Map<string, Set<string>>();
-  for (const id of ids) {
-    const listId = getList(items, id) ? id : getTask(items, id)?.list;
-    if (!listId) continue;
-    const set = byList.get(listId) ?? new Set<string>();
-    set.add(id);
-    byList.set(listId, set);
-  }
-  return byList;
-}
 
 function activeElementOf(node: Node | null): Element | null {
   return node ? ((node.getRootNode() as Document | ShadowRoot).activeElement ?? null) : null;
@@ -342,19 +264,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         }}
       />
       {modal?.kind === 'confirm' && (
-        <Dialog title={modal.title} onCancel={() => closeModal(false)} initialFocus=".lct-cancel" describedBy="lct-confirm-message">
-          <p id="lct-confirm-message" class="lct-text" dir="auto">
-            {modal.message}
-          </p>
-          <div class="lct-form-actions">
-            <button type="button" class="lct-btn lct-btn-danger" onClick={() => closeModal(true)}>
-              {modal.confirmLabel}
-            </button>
-            <button type="button" class="lct-btn lct-cancel" onClick={() => closeModal(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog title={modal.title} message={modal.message} confirmLabel={modal.confirmLabel} onClose={closeModal} />
       )}
       {movingTask && (
         <MoveDialog

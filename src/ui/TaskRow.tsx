@@ -10,7 +10,7 @@ import { doneToggle } from './DoneToggle';
 import { useMatchWords } from './Highlight';
 import { icon } from './icons';
 import { t } from './i18n';
-import { ItemForm } from './ItemForm';
+import { ItemForm } from './onUse';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useShowMessage } from './showMessage';

@@ -1,0 +1,84 @@
+// What the task app derives from the room's items at each view, kept cheap
+// for a room of 5,000 items: tasks grouped by list (re-sorted only for the
+// lists a change touched), item ids by list, and the view with its unchanged
+// parts kept as they were, so memoized sections and rows skip re-rendering.
+import { useMemo, useRef } from 'preact/hooks';
+import { byOrderThenId, getList, getTask } from '../core/room-query';
+import type { RoomItems, RoomView, Task } from '../core/types';
+import { keepUnchanged } from './stable-view';
+
+/** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
+function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
+  const touched = new Set<string>();
+  if (before.tasks === after.tasks) return touched;
+  for (const id in after.tasks) {
+    const was = getTask(before, id);
+    const is = getTask(after, id)!;
+    if (was === is) continue;
+    touched.add(is.list);
+    if (was) touched.add(was.list);
+  }
+  for (const id in before.tasks) if (!getTask(after, id)) touched.add(getTask(before, id)!.list);
+  return touched;
+}
+
+/** The tasks of each list, in one pass over the room (asking each list for its tasks would pass over all tasks once per list). */
+function groupByList(items: RoomItems): Map<string, Task[]> {
+  const byList = new Map<string, Task[]>();
+  for (const id in items.tasks) {
+    const task = items.tasks[id]!;
+    const group = byList.get(task.list);
+    if (group) group.push(task);
+    else byList.set(task.list, [task]);
+  }
+  return byList;
+}
+
+const NO_TASKS: Task[] = [];
+
+/**
+ * Tasks per list. Only the lists whose tasks changed are sorted again; the
+ * others keep last render's array, so their (memoized) sections skip
+ * re-rendering: one change in a room of 5,000 items costs one list.
+ */
+export function useTasksByList(items: RoomItems, listIds: string[]): Map<string, Task[]> {
+  const previous = useRef<{ items: RoomItems; byList: Map<string, Task[]> } | null>(null);
+  return useMemo(() => {
+    const old = previous.current;
+    const touched = old ? touchedLists(old.items, items) : null;
+    let groups: Map<string, Task[]> | undefined;
+    const byList = new Map<string, Task[]>();
+    for (const id of listIds) {
+      const kept = touched && !touched.has(id) ? old!.byList.get(id) : undefined;
+      if (kept) {
+        byList.set(id, kept);
+        continue;
+      }
+      groups ??= groupByList(items);
+      byList.set(id, groups.get(id)?.sort(byOrderThenId) ?? NO_TASKS);
+    }
+    previous.current = { items, byList };
+    return byList;
+  }, [items, listIds]);
+}
+
+/** The view with the parts equal to the previous view's kept as they were (see stable-view.ts). */
+export function useStableView(received: RoomView): RoomView {
+  const previous = useRef<RoomView | undefined>(undefined);
+  const view = useMemo(() => keepUnchanged(previous.current, received), [received]);
+  previous.current = view;
+  return view;
+}
+
+/** Item ids grouped by the list they show in (a list's own id included), so a section gets a new set only when its own items are concerned. */
+export function idsByList(items: RoomItems, ids: string[]): Map<string, ReadonlySet<string>> {
+  const byList = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const listId = getList(items, id) ? id : getTask(items, id)?.list;
+    if (!listId) continue;
+    const set = byList.get(listId) ?? new Set<string>();
+    set.add(id);
+    byList.set(listId, set);
+  }
+  return byList;
+}
