@@ -185,7 +185,8 @@ function panelImportsByAddress(): Plugin {
           })
           .replace(/import\s*["'`](\.\.?\/[^"'`]+)["'`];?/g, (_, spec: string) => `await import(${byAddress(file, spec)});`)
           .replace(/\bimport\(\s*["'`](\.\.?\/[^"'`]+)["'`]\s*\)/g, (_, spec: string) => `import(${byAddress(file, spec)})`);
-        if (/\bfrom\s*["'`]\.|\bimport\s*\(?\s*["'`]\./.test(chunk.code)) this.error(`${file}: a relative import is left in the panel's part`);
+        if (/\bfrom\s*["'`]\.|\bimport\s*\(?\s*["'`]\./.test(chunk.code))
+          this.error(`${file}: a relative import is left in the panel's part`);
       }
     },
   };
