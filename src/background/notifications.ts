@@ -1,7 +1,8 @@
 // A desktop notification when another moderator adds a task to a room a
 // tab shows. Off by default (settings.notifyNewTasks); the `notifications`
 // permission is optional and asked for by the options page.
-import type { RoomView } from '../core/types';
+import { has } from '../core/room-query';
+import type { RoomItems, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
 import type { Settings } from '../messages';
 import type { RoomViewConsumer } from './room-follower';
@@ -22,14 +23,14 @@ export interface NotifierDeps {
 const MAX_PER_UPDATE = 3;
 const MESSAGE_MAX = 200;
 
-/** Ids of tasks that someone else created since `before` (ids seen in the previous view). */
-export function tasksAddedByOthers(view: RoomView, before: ReadonlySet<string>): string[] {
-  return view.changed.filter((id) => view.items.tasks[id] !== undefined && !before.has(id));
+/** Ids of tasks that someone else created since `before` (the tasks of the previous view). */
+export function tasksAddedByOthers(view: RoomView, before: RoomItems['tasks']): string[] {
+  return view.changed.filter((id) => has(view.items.tasks, id) && !has(before, id));
 }
 
 export class NewTaskNotifier implements RoomViewConsumer {
-  /** task ids per room as last seen, once loaded */
-  private seen = new Map<string, Set<string>>();
+  /** the tasks per room as last seen, once loaded (kept, not copied: a view's records never change) */
+  private seen = new Map<string, RoomItems['tasks']>();
 
   constructor(private readonly deps: NotifierDeps) {}
 
@@ -37,7 +38,7 @@ export class NewTaskNotifier implements RoomViewConsumer {
     if (!view.loaded) return;
     const key = roomKey(view.ref);
     const before = this.seen.get(key);
-    this.seen.set(key, new Set(Object.keys(view.items.tasks)));
+    this.seen.set(key, view.items.tasks);
     // The first view of a room is what exists already, not news.
     if (!before) return;
     const added = tasksAddedByOthers(view, before);

@@ -10,7 +10,7 @@
 // the bound show the count of their cached items, marked as not live.
 // A followed room's count changing is pushed to the views (`bg/room-counts`)
 // at most once per PUSH_MS; they ask again for the summaries.
-import { getList } from '../core/room-query';
+import { openTasksCount } from '../core/room-query';
 import { roomKey, type RoomRef, type RoomView } from '../core/types';
 import type { RecentRoom, RoomSummary } from '../messages';
 import type { RoomWatcher } from './room-follower';
@@ -36,16 +36,9 @@ interface Followed {
   told?: string;
 }
 
-/** Open tasks a user sees: not done, in a list that exists (a task of a missing list is shown nowhere). */
-function openTasks(view: RoomView): number {
-  let open = 0;
-  for (const task of Object.values(view.items.tasks)) if (!task.done && getList(view.items, task.list)) open++;
-  return open;
-}
-
 function summarize(room: RecentRoom, view: RoomView | undefined, followed: boolean): RoomSummary {
   const summary: RoomSummary = { ...room, live: followed && view?.status === 'live' };
-  if (view?.loaded && view.rights !== 'none') summary.open = openTasks(view);
+  if (view?.loaded && view.rights !== 'none') summary.open = openTasksCount(view.items);
   if (view?.rights === 'none') summary.forbidden = true;
   return summary;
 }

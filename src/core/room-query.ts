@@ -34,10 +34,26 @@ export function tasksOf(items: RoomItems, listId: string): Task[] {
 }
 
 /**
+ * Whole rooms' open-task counts by tasks record: a record is never changed
+ * once a view holds it (room.ts), and the badge, the room counts and every
+ * tab showing one view then count it once.
+ */
+const openCounts = new WeakMap<object, { lists: object; count: number }>();
+
+/**
  * Tasks not done, in one list or in all existing lists (a task whose list is
  * gone is shown nowhere). Own keys only, so it holds for items restored from
  * a cache too, whose records have a prototype.
  */
 export function openTasksCount(items: RoomItems, listId?: string): number {
-  return Object.values(items.tasks).filter((t) => !t.done && (listId === undefined ? has(items.lists, t.list) : t.list === listId)).length;
+  const known = listId === undefined ? openCounts.get(items.tasks) : undefined;
+  if (known && known.lists === items.lists) return known.count;
+  let count = 0;
+  for (const id in items.tasks) {
+    if (!has(items.tasks, id)) continue;
+    const task = items.tasks[id]!;
+    if (!task.done && (listId === undefined ? has(items.lists, task.list) : task.list === listId)) count++;
+  }
+  if (listId === undefined) openCounts.set(items.tasks, { lists: items.lists, count });
+  return count;
 }

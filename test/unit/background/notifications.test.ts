@@ -47,10 +47,10 @@ describe('new task notifications', () => {
 
   it('stay silent for what existed when the room was first seen, for edits of existing tasks, and for our own additions', () => {
     const renamed = makeView(ROOM_A, { lists, tasks: [task('T1', 'L1', 'renamed')], changed: ['T1'] });
-    expect(tasksAddedByOthers(renamed, new Set(['T1']))).toEqual([]);
+    expect(tasksAddedByOthers(renamed, renamed.items.tasks)).toEqual([]);
     // our own creation is not in `changed` (the engine marks only others' changes)
     const ours = makeView(ROOM_A, { lists, tasks: [task('T1', 'L1', 'old'), task('T9', 'L1', 'mine')] });
-    expect(tasksAddedByOthers(ours, new Set(['T1']))).toEqual([]);
+    expect(tasksAddedByOthers(ours, { T1: ours.items.tasks.T1! })).toEqual([]);
   });
 
   it('are off by default, and need the permission', async () => {
