@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { addTask } from './addTask';
 import { attr, useBoardActions } from './boardActions';
-import { icon } from './icons';
+import { iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
 import { ItemForm } from './onUse';
 import { shortName } from './ListSelect';
@@ -94,47 +94,23 @@ export const ListSection = memo(function ListSection(props: {
             {/* the "Show more" button stays out of the heading, so the heading is just the name */}
             {longText({ tag: 'h3', id: nameId, text: list.name, maxChars: 100 })}
           </div>
-          {props.pending.has(list.id) && (
-            <span class="lct-pending-mark" title={t('pending')}>
-              {icon('clock')}
-              <span class="lct-sr">{t('pending')}</span>
-            </span>
-          )}
+          {props.pending.has(list.id) && pendingMark()}
           <span class="lct-counts" title={tn('openOfTotal', open, [total])}>
             {/* "2 open", not "2/3": a fraction beside a list reads as done/total */}
             <span aria-hidden="true">{tn('openCount', open)}</span>
             <span class="lct-sr">{tn('openOfTotal', open, [total])}</span>
           </span>
-          <button
-            ref={addButton.ref}
-            type="button"
-            class="lct-icon-btn lct-i lct-i-plus"
-            data-focus="add"
-            aria-label={t('addTask')}
-            aria-describedby={nameId}
-            title={t('addTask')}
-            onClick={() => {
+          {iconButton('plus', t('addTask'), {
+            ref: addButton.ref,
+            'data-focus': 'add',
+            'aria-describedby': nameId,
+            onClick: () => {
               if (props.collapsed) actions.toggleCollapsed(list.id);
               setMode('add');
-            }}
-          />
-          <button
-            ref={renameButton.ref}
-            type="button"
-            class="lct-icon-btn lct-i lct-i-pencil"
-            aria-label={t('renameList')}
-            aria-describedby={nameId}
-            title={t('renameList')}
-            onClick={() => setMode('rename')}
-          />
-          <button
-            type="button"
-            class="lct-icon-btn lct-danger lct-i lct-i-trash"
-            aria-label={t('deleteList')}
-            aria-describedby={nameId}
-            title={t('deleteList')}
-            onClick={remove}
-          />
+            },
+          })}
+          {iconButton('pencil', t('renameList'), { ref: renameButton.ref, 'aria-describedby': nameId, onClick: () => setMode('rename') })}
+          {iconButton('trash', t('deleteList'), { class: 'lct-danger', 'aria-describedby': nameId, onClick: remove })}
         </header>
       )}
       {!props.collapsed && (

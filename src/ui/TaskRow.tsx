@@ -8,7 +8,7 @@ import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
 import { doneToggle } from './DoneToggle';
 import { useMatchWords } from './Highlight';
-import { icon } from './icons';
+import { iconButton, pendingMark } from './icons';
 import { t } from './i18n';
 import { ItemForm } from './onUse';
 import { longText } from './LongText';
@@ -100,22 +100,20 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: rows come in chunks (TaskChunk), and an <li> must be a child of its list
     <div role="listitem" class={cls} data-task-id={task.id} onKeyDown={onKeyDown}>
-      <button
-        type="button"
-        class="lct-icon-btn lct-handle lct-i lct-i-grip"
-        data-focus="handle"
-        aria-label={t('dragHandle')}
-        aria-describedby={nameId}
-        title={t('dragHandleHint')}
-        onPointerDown={(e) => actions.startDrag(e, task.id)}
-        onKeyDown={(e) => {
+      {iconButton('grip', t('dragHandle'), {
+        class: 'lct-handle',
+        'data-focus': 'handle',
+        'aria-describedby': nameId,
+        title: t('dragHandleHint'),
+        onPointerDown: (e) => actions.startDrag(e, task.id),
+        onKeyDown: (e) => {
           // the handle moves with plain arrows too: it exists for moving
           if (!e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
             e.preventDefault();
             actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
           }
-        }}
-      />
+        },
+      })}
       {doneToggle(task, nameId, (done) => void actions.edit({ op: 'setDone', id: task.id, done }))}
       <div class="lct-task-body">
         {longText({ id: nameId, class: 'lct-task-name', text: task.name, marks })}
@@ -126,53 +124,27 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
             {messageMissing && t(messageMissing === 'gone' ? 'messageGone' : 'messageNoChat')}
           </p>
         )}
-        {props.pending && (
-          <span class="lct-pending-mark" title={t('pending')}>
-            {icon('clock')}
-            <span class="lct-sr">{t('pending')}</span>
-          </span>
-        )}
+        {props.pending && pendingMark()}
       </div>
       <div class="lct-task-actions">
-        {messageRef && (
-          <button
-            type="button"
-            class="lct-icon-btn lct-i lct-i-chat"
-            data-focus="show-message"
-            aria-label={t('showMessage')}
-            aria-describedby={nameId}
-            title={t('showMessage')}
-            onClick={() => void showMessage?.(messageRef).then((shown) => setMessageMissing(shown === 'shown' ? '' : shown))}
-          />
-        )}
-        <button
-          ref={editButton.ref}
-          type="button"
-          class="lct-icon-btn lct-i lct-i-pencil"
-          data-focus="edit"
-          aria-label={t('editTask')}
-          aria-describedby={nameId}
-          title={t('editTask')}
-          onClick={() => setEditing(true)}
-        />
-        <button
-          type="button"
-          class="lct-icon-btn lct-i lct-i-move"
-          data-focus="move"
-          aria-label={t('moveTask')}
-          aria-describedby={nameId}
-          title={t('moveTask')}
-          onClick={() => actions.openMoveDialog(task.id)}
-        />
-        <button
-          type="button"
-          class="lct-icon-btn lct-danger lct-i lct-i-trash"
-          data-focus="delete"
-          aria-label={t('deleteTask')}
-          aria-describedby={nameId}
-          title={t('deleteTask')}
-          onClick={remove}
-        />
+        {messageRef &&
+          iconButton('chat', t('showMessage'), {
+            'data-focus': 'show-message',
+            'aria-describedby': nameId,
+            onClick: () => void showMessage?.(messageRef).then((shown) => setMessageMissing(shown === 'shown' ? '' : shown)),
+          })}
+        {iconButton('pencil', t('editTask'), {
+          ref: editButton.ref,
+          'data-focus': 'edit',
+          'aria-describedby': nameId,
+          onClick: () => setEditing(true),
+        })}
+        {iconButton('move', t('moveTask'), {
+          'data-focus': 'move',
+          'aria-describedby': nameId,
+          onClick: () => actions.openMoveDialog(task.id),
+        })}
+        {iconButton('trash', t('deleteTask'), { class: 'lct-danger', 'data-focus': 'delete', 'aria-describedby': nameId, onClick: remove })}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { AboutDisplay } from '../../core/notes/about';
 import type { Note } from '../../core/notes/types';
 import { t } from '../i18n';
-import { icon } from '../icons';
+import { iconButton, pendingMark } from '../icons';
 import { longText } from '../LongText';
 import { useFocusReturn } from '../useFocusReturn';
 import { NoteForm } from './NoteForm';
@@ -70,56 +70,33 @@ export function NoteItem(props: {
       data-note-id={note.id}
       onKeyDown={(e) => arrows(e, true)}
     >
-      <button
-        type="button"
-        class="lct-icon-btn lct-handle lct-i lct-i-grip"
-        data-focus="handle"
-        aria-label={t('dragHandle')}
-        aria-describedby={textId}
-        title={t('dragHandleHint')}
-        onPointerDown={props.onDragStart}
-        onKeyDown={(e) => arrows(e, false)}
-      />
+      {iconButton('grip', t('dragHandle'), {
+        class: 'lct-handle',
+        'data-focus': 'handle',
+        'aria-describedby': textId,
+        title: t('dragHandleHint'),
+        onPointerDown: props.onDragStart,
+        onKeyDown: (e) => arrows(e, false),
+      })}
       <div class="lct-note-body">
         {who && <ParticipantLine who={who} full={props.filtered} />}
         {longText({ id: textId, tag: 'p', class: 'lct-note-text', text: note.description ?? '', maxChars: 600 })}
-        {props.pending && (
-          <span class="lct-pending-mark" title={t('pending')}>
-            {icon('clock')}
-            <span class="lct-sr">{t('pending')}</span>
-          </span>
-        )}
+        {props.pending && pendingMark()}
       </div>
       <div class="lct-task-actions">
-        {who && !props.filtered && (
-          <button
-            type="button"
-            class="lct-icon-btn lct-i lct-i-eye"
-            aria-label={t('notesAboutPerson')}
-            title={t('notesAboutPerson')}
-            aria-describedby={textId}
-            onClick={props.onFilterAbout}
-          />
-        )}
-        <button
-          ref={editButton.ref}
-          type="button"
-          class="lct-icon-btn lct-i lct-i-pencil"
-          data-focus="edit"
-          aria-label={t('editNote')}
-          title={t('editNote')}
-          aria-describedby={textId}
-          onClick={() => setEditing(true)}
-        />
-        <button
-          type="button"
-          class="lct-icon-btn lct-danger lct-i lct-i-trash"
-          data-focus="delete"
-          aria-label={t('deleteNote')}
-          title={t('deleteNote')}
-          aria-describedby={textId}
-          onClick={props.onDelete}
-        />
+        {who && !props.filtered && iconButton('eye', t('notesAboutPerson'), { 'aria-describedby': textId, onClick: props.onFilterAbout })}
+        {iconButton('pencil', t('editNote'), {
+          ref: editButton.ref,
+          'data-focus': 'edit',
+          'aria-describedby': textId,
+          onClick: () => setEditing(true),
+        })}
+        {iconButton('trash', t('deleteNote'), {
+          class: 'lct-danger',
+          'data-focus': 'delete',
+          'aria-describedby': textId,
+          onClick: props.onDelete,
+        })}
       </div>
     </li>
   );
