@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { parseQuickAdd } from '../core/quick-add';
 import { t } from './i18n';
 import { ListNameCombobox } from './ListNameCombobox';
+import { FormFoot } from './FormFoot';
 
 export interface ItemFormValue {
   name: string;
@@ -112,19 +113,7 @@ export function ItemForm(props: {
           onInput={(e) => setDescription(e.currentTarget.value)}
         />
       )}
-      {error && (
-        <p class="lct-field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="lct-form-actions">
-        <button type="submit" class="lct-btn lct-btn-primary">
-          {props.submitLabel}
-        </button>
-        <button type="button" class="lct-btn" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFoot error={error} submitLabel={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }

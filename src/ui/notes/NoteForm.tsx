@@ -3,6 +3,7 @@
 // note is refused with a message (the official client refuses it too).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { FormFoot } from '../FormFoot';
 
 export function NoteForm(props: {
   /** accessible name of the form, e.g. "New note about Carol" */
@@ -55,19 +56,7 @@ export function NoteForm(props: {
           setError('');
         }}
       />
-      {error && (
-        <p class="lct-field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="lct-form-actions">
-        <button type="submit" class="lct-btn lct-btn-primary">
-          {props.submitLabel}
-        </button>
-        <button type="button" class="lct-btn" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormFoot error={error} submitLabel={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }
