@@ -12,7 +12,7 @@ import { IqError } from '../xmpp/errors';
 import { isCreation, resolveIds, touchedItem } from './edits';
 import { CrossingWrites } from './merge';
 import type { NodeEdits } from './node-edits';
-import { publishItems, retractItems, type PublisherDeps } from './publisher';
+import { publishPlan, type PublisherDeps } from './publisher';
 import type { EngineStore, QueuedEdit, RoomQueue, SettledEdit } from './store';
 
 export interface QueueDeps<I extends { id: string }, C, E extends RoomEdit> {
@@ -243,7 +243,7 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
     // a move that renumbers others is answered as soon as the moved item is on the server
     const answerEarly = items.length > 1 || plan.retract.length > 0;
     try {
-      const recreated = await publishItems(publisher, items, (id) => {
+      await publishPlan(publisher, items, plan.retract, itemId, (id) => {
         if (id === queued.createId && queued.tempId) {
           this.queue.ids[queued.tempId] = id;
           void this.save();
@@ -253,19 +253,9 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
         // stopped before then finishes it.
         if (id === itemId && answerEarly) this.answer(queued, { ok: true, value: { itemId: id } });
       });
-      await retractItems(publisher, plan.retract);
-      // Tasks a move only renumbered, which someone deleted while the move was
-      // on its way: our write brought them back; take them away again
-      // (docs/protocol.md §4, "Crossing a deletion"). The task the user acted
-      // on stays: their edit reached the server after the deletion, and the
-      // later write wins, as it does between any two moderators.
-      await retractItems(
-        publisher,
-        recreated.filter((id) => id !== itemId),
-      );
     } catch (e) {
       for (const item of items) this.crossing.forget(item.id);
-      if (e instanceof IqError && isTransient(e)) return 'later';
+      if (e instanceof IqError && e.transient) return 'later';
       const condition = e instanceof IqError ? e.message : String(e);
       const failed = this.fail({ code: 'edit-failed', detail: `${node.describe(edit)}: ${condition}` });
       // our rights may have changed, or the item under us: get the server's truth
@@ -312,8 +302,4 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
   private notSent(edit: E, error: string): Problem {
     return { code: 'edit-not-sent', detail: `${this.deps.node.describe(edit)}: ${error}` };
   }
-}
-
-function isTransient(e: IqError): boolean {
-  return e.condition === 'not-connected' || e.condition === 'timeout' || e.errorType === 'wait';
 }

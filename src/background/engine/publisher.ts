@@ -69,6 +69,30 @@ async function publishItem<I extends { id: string }>(deps: PublisherDeps<I>, ite
 }
 
 /**
+ * A planned edit on the server: its items published in order, then what it
+ * retracts. `acked` hears of each item the server took. Items that only
+ * moved (renumbered) and that someone deleted while the edit was on its way
+ * were brought back by our write: they are taken away again
+ * (docs/protocol.md §4, "Crossing a deletion"). The item the user acted on,
+ * `kept`, stays: their edit reached the server after the deletion, and the
+ * later write wins, as it does between any two moderators.
+ */
+export async function publishPlan<I extends { id: string }>(
+  deps: PublisherDeps<I>,
+  items: I[],
+  retract: string[],
+  kept: string,
+  acked: (id: string) => void,
+): Promise<void> {
+  const recreated = await publishItems(deps, items, acked);
+  await retractItems(deps, retract);
+  await retractItems(
+    deps,
+    recreated.filter((id) => id !== kept),
+  );
+}
+
+/**
  * Retracts `ids` in order, without waiting between them, except that a list
  * goes only once everything before it is gone: as with the official client,
  * a list never disappears while its tasks remain.

@@ -22,6 +22,11 @@ export class IqError extends Error {
   ) {
     super(text ? `${condition}: ${text}` : condition);
   }
+
+  /** Worth trying again later: no connection, no answer, or the server said to wait. */
+  get transient(): boolean {
+    return this.condition === 'not-connected' || this.condition === 'timeout' || this.errorType === 'wait';
+  }
 }
 
 /** The IqError of an error stanza. */
