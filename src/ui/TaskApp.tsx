@@ -19,7 +19,7 @@ import { ConfirmDialog, ItemForm, MoveDialog } from './onUse';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
 import { type ShowMessage, ShowMessageContext } from './showMessage';
-import { idsByList, useStableView, useTasksByList } from './roomGroups';
+import { idsByList, useTasksByList } from './roomGroups';
 import { useThemeScheme } from './themeScheme';
 import { UndoToast } from './UndoToast';
 import { Banners, BlockingState } from './StateNotices';
@@ -57,8 +57,8 @@ export function TaskApp(props: TaskAppProps) {
 
 function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = false, showMessage }: TaskAppProps) {
   // done and moves show at once, before the background's view carries them
-  const [withLocal, onEditNow] = useLocalEdits(received, onEdit);
-  const view = useStableView(withLocal);
+  // (deltas keep every unchanged item's object, core/view-delta.ts: memoized lists and rows compare by reference)
+  const [view, onEditNow] = useLocalEdits(received, onEdit);
   const { run, error, clearError } = useEditRunner(onEditNow);
   const [hideDone, setHideDone] = usePref('hideDone', false);
   const [collapsedIds, setCollapsedIds] = usePref<string[]>(`collapsed:${roomKey(view.ref)}`, []);

@@ -1,11 +1,10 @@
 // What the task app derives from the room's items at each view, kept cheap
 // for a room of 5,000 items: tasks grouped by list (re-sorted only for the
-// lists a change touched), item ids by list, and the view with its unchanged
-// parts kept as they were, so memoized sections and rows skip re-rendering.
+// lists a change touched) and item ids by list, so memoized sections and
+// rows skip re-rendering.
 import { useMemo, useRef } from 'preact/hooks';
 import { byOrderThenId, getList, getTask } from '../core/room-query';
-import type { RoomItems, RoomView, Task } from '../core/types';
-import { keepUnchanged } from './stable-view';
+import type { RoomItems, Task } from '../core/types';
 
 /** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
 function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
@@ -60,14 +59,6 @@ export function useTasksByList(items: RoomItems, listIds: string[]): Map<string,
     previous.current = { items, byList };
     return byList;
   }, [items, listIds]);
-}
-
-/** The view with the parts equal to the previous view's kept as they were (see stable-view.ts). */
-export function useStableView(received: RoomView): RoomView {
-  const previous = useRef<RoomView | undefined>(undefined);
-  const view = useMemo(() => keepUnchanged(previous.current, received), [received]);
-  previous.current = view;
-  return view;
 }
 
 /** Item ids grouped by the list they show in (a list's own id included), so a section gets a new set only when its own items are concerned. */
