@@ -9,14 +9,16 @@ import { extraPages, manifestFor, MIN_CHROME, MIN_FIREFOX, type Target } from '.
 /** A file of the repository by its path from the root, as the bundler names modules. */
 const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
+/** Vite's helper module around every dynamic import (see importWithoutPreload). */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+
 /**
  * Vite wraps every dynamic import in a helper (1.6 kB) that first adds
- * <link rel="modulepreload"> tags for the imported chunk's dependencies. Our
- * one dynamic import is the content script's panel, and there the document
- * is the PeerTube page: links to moz-extension://<install uuid>/ would show
- * the page who we are (a fingerprint). So the helper just imports.
+ * <link rel="modulepreload"> tags for the imported chunk's dependencies. The
+ * content script's panel and the panel's parts loaded on use are imported in
+ * the PeerTube page's document: links to moz-extension://<install uuid>/
+ * would show the page who we are (a fingerprint). So the helper just imports.
  */
-const PRELOAD_HELPER = '\0vite/preload-helper.js';
 function importWithoutPreload(): Plugin {
   return {
     name: 'lct:import-without-preload',

@@ -1,5 +1,5 @@
-// Parts of the UI that no first paint needs (the notes, dialogs, forms, the
-// undo toast) are chunks of their own, loaded the first time one is shown:
+// Parts of the UI that no first paint needs (forms, dialogs, the notes) are
+// chunks of their own, loaded the first time one is shown:
 // the page panel's first paint loads only the rows (issue 16's content script
 // budget). Once the view is on screen, the panel loads them all while idle
 // (usePreloadOnceShown), so a click rarely waits for one.
