@@ -1,7 +1,7 @@
 // Settings in storage.local (an in-memory store stands in for it) and the
 // storage adapter over a browser storage area (a recorder shaped like
 // storage.StorageArea, which cannot run in Node).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsStore } from '../../../src/background/settings';
 import { kvOver, keepSessionFromContentScripts } from '../../../src/background/storage';
 import { memoryKV } from './fakes';
@@ -26,6 +26,27 @@ describe('settings', () => {
       instances: ['https://a.example', 'https://b.example'],
       notifyNewTasks: true,
     });
+  });
+
+  it('are read at once while a write is on its way, and an update that changes nothing writes nothing', async () => {
+    const store = memoryKV();
+    const writes: (() => void)[] = [];
+    const slow = {
+      ...store,
+      set: (key: string, value: unknown) => new Promise<void>((done) => writes.push(() => void store.set(key, value).then(done))),
+    };
+    const settings = new SettingsStore(slow);
+    await settings.get();
+    const room = { account: 'a', jid: 'room@muc.example' };
+    const updated = settings.update(() => ({ lastRoom: room }));
+    await vi.waitFor(() => expect(writes).toHaveLength(1));
+    // the write is held: a read does not wait for it, and sees the change
+    expect((await settings.get()).lastRoom).toEqual(room);
+    writes.shift()!();
+    await updated;
+    await settings.update(() => ({ lastRoom: { ...room } }));
+    expect(writes).toHaveLength(0);
+    expect((await new SettingsStore(store).get()).lastRoom).toEqual(room);
   });
 
   it('fill in fields that an older version did not store', async () => {
