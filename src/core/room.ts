@@ -5,6 +5,7 @@
 // drop, so that both clients number tasks the same way and never fight over
 // orders.
 
+import { derived, noteChanged } from './record-lineage';
 import { byOrderThenId, getTask, has, tasksOf } from './room-query';
 import type { Item, RoomItems, Task } from './types';
 
@@ -35,12 +36,12 @@ export const emptyItems = (): RoomItems => ({ lists: record(), tasks: record() }
 export function withItem(items: RoomItems, item: Item): RoomItems {
   if (item.kind === 'tasklist') {
     const { kind: _kind, ...list } = item;
-    const lists = record(items.lists);
+    const lists = changedCopy(items.lists, list.id);
     lists[list.id] = list;
     return { lists, tasks: has(items.tasks, item.id) ? without(items.tasks, item.id) : items.tasks };
   }
   const { kind: _kind, ...task } = item;
-  const tasks = record(items.tasks);
+  const tasks = changedCopy(items.tasks, task.id);
   tasks[task.id] = task;
   return { lists: has(items.lists, item.id) ? without(items.lists, item.id) : items.lists, tasks };
 }
@@ -54,18 +55,26 @@ export function withItem(items: RoomItems, item: Item): RoomItems {
 export function withChanges(items: RoomItems, put: Item[], drop: string[]): RoomItems {
   let lists = items.lists;
   let tasks = items.tasks;
-  const ownLists = () => (lists === items.lists ? (lists = record(items.lists)) : lists);
-  const ownTasks = () => (tasks === items.tasks ? (tasks = record(items.tasks)) : tasks);
+  const ownLists = (id: string) => {
+    if (lists === items.lists) lists = changedCopy(items.lists);
+    noteChanged(lists, id);
+    return lists;
+  };
+  const ownTasks = (id: string) => {
+    if (tasks === items.tasks) tasks = changedCopy(items.tasks);
+    noteChanged(tasks, id);
+    return tasks;
+  };
   const remove = (id: string) => {
-    if (has(lists, id)) delete ownLists()[id];
-    if (has(tasks, id)) delete ownTasks()[id];
+    if (has(lists, id)) delete ownLists(id)[id];
+    if (has(tasks, id)) delete ownTasks(id)[id];
   };
   for (const id of drop) remove(id);
   for (const item of put) {
     remove(item.id);
     const { kind, ...rest } = item;
-    if (kind === 'tasklist') ownLists()[rest.id] = rest;
-    else ownTasks()[rest.id] = rest as Task;
+    if (kind === 'tasklist') ownLists(rest.id)[rest.id] = rest;
+    else ownTasks(rest.id)[rest.id] = rest as Task;
   }
   return lists === items.lists && tasks === items.tasks ? items : { lists, tasks };
 }
@@ -80,8 +89,19 @@ export function withoutItem(items: RoomItems, id: string): RoomItems {
 }
 
 function without<T>(r: Rec<T>, id: string): Rec<T> {
-  const copy = record(r);
+  const copy = changedCopy(r, id);
   delete copy[id];
+  return copy;
+}
+
+/**
+ * A copy of `from` to change: it remembers what it was copied from and the
+ * ids changed (given here, or noted as they are), so that two versions are
+ * compared by those ids alone (record-lineage.ts).
+ */
+export function changedCopy<T>(from: Rec<T>, ...ids: string[]): Rec<T> {
+  const copy = record(from);
+  derived(copy, from, ids);
   return copy;
 }
 

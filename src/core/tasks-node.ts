@@ -2,7 +2,8 @@
 // lists and tasks read by codec.ts, kept as the room model's records (room.ts).
 import { parseItem } from './codec';
 import type { NodeCodec } from './node-codec';
-import { emptyItems, record } from './room';
+import { noteChanged } from './record-lineage';
+import { changedCopy, emptyItems } from './room';
 import { getList, getTask } from './room-query';
 import { NS, TASKS_NODE, type Item, type RoomItems, type Task } from './types';
 
@@ -11,15 +12,22 @@ export const tasksCodec: NodeCodec<Item, RoomItems> = {
   feature: NS.tasklist,
   parse: parseItem,
   empty: emptyItems,
-  copy: (items) => ({ lists: record(items.lists), tasks: record(items.tasks) }),
+  // copies remember the ids changed in them since (record-lineage.ts): views are compared by those
+  copy: (items) => ({ lists: changedCopy(items.lists), tasks: changedCopy(items.tasks) }),
   put(items, item) {
     const { kind, ...rest } = item;
-    delete items.lists[rest.id];
-    delete items.tasks[rest.id];
-    if (kind === 'tasklist') items.lists[rest.id] = rest;
-    else items.tasks[rest.id] = rest as Task;
+    tasksCodec.drop(items, rest.id);
+    if (kind === 'tasklist') {
+      noteChanged(items.lists, rest.id);
+      items.lists[rest.id] = rest;
+    } else {
+      noteChanged(items.tasks, rest.id);
+      items.tasks[rest.id] = rest as Task;
+    }
   },
   drop(items, id) {
+    if (getList(items, id)) noteChanged(items.lists, id);
+    if (getTask(items, id)) noteChanged(items.tasks, id);
     delete items.lists[id];
     delete items.tasks[id];
   },

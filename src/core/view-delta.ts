@@ -7,7 +7,8 @@
 // order give the view they were diffed from.
 import { has } from './room-query';
 import { plainEqual } from './plain-equal';
-import { record } from './room';
+import { changedBetween } from './record-lineage';
+import { changedCopy, record } from './room';
 import type { Participant } from './notes/types';
 import type { NotesView, RoomView } from './types';
 
@@ -51,17 +52,27 @@ const FIELDS: readonly (keyof Fields)[] = [
   'updatedAt',
 ];
 
-/** Items are compared by identity first: an unchanged item keeps its object from view to view (room.ts). */
+/**
+ * Items are compared by identity first: an unchanged item keeps its object
+ * from view to view (room.ts); and only the ids changed since the versions'
+ * common ancestor, when they have one (record-lineage.ts).
+ */
 function diffRecord<T extends { id: string }>(previous: Record<string, T>, next: Record<string, T>): RecordDelta<T> | undefined {
   if (previous === next) return undefined;
   const put: T[] = [];
   const removed: string[] = [];
-  for (const id in next) {
-    if (!has(next, id)) continue;
+  const compare = (id: string) => {
     const was = has(previous, id) ? previous[id] : undefined;
-    if (was !== next[id] && !plainEqual(was, next[id])) put.push(next[id]!);
+    if (!has(next, id)) {
+      if (was) removed.push(id);
+    } else if (was !== next[id] && !plainEqual(was, next[id])) put.push(next[id]!);
+  };
+  const changed = changedBetween(previous, next);
+  if (changed) changed.forEach(compare);
+  else {
+    for (const id in next) compare(id);
+    for (const id in previous) if (!has(next, id)) compare(id);
   }
-  for (const id in previous) if (has(previous, id) && !has(next, id)) removed.push(id);
   return put.length || removed.length ? { put, removed } : undefined;
 }
 
@@ -110,7 +121,7 @@ function diffParticipants(previous: RoomView['participants'], next: RoomView['pa
 function applyRecord<T extends { id: string }>(current: Record<string, T>, change: RecordDelta<T> | undefined): Record<string, T> {
   if (!change) return current;
   // null prototype: item ids are untrusted ("__proto__" is a key like any other)
-  const next = record(current);
+  const next = changedCopy(current, ...change.removed, ...change.put.map((item) => item.id));
   for (const id of change.removed) delete next[id];
   for (const item of change.put) next[item.id] = item;
   return next;

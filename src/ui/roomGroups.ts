@@ -3,21 +3,30 @@
 // lists a change touched) and item ids by list, so memoized sections and
 // rows skip re-rendering.
 import { useMemo, useRef } from 'preact/hooks';
+import { changedBetween } from '../core/record-lineage';
 import { byOrderThenId, getList, getTask } from '../core/room-query';
 import type { RoomItems, Task } from '../core/types';
 
-/** Ids of the lists whose tasks differ between two versions of the items (one pass over each). */
-function touchedLists(before: RoomItems, after: RoomItems): Set<string> {
+/**
+ * Ids of the lists whose tasks differ between two versions of the items: by
+ * the tasks changed between them when known (record-lineage.ts), else by a
+ * pass over both.
+ */
+function touchedLists(before: RoomItems, after: RoomItems, changed: ReadonlySet<string> | undefined): Set<string> {
   const touched = new Set<string>();
-  if (before.tasks === after.tasks) return touched;
-  for (const id in after.tasks) {
+  const touch = (id: string) => {
     const was = getTask(before, id);
-    const is = getTask(after, id)!;
-    if (was === is) continue;
-    touched.add(is.list);
+    const is = getTask(after, id);
+    if (was === is) return;
+    if (is) touched.add(is.list);
     if (was) touched.add(was.list);
+  };
+  if (before.tasks === after.tasks) return touched;
+  if (changed) changed.forEach(touch);
+  else {
+    for (const id in after.tasks) touch(id);
+    for (const id in before.tasks) if (!getTask(after, id)) touch(id);
   }
-  for (const id in before.tasks) if (!getTask(after, id)) touched.add(getTask(before, id)!.list);
   return touched;
 }
 
@@ -33,28 +42,40 @@ function groupByList(items: RoomItems): Map<string, Task[]> {
   return byList;
 }
 
+/** A list's tasks again from its previous ones and the tasks that changed: what is unchanged stays, what changed is put where it is now. */
+function regroup(previous: Task[], listId: string, items: RoomItems, changed: ReadonlySet<string>): Task[] {
+  const tasks = previous.filter((task) => !changed.has(task.id));
+  for (const id of changed) {
+    const task = getTask(items, id);
+    if (task?.list === listId) tasks.push(task);
+  }
+  return tasks.sort(byOrderThenId);
+}
+
 const NO_TASKS: Task[] = [];
 
 /**
- * Tasks per list. Only the lists whose tasks changed are sorted again; the
- * others keep last render's array, so their (memoized) sections skip
- * re-rendering: one change in a room of 5,000 items costs one list.
+ * Tasks per list. Only the lists whose tasks changed are sorted again, from
+ * their previous tasks and the changed ones; the others keep last render's
+ * array, so their (memoized) sections skip re-rendering: one change in a
+ * room of 5,000 items costs one list, not a pass over the room.
  */
 export function useTasksByList(items: RoomItems, listIds: string[]): Map<string, Task[]> {
   const previous = useRef<{ items: RoomItems; byList: Map<string, Task[]> } | null>(null);
   return useMemo(() => {
     const old = previous.current;
-    const touched = old ? touchedLists(old.items, items) : null;
+    const changed = old ? changedBetween(old.items.tasks, items.tasks) : undefined;
+    const touched = old ? touchedLists(old.items, items, changed) : null;
     let groups: Map<string, Task[]> | undefined;
     const byList = new Map<string, Task[]>();
     for (const id of listIds) {
-      const kept = touched && !touched.has(id) ? old!.byList.get(id) : undefined;
-      if (kept) {
-        byList.set(id, kept);
-        continue;
+      const kept = old?.byList.get(id);
+      if (kept && !touched?.has(id)) byList.set(id, kept);
+      else if (kept && changed) byList.set(id, regroup(kept, id, items, changed));
+      else {
+        groups ??= groupByList(items);
+        byList.set(id, groups.get(id)?.sort(byOrderThenId) ?? NO_TASKS);
       }
-      groups ??= groupByList(items);
-      byList.set(id, groups.get(id)?.sort(byOrderThenId) ?? NO_TASKS);
     }
     previous.current = { items, byList };
     return byList;

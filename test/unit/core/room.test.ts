@@ -153,9 +153,25 @@ describe('tasksOf, openTasksCount, nextOrder', () => {
     expect(tasksOf(items, 'none')).toEqual([]);
   });
 
-  test('open tasks per list, and over existing lists only', () => {
-    expect(openTasksCount(items, 'L1')).toBe(2);
+  test('open tasks over existing lists only', () => {
     expect(openTasksCount(items)).toBe(3); // z's list is gone: shown nowhere, not counted
+  });
+
+  test('open tasks counted again from the last count by the tasks changed, the same as counting them all', () => {
+    let next = items;
+    const steps: ((i: typeof items) => typeof items)[] = [
+      (i) => withItem(i, { kind: 'task', ...task('a', 'L1', 2), done: true }),
+      (i) => withoutItem(i, 'd'),
+      (i) => withItem(i, { kind: 'task', ...task('n', 'L2', 5) }),
+      (i) => withItem(i, { kind: 'task', ...task('z', 'L2', 1) }), // back in a list that exists
+      (i) => withChanges(i, [{ kind: 'task', ...task('c', 'L1', 1) }], ['b']),
+    ];
+    for (const step of steps) {
+      next = step(next);
+      // a structured copy has no lineage and no count: counted whole
+      expect(openTasksCount(next)).toBe(openTasksCount(structuredClone(next)));
+    }
+    expect(openTasksCount(next)).toBe(3);
   });
 
   test('a new task goes after the highest order: 1 + max(0, orders)', () => {

@@ -1,0 +1,78 @@
+// Which ids differ between two versions of one record, without a pass over
+// the record. A room of 5,000 items changes by one task per toggle, but every
+// version of its tasks record is a whole copy; comparing two versions entry by
+// entry costs a pass over all 5,000, and the worker (the delta for the
+// views), the page (which lists to group again) and the counts did that at
+// every change. So a copy made to change a few entries remembers what it was
+// copied from and which ids it changed; two versions whose lines meet within
+// a few copies are compared by those ids alone. Versions that do not meet
+// (a fetch rebuilt the room, a line was cut) are compared whole, as before.
+//
+// A link holds its base strongly (the common ancestor of two versions must
+// still be there to be found), so lines are cut MAX_DEPTH copies back: memory
+// holds at most that many old versions per line.
+
+type Rec = object;
+interface Link {
+  base: Rec;
+  /** ids put, replaced or removed in this version since `base` (grows while the version is changed in place) */
+  ids: string[];
+}
+
+const links = new WeakMap<Rec, Link>();
+const MAX_DEPTH = 6;
+/** Past this many ids, a walk over the whole record is about as cheap and simpler. */
+const MAX_IDS = 2_000;
+
+/** `next` is a copy of `base` in which `ids` changed (more may be noted with `noteChanged` while it is changed in place). */
+export function derived(next: Rec, base: Rec, ids: string[] = []): void {
+  if (next === base) return;
+  links.set(next, { base, ids });
+  // cut the line MAX_DEPTH copies back, so that it holds no more old versions than that
+  let node: Rec | undefined = base;
+  for (let depth = 1; node && depth < MAX_DEPTH; depth++) node = links.get(node)?.base;
+  if (node) links.delete(node);
+}
+
+/** `id` changed in `version` in place (a version being built, not yet shown to anyone). */
+export function noteChanged(version: Rec, id: string): void {
+  links.get(version)?.ids.push(id);
+}
+
+/**
+ * The ids whose entries may differ between `a` and `b` (a superset: an id
+ * changed and changed back is in it), or undefined when their lines do not
+ * meet within reach: then compare them whole.
+ */
+export function changedBetween(a: Rec, b: Rec): ReadonlySet<string> | undefined {
+  if (a === b) return new Set();
+  // a's ancestors (a itself first), with the ids changed on the way down to a
+  const fromA = new Map<Rec, string[][]>();
+  let path: string[][] = [];
+  for (let node: Rec | undefined = a; node; ) {
+    fromA.set(node, path);
+    const link = links.get(node);
+    if (!link) break;
+    path = [...path, link.ids];
+    node = link.base;
+  }
+  path = [];
+  for (let node: Rec | undefined = b; node; ) {
+    const meet = fromA.get(node);
+    if (meet) return idSet([...meet, ...path]);
+    const link = links.get(node);
+    if (!link) return undefined;
+    path.push(link.ids);
+    node = link.base;
+  }
+  return undefined;
+}
+
+function idSet(groups: string[][]): ReadonlySet<string> | undefined {
+  let size = 0;
+  for (const ids of groups) size += ids.length;
+  if (size > MAX_IDS) return undefined;
+  const set = new Set<string>();
+  for (const ids of groups) for (const id of ids) set.add(id);
+  return set;
+}

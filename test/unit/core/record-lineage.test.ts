@@ -1,0 +1,145 @@
+// Versions of a room's records compared by the ids changed between them
+// (record-lineage.ts) must give exactly what comparing them whole gives: the
+// view deltas the worker sends and the lists the page groups again depend on
+// it. Random edits of every kind the engine and the page make (model
+// changes, in-place changes of the server's copy, deltas applied), each
+// version diffed against earlier ones by lineage and against structured
+// copies of the same versions, which have none.
+import { describe, expect, it } from 'vitest';
+import { changedBetween } from '../../../src/core/record-lineage';
+import { emptyItems, withChanges, withItem, withoutItem } from '../../../src/core/room';
+import { tasksCodec } from '../../../src/core/tasks-node';
+import type { Item, RoomItems, RoomView } from '../../../src/core/types';
+import { applyViewDelta, diffViews } from '../../../src/core/view-delta';
+import { noNotes } from '../../../src/core/notes/view';
+
+const ref = { account: 'xmpp:alice@example.org', jid: 'room@muc.example.org' };
+const view = (items: RoomItems): RoomView => ({
+  ref,
+  title: 'Live',
+  status: 'live',
+  rights: 'moderator',
+  items,
+  pending: [],
+  notes: noNotes(),
+  participants: {},
+  changed: [],
+  skipped: { count: 0 },
+  loaded: true,
+  updatedAt: 1,
+});
+
+/** A small deterministic generator (mulberry32), so that a failure replays. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function startingRoom(): RoomItems {
+  const put: Item[] = [];
+  for (let l = 0; l < 4; l++) {
+    put.push({ kind: 'tasklist', id: `L${l}`, name: `List ${l}` });
+    for (let t = 0; t < 10; t++) put.push({ kind: 'task', id: `T${l}-${t}`, list: `L${l}`, name: `Task ${t}`, order: t, done: false });
+  }
+  return withChanges(emptyItems(), put, []);
+}
+
+/** One change of the kinds the engine and the views make, as a new version of the items. */
+function change(items: RoomItems, next: () => number): RoomItems {
+  const pick = <T>(all: T[]): T => all[Math.floor(next() * all.length)]!;
+  const taskIds = Object.keys(items.tasks);
+  const listIds = Object.keys(items.lists);
+  const id = () => (taskIds.length && next() < 0.8 ? pick(taskIds) : `T-new-${Math.floor(next() * 1e6)}`);
+  const task = (taskId: string): Item => ({
+    kind: 'task',
+    id: taskId,
+    list: listIds.length ? pick(listIds) : 'L0',
+    name: `Task ${Math.floor(next() * 100)}`,
+    order: Math.floor(next() * 20),
+    done: next() < 0.5,
+  });
+  switch (Math.floor(next() * 6)) {
+    case 0:
+      return withItem(items, task(id()));
+    case 1:
+      return withoutItem(items, id());
+    case 2:
+      return withChanges(items, [task(id()), task(id()), { kind: 'tasklist', id: `L${Math.floor(next() * 6)}`, name: 'Renamed' }], [id()]);
+    case 3: {
+      // the server's copy: copied once, then changed in place by several notifications
+      const own = tasksCodec.copy(items);
+      tasksCodec.put(own, task(id()));
+      tasksCodec.drop(own, id());
+      tasksCodec.put(own, task(id()));
+      return own;
+    }
+    case 4: {
+      // what a page does: a delta from a structured copy applied to its version
+      const target = withChanges(items, [task(id())], [id()]);
+      const delta = diffViews(structuredClone(view(items)), structuredClone(view(target)));
+      return delta ? applyViewDelta(view(items), structuredClone(delta)).items : items;
+    }
+    default:
+      // the same entry put again (an echo): no change at all
+      return taskIds.length ? withItem(items, { kind: 'task', ...items.tasks[pick(taskIds)]! }) : items;
+  }
+}
+
+const sorted = (delta: ReturnType<typeof diffViews>) =>
+  delta && {
+    ...delta,
+    ...(delta.tasks && {
+      tasks: { put: [...delta.tasks.put].sort((a, b) => a.id.localeCompare(b.id)), removed: [...delta.tasks.removed].sort() },
+    }),
+    ...(delta.lists && {
+      lists: { put: [...delta.lists.put].sort((a, b) => a.id.localeCompare(b.id)), removed: [...delta.lists.removed].sort() },
+    }),
+  };
+
+describe('record lineage', () => {
+  it('gives the same deltas as comparing whole records, over random changes of every kind and between versions apart and on other branches', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const versions = [startingRoom()];
+      for (let step = 0; step < 30; step++) {
+        // a branch now and then: a version made from an older one (the shown items beside the server's)
+        const base = next() < 0.2 ? versions[Math.max(0, versions.length - 3)]! : versions.at(-1)!;
+        versions.push(change(base, next));
+      }
+      for (let i = 0; i < versions.length; i++) {
+        for (let j = Math.max(0, i - 8); j < i; j++) {
+          const byLineage = diffViews(view(versions[j]!), view(versions[i]!));
+          const whole = diffViews(structuredClone(view(versions[j]!)), structuredClone(view(versions[i]!)));
+          expect(sorted(byLineage), `seed ${seed}, versions ${j} → ${i}`).toEqual(sorted(whole));
+        }
+      }
+    }
+  });
+
+  it('knows the ids changed between versions a few copies apart, and nothing of versions made apart', () => {
+    const start = startingRoom();
+    const a = withItem(start, { kind: 'task', id: 'T0-1', list: 'L0', name: 'Done', order: 1, done: true });
+    const b = withoutItem(a, 'T1-1');
+    const server = tasksCodec.copy(start);
+    tasksCodec.put(server, { kind: 'task', id: 'T2-2', list: 'L1', name: 'Moved', order: 0, done: false });
+    expect([...changedBetween(start.tasks, b.tasks)!].sort()).toEqual(['T0-1', 'T1-1']);
+    // two branches of `start`: what either changed
+    expect([...changedBetween(b.tasks, server.tasks)!].sort()).toEqual(['T0-1', 'T1-1', 'T2-2']);
+    expect(changedBetween(b.tasks, b.tasks)!.size).toBe(0);
+    expect(changedBetween(startingRoom().tasks, b.tasks)).toBeUndefined();
+  });
+
+  it('forgets versions more than a few copies back, so that old versions of a big room are not kept', () => {
+    const start = startingRoom();
+    let items = start;
+    for (let i = 0; i < 20; i++) items = withItem(items, { kind: 'task', id: 'T0-0', list: 'L0', name: `v${i}`, order: 0, done: false });
+    expect(changedBetween(start.tasks, items.tasks)).toBeUndefined();
+    // and the comparison falls back to the whole records
+    expect(diffViews(view(start), view(items))?.tasks?.put.map((t) => t.name)).toEqual(['v19']);
+  });
+});
