@@ -149,7 +149,8 @@ export class Instances {
       id: scriptIdFor(origin),
       matches: [pattern],
       js: [this.contentScriptFile],
-      runAt: 'document_idle',
+      // At the document's start: the room is asked for while the page still loads (the panel waits for the DOM).
+      runAt: 'document_start',
       persistAcrossSessions: true,
     };
     const [existing] = await this.apis.scripting.getRegisteredContentScripts({ ids: [script.id] });
@@ -157,7 +158,11 @@ export class Instances {
       await this.apis.scripting.registerContentScripts([script]);
       return false;
     }
-    if (existing.js?.join() !== script.js?.join() || existing.matches?.join() !== script.matches?.join()) {
+    if (
+      existing.js?.join() !== script.js?.join() ||
+      existing.matches?.join() !== script.matches?.join() ||
+      existing.runAt !== script.runAt
+    ) {
       await this.apis.scripting.updateContentScripts([script]);
     }
     return true;

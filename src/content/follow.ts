@@ -38,6 +38,12 @@ function storageOf(win: Window, which: 'localStorage' | 'sessionStorage'): Stora
   }
 }
 
+/** Resolves once the document is parsed (at once when it already is). */
+function domParsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 export function followWatchPages(deps: FollowDeps): () => void {
   const { win } = deps;
   const origin = win.location.origin;
@@ -56,6 +62,8 @@ export function followWatchPages(deps: FollowDeps): () => void {
         mounting = true;
         try {
           const mountPanel = await deps.loadPanel();
+          // The script runs from the document's start: the panel goes into a parsed page.
+          await domParsed(win.document);
           // Rights may have changed while the code loaded.
           if (!stopped && rightsNow === 'moderator' && watch) panel = mountPanel({ doc: win.document, room, origin, client: watch });
         } catch (err) {
@@ -78,6 +86,9 @@ export function followWatchPages(deps: FollowDeps): () => void {
         auth: readPeerTubeAuth(storageOf(win, 'localStorage'), storageOf(win, 'sessionStorage')),
       });
       if (stopped || !reply.ok) return;
+      // The background finds a room only for its owners and admins: the panel's code loads while the
+      // watch connects, whose rights decide the mount.
+      deps.loadPanel().catch(() => {});
       watch = deps.watchRights(reply.value.room, onRights(reply.value.room));
     })();
 

@@ -52,7 +52,7 @@ describe('enabling an instance', () => {
         id: 'instance:https://video.example',
         matches: ['https://video.example/*'],
         js: [FILE],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);
@@ -159,5 +159,14 @@ describe('reconciling at start-up', () => {
     await instances.reconcile();
     expect(browser.registered.get(scriptIdFor(PEERTUBE))?.js).toEqual([FILE]);
     expect([...browser.registered.keys()].sort()).toEqual([scriptIdFor(PEERTUBE), 'someone-elses-script']);
+  });
+
+  it("moves an earlier version's registration to the document's start", async () => {
+    const { browser, instances } = setup({ settings: { instances: [PEERTUBE] } });
+    browser.granted.add('https://video.example/*');
+    const id = scriptIdFor(PEERTUBE);
+    browser.registered.set(id, { id, matches: ['https://video.example/*'], js: [FILE], runAt: 'document_idle' });
+    await instances.reconcile();
+    expect(browser.registered.get(id)?.runAt).toBe('document_start');
   });
 });
