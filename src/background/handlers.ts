@@ -57,12 +57,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const reply = await engine.openPeerTubeRoom(page);
       if (!current()) return reply;
-      if (reply.ok) {
-        await tabRooms.set(tabId, { origin, room: reply.value.room });
-        await settings.update(() => ({ lastRoom: reply.value.room }));
-      } else {
-        await tabRooms.set(tabId, { origin, problem: reply.error });
-      }
+      // The map in memory changes at once (the watch that follows is checked against it) and the reply
+      // goes without waiting for storage, which keeps the map for a restarted worker.
+      const stored = reply.ok
+        ? Promise.all([tabRooms.set(tabId, { origin, room: reply.value.room }), settings.update(() => ({ lastRoom: reply.value.room }))])
+        : tabRooms.set(tabId, { origin, problem: reply.error });
+      stored.catch((e) => console.warn('[livechat-tasks] could not store the tab room', e));
       return reply;
     },
 

@@ -90,12 +90,14 @@ export async function fetchRoomConfig(origin: string, uuid: string, fetchFn: Fet
 export function roomPageFinder(fetchFn: Fetch): (origin: string, page: WatchPage) => Promise<PeerTubeRoomPage | null> {
   const withLivechat = new Set<string>();
   return async (origin, { videoId, url, auth }) => {
-    if (!withLivechat.has(origin)) {
-      if (!configHasLivechat(await getJson(fetchFn, `${origin}/api/v1/config`))) return null;
-      withLivechat.add(origin);
-    }
     const headers = auth?.kind === 'peertube' ? { Authorization: `${auth.tokenType} ${auth.accessToken}` } : undefined;
-    const video = await fetchVideo(origin, videoId, fetchFn, headers);
+    // The instance's config and the video are asked for side by side: one round trip, not two.
+    const [hasLivechat, video] = await Promise.all([
+      withLivechat.has(origin) || getJson(fetchFn, `${origin}/api/v1/config`).then(configHasLivechat),
+      fetchVideo(origin, videoId, fetchFn, headers),
+    ]);
+    if (!hasLivechat) return null;
+    withLivechat.add(origin);
     if (!video) return null;
     const config = await fetchRoomConfig(origin, video.uuid, fetchFn);
     if (!config) return null;
