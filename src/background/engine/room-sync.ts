@@ -79,14 +79,13 @@ export class RoomSync {
           this.shown.status = 'live';
           if (!EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
           this.shown.changed();
-          // at once, not after the debounce: a worker stopped right now must still paint this next time
-          void this.shown.saveSnapshot();
+          this.pushThenCache();
         },
         notesLive: () => {
           // a failure of the notes' fetch, now healed, no longer stands beside live tasks
           if (this.shown.status === 'live' && !EDIT_PROBLEMS.has(this.shown.problem?.code)) this.shown.problem = undefined;
           this.shown.changed();
-          void this.shown.saveSnapshot();
+          this.pushThenCache();
         },
         lostRights: (problem) => this.loseRights(problem),
         failed: (problem) => this.setProblem(problem),
@@ -273,6 +272,16 @@ export class RoomSync {
 
   saveSnapshot(): Promise<void> {
     return this.shown.saveSnapshot();
+  }
+
+  /**
+   * A fetch went live: the cache is written at once, not after the quiet debounce (a worker
+   * stopped right now must still paint this next time), and the view is pushed first, since
+   * writing a 5,000-item room blocks the worker for a while.
+   */
+  private pushThenCache(): void {
+    this.shown.pushNow();
+    void this.shown.saveSnapshot();
   }
 
   /** Stop timers (engine closing); the snapshot is written first. */

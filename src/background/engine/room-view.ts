@@ -126,6 +126,11 @@ export class RoomViewState {
     if (this.listeners.size > 0) this.emitter.changed();
   }
 
+  /** Pushes what changed now, not at the end of the run: before writing the cache of a big room, which blocks the worker. */
+  pushNow(): void {
+    this.emit();
+  }
+
   /** Someone else changed item `id`: highlighted for a moment. */
   markChanged(id: string): void {
     this.changedUntil.set(id, this.deps.now() + CHANGED_HIGHLIGHT_MS);
