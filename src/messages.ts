@@ -82,12 +82,14 @@ type ContentToBackground =
 
 type ViewToBackground =
   /**
-   * `id`: the view's name for this edit. A view whose reply was lost (the
-   * worker stopped while answering) asks again under the same id and learns
-   * what became of the edit, which is never made twice. A task edit or a
-   * note edit (core/notes/types.ts NoteEdit); the reply's `itemId` is the
-   * item the edit touched (a creation's new item: its temporary `local:…` id
-   * while queued offline, else the server's).
+   * An edit of a room, asked for over the room's port (`view/edit` below; a
+   * runtime message of this type is refused), and handled as this request
+   * once the port's watch is checked. `id`: the view's name for this edit. A
+   * view whose reply was lost (the worker stopped while answering) asks again
+   * under the same id and learns what became of the edit, which is never made
+   * twice. A task edit or a note edit (core/notes/types.ts NoteEdit); the
+   * reply's `itemId` is the item the edit touched (a creation's new item: its
+   * temporary `local:…` id while queued offline, else the server's).
    */
   | { type: 'view/edit'; room: RoomRef; edit: RoomEdit; id?: string }
   /** Popup and side panel: what the given tab shows, plus recent rooms and accounts. */
@@ -166,14 +168,21 @@ export interface Replies {
  * message of a port is numbered from 1 up: a view that sees a gap, or a delta
  * before any whole view, posts `view/watch` again and gets the whole view
  * again. Closing the port stops the watch.
+ *
+ * Edits of the watched room go over the same port (`view/edit`, answered by
+ * `bg/edited` with the same id, in any order): one message on a channel
+ * already open, where a runtime message opens a channel of its own each time
+ * (the first thing another moderator waits for when this one ticks a task).
  */
 export const ROOM_PORT = 'room';
-export type PortToBackground = { type: 'view/watch'; room: RoomRef };
+export type PortToBackground = { type: 'view/watch'; room: RoomRef } | { type: 'view/edit'; id: string; edit: RoomEdit };
 export type BackgroundToPort =
   | { type: 'bg/room'; seq: number; view: RoomView }
   | { type: 'bg/delta'; seq: number; delta: ViewDelta }
   /** the watch was refused (bad message, or a content script asking for another room); the port closes after it */
-  | { type: 'bg/refused'; error: Problem };
+  | { type: 'bg/refused'; error: Problem }
+  /** the answer to the port's edit `id` */
+  | { type: 'bg/edited'; id: string; reply: Reply<{ itemId: string }> };
 
 /**
  * Pushed by the background to the extension's pages (runtime.sendMessage,

@@ -6,7 +6,7 @@
 // accounts, instances or another room.
 import { roomKey, type Problem, type RoomRef, type RoomView } from '../core/types';
 import type { ViewListener } from '../core/view-delta';
-import { ROOM_PORT, type BackgroundToPort, type Reply, type Request } from '../messages';
+import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply, type Request } from '../messages';
 import type { Handlers } from './handlers';
 import type { TabRooms } from './tab-rooms';
 import { identify, type Caller, type Self, type SenderLike } from './senders';
@@ -36,13 +36,15 @@ interface PortState {
   /** set for a content script's port: its watch ends when the tab's room changes */
   tabId?: number;
   room?: RoomRef;
+  /** the latest watch's checks: the port's edits are for the room it watches, so they wait for them */
+  watched?: Promise<void>;
   unsubscribe?: () => void;
   /** the view the port was last given (whole or by delta), and that message's number */
   sent?: RoomView;
   seq: number;
 }
 
-const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/watch-page', 'content/room-left', 'view/edit']);
+const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/watch-page', 'content/room-left']);
 
 const refused = (detail: string): { ok: false; error: Problem } => ({ ok: false, error: { code: 'bad-request', detail } });
 
@@ -66,12 +68,25 @@ export class Router {
       await this.deps.ready;
       const denied = await this.deny(request, who.caller);
       if (denied) return refused(denied);
-      const handler = this.deps.handlers[request.type] as (m: Request, c: Caller) => Promise<Reply<unknown>>;
-      return await handler(request, who.caller);
     } catch (e) {
-      this.log('handler failed', request.type, e);
-      return { ok: false, error: { code: 'internal', detail: e instanceof Error ? e.message : String(e) } };
+      return this.failed(request, e);
     }
+    return this.handle(request, who.caller);
+  }
+
+  /** A checked request to its handler; a handler's exception becomes a failed reply. */
+  private async handle(request: Request, caller: Caller): Promise<Reply<unknown>> {
+    try {
+      const handler = this.deps.handlers[request.type] as (m: Request, c: Caller) => Promise<Reply<unknown>>;
+      return await handler(request, caller);
+    } catch (e) {
+      return this.failed(request, e);
+    }
+  }
+
+  private failed(request: Request, e: unknown): Reply<unknown> {
+    this.log('handler failed', request.type, e);
+    return { ok: false, error: { code: 'internal', detail: e instanceof Error ? e.message : String(e) } };
   }
 
   /** A runtime port: `room` ports carry one watch at a time; other names are not ours to answer. */
@@ -86,16 +101,40 @@ export class Router {
     const state: PortState = { tabId: caller.kind === 'content' ? caller.tabId : undefined, seq: 0 };
     this.ports.set(port, state);
     port.onDisconnect.addListener(() => this.stopWatch(port));
-    port.onMessage.addListener(async (message) => {
+    port.onMessage.addListener((message) => {
       const checked = checkPortMessage(message);
       if (!checked.ok) return this.refusePort(port, checked.error);
-      try {
-        await this.watch(port, state, caller, checked.value.room);
-      } catch (e) {
+      const msg = checked.value;
+      if (msg.type === 'view/edit') {
+        void this.edit(port, state, caller, msg);
+        return;
+      }
+      state.watched = this.watch(port, state, caller, msg.room).catch((e: unknown) => {
         this.log('watch failed', e);
         this.refusePort(port, { code: 'internal', detail: e instanceof Error ? e.message : String(e) });
-      }
+      });
     });
+  }
+
+  /**
+   * An edit of the port's room, once its watch passed its checks (a port
+   * whose watch was refused is closed: its edits get no answer, and the view
+   * says why it ended). A content script is checked again, as for any of its
+   * messages: its tab may have left the room meanwhile.
+   */
+  private async edit(port: PortLike, state: PortState, caller: Caller, { id, edit }: Extract<PortToBackground, { type: 'view/edit' }>) {
+    await state.watched;
+    const room = state.room;
+    if (!room || !this.ports.has(port)) return;
+    const request: Request = { type: 'view/edit', room, edit, id };
+    let reply: Reply<unknown>;
+    try {
+      const denied = caller.kind === 'content' ? await this.denyContentRoom(caller, room) : undefined;
+      reply = denied ? refused(denied) : await this.handle(request, caller);
+    } catch (e) {
+      reply = this.failed(request, e);
+    }
+    safePost(port, { type: 'bg/edited', id, reply: reply as Reply<{ itemId: string }> });
   }
 
   private async watch(port: PortLike, state: PortState, caller: Caller, room: RoomRef) {
@@ -147,7 +186,6 @@ export class Router {
     if (request.type === 'content/watch-page' && new URL(request.url).origin !== caller.origin) {
       return 'a content script may only report its own page';
     }
-    if (request.type === 'view/edit') return this.denyContentRoom(caller, request.room);
     return undefined;
   }
 

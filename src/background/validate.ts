@@ -239,10 +239,8 @@ function request(v: unknown): Request {
     case 'view/all-rooms':
     case 'view/settings-get':
       return { type: m.type };
-    case 'view/edit': {
-      const id = optionalText(m.id, 'id', EDIT_ID_MAX);
-      return { type: m.type, room: roomRef(m.room, 'room'), edit: edit(m.edit, 'edit'), ...(id !== undefined ? { id } : {}) };
-    }
+    case 'view/edit':
+      throw new Refused('edits go over the room port, not as a runtime message');
     case 'view/tab-info':
       return { type: m.type, tabId: count(m.tabId, 'tabId') };
     case 'view/instance-request':
@@ -280,6 +278,7 @@ export const checkRequest = (v: unknown) => checked(() => request(v));
 export const checkPortMessage = (v: unknown): Checked<PortToBackground> =>
   checked(() => {
     const m = record(v, 'message');
-    if (m.type !== 'view/watch') throw new Refused('a room port only takes view/watch');
-    return { type: 'view/watch', room: roomRef(m.room, 'room') };
+    if (m.type === 'view/watch') return { type: m.type, room: roomRef(m.room, 'room') };
+    if (m.type === 'view/edit') return { type: m.type, id: filled(m.id, 'id', EDIT_ID_MAX), edit: edit(m.edit, 'edit') };
+    throw new Refused('a room port only takes view/watch and view/edit');
   });

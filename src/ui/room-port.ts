@@ -6,13 +6,13 @@
 // which wakes the background, then at growing intervals while it keeps
 // failing. After the first whole view come deltas (core/view-delta.ts),
 // applied in order; on a gap in their numbers we ask for the whole view
-// again. Edits go by one-off message and resolve with the background's
-// Reply. An edit whose reply was lost (the worker stopped while answering)
-// is asked for again under the same id, which wakes a fresh worker: it
-// answers with what became of the edit (queued, saved or refused) and never
-// makes it twice, so a false "not saved" is never shown. No UI framework
-// here: the content script carries this file for every page, panel or not
-// (bench/size.mjs holds it to a budget).
+// again. Edits go over the same port (`view/edit`, answered by `bg/edited`).
+// An edit whose answer was lost with its port (the worker stopped while
+// answering) is posted again under the same id on the next port: the
+// background answers with what became of it (queued, saved or refused) and
+// never makes it twice, so a false "not saved" is never shown. No UI
+// framework here: the content script carries this file for every page, panel
+// or not (bench/size.mjs holds it to a budget).
 //
 // One end is told apart: the extension was reloaded, updated or removed
 // under this page. Nothing can reach the background again, so the client
@@ -23,7 +23,6 @@ import type { Problem, RoomEdit, RoomRef, RoomView } from '../core/types';
 import { applyViewDelta } from '../core/view-delta';
 import { extensionContextGone, ext } from '../ext';
 import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply } from '../messages';
-import { request } from '../send';
 
 export interface RoomClient {
   /** the latest view of the room, once one came */
@@ -43,8 +42,17 @@ export interface RoomClient {
 }
 
 const CONTEXT_GONE: Problem = { code: 'context-gone' };
-/** Times an edit is asked for again after a lost reply: at once, then with the connection's back-off (about 7 s in all). */
-const EDIT_FOLLOW_UPS = 4;
+/** Ports an edit's answer may be lost with before it is taken as unanswered (about 7 s with the connection's back-off). */
+const EDIT_TRIES = 5;
+const NO_ANSWER: Problem = { code: 'internal', detail: 'no answer from the background' };
+
+type EditReply = Reply<{ itemId: string }>;
+interface Unanswered {
+  edit: RoomEdit;
+  /** ports that failed or dropped before its answer came */
+  tries: number;
+  resolve(reply: EditReply): void;
+}
 
 /** An id for one edit, the same in every attempt (32 hex digits; crypto.randomUUID needs a secure page). */
 function newEditId(): string {
@@ -64,16 +72,40 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
   let retry: ReturnType<typeof setTimeout> | undefined;
   /** failed connections since the last view: after none we reconnect at once */
   let failures = 0;
+  /** edits posted and not answered yet, by id, in the order they were made */
+  const unanswered = new Map<string, Unanswered>();
+  /** stop() was called: the port closes once no edit waits for its answer */
+  let stopping = false;
 
   const watch: PortToBackground = { type: 'view/watch', room };
 
   const notify = () => listeners.forEach((onChange) => onChange());
+
+  const close = () => {
+    clearTimeout(retry);
+    port?.disconnect();
+    port = undefined;
+  };
+
+  const answer = (id: string, reply: EditReply) => {
+    unanswered.get(id)?.resolve(reply);
+    unanswered.delete(id);
+    if (stopping && unanswered.size === 0) close();
+  };
+
+  /** A port failed or dropped with edits unanswered: each is posted again on the next one, a few times. */
+  const answersLost = () => {
+    for (const [id, pending] of unanswered) if (++pending.tries >= EDIT_TRIES) answer(id, { ok: false, error: NO_ANSWER });
+  };
+
+  const post = (id: string, edit: RoomEdit) => port?.postMessage({ type: 'view/edit', id, edit });
 
   const finish = (why: Problem) => {
     if (end) return;
     end = why;
     clearTimeout(retry);
     port = undefined;
+    for (const id of [...unanswered.keys()]) answer(id, { ok: false, error: why });
     notify();
   };
 
@@ -96,7 +128,9 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
     try {
       opened = api.runtime.connect({ name: ROOM_PORT });
     } catch {
-      if (!gone()) reconnect();
+      if (gone()) return;
+      answersLost();
+      reconnect();
       return;
     }
     port = opened;
@@ -120,6 +154,8 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
         latest = applyViewDelta(latest, msg.delta);
         seq = msg.seq;
         notify();
+      } else if (msg?.type === 'bg/edited') {
+        answer(msg.id, msg.reply);
       } else if (msg?.type === 'bg/refused') {
         finish(msg.error);
       }
@@ -127,9 +163,12 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;
       port = undefined;
-      if (!gone()) reconnect();
+      if (gone()) return;
+      answersLost();
+      reconnect();
     });
     opened.postMessage(watch);
+    for (const [id, pending] of unanswered) post(id, pending.edit);
   };
   connect();
 
@@ -140,26 +179,20 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
-    async edit(edit) {
-      const id = newEditId();
-      for (let attempt = 0; ; attempt++) {
-        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt - 1, random)));
-        if (gone()) return { ok: false, error: CONTEXT_GONE };
-        const answer = await request({ type: 'view/edit', room, edit, id });
-        const replied = !('noReply' in answer);
-        if (replied && answer.ok) return answer;
-        // The context may have gone during the call: the failure is then a closed channel's, and the view must say why.
-        if (gone()) return { ok: false, error: CONTEXT_GONE };
-        if (replied) return answer;
-        // Sent again under the same id whatever the browser said: it may have acted on it, or not.
-        if (attempt === EDIT_FOLLOW_UPS) return { ok: false, error: { code: 'internal', detail: answer.noReply } };
-      }
+    edit(edit) {
+      if (end ?? gone()) return Promise.resolve({ ok: false, error: end ?? CONTEXT_GONE });
+      if (!ext() || stopping) return Promise.resolve({ ok: false, error: { code: 'internal', detail: 'not watching the room' } });
+      return new Promise((resolve) => {
+        const id = newEditId();
+        unanswered.set(id, { edit, tries: 0, resolve });
+        post(id, edit); // with no port open now, on the next one
+      });
     },
     stop() {
+      // Edits on their way are still answered (a view closing just after an edit must not drop it): the port closes after them.
       listeners.clear();
-      clearTimeout(retry);
-      port?.disconnect();
-      port = undefined;
+      stopping = true;
+      if (unanswered.size === 0) close();
     },
   };
 }

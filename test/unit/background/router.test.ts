@@ -68,6 +68,27 @@ const detected = (origin = ENABLED) => ({
   auth: { kind: 'peertube', tokenType: 'Bearer', accessToken: 'secret' },
 });
 
+const EDIT_ID = 'edit-1';
+
+/**
+ * What a view gets for a message: a runtime message's reply; for an edit,
+ * the answer over a room port watching the edit's room (edits go there), or
+ * the port's refusal.
+ */
+async function ask(router: Router, message: unknown, sender: PortLike['sender']): Promise<Reply<unknown>> {
+  const m = message as { type?: unknown; room?: unknown; edit?: unknown };
+  if (m?.type !== 'view/edit') return router.handleMessage(message, sender);
+  const port = new FakePort('room', sender);
+  router.handlePort(port);
+  await port.send({ type: 'view/watch', room: m.room });
+  await port.send({ type: 'view/edit', id: EDIT_ID, edit: m.edit });
+  for (const answer of port.posted) {
+    if (answer.type === 'bg/edited') return answer.reply;
+    if (answer.type === 'bg/refused') return { ok: false, error: answer.error };
+  }
+  throw new Error('the port answered nothing');
+}
+
 const createTask = (room = ROOM_A) => ({ type: 'view/edit', room, edit: { op: 'createTask', list: 'L1', name: 'Check sound' } });
 
 function refusal(reply: Reply<unknown>): string {
@@ -80,17 +101,15 @@ function refusal(reply: Reply<unknown>): string {
 describe('sender checks', () => {
   it('refuses messages that do not come from this extension', async () => {
     const { router, calls } = setup();
-    expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, { ...POPUP, id: 'someone-else' }))).toMatch(
-      /not this extension/,
-    );
-    expect(refusal(await router.handleMessage({ type: 'view/settings-get' }, undefined))).toMatch(/not this extension/);
+    expect(refusal(await ask(router, { type: 'view/settings-get' }, { ...POPUP, id: 'someone-else' }))).toMatch(/not this extension/);
+    expect(refusal(await ask(router, { type: 'view/settings-get' }, undefined))).toMatch(/not this extension/);
     expect(calls).toEqual([]);
   });
 
   it('lets extension pages ask anything a view may ask', async () => {
     const { router, calls } = setup();
-    expect(await router.handleMessage({ type: 'view/settings-get' }, POPUP)).toEqual({ ok: true, value: 'handled' });
-    expect(await router.handleMessage({ type: 'view/instance-enable', origin: ENABLED }, POPUP)).toEqual({ ok: true, value: 'handled' });
+    expect(await ask(router, { type: 'view/settings-get' }, POPUP)).toEqual({ ok: true, value: 'handled' });
+    expect(await ask(router, { type: 'view/instance-enable', origin: ENABLED }, POPUP)).toEqual({ ok: true, value: 'handled' });
     expect(calls.map((c) => [c.type, c.caller.kind])).toEqual([
       ['view/settings-get', 'page'],
       ['view/instance-enable', 'page'],
@@ -99,7 +118,7 @@ describe('sender checks', () => {
 
   it('refuses content/* messages from extension pages, which have no tab to speak for', async () => {
     const { router, calls } = setup();
-    expect(refusal(await router.handleMessage(detected(), POPUP))).toMatch(/content scripts only/);
+    expect(refusal(await ask(router, detected(), POPUP))).toMatch(/content scripts only/);
     expect(calls).toEqual([]);
   });
 
@@ -119,20 +138,20 @@ describe('sender checks', () => {
       { type: 'view/show-message', room: ROOM_A, ref: { id: 'm-1' }, windowId: 1 },
     ];
     for (const message of asked) {
-      expect(refusal(await router.handleMessage(message, content(7)))).toMatch(`content scripts may not send ${message.type}`);
+      expect(refusal(await ask(router, message, content(7)))).toMatch(`content scripts may not send ${message.type}`);
     }
     expect(calls).toEqual([]);
   });
 
   it('lets a content script report its own page, on an enabled instance only', async () => {
     const { router, calls } = setup();
-    expect(await router.handleMessage(detected(), content(7))).toEqual({ ok: true, value: 'handled' });
+    expect(await ask(router, detected(), content(7))).toEqual({ ok: true, value: 'handled' });
     expect(calls[0]?.caller).toEqual({ kind: 'content', tabId: 7, origin: ENABLED });
 
     // a page claiming another origin than its own (the background would fetch from it)
-    expect(refusal(await router.handleMessage(detected('https://other.example'), content(7)))).toMatch(/its own page/);
+    expect(refusal(await ask(router, detected('https://other.example'), content(7)))).toMatch(/its own page/);
     // an origin the user never enabled (say, the script was left running after "Disable")
-    expect(refusal(await router.handleMessage(detected('https://other.example'), content(8, 'https://other.example/w/abc')))).toMatch(
+    expect(refusal(await ask(router, detected('https://other.example'), content(8, 'https://other.example/w/abc')))).toMatch(
       /not an enabled instance/,
     );
     expect(calls).toHaveLength(1);
@@ -141,21 +160,21 @@ describe('sender checks', () => {
   it("lets a content script edit its own tab's room and no other", async () => {
     const { router, tabRooms, calls } = setup();
     // before the tab has a room, nothing
-    expect(refusal(await router.handleMessage(createTask(), content(7)))).toMatch(/own tab's room/);
+    expect(refusal(await ask(router, createTask(), content(7)))).toMatch(/own tab's room/);
     await tabRooms.set(7, { origin: ENABLED, room: ROOM_A });
     await tabRooms.set(8, { origin: ENABLED, room: ROOM_B });
-    expect(refusal(await router.handleMessage(createTask(ROOM_B), content(7)))).toMatch(/own tab's room/);
+    expect(refusal(await ask(router, createTask(ROOM_B), content(7)))).toMatch(/own tab's room/);
     // own room: passes the checks and reaches the handler (which fails here: see the next test)
-    const reply = await router.handleMessage(createTask(ROOM_A), content(7));
+    const reply = await ask(router, createTask(ROOM_A), content(7));
     expect(calls.map((c) => c.type)).toEqual(['view/edit']);
     expect(reply).toEqual({ ok: false, error: { code: 'internal', detail: 'boom' } });
   });
 
   it('refuses content scripts in sub-frames and senders that are neither pages nor tabs', async () => {
     const { router, calls } = setup();
-    expect(refusal(await router.handleMessage(detected(), content(7, `${ENABLED}/w/abc`, 3)))).toMatch(/top frame/);
-    expect(refusal(await router.handleMessage(detected(), { id: SELF.id, url: `${ENABLED}/w/abc` }))).toMatch(/neither/);
-    expect(refusal(await router.handleMessage(detected(), { id: SELF.id, url: 'about:blank', tab: { id: 7 } }))).toMatch(/neither/);
+    expect(refusal(await ask(router, detected(), content(7, `${ENABLED}/w/abc`, 3)))).toMatch(/top frame/);
+    expect(refusal(await ask(router, detected(), { id: SELF.id, url: `${ENABLED}/w/abc` }))).toMatch(/neither/);
+    expect(refusal(await ask(router, detected(), { id: SELF.id, url: 'about:blank', tab: { id: 7 } }))).toMatch(/neither/);
     expect(calls).toEqual([]);
   });
 });
@@ -163,9 +182,9 @@ describe('sender checks', () => {
 describe('message validation', () => {
   it('refuses what is not a message, and unknown types, naming the problem', async () => {
     const { router, calls } = setup();
-    expect(refusal(await router.handleMessage('hello', POPUP))).toBe('message must be an object');
-    expect(refusal(await router.handleMessage(null, POPUP))).toBe('message must be an object');
-    expect(refusal(await router.handleMessage({ type: 'view/everything' }, POPUP))).toBe('unknown message type "view/everything"');
+    expect(refusal(await ask(router, 'hello', POPUP))).toBe('message must be an object');
+    expect(refusal(await ask(router, null, POPUP))).toBe('message must be an object');
+    expect(refusal(await ask(router, { type: 'view/everything' }, POPUP))).toBe('unknown message type "view/everything"');
     expect(calls).toEqual([]);
   });
 
@@ -216,7 +235,7 @@ describe('message validation', () => {
       [{ type: 'view/show-message', room: ROOM_A, ref: { id: '' }, windowId: 1 }, 'ref.id must not be empty'],
       [{ type: 'view/show-message', room: ROOM_A, ref: {}, windowId: 1 }, 'ref.time must be a string'],
     ];
-    for (const [message, detail] of cases) expect(refusal(await router.handleMessage(message, POPUP))).toBe(detail);
+    for (const [message, detail] of cases) expect(refusal(await ask(router, message, POPUP))).toBe(detail);
     expect(calls).toEqual([]);
   });
 
@@ -229,31 +248,33 @@ describe('message validation', () => {
       sneaky: true,
     };
     // a page's edit passes the checks; the recorder handler then throws
-    await router.handleMessage(message, POPUP);
-    expect(calls[0]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T1', done: true } });
+    await ask(router, message, POPUP);
+    expect(calls[0]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'setDone', id: 'T1', done: true }, id: EDIT_ID });
   });
 
   it('hands on a note edit with only the known values of its participant, blank ones dropped', async () => {
     const { router, calls } = setup();
     const about = { jid: 'dave@example.org', nick: ' ', occupantId: 'occ=', role: 'moderator' };
-    await router.handleMessage({ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'Asked\nagain', about } }, POPUP);
+    await ask(router, { type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'Asked\nagain', about } }, POPUP);
     expect(calls[0]?.message).toEqual({
       type: 'view/edit',
       room: ROOM_A,
       edit: { op: 'createNote', description: 'Asked\nagain', about: { jid: 'dave@example.org', occupantId: 'occ=' } },
+      id: EDIT_ID,
     });
-    await router.handleMessage(
-      { type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x', about: { nick: '' } } },
-      POPUP,
-    );
-    expect(calls[1]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x' } });
+    await ask(router, { type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x', about: { nick: '' } } }, POPUP);
+    expect(calls[1]?.message).toEqual({ type: 'view/edit', room: ROOM_A, edit: { op: 'createNote', description: 'x' }, id: EDIT_ID });
   });
 
   it('accepts a task with 100,000 characters of hostile text as plain data', async () => {
     const { router, calls } = setup();
     const name = '<img src=x onerror=alert(1)>'.repeat(3572).slice(0, 100_000);
-    await router.handleMessage({ ...createTask(), edit: { op: 'createTask', list: 'L1', name, description: '\u202Eevil' } }, POPUP);
-    expect(calls[0]?.message).toEqual({ ...createTask(), edit: { op: 'createTask', list: 'L1', name, description: '\u202Eevil' } });
+    await ask(router, { ...createTask(), edit: { op: 'createTask', list: 'L1', name, description: '\u202Eevil' } }, POPUP);
+    expect(calls[0]?.message).toEqual({
+      ...createTask(),
+      edit: { op: 'createTask', list: 'L1', name, description: '\u202Eevil' },
+      id: EDIT_ID,
+    });
   });
 });
 
@@ -267,22 +288,24 @@ describe('an undo (restore edit)', () => {
       attrs: { prio: 'high' },
       children: ['<due xmlns="urn:x" at=\'1\'>soon<!-- c --></due>', '<note>in the payload ns</note>'],
     };
-    await router.handleMessage(
+    await ask(
+      router,
       restore([
         { kind: 'tasklist', id: 'L1', name: 'Prep', extra: 1 },
         { ...task, unknown, sneaky: 1 },
       ]),
       POPUP,
     );
-    expect(calls[0]?.message).toEqual(
-      restore([
+    expect(calls[0]?.message).toEqual({
+      id: EDIT_ID,
+      ...restore([
         { kind: 'tasklist', id: 'L1', name: 'Prep' },
         {
           ...task,
           unknown: { attrs: { prio: 'high' }, children: ['<due xmlns="urn:x" at="1">soon</due>', '<note>in the payload ns</note>'] },
         },
       ]),
-    );
+    });
   });
 
   it('refuses child data that is not exactly one XML element: it would add to the stanza', async () => {
@@ -299,7 +322,7 @@ describe('an undo (restore edit)', () => {
       [[{ ...task, unknown: { attrs: {}, children: ['text<a/>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
       [[{ ...task, unknown: { attrs: {}, children: ['<a>'] } }], 'edit.items[0].unknown.children[0] must be one XML element'],
     ];
-    for (const [items, detail] of cases) expect(refusal(await router.handleMessage(restore(items), POPUP))).toBe(detail);
+    for (const [items, detail] of cases) expect(refusal(await ask(router, restore(items), POPUP))).toBe(detail);
     expect(calls).toEqual([]);
   });
 });
@@ -321,9 +344,10 @@ class FakePort implements PortLike {
   disconnect() {
     this.disconnected = true;
   }
-  /** the view sends a message */
+  /** the view sends a message, and the background is done with it (its checks and handler are promises: a task later) */
   async send(m: unknown) {
-    for (const l of this.messageListeners) await l(m);
+    for (const l of this.messageListeners) l(m);
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   /** the view goes away */
   close() {
@@ -402,6 +426,23 @@ describe('room ports', () => {
       l(makeView(ROOM_A, { title: 'elsewhere' }), { from: makeView(ROOM_A), delta: { set: { title: 'elsewhere' } } }),
     );
     expect(port.posted[5]).toMatchObject({ type: 'bg/room', seq: 6, view: { title: 'elsewhere' } });
+  });
+
+  it("answers a port's edits by their id, for the room it watches, and refuses an edit sent as a runtime message", async () => {
+    const { router, tabRooms, calls } = setup();
+    expect(refusal(await router.handleMessage(createTask(), POPUP))).toBe('edits go over the room port, not as a runtime message');
+    await tabRooms.set(7, { origin: ENABLED, room: ROOM_A });
+    const port = new FakePort('room', content(7));
+    router.handlePort(port);
+    // before any watch, an edit is for no room: nothing is done
+    await port.send({ type: 'view/edit', id: 'early', edit: createTask().edit });
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    await port.send({ type: 'view/edit', id: 'e2', edit: createTask().edit });
+    expect(calls.map((c) => c.message)).toEqual([{ ...createTask(), id: 'e2' }]);
+    // the recorder handler throws: its failure is the answer, under the edit's id
+    expect(port.posted.filter((m) => m.type === 'bg/edited')).toEqual([
+      { type: 'bg/edited', id: 'e2', reply: { ok: false, error: { code: 'internal', detail: 'boom' } } },
+    ]);
   });
 
   it('refuses a content script watching another room, and says why', async () => {

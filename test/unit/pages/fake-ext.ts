@@ -118,7 +118,17 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       },
       connect({ name }: { name: string }) {
         const port = new FakePort(name, (p, msg) => {
-          const view = fake.views.get(roomKey(msg.room as RoomRef));
+          const watched = p.posted.find((m) => m.type === 'view/watch');
+          if (msg.type === 'view/edit') {
+            // as the background does: the port's edit becomes a view/edit request for the room it watches
+            if (!watched) return;
+            const request: Request = { type: 'view/edit', room: watched.room, edit: msg.edit, id: msg.id };
+            fake.sent.push(structuredClone(request));
+            fake.calls.push('send:view/edit');
+            void Promise.resolve(answer(request)).then((reply) => p.push({ type: 'bg/edited', id: msg.id, reply: reply as never }));
+            return;
+          }
+          const view = fake.views.get(roomKey(msg.room));
           if (view) queueMicrotask(() => p.push({ type: 'bg/room', seq: ++p.seq, view }));
         });
         fake.ports.push(port);

@@ -72,6 +72,9 @@ const reloadExtension = () => {
   delete runtime.id;
   connectThrows = new Error('Extension context invalidated.');
 };
+/** the edits posted on a port */
+const editsOn = (port: FakePort) =>
+  port.posted.filter((m) => (m as { type: string }).type === 'view/edit') as { type: 'view/edit'; id: string; edit: Edit }[];
 /** the client with the lowest jitter: each back-off is exactly half its ceiling */
 const start = () => (client = connectRoom(room, () => 0));
 
@@ -196,46 +199,47 @@ describe('room-port client', () => {
     expect(ports).toHaveLength(1);
   });
 
-  test('edits go to the background as view/edit and resolve with its reply', async () => {
+  test('edits go over the port as view/edit and resolve with the answer of their id, in any order', async () => {
     start();
-    await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
-    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'view/edit', room, edit: tick, id: expect.stringMatching(/^[0-9a-f]{32}$/) });
-    // asked again under the same id for a few seconds (see below), then told
-    runtime.sendMessage.mockRejectedValue(new Error('Could not establish connection.'));
-    const failed = client!.edit(tick);
-    await vi.advanceTimersByTimeAsync(10_000);
-    await expect(failed).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'Error: Could not establish connection.' } });
+    const first = client!.edit(tick);
+    const second = client!.edit({ ...tick, done: false });
+    const [a, b] = editsOn(ports[0]!);
+    expect(a).toEqual({ type: 'view/edit', id: expect.stringMatching(/^[0-9a-f]{32}$/), edit: tick });
+    expect(b!.id).not.toBe(a!.id);
+    ports[0]!.send({ type: 'bg/edited', id: b!.id, reply: { ok: true, value: { itemId: 'x2' } } });
+    ports[0]!.send({ type: 'bg/edited', id: a!.id, reply: { ok: false, error: { code: 'forbidden' } } });
+    await expect(first).resolves.toEqual({ ok: false, error: { code: 'forbidden' } });
+    await expect(second).resolves.toEqual({ ok: true, value: { itemId: 'x2' } });
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
   });
 
-  test.each([
-    // what Chrome says when the worker stops while its listener answers
-    'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
-    // what Firefox says when its event page is terminated meanwhile
-    'Could not establish connection. Receiving end does not exist.',
-  ])(
-    'an edit whose reply is lost with a stopped background (%s) is asked for again under the same id, and resolves with the answer then',
-    async (error) => {
-      start();
-      runtime.sendMessage.mockRejectedValueOnce(new Error(error));
-      await expect(client!.edit(tick)).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
-      const [first, second] = runtime.sendMessage.mock.calls.map(([message]) => message as { id: string });
-      expect(second).toEqual(first);
-      expect(first!.id).toMatch(/^[0-9a-f]{32}$/);
-      // a later edit is another edit
-      await client!.edit(tick);
-      expect((runtime.sendMessage.mock.calls[2]![0] as { id: string }).id).not.toBe(first!.id);
-    },
-  );
-
-  test('an edit whose replies keep being lost is asked for again with the back-off, then told as not saved', async () => {
+  test('an edit whose answer is lost with its port (the background stopped) is posted again under the same id on the next one, after the watch; an edit made meanwhile goes there too', async () => {
     start();
-    runtime.sendMessage.mockImplementation(async () => undefined); // no answer, every time
+    const lost = client!.edit(tick);
+    const [posted] = editsOn(ports[0]!);
+    ports[0]!.drop();
+    const meanwhile = client!.edit({ ...tick, id: 't2' });
+    await vi.advanceTimersByTimeAsync(0); // the first reconnection is at once: it wakes a fresh worker
+    expect(ports[1]!.posted[0]).toEqual({ type: 'view/watch', room });
+    const [again, made] = editsOn(ports[1]!);
+    expect(again).toEqual(posted);
+    expect(made?.edit).toEqual({ ...tick, id: 't2' });
+    ports[1]!.send({ type: 'bg/edited', id: posted!.id, reply: { ok: true, value: { itemId: 'x1' } } });
+    ports[1]!.send({ type: 'bg/edited', id: made!.id, reply: { ok: true, value: { itemId: 'x2' } } });
+    await expect(lost).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
+    await expect(meanwhile).resolves.toEqual({ ok: true, value: { itemId: 'x2' } });
+  });
+
+  test('an edit whose answers keep being lost is posted on each new port with the back-off, then told as not saved', async () => {
+    start();
     const reply = client!.edit(tick);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(runtime.sendMessage).toHaveBeenCalledTimes(2); // the first follow-up goes at once: it wakes a fresh worker
-    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000);
-    expect(runtime.sendMessage).toHaveBeenCalledTimes(5);
-    await expect(reply).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'no answer' } });
+    for (let i = 0; i < 5; i++) {
+      ports.at(-1)!.drop();
+      await vi.advanceTimersByTimeAsync(10_000);
+    }
+    await expect(reply).resolves.toEqual({ ok: false, error: { code: 'internal', detail: 'no answer from the background' } });
+    expect(ports.slice(0, 5).map((p) => editsOn(p).length)).toEqual([1, 1, 1, 1, 1]);
+    expect(editsOn(ports[5]!)).toEqual([]);
   });
 
   test('refuses an edit at once, without sending it, once the context is gone, even before the port noticed', async () => {
@@ -244,19 +248,35 @@ describe('room-port client', () => {
     client!.subscribe(changes);
     reloadExtension();
     await expect(client!.edit(tick)).resolves.toEqual({ ok: false, error: { code: 'context-gone' } });
-    expect(runtime.sendMessage).not.toHaveBeenCalled();
+    expect(editsOn(ports[0]!)).toEqual([]);
     expect(client!.ended()?.code).toBe('context-gone');
     expect(changes).toHaveBeenCalledTimes(1);
   });
 
-  test('an edit whose reply is lost because the context went meanwhile says that, not a closed channel', async () => {
+  test('an edit whose answer is lost because the context went meanwhile says that, not a lost answer', async () => {
     start();
-    runtime.sendMessage.mockImplementationOnce(async () => {
-      reloadExtension();
-      throw new Error('Extension context invalidated.');
-    });
-    await expect(client!.edit(tick)).resolves.toEqual({ ok: false, error: { code: 'context-gone' } });
+    const reply = client!.edit(tick);
+    reloadExtension();
+    ports[0]!.drop();
+    await expect(reply).resolves.toEqual({ ok: false, error: { code: 'context-gone' } });
     expect(client!.ended()?.code).toBe('context-gone');
+  });
+
+  test('an edit waiting for its answer when the watch is refused is told why', async () => {
+    start();
+    const reply = client!.edit(tick);
+    ports[0]!.send({ type: 'bg/refused', error: { code: 'bad-request', detail: 'not your room' } });
+    await expect(reply).resolves.toEqual({ ok: false, error: { code: 'bad-request', detail: 'not your room' } });
+  });
+
+  test('an edit on its way when the view stops is still answered, and the port closes after it', async () => {
+    start();
+    const reply = client!.edit(tick);
+    client!.stop();
+    expect(ports[0]!.disconnected).toBe(false);
+    ports[0]!.send({ type: 'bg/edited', id: editsOn(ports[0]!)[0]!.id, reply: { ok: true, value: { itemId: 'x1' } } });
+    await expect(reply).resolves.toEqual({ ok: true, value: { itemId: 'x1' } });
+    expect(ports[0]!.disconnected).toBe(true);
   });
 
   test('stop closes the port and nothing reconnects or notifies after it', async () => {
