@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sortedLists } from '../core/room-query';
 import { t } from '../ui/i18n';
 import { RoomApp, type NotesRequest } from '../ui/RoomApp';
-import { uiCss } from '../ui/styles';
+import { followPartStyles, uiCss } from '../ui/css';
 import type { RoomClient } from '../ui/room-port';
 import { lazy, part, usePreloadOnceShown } from '../ui/lazy';
 import { ProblemBox } from '../ui/StateNotices';
@@ -117,10 +117,12 @@ export const mountPanel: MountPanel = ({ doc, origin, client }) => {
     layout = next;
     onLayout.current?.(next);
   });
+  const stopPartStyles = followPartStyles(host.shadow);
   render(<Panel origin={origin} client={client} initialLayout={layout!} onLayout={onLayout} />, host.mountPoint);
 
   return {
     unmount() {
+      stopPartStyles();
       render(null, host.mountPoint);
       host.remove();
     },

@@ -5,6 +5,7 @@
 // dialog rendered outside the app's root is just as opaque and legible.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import './part-styles';
 import { useThemeScheme } from './themeScheme';
 
 const FOCUSABLE =

@@ -1,27 +1,14 @@
-// Search matches shown in untrusted text: the text is cut at the match
-// ranges (core/text-match.ts) and the matched parts wrapped in <mark>
-// elements built here, so the text itself is never read as markup.
-import { createContext, type VNode } from 'preact';
+// Search matches shown in untrusted text: rows hand their texts to the
+// search in progress (searchCode.tsx, loaded with the first search), which
+// wraps the matched parts in <mark> elements it builds, so the text itself
+// is never read as markup.
+import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { matchRanges } from '../core/text-match';
 
-const NO_WORDS: readonly string[] = [];
+/** A text with the search's matches marked. */
+export type Highlight = (text: string) => ComponentChildren;
 
-/** The folded words of the search in progress (none when not searching). */
-export const MatchWordsContext = createContext<readonly string[]>(NO_WORDS);
+/** How the search in progress marks its matches (null when not searching for words). */
+export const HighlightContext = createContext<Highlight | null>(null);
 
-export const useMatchWords = () => useContext(MatchWordsContext);
-
-export function highlighted(text: string, words: readonly string[] | undefined): string | (string | VNode)[] {
-  const ranges = words?.length ? matchRanges(text, words) : [];
-  if (!ranges.length) return text;
-  const parts: (string | VNode)[] = [];
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark class="lct-match">{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return parts;
-}
+export const useHighlight = () => useContext(HighlightContext);

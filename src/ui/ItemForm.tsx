@@ -8,6 +8,7 @@ import { parseQuickAdd } from '../core/quick-add';
 import { t } from './i18n';
 import { ListNameCombobox } from './ListNameCombobox';
 import { FormFoot } from './FormFoot';
+import './part-styles';
 
 export interface ItemFormValue {
   name: string;

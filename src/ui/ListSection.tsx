@@ -3,11 +3,10 @@
 // view (TaskChunk). A collapsed list renders no task at all.
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
-import { addTask } from './addTask';
 import { attr, useBoardActions } from './boardActions';
 import { iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
-import { ItemForm } from './onUse';
+import { addTask, ItemForm } from './onUse';
 import { shortName } from './ListSelect';
 import { longText } from './LongText';
 import { memo } from './memo';

@@ -5,7 +5,7 @@
 // Short text (nearly all of it) is a plain element, without a component or
 // state: rows call longText() directly, thousands of times in a big room.
 import { useState } from 'preact/hooks';
-import { highlighted } from './Highlight';
+import type { Highlight } from './Highlight';
 import { t } from './i18n';
 
 const MAX_LINES = 4;
@@ -29,15 +29,15 @@ interface LongTextProps {
   tag?: 'span' | 'p' | 'h3';
   /** characters shown before "Show more" (names of lists are kept shorter than task texts) */
   maxChars?: number;
-  /** search words to highlight (folded, see core/text-match.ts) */
-  marks?: readonly string[];
+  /** marks the search's matches (Highlight.tsx) */
+  marks?: Highlight | null;
 }
 
 function TextElement(props: LongTextProps & { shown: string }) {
   const Tag = props.tag ?? 'span';
   return (
     <Tag id={props.id} class={`lct-text ${props.class ?? ''}`} dir="auto">
-      {highlighted(props.shown, props.marks)}
+      {props.marks ? props.marks(props.shown) : props.shown}
     </Tag>
   );
 }

@@ -10,12 +10,12 @@ import type { BoardActions, DropPlace } from './boardActions';
 import { attr, BoardActionsContext } from './boardActions';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ErrorRegion } from './ErrorRegion';
-import { MatchWordsContext } from './Highlight';
-import { beginDrag } from './dragReorder';
+import { HighlightContext } from './Highlight';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
 import { ListSection } from './ListSection';
 import { ConfirmDialog, ItemForm, MoveDialog } from './onUse';
+import { startDrag } from './startDrag';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
 import { type ShowMessage, ShowMessageContext } from './showMessage';
@@ -153,7 +153,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         moveTo(taskId, { listId: task.list, refId: neighbour.id, after: delta > 0 });
       },
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
-      startDrag: (e, taskId) => beginDrag(e, taskId, (place) => moveTo(taskId, place)),
+      startDrag: (e, taskId) => startDrag(e, taskId, (place) => moveTo(taskId, place)),
       focusAfterChange: (selector) => {
         focusAfterChange.current = { selector, before: latest.current.view.items };
       },
@@ -212,7 +212,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
       ) : (
         <BoardActionsContext.Provider value={actions}>
           <ShowMessageContext.Provider value={showRowMessage}>
-            <MatchWordsContext.Provider value={search.compiled.words}>
+            <HighlightContext.Provider value={search.highlight}>
               <Banners view={view} />
               <div class="lct-lists">
                 {creatingList && (
@@ -251,7 +251,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
                   );
                 })}
               </div>
-            </MatchWordsContext.Provider>
+            </HighlightContext.Provider>
           </ShowMessageContext.Provider>
         </BoardActionsContext.Provider>
       )}

@@ -7,7 +7,7 @@ import { parseMessageRef } from '../core/message-ref';
 import type { Task } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
 import { doneToggle } from './DoneToggle';
-import { useMatchWords } from './Highlight';
+import { useHighlight } from './Highlight';
 import { iconButton, pendingMark } from './icons';
 import { t } from './i18n';
 import { ItemForm } from './onUse';
@@ -36,7 +36,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
 export const TaskRow = memo(function TaskRow(props: RowProps) {
   const { task } = props;
   const actions = useBoardActions();
-  const marks = useMatchWords();
+  const marks = useHighlight();
   const showMessage = useShowMessage();
   const messageRef = showMessage ? parseMessageRef(task.description) : undefined;
   /** why "Show message" could not show it, said for a few seconds */

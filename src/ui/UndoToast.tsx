@@ -1,58 +1,15 @@
 // The toast that offers to undo the user's last change: a polite live region
 // (always in the DOM, so screen readers notice what appears in it) at the
-// foot of the app. It never takes focus; its button is in the tab order
-// while it shows, and it stays while the pointer is on it or focus is in it
-// (the time to act is the user's, WCAG 2.2.1), then leaves after a few
-// seconds. Ctrl+Z still undoes once it is gone.
-import { useEffect, useState } from 'preact/hooks';
-import { t } from './i18n';
-import { Icon } from './icons';
-import type { UndoEntry } from './useUndo';
+// foot of the app, with the toast (Toast.tsx, loaded on use) in it.
+import { Toast } from './onUse';
+import type { ToastProps } from './Toast';
 
-/** How long the toast shows when left alone. */
-const SHOWN_MS = 8_000;
-
-type Props = { entry: UndoEntry; onUndo: (entry: UndoEntry) => void; onDismiss: () => void };
-
-export function UndoToast(props: Omit<Props, 'entry'> & { entry: UndoEntry | null }) {
+export function UndoToast(props: Omit<ToastProps, 'entry'> & { entry: ToastProps['entry'] | null }) {
   const { entry } = props;
   return (
     <div class="lct-toast-region" aria-live="polite">
       {/* one toast per undo: a new one starts its own time, not held by the last one's focus */}
       {entry && <Toast key={entry.key} {...props} entry={entry} />}
-    </div>
-  );
-}
-
-function Toast({ entry, onUndo, onDismiss }: Props) {
-  const [held, setHeld] = useState({ pointer: false, focus: false });
-  const holding = held.pointer || held.focus;
-
-  useEffect(() => {
-    if (holding) return;
-    const timer = setTimeout(onDismiss, SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [holding, onDismiss]);
-
-  return (
-    <div
-      class="lct-toast"
-      onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
-      onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
-      onFocusIn={() => setHeld((h) => ({ ...h, focus: true }))}
-      onFocusOut={(e) => {
-        if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setHeld((h) => ({ ...h, focus: false }));
-      }}
-    >
-      <p class="lct-toast-text" dir="auto">
-        {entry.message}
-      </p>
-      <button type="button" class="lct-btn lct-toast-undo" aria-keyshortcuts="Control+Z" onClick={() => onUndo(entry)}>
-        {t('undo')}
-      </button>
-      <button type="button" class="lct-icon-btn" aria-label={t('dismiss')} title={t('dismiss')} onClick={onDismiss}>
-        <Icon name="close" />
-      </button>
     </div>
   );
 }

@@ -11,6 +11,7 @@
 // Classes are set on DOM nodes directly: re-rendering the board on every
 // pointermove would cost frames with thousands of tasks.
 import type { DropPlace } from './boardActions';
+import './part-styles';
 
 const START_DISTANCE = 4;
 const EDGE = 40;
@@ -74,12 +75,21 @@ function scrollParent(el: Element | null): Element | null {
   return null;
 }
 
-export function beginDrag(start: PointerEvent, rowId: string, onDrop: (place: DropPlace) => void, attrs = TASK_ATTRIBUTES): void {
+/**
+ * Drags the row of `handle`, from the pointerdown `start` on it (which may
+ * have been dispatched already: see startDrag in onUse.ts).
+ */
+export function beginDrag(
+  start: PointerEvent,
+  handle: HTMLElement,
+  rowId: string,
+  onDrop: (place: DropPlace) => void,
+  attrs = TASK_ATTRIBUTES,
+): void {
   if (start.pointerType === 'mouse') {
     if (start.button !== 0) return;
     start.preventDefault(); // no text selection while dragging
   }
-  const handle = start.currentTarget as HTMLElement;
   const row = handle.closest<HTMLElement>(`[${attrs.row}]`);
   const root = handle.getRootNode() as Document | ShadowRoot;
   const scroller = scrollParent(row);

@@ -1,8 +1,17 @@
-// The parts of the task and notes apps loaded on first use (lazy.ts): forms,
-// dialogs and the notes, none of which the first paint of a room shows.
-import { lazy } from './lazy';
+// The parts of the task and notes apps loaded on first use (lazy.ts): forms
+// (and adding what they submit), dialogs, the notes and the undo toast, none
+// of which the first paint of a room shows.
+import { lazy, part } from './lazy';
 
 export const ItemForm = lazy(() => import('./ItemForm').then((m) => m.ItemForm));
 export const ConfirmDialog = lazy(() => import('./ConfirmDialog').then((m) => m.ConfirmDialog));
 export const MoveDialog = lazy(() => import('./MoveDialog').then((m) => m.MoveDialog));
 export const RoomNotes = lazy(() => import('./notes/RoomNotes').then((m) => m.RoomNotes));
+export const Toast = lazy(() => import('./Toast').then((m) => m.Toast));
+
+const adding = part(() => import('./addTask'));
+
+/** addTask (addTask.ts), which only a list's add form calls. */
+export async function addTask(...args: Parameters<typeof import('./addTask').addTask>) {
+  return (adding.now() ?? (await adding.get()))?.addTask(...args);
+}

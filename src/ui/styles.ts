@@ -1,15 +1,13 @@
-// The UI's CSS as a string, so it can go into a <style> in a shadow root
-// (content script) as well as in an extension page's document.
-import { iconCss } from './icons';
+// All the UI's CSS for an extension page's document, at once: what a room's
+// first paint shows (css.ts, all the page panel starts with), the parts'
+// (parts.css, notes.css) and the pages' own (pages.css).
+import { uiCss } from './css';
 import notesCss from './notes/notes.css?inline';
-import css from './styles.css?inline';
+import pagesCss from './pages.css?inline';
+import partsCss from './parts.css?inline';
 
-export const uiCss: string = `${css}\n${notesCss}\n${iconCss}`;
-
-/** Adds the UI's styles to a shadow root, or to a document's head. */
-export function injectStyles(target: ShadowRoot | Document): void {
-  const doc = target instanceof Document ? target : target.ownerDocument;
+export function injectStyles(doc: Document): void {
   const style = doc.createElement('style');
-  style.textContent = uiCss;
-  (target instanceof Document ? target.head : target).append(style);
+  style.textContent = `${uiCss}\n${partsCss}\n${notesCss}\n${pagesCss}`;
+  doc.head.append(style);
 }

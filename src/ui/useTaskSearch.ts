@@ -1,15 +1,27 @@
 // The search in progress in a task app, and the tasks of each list it lets
 // through. A list whose tasks did not change keeps its filtered array from
 // the last render (its memoized section skips rendering), so a change in a
-// big room while searching filters one list again, not all of them.
+// big room while searching filters one list again, not all of them. What
+// the search does is loaded with the first search, if the panel did not
+// load it while idle already (searchCode.tsx): it filters from the frame
+// it arrived in.
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { compileFilter, filterTasks, isFiltering, NO_FILTER, type CompiledFilter, type TaskFilter } from '../core/task-filter';
+import type { TaskFilter } from '../core/task-filter';
 import type { Task } from '../core/types';
+import type { Highlight } from './Highlight';
+import { part, usePart } from './lazy';
+import type { CompiledSearch } from './searchCode';
+
+const searchCode = part(() => import('./searchCode'));
+
+/** Every task, of any status. */
+const NO_SEARCH: TaskFilter = { query: '', status: 'all' };
 
 export interface TaskSearch {
   filter: TaskFilter;
   setFilter: (f: TaskFilter) => void;
-  compiled: CompiledFilter;
+  /** marks the search's words in a text (null when there are none) */
+  highlight: Highlight | null;
   /** whether some tasks may be left out (lists without a match are then not shown) */
   active: boolean;
   /** the tasks of each list the search lets through */
@@ -19,20 +31,28 @@ export interface TaskSearch {
 }
 
 export function useTaskSearch(tasksByList: Map<string, Task[]>): TaskSearch {
-  const [filter, setFilter] = useState<TaskFilter>(NO_FILTER);
-  const compiled = useMemo(() => compileFilter(filter), [filter]);
-  const cache = useRef<{ compiled: CompiledFilter; byTasks: WeakMap<Task[], Task[]> } | null>(null);
+  const [filter, setFilter] = useState<TaskFilter>(NO_SEARCH);
+  const code = usePart(searchCode, filter !== NO_SEARCH);
+  const compiled = useMemo(() => code?.compileSearch(filter), [code, filter]);
+  const cache = useRef<{ compiled: CompiledSearch; byTasks: WeakMap<Task[], Task[]> } | null>(null);
   return useMemo(() => {
+    const highlight = compiled?.highlight ?? null;
+    const active = !!compiled?.active;
+    if (!compiled || !active) {
+      let matches = 0;
+      for (const tasks of tasksByList.values()) matches += tasks.length;
+      return { filter, setFilter, highlight, active, shownByList: tasksByList, matches };
+    }
     if (cache.current?.compiled !== compiled) cache.current = { compiled, byTasks: new WeakMap() };
     const { byTasks } = cache.current;
     const shownByList = new Map<string, Task[]>();
     let matches = 0;
     for (const [listId, tasks] of tasksByList) {
       let shown = byTasks.get(tasks);
-      if (!shown) byTasks.set(tasks, (shown = filterTasks(tasks, compiled)));
+      if (!shown) byTasks.set(tasks, (shown = compiled.shown(tasks)));
       shownByList.set(listId, shown);
       matches += shown.length;
     }
-    return { filter, setFilter, compiled, active: isFiltering(compiled), shownByList, matches };
-  }, [tasksByList, compiled]);
+    return { filter, setFilter, highlight, active, shownByList, matches };
+  }, [tasksByList, compiled, filter]);
 }

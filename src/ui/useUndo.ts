@@ -13,11 +13,16 @@
 // worker may stop at any moment), and Ctrl+Z in one window would take back
 // what the user did in another, with no toast there to say so. A view closed
 // or reloaded forgets its undos, as an editor's window does.
+//
+// The planner (undoPlan.ts) is loaded on use: an edit made before it came
+// is sent at once, and its undo remembered when it came, from the items the
+// edit was made on; Ctrl+Z meanwhile waits for it.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { planUndo, type Undo, type UndoneAction } from '../core/undo';
+import type { Undo } from '../core/undo';
 import type { Edit, RoomItems } from '../core/types';
 import { attr } from './boardActions';
-import { t, tn } from './i18n';
+import { t } from './i18n';
+import { part } from './lazy';
 import { isTextField } from './text-field';
 
 /** Undos remembered per view (the toast shows the latest). */
@@ -33,6 +38,8 @@ export interface UndoEntry {
 type Run = (edit: Edit) => Promise<string | undefined>;
 
 let lastKey = 0;
+
+const planner = part(() => import('./undoPlan'));
 
 export function useUndo(opts: {
   items: RoomItems;
@@ -52,25 +59,36 @@ export function useUndo(opts: {
     setToast((shown) => (shown === entry ? null : shown));
   }, []);
 
+  /** Remembers the undo of `edit`, made on `items`, and shows it in the toast. */
+  const remember = useCallback((code: typeof import('./undoPlan') | undefined, items: RoomItems, edit: Edit) => {
+    const planned = code?.planEntry(items, edit);
+    if (!planned) return undefined;
+    const entry: UndoEntry = { key: ++lastKey, ...planned };
+    stack.current = [...stack.current, entry].slice(-KEPT);
+    setToast(entry);
+    return entry;
+  }, []);
+
   /** Sends an edit, remembering its undo; an edit the background refused is not offered to undo. */
   const run = useCallback<Run>(
     async (edit) => {
-      const undo = planUndo(latest.current.items, edit);
-      const entry = undo && { key: ++lastKey, undo, message: undoMessage(undo.action) };
-      if (entry) {
-        stack.current = [...stack.current, entry].slice(-KEPT);
-        setToast(entry);
-      }
-      const id = await latest.current.run(edit);
+      const items = latest.current.items;
+      const code = planner.now();
+      let entry = code && remember(code, items, edit);
+      const sent = latest.current.run(edit);
+      if (!code) entry = remember(await planner.get(), items, edit);
+      const id = await sent;
       if (id === undefined && entry) forget(entry);
       return id;
     },
-    [forget],
+    [forget, remember],
   );
 
   /** Undoes `entry` (the toast's button) or the latest (Ctrl+Z); resolves to the item put back, if any. */
   const undo = useCallback(
     async (entry?: UndoEntry): Promise<string | undefined> => {
+      // the undos of edits made before the planner came are remembered first
+      if (!entry && !planner.now()) await planner.get();
       const target = entry ?? stack.current.at(-1);
       if (!target) {
         latest.current.announce(t('nothingToUndo'));
@@ -113,22 +131,4 @@ export function focusAfterUndo(entry: UndoEntry): string {
     return `${attr('data-list-id', item?.id ?? ('id' in edit ? edit.id : ''))} ${attr('data-focus', 'collapse')}`;
   }
   return `${attr('data-task-id', item?.id ?? ('id' in edit ? edit.id : ''))} ${attr('data-focus', 'done')}`;
-}
-
-function undoMessage(action: UndoneAction): string {
-  const name = action.name.slice(0, 100);
-  switch (action.did) {
-    case 'deleteTask':
-      return t('undoDeletedTask', name);
-    case 'deleteList':
-      return action.tasks ? tn('undoDeletedList', action.tasks, [name]) : t('undoDeletedEmptyList', name);
-    case 'setDone':
-      return t(action.done ? 'undoMarkedDone' : 'undoMarkedNotDone', name);
-    case 'editTask':
-      return t('undoEditedTask', name);
-    case 'renameList':
-      return t('undoRenamedList', name);
-    case 'moveTask':
-      return t('undoMovedTask', name);
-  }
 }

@@ -13,7 +13,8 @@ import { noteMatches } from '../../core/notes/search';
 import type { Note, NoteAbout, Participant } from '../../core/notes/types';
 import type { DropPlace } from '../boardActions';
 import { Dialog } from '../Dialog';
-import { beginDrag, type DragAttributes } from '../dragReorder';
+import type { DragAttributes } from '../dragReorder';
+import { startDrag } from '../startDrag';
 import { icon } from '../icons';
 import { t, tn } from '../i18n';
 import { useFocusReturn } from '../useFocusReturn';
@@ -175,7 +176,7 @@ export function NotesApp(props: NotesAppProps) {
                 onEdit={(description) => props.onEdit(note, description)}
                 onDelete={() => setDeleting(note)}
                 onMove={(step) => move(note, step)}
-                onDragStart={(e) => beginDrag(e, note.id, (place) => dropAt(note, place), DRAG_ATTRIBUTES)}
+                onDragStart={(e) => startDrag(e, note.id, (place) => dropAt(note, place), DRAG_ATTRIBUTES)}
               />
             );
           })}

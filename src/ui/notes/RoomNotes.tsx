@@ -9,6 +9,7 @@ import type { RoomView } from '../../core/types';
 import { ErrorRegion } from '../ErrorRegion';
 import { t } from '../i18n';
 import { useEditRunner, type OnEdit } from '../useEditRunner';
+import '../part-styles';
 import { NotesApp, type NotesAppProps } from './NotesApp';
 
 export function RoomNotes(props: {

@@ -23,8 +23,12 @@ export function useLocale(lang: 'en' | 'fr'): void {
 }
 useLocale('en');
 
-/** The app's stylesheet in the test document, so tests can check what CSS shows (struck-through, hidden…). */
-export const stylesheet = readFileSync(fromRoot('src/ui/styles.css'), 'utf8');
+/**
+ * The app's stylesheets in the test document, so tests can check what CSS
+ * shows (struck-through, hidden…): a room's first paint's and its parts'
+ * (forms, dialogs…), as an extension page has them.
+ */
+export const stylesheet = ['src/ui/styles.css', 'src/ui/parts.css'].map((file) => readFileSync(fromRoot(file), 'utf8')).join('\n');
 
 interface TaskSpec extends Partial<Omit<Task, 'list'>> {
   name: string;
