@@ -19,7 +19,16 @@ interface Link {
   ids: string[];
 }
 
-const links = new WeakMap<Rec, Link>();
+/**
+ * One map for every copy of this module in a context: the page's content
+ * script and its panel are bundled apart (the panel is imported by its own
+ * address, Chrome's per-session one), and the views the content script
+ * builds from deltas are compared by the panel. A content script's global is
+ * its own (an isolated world), not the page's.
+ */
+const LINKS = Symbol.for('livechat-tasks.record-lineage');
+const shared = globalThis as { [LINKS]?: WeakMap<Rec, Link> };
+const links = (shared[LINKS] ??= new WeakMap<Rec, Link>());
 const MAX_DEPTH = 6;
 /** Past this many ids, a walk over the whole record is about as cheap and simpler. */
 const MAX_IDS = 2_000;

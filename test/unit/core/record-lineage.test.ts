@@ -5,7 +5,7 @@
 // changes, in-place changes of the server's copy, deltas applied), each
 // version diffed against earlier ones by lineage and against structured
 // copies of the same versions, which have none.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { changedBetween } from '../../../src/core/record-lineage';
 import { emptyItems, withChanges, withItem, withoutItem } from '../../../src/core/room';
 import { tasksCodec } from '../../../src/core/tasks-node';
@@ -132,6 +132,15 @@ describe('record lineage', () => {
     expect([...changedBetween(b.tasks, server.tasks)!].sort()).toEqual(['T0-1', 'T1-1', 'T2-2']);
     expect(changedBetween(b.tasks, b.tasks)!.size).toBe(0);
     expect(changedBetween(startingRoom().tasks, b.tasks)).toBeUndefined();
+  });
+
+  it('is known to every copy of the module in a context: the content script and its panel each bundle one', async () => {
+    vi.resetModules();
+    const other = await import('../../../src/core/record-lineage');
+    expect(other.changedBetween).not.toBe(changedBetween);
+    const start = startingRoom();
+    const next = withItem(start, { kind: 'task', id: 'T0-1', list: 'L0', name: 'Done', order: 1, done: true });
+    expect([...other.changedBetween(start.tasks, next.tasks)!]).toEqual(['T0-1']);
   });
 
   it('forgets versions more than a few copies back, so that old versions of a big room are not kept', () => {
