@@ -1,14 +1,14 @@
 // Pushes of a fast-changing value, paced by what they cost. A room view
-// changes on every pubsub notification, and each push copies the whole view
-// (thousands of items) to the view's process, which then renders it: a burst
-// of notifications must not become a burst of copies. But an edit shows in
+// changes on every pubsub notification, and each push builds the view, posts
+// what changed to every view's process, which then renders it: a burst of
+// notifications must not become a burst of renders. But an edit shows in
 // two pushes a few milliseconds apart (at once, then confirmed by the
 // server), and neither should wait.
 //
 // So a leaky bucket: each push fills it with COST_FACTOR times what it took;
 // it drains as time passes. A push goes at once while the bucket holds at
 // most BURST_MS; otherwise it waits until the bucket is down to that, at most
-// `maxIntervalMs`. A small view (a cheap copy) is never held back, an edit's
+// `maxIntervalMs`. A cheap push is never held back, an edit's
 // two pushes of a big one go at once, and a flood of big ones leaves the
 // sender (and the receiver, whose work is of the same order) idle
 // COST_FACTOR / (1 + COST_FACTOR) of the time. Values that come during a
