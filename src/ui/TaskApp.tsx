@@ -3,12 +3,11 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getTask, sortedLists } from '../core/room-query';
+import { getList, getTask, sortedLists } from '../core/room-query';
 import type { RoomItems, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
 import type { BoardActions, DropPlace } from './boardActions';
-import { BoardActionsContext } from './boardActions';
-import type { MoveContext } from './boardMoves';
+import { attr, BoardActionsContext } from './boardActions';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ErrorRegion } from './ErrorRegion';
 import { HighlightContext } from './Highlight';
@@ -26,7 +25,6 @@ import { UndoToast } from './UndoToast';
 import { Banners, BlockingState } from './StateNotices';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
-import { part, withPart } from './lazy';
 import { useLocalEdits } from './useLocalEdits';
 import { useTaskSearch } from './useTaskSearch';
 import { focusAfterUndo, useUndo } from './useUndo';
@@ -47,9 +45,6 @@ type Modal =
   | { kind: 'move'; taskId: string };
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-/** Moving tasks (boardMoves.ts), loaded on use: a move asked for before it came is made once it came. */
-const moves = part(() => import('./boardMoves'));
 
 function activeElementOf(node: Node | null): Element | null {
   return node ? ((node.getRootNode() as Document | ShadowRoot).activeElement ?? null) : null;
@@ -116,21 +111,20 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   );
 
   const actions = useMemo<BoardActions>(() => {
-    const app = (): MoveContext => {
-      const now = latest.current;
-      return {
-        items: now.view.items,
-        hideDone: now.hideDone,
-        tasksIn: (listId) => now.tasksByList.get(listId) ?? [],
-        run: now.run,
-        announce: setAnnouncement,
-        focused: () => activeElementOf(rootRef.current)?.closest<HTMLElement>('[data-focus]')?.dataset.focus,
-        focusAfterChange: (selector) => {
-          focusAfterChange.current = { selector, before: now.view.items };
-        },
-      };
+    /** a list's tasks in order, as rendered (sorting the room's tasks again would cost a pass over all of them) */
+    const tasksIn = (listId: string) => latest.current.tasksByList.get(listId) ?? [];
+    const moveTo = (taskId: string, place: DropPlace) => {
+      const { items } = latest.current.view;
+      const task = getTask(items, taskId);
+      const list = getList(items, place.listId);
+      if (!task || !list) return;
+      const rest = tasksIn(place.listId).filter((x) => x.id !== taskId);
+      const at = place.refId ? rest.findIndex((x) => x.id === place.refId) : -1;
+      const index = at < 0 ? rest.length : at + (place.after ? 1 : 0);
+      if (task.list === place.listId && tasksIn(task.list).findIndex((x) => x.id === taskId) === index) return;
+      setAnnouncement(t('taskMoved', [task.name.slice(0, 100), String(index + 1), list.name.slice(0, 100)]));
+      void latest.current.run({ op: 'moveTask', id: taskId, list: place.listId, index });
     };
-    const moveTo = (taskId: string, place: DropPlace) => withPart(moves, (code) => code.moveTo(app(), taskId, place));
     return {
       edit: (e) => latest.current.run(e),
       lists: () => latest.current.lists,
@@ -141,7 +135,23 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         setCollapsedIds(ids.includes(listId) ? ids.filter((id) => id !== listId) : [...ids, listId]);
       },
       moveTo,
-      moveBy: (taskId, delta) => withPart(moves, (code) => code.moveBy(app(), taskId, delta)),
+      moveBy: (taskId, delta) => {
+        const { view: v, hideDone: hide } = latest.current;
+        const task = getTask(v.items, taskId);
+        if (!task) return;
+        const visible = tasksIn(task.list).filter((x) => x.id === taskId || !(hide && x.done));
+        const neighbour = visible[visible.findIndex((x) => x.id === taskId) + delta];
+        if (!neighbour) {
+          setAnnouncement(delta < 0 ? t('alreadyFirst') : t('alreadyLast'));
+          return;
+        }
+        const focused = activeElementOf(rootRef.current)?.closest<HTMLElement>('[data-focus]');
+        focusAfterChange.current = {
+          selector: `${attr('data-task-id', taskId)} ${attr('data-focus', focused?.dataset.focus ?? 'handle')}`,
+          before: v.items,
+        };
+        moveTo(taskId, { listId: task.list, refId: neighbour.id, after: delta > 0 });
+      },
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
       startDrag: (e, taskId) => startDrag(e, taskId, (place) => moveTo(taskId, place)),
       focusAfterChange: (selector) => {

@@ -39,13 +39,6 @@ export function part<T>(load: () => Promise<T>): Part<T> {
   return { get, now: () => loaded };
 }
 
-/** Runs `use` with `code`: at once when it came already, else once it came (not at all if it could not load). */
-export function withPart<T>(code: Part<T>, use: (loaded: T) => void): void {
-  const loaded = code.now();
-  if (loaded) use(loaded);
-  else void code.get().then((value) => value && use(value));
-}
-
 /** `code` once it came, asking for it while `wanted`; the component renders again when it arrives. */
 export function usePart<T>(code: Part<T>, wanted = true): T | undefined {
   const [, setArrived] = useState(false);
