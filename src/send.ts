@@ -1,32 +1,24 @@
 // Typed request/reply to the background, for every context (content script,
 // popup, side panel, options). A closed channel (worker restarting, extension
 // reloaded) becomes a failed reply instead of a thrown error, so callers have
-// one path for failure.
+// one path for failure. Edits of a room go over its port instead
+// (ui/room-port.ts), which asks again for an answer lost with a stopped worker.
 import type { ReplyTo, Request } from './messages';
 import { ext } from './ext';
 
 /**
- * No reply came: the background may have acted on the message or not.
- * Chrome says "message channel closed" when its worker stopped mid-answer;
- * Firefox may say "Receiving end does not exist" for its event page.
+ * The background's reply, or a failure saying why none came: Chrome says
+ * "message channel closed" when its worker stopped mid-answer, Firefox may
+ * say "Receiving end does not exist" for its event page.
  */
-export interface NoReply {
-  noReply: string;
-}
-
-/** The background's reply, or why none came. */
-export async function request<R extends Request>(message: R): Promise<ReplyTo<R> | NoReply> {
+export async function send<R extends Request>(message: R): Promise<ReplyTo<R>> {
+  const failed = (detail: string) => ({ ok: false, error: { code: 'internal', detail } }) as ReplyTo<R>;
   const api = ext();
-  if (!api) return { noReply: 'no extension runtime' };
+  if (!api) return failed('no extension runtime');
   try {
     const reply = (await api.runtime.sendMessage(message)) as ReplyTo<R> | undefined;
-    return reply ?? { noReply: 'no answer' };
+    return reply ?? failed('no answer');
   } catch (err) {
-    return { noReply: String(err) };
+    return failed(String(err));
   }
-}
-
-export async function send<R extends Request>(message: R): Promise<ReplyTo<R>> {
-  const answer = await request(message);
-  return 'noReply' in answer ? ({ ok: false, error: { code: 'internal', detail: answer.noReply } } as ReplyTo<R>) : answer;
 }
