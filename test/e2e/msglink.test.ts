@@ -78,7 +78,10 @@ describe.each(BROWSERS)('linked tasks and quick-add in %s', (browserName) => {
       ASK,
     );
     expect(msgid).toMatch(/^[0-9a-f-]{36}$/);
-    const { lists, tasks } = readTasks(await fetchItems(bob, ROOM));
+    // the panel shows the task before the server has it (not saved yet): the server is read once it has
+    const onServer = async () => readTasks(await fetchItems(bob, ROOM));
+    await eventually(async () => (await onServer()).tasks.some((t: { name: string }) => t.name === 'Bob')).toBe(true);
+    const { lists, tasks } = await onServer();
     const task = tasks.find((t: { name: string }) => t.name === 'Bob')!;
     const escaped = ASK.replace(/[?.]/g, '\\$&');
     expect(task.description).toMatch(new RegExp(`^${escaped}\\n\\n— from the chat: Bob, \\d\\d:\\d\\d( [AP]M)? \\[msg:${msgid}\\]$`));
@@ -207,8 +210,11 @@ describe.each(BROWSERS)('linked tasks and quick-add in %s', (browserName) => {
     await page.keyboard.type('Wrap them');
     await page.keyboard.press('Enter');
     await eventually(() => panelTaskNames(page, 'Prizes')).toEqual(['Wrap them']);
-    const { lists, tasks } = readTasks(await fetchItems(bob, ROOM));
-    const prizes = lists.find((l: { name: string }) => l.name === 'Prizes')!;
-    expect(tasks.filter((t) => t.list === prizes.id).map((t) => t.name)).toEqual(['Wrap them']);
+    // on the server once saved (the panel shows it before)
+    await eventually(async () => {
+      const { lists, tasks } = readTasks(await fetchItems(bob, ROOM));
+      const prizes = lists.find((l: { name: string }) => l.name === 'Prizes');
+      return prizes && tasks.filter((t) => t.list === prizes.id).map((t) => t.name);
+    }).toEqual(['Wrap them']);
   });
 });
