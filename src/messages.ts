@@ -177,7 +177,12 @@ export interface Replies {
 export const ROOM_PORT = 'room';
 export type PortToBackground = { type: 'view/watch'; room: RoomRef } | { type: 'view/edit'; id: string; edit: RoomEdit };
 export type BackgroundToPort =
-  | { type: 'bg/room'; seq: number; view: RoomView }
+  /**
+   * the whole view, as JSON text: extension messaging copies an object value
+   * by value (a 5,000-item room's half megabyte took about 100 ms to post and
+   * as long again to arrive), a string at once
+   */
+  | { type: 'bg/room'; seq: number; view: string }
   | { type: 'bg/delta'; seq: number; delta: ViewDelta }
   /** the watch was refused (bad message, or a content script asking for another room); the port closes after it */
   | { type: 'bg/refused'; error: Problem }

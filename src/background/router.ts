@@ -152,7 +152,9 @@ export class Router {
     const push: ViewListener = (view, change) => {
       const seq = ++state.seq;
       const message: BackgroundToPort =
-        change && change.from === state.sent ? { type: 'bg/delta', seq, delta: change.delta } : { type: 'bg/room', seq, view };
+        change && change.from === state.sent
+          ? { type: 'bg/delta', seq, delta: change.delta }
+          : { type: 'bg/room', seq, view: JSON.stringify(view) };
       state.sent = view;
       safePost(port, message);
     };

@@ -141,7 +141,7 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       const msg = message as BackgroundToPort;
       if (msg?.type === 'bg/room') {
         failures = 0;
-        latest = msg.view;
+        latest = JSON.parse(msg.view) as RoomView;
         seq = msg.seq;
         notify();
       } else if (msg?.type === 'bg/delta') {

@@ -153,7 +153,7 @@ describe('view deltas', () => {
       updatedAt: 2,
     });
     const bytes = (message: BackgroundToPort) => new TextEncoder().encode(JSON.stringify(message)).length;
-    const whole = bytes({ type: 'bg/room', seq: 1, view: after });
+    const whole = bytes({ type: 'bg/room', seq: 1, view: JSON.stringify(after) });
     const delta = bytes({ type: 'bg/delta', seq: 2, delta: diffViews(before, after)! });
     expect(whole).toBeGreaterThan(400_000);
     expect(delta).toBeLessThan(1_000);

@@ -94,7 +94,8 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       fake.views.set(roomKey(view.ref), view);
       for (const port of fake.ports) {
         const watched = port.posted.find((m) => m.type === 'view/watch');
-        if (watched && roomKey(watched.room) === roomKey(view.ref)) port.push({ type: 'bg/room', seq: ++port.seq, view });
+        if (watched && roomKey(watched.room) === roomKey(view.ref))
+          port.push({ type: 'bg/room', seq: ++port.seq, view: JSON.stringify(view) });
       }
     },
     fromBackground(message, sender = { id: 'fake-extension-id', url: 'chrome-extension://fake-extension-id/service-worker-loader.js' }) {
@@ -129,7 +130,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
             return;
           }
           const view = fake.views.get(roomKey(msg.room));
-          if (view) queueMicrotask(() => p.push({ type: 'bg/room', seq: ++p.seq, view }));
+          if (view) queueMicrotask(() => p.push({ type: 'bg/room', seq: ++p.seq, view: JSON.stringify(view) }));
         });
         fake.ports.push(port);
         return port;

@@ -84,8 +84,8 @@ describe('room-port client', () => {
     const seen: (string | undefined)[] = [];
     client!.subscribe(() => seen.push(client!.current()?.title));
     expect(ports[0]!.posted).toEqual([{ type: 'view/watch', room }]);
-    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'First' }) });
-    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Second' }) });
+    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'First' })) });
+    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Second' })) });
     expect(seen).toEqual(['First', 'Second']);
     expect(client!.ended()).toBeUndefined();
   });
@@ -95,12 +95,14 @@ describe('room-port client', () => {
     const seen: (string | undefined)[] = [];
     client!.subscribe(() => seen.push(client!.current()?.title));
     const first = makeView([{ name: 'Sound', tasks: ['Check mic'] }], { title: 'First' });
-    ports[0]!.send({ type: 'bg/room', seq: 1, view: first });
+    ports[0]!.send({ type: 'bg/room', seq: 1, view: JSON.stringify(first) });
+    const whole = client!.current()!;
+    expect(whole).toEqual(first);
     const task = first.items.tasks['L1-T1']!;
     ports[0]!.send({ type: 'bg/delta', seq: 2, delta: { tasks: { put: [{ ...task, done: true }], removed: [] } } });
     ports[0]!.send({ type: 'bg/delta', seq: 3, delta: { set: { title: 'Renamed' } } });
     expect(client!.current()?.items.tasks['L1-T1']?.done).toBe(true);
-    expect(client!.current()?.items.lists).toBe(first.items.lists); // untouched parts keep their identity
+    expect(client!.current()?.items.lists).toBe(whole.items.lists); // untouched parts keep their identity
     expect(seen).toEqual(['First', 'First', 'Renamed']);
 
     ports[0]!.send({ type: 'bg/delta', seq: 5, delta: { set: { title: 'After a gap' } } }); // 4 never came
@@ -111,7 +113,7 @@ describe('room-port client', () => {
     ports[0]!.send({ type: 'bg/delta', seq: 6, delta: { set: { title: 'Still lost' } } });
     expect(ports[0]!.posted).toHaveLength(2); // asked once
     expect(client!.current()?.title).toBe('Renamed');
-    ports[0]!.send({ type: 'bg/room', seq: 7, view: makeView([], { title: 'Whole again' }) });
+    ports[0]!.send({ type: 'bg/room', seq: 7, view: JSON.stringify(makeView([], { title: 'Whole again' })) });
     ports[0]!.send({ type: 'bg/delta', seq: 8, delta: { set: { title: 'Live again' } } });
     expect(client!.current()?.title).toBe('Live again');
     expect(seen).toEqual(['First', 'First', 'Renamed', 'Whole again', 'Live again']);
@@ -119,18 +121,18 @@ describe('room-port client', () => {
 
   test('applies no delta of a new port before its whole view', async () => {
     start();
-    ports[0]!.send({ type: 'bg/room', seq: 1, view: makeView([], { title: 'Before' }) });
+    ports[0]!.send({ type: 'bg/room', seq: 1, view: JSON.stringify(makeView([], { title: 'Before' })) });
     ports[0]!.drop();
     await vi.advanceTimersByTimeAsync(0);
     ports[1]!.send({ type: 'bg/delta', seq: 2, delta: { set: { title: 'Not for this port' } } });
     expect(client!.current()?.title).toBe('Before');
-    ports[1]!.send({ type: 'bg/room', seq: 1, view: makeView([], { title: 'After' }) });
+    ports[1]!.send({ type: 'bg/room', seq: 1, view: JSON.stringify(makeView([], { title: 'After' })) });
     expect(client!.current()?.title).toBe('After');
   });
 
   test('reconnects at once when the port drops, then backs off while the background keeps dropping it, and at once again after a view', async () => {
     start();
-    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Before' }) });
+    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Before' })) });
     ports[0]!.drop(); // the worker was stopped: connecting again wakes it
     await vi.advanceTimersByTimeAsync(0);
     expect(ports).toHaveLength(2);
@@ -146,7 +148,7 @@ describe('room-port client', () => {
       expect(ports).toHaveLength(i + 3);
     }
 
-    ports[4]!.send({ type: 'bg/room', view: makeView([], { title: 'After' }) });
+    ports[4]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'After' })) });
     expect(client!.current()?.title).toBe('After');
     ports[4]!.drop();
     await vi.advanceTimersByTimeAsync(0);
@@ -177,7 +179,7 @@ describe('room-port client', () => {
 
   test('says at once that the extension context is gone when the port drops with it, and never reconnects', async () => {
     start();
-    ports[0]!.send({ type: 'bg/room', view: makeView([], { title: 'Last seen' }) });
+    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Last seen' })) });
     const changes = vi.fn();
     client!.subscribe(changes);
     reloadExtension();
@@ -286,7 +288,7 @@ describe('room-port client', () => {
     client!.stop();
     expect(ports[0]!.disconnected).toBe(true);
     ports[0]!.drop();
-    ports[0]!.send({ type: 'bg/room', view: makeView() });
+    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView()) });
     await vi.advanceTimersByTimeAsync(120_000);
     expect(ports).toHaveLength(1);
     expect(changes).not.toHaveBeenCalled();
