@@ -7,7 +7,7 @@
 // src/background/router.ts): extension pages may ask anything; a content
 // script only about the room of its own tab.
 
-import type { RoomEdit, RoomRef, RoomView, SessionStatus, Problem } from './core/types';
+import type { RoomEdit, RoomRef, SessionStatus, Problem } from './core/types';
 import type { MessageRef } from './core/message-ref';
 import type { ViewDelta } from './core/view-delta';
 
