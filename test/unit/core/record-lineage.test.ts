@@ -11,23 +11,9 @@ import { emptyItems, withChanges, withItem, withoutItem } from '../../../src/cor
 import { tasksCodec } from '../../../src/core/tasks-node';
 import type { Item, RoomItems, RoomView } from '../../../src/core/types';
 import { applyViewDelta, diffViews } from '../../../src/core/view-delta';
-import { noNotes } from '../../../src/core/notes/view';
+import { makeView } from '../ui/fixtures';
 
-const ref = { account: 'xmpp:alice@example.org', jid: 'room@muc.example.org' };
-const view = (items: RoomItems): RoomView => ({
-  ref,
-  title: 'Live',
-  status: 'live',
-  rights: 'moderator',
-  items,
-  pending: [],
-  notes: noNotes(),
-  participants: {},
-  changed: [],
-  skipped: { count: 0 },
-  loaded: true,
-  updatedAt: 1,
-});
+const view = (items: RoomItems): RoomView => makeView([], { items });
 
 /** A small deterministic generator (mulberry32), so that a failure replays. */
 function random(seed: number) {

@@ -10,7 +10,7 @@ import { emptyItems, withChanges, withItem, withoutItem } from '../../../src/cor
 import { byOrderThenId } from '../../../src/core/room-query';
 import type { Item, RoomItems, Task } from '../../../src/core/types';
 import { applyViewDelta, diffViews } from '../../../src/core/view-delta';
-import { noNotes } from '../../../src/core/notes/view';
+import { makeView } from './fixtures';
 import { useTasksByList } from '../../../src/ui/roomGroups';
 
 const LISTS = ['L0', 'L1', 'L2'];
@@ -52,7 +52,7 @@ describe('tasks by list', () => {
         'a view from a delta, as a page gets it',
         (i) => {
           const next = withItem(i, task(i, 'L2-0', { name: 'renamed', order: 7 }));
-          const view = (items: RoomItems) => ({ ...structuredClone(baseView), items });
+          const view = (items: RoomItems) => makeView([], { items });
           return applyViewDelta(view(i), structuredClone(diffViews(view(i), view(next))!)).items;
         },
         ['L2'],
@@ -72,17 +72,3 @@ describe('tasks by list', () => {
     }
   });
 });
-
-const baseView = {
-  ref: { account: 'a', jid: 'room@muc.example' },
-  title: 'Live',
-  status: 'live' as const,
-  rights: 'moderator' as const,
-  pending: [],
-  notes: noNotes(),
-  participants: {},
-  changed: [],
-  skipped: { count: 0 },
-  loaded: true,
-  updatedAt: 1,
-};
