@@ -16,23 +16,39 @@ export const DOMAIN = 'localhost';
 export const MUC_DOMAIN = 'room.localhost';
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
+/** Prosody's log lines when a port it was given is in use. */
+const PORT_TAKEN = /same port|address already in use|failed to open server port/i;
 
-/** Listens on `port` (0: any) on loopback and closes again: resolves with the port, or rejects if taken. */
-function probePort(port) {
+/** Listens on `port` (0: any) on loopback: resolves with the bound port and a way to let it go again. */
+function holdPort(port) {
   return new Promise((done, fail) => {
     const server = createServer();
     server.unref();
     server.on('error', fail);
     server.listen(port, '127.0.0.1', () => {
-      const { port: bound } = server.address();
-      server.close(() => done(bound));
+      done({ port: server.address().port, release: () => new Promise((closed) => server.close(closed)) });
     });
   });
 }
 
+/**
+ * Ports nobody uses right now on loopback, one per entry of `wanted` (0: any, else that one, which
+ * rejects if taken). All are held until all are chosen, so the kernel cannot hand out one twice.
+ */
+async function findFreePorts(wanted) {
+  const held = [];
+  try {
+    for (const port of wanted) held.push(await holdPort(port));
+    return held.map((entry) => entry.port);
+  } finally {
+    await Promise.all(held.map((entry) => entry.release()));
+  }
+}
+
 /** Asks the kernel for a port nobody uses right now on loopback. */
-export function findFreePort() {
-  return probePort(0);
+export async function findFreePort() {
+  const [port] = await findFreePorts([0]);
+  return port;
 }
 
 function luaString(text) {
@@ -68,9 +84,10 @@ process.on('exit', () => {
   for (const folder of foldersToRemove) rmSync(folder, { recursive: true, force: true });
 });
 
-async function waitUntilAccepting(url, child, deadline) {
+/** Polls `url` until it answers; false once the deadline passed, the child exited or `failed()` says so. */
+async function waitUntilAccepting(url, child, deadline, failed) {
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
+    if (child.exitCode !== null || child.signalCode !== null || failed()) return false;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(500) });
       await response.arrayBuffer();
@@ -109,12 +126,6 @@ function waitForExit(child, timeoutMs) {
 export async function startBackend(options = {}) {
   ensureDebianPackages(['prosody'], 'to run the local XMPP server');
   const accounts = parseUsers(options.users);
-  const port = options.port || (await findFreePort());
-  // Prosody would only log it and run without HTTP; something else there could even answer.
-  await probePort(port).catch(() => {
-    throw new Error(`Port ${port} on 127.0.0.1 is already in use: choose another one (--port)`);
-  });
-  const c2sPort = await findFreePort();
   const ownsDataDir = !options.data;
   // Absolute: Prosody would read a relative data_path from its config folder.
   const dataDir = options.data ? resolve(options.data) : mkdtempSync(join(tmpdir(), 'livechat-tasks-data-'));
@@ -124,24 +135,35 @@ export async function startBackend(options = {}) {
   const configDir = mkdtempSync(join(tmpdir(), 'livechat-tasks-prosody-'));
   mkdirSync(join(configDir, 'certs'));
   const configPath = join(configDir, 'prosody.cfg.lua');
-  writeFileSync(
-    configPath,
-    renderConfig({
-      PIDFILE: luaString(join(configDir, 'prosody.pid')),
-      DATA_DIR: luaString(dataDir),
-      PLUGIN_DIR: luaString(SERVER_DIR),
-      CERTS_DIR: luaString(join(configDir, 'certs')),
-      LOG_LEVEL: luaString(options.verbose ? 'debug' : 'error'),
-      C2S_PORT: String(c2sPort),
-      HTTP_PORT: String(port),
-      NAGLE: options.nagle ? 'true' : 'false',
-      PARENT_PID: String(process.pid),
-      COMPONENT_OPTIONS: componentOptionLines(options.componentOptions),
-    }),
-  );
+  let port = 0;
+  let c2sPort = 0;
+  /** Chooses the ports (a given HTTP port is kept) and writes Prosody's config for them. */
+  async function configure() {
+    try {
+      [port, c2sPort] = await findFreePorts([options.port || 0, 0]);
+    } catch (error) {
+      // Prosody would only log it and run without HTTP; something else there could even answer.
+      if (options.port) throw new Error(`Port ${options.port} on 127.0.0.1 is already in use: choose another one (--port)`);
+      throw error;
+    }
+    writeFileSync(
+      configPath,
+      renderConfig({
+        PIDFILE: luaString(join(configDir, 'prosody.pid')),
+        DATA_DIR: luaString(dataDir),
+        PLUGIN_DIR: luaString(SERVER_DIR),
+        CERTS_DIR: luaString(join(configDir, 'certs')),
+        LOG_LEVEL: luaString(options.verbose ? 'debug' : 'error'),
+        C2S_PORT: String(c2sPort),
+        HTTP_PORT: String(port),
+        NAGLE: options.nagle ? 'true' : 'false',
+        PARENT_PID: String(process.pid),
+        COMPONENT_OPTIONS: componentOptionLines(options.componentOptions),
+      }),
+    );
+  }
 
   const log = options.log ?? ((line) => process.stderr.write(`[prosody] ${line}\n`));
-  const httpBase = `http://127.0.0.1:${port}`;
   let child = null;
   let stopping = false;
 
@@ -168,11 +190,15 @@ export async function startBackend(options = {}) {
       liveProcesses.delete(proc);
       if (!stopping && child === proc && options.onUnexpectedExit) options.onUnexpectedExit(code);
     });
-    const ready = await waitUntilAccepting(`${httpBase}/http-bind`, proc, Date.now() + READY_TIMEOUT_MS);
-    if (!ready) {
+    const portTaken = () => recent.some((line) => PORT_TAKEN.test(line));
+    const url = `http://127.0.0.1:${port}/http-bind`;
+    if (!(await waitUntilAccepting(url, proc, Date.now() + READY_TIMEOUT_MS, portTaken))) {
       proc.kill('SIGKILL');
       await waitForExit(proc, STOP_TIMEOUT_MS);
-      throw new Error(`Prosody did not start within ${READY_TIMEOUT_MS / 1000} s (exit code ${proc.exitCode}).\n${recent.join('\n')}`);
+      const reason = portTaken() ? 'could not listen' : `did not start within ${READY_TIMEOUT_MS / 1000} s`;
+      const error = new Error(`Prosody ${reason} (exit code ${proc.exitCode}).\n${recent.join('\n')}`);
+      error.portTaken = portTaken();
+      throw error;
     }
     child = proc;
   }
@@ -198,7 +224,17 @@ export async function startBackend(options = {}) {
   }
 
   try {
-    await launch();
+    // A free port can still be taken by another process before Prosody binds it (tests run
+    // side by side): with ports of our own choosing, choose again.
+    for (let attempt = 1; ; attempt++) {
+      await configure();
+      try {
+        await launch();
+        break;
+      } catch (error) {
+        if (!error.portTaken || attempt === 3) throw error;
+      }
+    }
   } catch (error) {
     removeFolders();
     throw error;
@@ -210,7 +246,7 @@ export async function startBackend(options = {}) {
     domain: DOMAIN,
     mucDomain: MUC_DOMAIN,
     wsUrl: `ws://127.0.0.1:${port}/xmpp-websocket`,
-    boshUrl: `${httpBase}/http-bind`,
+    boshUrl: `http://127.0.0.1:${port}/http-bind`,
     dataDir,
     /** Process id of the running Prosody (changes with restart()). */
     get pid() {
