@@ -6,7 +6,7 @@
 // orders.
 
 import { derived, noteChanged } from './record-lineage';
-import { byOrderThenId, getTask, has, tasksOf } from './room-query';
+import { getTask, has, tasksOf } from './room-query';
 import type { Item, RoomItems, Task } from './types';
 
 // Lookups and display order live in room-query.ts, which the views import
@@ -113,13 +113,15 @@ export function nextOrder(items: RoomItems, listId: string): number {
 /**
  * The tasks to republish, with their new list and order, so that `taskId`
  * shows at position `index` (0 = top) of `listId`'s tasks; [] when it is
- * there already or unknown. Same numbering as the official client's drag and
- * drop: the moved task takes the order after the task it is dropped below
- * (0 at the top), and the following tasks are renumbered one by one until a
- * gap makes room. That scheme misplaces the task when orders are tied or
- * negative (two clients appended at once); then we renumber just enough of
- * the list to put it where the user asked. The moved task comes last, as the
- * official client publishes it.
+ * there already or unknown. Orders keep the official numbering (integers,
+ * shown by order then item id, gaps allowed) and a move republishes as few
+ * tasks as it allows: the moved task takes a free order between its new
+ * neighbours, and where there is none, the shorter run of tasks on either
+ * side moves by one toward the nearest gap. The gap is often the one the
+ * task left: moving a task one place republishes two tasks, where the
+ * official client's drag and drop renumbers every task below it (each write
+ * is one more that can cross a moderator's edit). The moved task comes last,
+ * as the official client publishes it.
  */
 export function planMove(items: RoomItems, taskId: string, listId: string, index: number): Task[] {
   const task = getTask(items, taskId);
@@ -130,50 +132,35 @@ export function planMove(items: RoomItems, taskId: string, listId: string, index
   const at = Math.min(Math.max(0, Math.trunc(index) || 0), others.length);
   if (task.list === listId && listed.indexOf(task) === at) return [];
 
-  const wanted = [...others.slice(0, at), { ...task, list: listId }, ...others.slice(at)];
-  const official = officialOrders(others, at === 0 ? 0 : Math.max(0, others[at - 1]!.order + 1), taskId);
-  const orders = isSortedAsWanted(wanted, official) ? official : repairedOrders(wanted, taskId);
-
-  const changed = others.filter((t) => orders.has(t.id) && orders.get(t.id) !== t.order).map((t) => ({ ...t, order: orders.get(t.id)! }));
-  return [...changed, { ...task, list: listId, order: orders.get(taskId)! }];
-}
-
-/** The official client's `_saveOrders`: new orders by task id. */
-function officialOrders(others: Task[], newOrder: number, movedId: string): Map<string, number> {
-  const orders = new Map<string, number>();
-  let current = newOrder + 1;
-  for (const t of others) {
-    if (t.order < newOrder) continue;
-    current++;
-    if (t.order > current) break;
-    orders.set(t.id, current);
-  }
-  orders.set(movedId, newOrder);
-  return orders;
-}
-
-function isSortedAsWanted(wanted: Task[], orders: Map<string, number>): boolean {
-  const result = wanted.map((t) => ({ ...t, order: orders.get(t.id) ?? t.order })).sort(byOrderThenId);
-  return result.every((t, i) => t.id === wanted[i]!.id);
+  const { order, shifted } = placement(others, at, listed[0]?.order ?? 0);
+  return [...shifted, { ...task, list: listId, order }];
 }
 
 /**
- * Strictly increasing orders along `wanted`, keeping every order that
- * already fits; the moved task takes the first free order after its
- * predecessor (or 0, or just below the first task, at the top).
+ * The moved task's order at `at` among `others` (sorted), and the fewest of
+ * them renumbered to make room; `lowest` is the list's lowest order before the move.
  */
-function repairedOrders(wanted: Task[], movedId: string): Map<string, number> {
-  const orders = new Map<string, number>();
-  let prev = -Infinity;
-  wanted.forEach((t, i) => {
-    let order: number;
-    if (t.id === movedId) {
-      order = prev === -Infinity ? Math.min(0, (wanted[i + 1]?.order ?? 1) - 1) : prev + 1;
-    } else {
-      order = t.order > prev ? t.order : prev + 1;
-    }
-    orders.set(t.id, order);
-    prev = order;
-  });
-  return orders;
+function placement(others: Task[], at: number, lowest: number): { order: number; shifted: Task[] } {
+  const before = others[at - 1];
+  const next = others[at];
+  if (!next) return { order: before ? before.order + 1 : 0, shifted: [] };
+  // at the top: 0 as the official client, or below a first task numbered 0 or less
+  if (!before) return next.order > 0 ? { order: 0, shifted: [] } : { order: next.order - 1, shifted: [] };
+  if (next.order - before.order >= 2) return { order: before.order + 1, shifted: [] };
+
+  const down: Task[] = [];
+  let below = next.order - 1;
+  for (let i = at - 1; i >= 0 && others[i]!.order >= below; i--) down.push({ ...others[i]!, order: --below });
+  // orders stay at 0 or above: going down is a choice only if it does not cross 0
+  const downFits = below >= 0;
+  const up: Task[] = [];
+  let above = before.order + 1;
+  for (let i = at; i < others.length && others[i]!.order <= above && !(downFits && up.length > down.length); i++) {
+    up.push({ ...others[i]!, order: ++above });
+  }
+  // as short both ways: down if it stays within the list's orders (it fills the
+  // gap the task left: moving one place down swaps two orders), else up (the same, moving up)
+  const downFirst = down.length < up.length || (down.length === up.length && below >= lowest);
+  if (downFits && downFirst) return { order: next.order - 1, shifted: down.reverse() };
+  return { order: before.order + 1, shifted: up };
 }

@@ -88,9 +88,9 @@ test('a move that renumbers a task deleted a moment before by someone else does 
     'show',
   );
   for (const [id, order] of [
-    ['a', 1],
-    ['b', 2],
-    ['gone', 3],
+    ['a', 0],
+    ['gone', 1],
+    ['b', 5],
   ] as const) {
     await room.owner.publish(
       room.jid,
@@ -104,10 +104,11 @@ test('a move that renumbers a task deleted a moment before by someone else does 
   try {
     const ref = { account: await addUser(bob, backend, 'bob', link.url(backend.wsUrl)), jid: room.jid };
     await openLive(bob, ref);
-    // the retract is on its way to bob when he moves "a" below "b" (which renumbers "gone")
+    // the retract is on its way to bob when he moves "b" between "a" and "gone": no order is
+    // free there and none below "a" (orders stay at 0 or above), so "gone" is renumbered
     link.hold();
     expect((await room.owner.retract(room.jid, 'livechat-tasks', 'gone', '1')).getAttribute('type')).toBe('result');
-    const moved = bob.engine.edit(ref, { op: 'moveTask', id: 'a', list: 'show', index: 1 });
+    const moved = bob.engine.edit(ref, { op: 'moveTask', id: 'b', list: 'show', index: 1 });
     await new Promise((r) => setTimeout(r, 300));
     link.release();
     expect((await moved).ok).toBe(true);

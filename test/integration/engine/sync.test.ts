@@ -177,36 +177,38 @@ test('a room opened under another case of its JID is the same room: live, and fo
   room.owner.close();
 });
 
-test('a move renumbering a whole list reaches the other moderator complete, numbered as the official client does', async () => {
+test('a move renumbering a whole list reaches the other moderator complete, in the official numbering', async () => {
   const room = await moderatedRoom(backend, 'carol', ['alice', 'bob']);
   const NS_LIST = 'urn:peertube-plugin-livechat:tasklist';
   const NS_TASK = 'urn:peertube-plugin-livechat:task';
-  await room.owner.publish(room.jid, 'livechat-tasks', `<tasklist xmlns="${NS_LIST}"><name>Long</name></tasklist>`, 'long');
-  // orders 1..30 without gaps: moving the first one down renumbers every task after it
-  for (let i = 1; i <= 30; i++) {
-    await room.owner.publish(
+  for (const id of ['long', 'other'])
+    await room.owner.publish(room.jid, 'livechat-tasks', `<tasklist xmlns="${NS_LIST}"><name>${id}</name></tasklist>`, id);
+  // orders 0..29 without gaps: a task put second has no room below the first (orders stay at
+  // 0 or above) and none above, so every task after it moves up one
+  const task = (id: string, list: string, order: number) =>
+    room.owner.publish(
       room.jid,
       'livechat-tasks',
-      `<task xmlns="${NS_TASK}" list="long" order="${i}"><name>T${i}</name></task>`,
-      `t${i}`,
+      `<task xmlns="${NS_TASK}" list="${list}" order="${order}"><name>${id}</name></task>`,
+      id,
     );
-  }
+  for (let i = 0; i < 30; i++) await task(`t${i}`, 'long', i);
+  await task('new', 'other', 1);
   const a = { account: aliceAccount, jid: room.jid };
   const b = { account: bobAccount, jid: room.jid };
   await openLive(alice, a);
   await openLive(bob, b);
 
-  const moved = await alice.engine.edit(a, { op: 'moveTask', id: 't1', list: 'long', index: 1 });
-  expect(moved).toEqual({ ok: true, value: { itemId: 't1' } });
-  const expected = ['T2', 'T1', ...Array.from({ length: 28 }, (_, i) => `T${i + 3}`)];
-  const seen = await waitForView(
-    bob.engine,
-    b,
-    (v) => JSON.stringify(summarize(v).Long) === JSON.stringify(expected) && v.items.tasks.t30?.order === 32,
-  );
-  // the official numbering: the moved task right after T2, the following ones one by one from there
-  expect(seen.items.tasks.t1?.order).toBe(3);
-  expect(Array.from({ length: 28 }, (_, i) => seen.items.tasks[`t${i + 3}`]?.order)).toEqual(Array.from({ length: 28 }, (_, i) => i + 5));
+  const moved = await alice.engine.edit(a, { op: 'moveTask', id: 'new', list: 'long', index: 1 });
+  expect(moved).toEqual({ ok: true, value: { itemId: 'new' } });
+  const expected = ['t0', 'new', ...Array.from({ length: 29 }, (_, i) => `t${i + 1}`)];
+  const seen = await waitForView(bob.engine, b, (v) => JSON.stringify(summarize(v).long) === JSON.stringify(expected));
+  expect(seen.items.tasks.new).toMatchObject({ list: 'long', order: 1 });
+  expect(Array.from({ length: 30 }, (_, i) => seen.items.tasks[`t${i}`]?.order)).toEqual([
+    0,
+    ...Array.from({ length: 29 }, (_, i) => i + 2),
+  ]);
+  expect(summarize(seen).other).toEqual([]);
   const mine = await waitForView(alice.engine, a, (v) => v.pending.length === 0);
   expect(mine.items.tasks).toEqual(seen.items.tasks);
   room.owner.close();

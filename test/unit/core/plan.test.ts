@@ -94,14 +94,13 @@ describe('planEdit: each operation', () => {
   });
 
   test('moveTask publishes the moved and renumbered tasks', () => {
-    const p = planned(base, { op: 'moveTask', id: 'C', list: 'L1', index: 0 });
+    const p = planned(base, { op: 'moveTask', id: 'A', list: 'L1', index: 1 });
     expect(p.publish.map((i) => [i.id, i.kind === 'task' && i.order])).toEqual([
+      ['B', 1],
       ['A', 2],
-      ['B', 3],
-      ['C', 0],
     ]);
     // renumbered tasks are republished whole: B keeps its description and unknown data
-    expect(p.publish[1]).toMatchObject({ description: 'desc', unknown: { attrs: { prio: 'high' } } });
+    expect(p.publish[0]).toMatchObject({ description: 'desc', unknown: { attrs: { prio: 'high' } } });
     const moved = planned(base, { op: 'moveTask', id: 'X', list: 'L1', index: 3 });
     expect(moved.publish).toEqual([{ kind: 'task', ...getTask(base, 'X')!, list: 'L1', order: 4 }]);
   });
@@ -148,20 +147,20 @@ describe('planEdit: refusals', () => {
 
 describe('rebase on send: concurrent edits by two moderators both survive', () => {
   test('we edit a task while someone else reorders the list', () => {
-    // someone else (official client) moves C to the top: A→2, B→3, C→0, notified before we send
-    const reordered = serverApplies(base, planned(base, { op: 'moveTask', id: 'C', list: 'L1', index: 0 }));
+    // someone else moves A below B (B→1, A→2), notified before we send
+    const reordered = serverApplies(base, planned(base, { op: 'moveTask', id: 'A', list: 'L1', index: 1 }));
     // our edit, planned at send time against the latest state
     const ours = planned(reordered, { op: 'editTask', id: 'B', name: 'Renamed', description: 'desc' });
     const final = serverApplies(reordered, ours);
     expect(tasksOf(final, 'L1').map((t) => [t.id, t.name])).toEqual([
-      ['C', 'task C'],
-      ['A', 'task A'],
       ['B', 'Renamed'],
+      ['A', 'task A'],
+      ['C', 'task C'],
     ]);
-    expect(getTask(final, 'B')?.order).toBe(3);
-    // planned against the stale state instead, the edit would have put back B's old order (the official client's bug)
+    expect(getTask(final, 'B')?.order).toBe(1);
+    // planned against the stale state instead, the edit would have put back B's old order and undone the move (the official client's bug)
     const stale = serverApplies(reordered, planned(base, { op: 'editTask', id: 'B', name: 'Renamed', description: 'desc' }));
-    expect(getTask(stale, 'B')?.order).toBe(2);
+    expect(tasksOf(stale, 'L1').map((t) => t.id)).toEqual(['A', 'B', 'C']);
   });
 
   test('we reorder while someone else renames and ticks tasks: the move republishes their latest data', () => {
