@@ -27,8 +27,11 @@ interface Link {
  * its own (an isolated world), not the page's.
  */
 const LINKS = Symbol.for('livechat-tasks.record-lineage');
-const shared = globalThis as { [LINKS]?: WeakMap<Rec, Link> };
+const CACHES = Symbol.for('livechat-tasks.record-caches');
+const shared = globalThis as { [LINKS]?: WeakMap<Rec, Link>; [CACHES]?: WeakMap<Rec, unknown>[] };
 const links = (shared[LINKS] ??= new WeakMap<Rec, Link>());
+/** What is derived from versions (groupings, counts): a version changed in place loses its entries. */
+const caches = (shared[CACHES] ??= []);
 const MAX_DEPTH = 6;
 /** Past this many ids, a walk over the whole record is about as cheap and simpler. */
 const MAX_IDS = 2_000;
@@ -43,9 +46,17 @@ export function derived(next: Rec, base: Rec, ids: string[] = []): void {
   if (node) links.delete(node);
 }
 
-/** `id` changed in `version` in place (a version being built, not yet shown to anyone). */
+/** `id` changed in `version` in place (a version being built, or one the worker reads but no view holds). */
 export function noteChanged(version: Rec, id: string): void {
   links.get(version)?.ids.push(id);
+  for (const cache of caches) cache.delete(version);
+}
+
+/** A map of what is derived from versions, whose entry for a version goes when that version is changed in place. */
+export function derivedCache<V>(): WeakMap<Rec, V> {
+  const cache = new WeakMap<Rec, V>();
+  caches.push(cache);
+  return cache;
 }
 
 /**
@@ -69,6 +80,29 @@ export function changedBetween(a: Rec, b: Rec): ReadonlySet<string> | undefined 
   for (let node: Rec | undefined = b; node; ) {
     const meet = fromA.get(node);
     if (meet) return idSet([...meet, ...path]);
+    const link = links.get(node);
+    if (!link) return undefined;
+    path.push(link.ids);
+    node = link.base;
+  }
+  return undefined;
+}
+
+/**
+ * The nearest version up `version`'s line (itself included) that `wanted`
+ * accepts, with the ids that may differ from it; undefined when none is
+ * within reach, or too much changed since.
+ */
+export function nearestAncestor(
+  version: Rec,
+  wanted: (ancestor: Rec) => boolean,
+): { ancestor: Rec; changed: ReadonlySet<string> } | undefined {
+  const path: string[][] = [];
+  for (let node: Rec | undefined = version; node; ) {
+    if (wanted(node)) {
+      const changed = idSet(path);
+      return changed && { ancestor: node, changed };
+    }
     const link = links.get(node);
     if (!link) return undefined;
     path.push(link.ids);

@@ -3,7 +3,7 @@
 // model (room.ts), so it is a module of its own: the extension pages and the
 // page panel do not load the engine's update and move-planning code.
 
-import { changedBetween } from './record-lineage';
+import { changedBetween, derivedCache } from './record-lineage';
 import type { RoomItems, Task, TaskList } from './types';
 
 /** Own keys only: item ids are untrusted, and "__proto__" or "constructor" must be keys like any other. */
@@ -27,13 +27,6 @@ export function sortedLists(items: RoomItems): TaskList[] {
 
 export const byOrderThenId = (a: Task, b: Task) => a.order - b.order || byCodeUnits(a.id, b.id);
 
-/** A list's tasks as shown: by order, ties by item id. */
-export function tasksOf(items: RoomItems, listId: string): Task[] {
-  return Object.values(items.tasks)
-    .filter((t) => t.list === listId)
-    .sort(byOrderThenId);
-}
-
 /**
  * Whole rooms' open-task counts by tasks record: a record is never changed
  * once a view holds it (room.ts), and the badge, the room counts and every
@@ -41,7 +34,7 @@ export function tasksOf(items: RoomItems, listId: string): Task[] {
  * counted from the last one counted by the tasks changed between them, when
  * known (record-lineage.ts): a toggle in a room of 5,000 costs one task.
  */
-const openCounts = new WeakMap<object, { lists: object; count: number }>();
+const openCounts = derivedCache<{ lists: object; count: number }>();
 let lastCounted: { items: RoomItems; count: number } | undefined;
 
 const isOpen = (items: RoomItems, task: Task | undefined) => !!task && !task.done && has(items.lists, task.list);
@@ -54,7 +47,8 @@ const isOpen = (items: RoomItems, task: Task | undefined) => !!task && !task.don
 export function openTasksCount(items: RoomItems): number {
   const known = openCounts.get(items.tasks);
   if (known && known.lists === items.lists) return known.count;
-  const last = lastCounted;
+  // (not if its tasks were changed in place since: its count is no longer theirs)
+  const last = lastCounted && openCounts.has(lastCounted.items.tasks) ? lastCounted : undefined;
   const changed = last && last.items.lists === items.lists ? changedBetween(last.items.tasks, items.tasks) : undefined;
   let count = 0;
   if (last && changed) {

@@ -1,17 +1,19 @@
 // The room model: a room's task lists and tasks, updated immutably (a change
 // returns new objects, an unchanged part keeps its identity, so views can
 // compare by reference), sorted the way the official client shows them
-// (room-query.ts), and the move planning of the official client's drag and
-// drop, so that both clients number tasks the same way and never fight over
-// orders.
+// (room-query.ts, tasks-by-list.ts), and moves planned in the official
+// client's numbering, so that both clients read the same order and never
+// fight over it.
 
 import { derived, noteChanged } from './record-lineage';
-import { getTask, has, tasksOf } from './room-query';
+import { getTask, has } from './room-query';
+import { tasksOf } from './tasks-by-list';
 import type { Item, RoomItems, Task } from './types';
 
 // Lookups and display order live in room-query.ts, which the views import
 // alone; they are re-exported here for the engine and the tests.
-export { getList, getTask, openTasksCount, sortedLists, tasksOf } from './room-query';
+export { getList, getTask, openTasksCount, sortedLists } from './room-query';
+export { tasksOf } from './tasks-by-list';
 
 // Records have no prototype: item ids are untrusted, and an id such as
 // "__proto__" or "constructor" must be a key like any other.

@@ -30,7 +30,7 @@ function taskMatches(task: Pick<Task, 'name' | 'description' | 'done'>, f: Compi
 }
 
 /** The tasks the filter lets through, in their order; the same array when it lets all through (views keep their memoized parts). */
-export function filterTasks<T extends Pick<Task, 'name' | 'description' | 'done'>>(tasks: T[], f: CompiledFilter): T[] {
+export function filterTasks<T extends Pick<Task, 'name' | 'description' | 'done'>>(tasks: readonly T[], f: CompiledFilter): readonly T[] {
   if (!isFiltering(f)) return tasks;
   const kept = tasks.filter((task) => taskMatches(task, f));
   return kept.length === tasks.length ? tasks : kept;

@@ -5,7 +5,8 @@
 // the opposite edit, which the background plans against the server's latest
 // items like any other, so a change someone made meanwhile to another field
 // of the item survives the undo.
-import { getList, getTask, tasksOf } from './room-query';
+import { getList, getTask } from './room-query';
+import { tasksOf } from './tasks-by-list';
 import type { Edit, RoomItems } from './types';
 
 /** What the user did, for the message that offers to undo it. */

@@ -15,7 +15,7 @@ import { CHUNK_SIZE, TaskChunk } from './TaskChunk';
 import { domId } from './TaskRow';
 
 /** The tasks in runs of CHUNK_SIZE: only the runs near the view render their rows. */
-function chunksOf(tasks: Task[]): Task[][] {
+function chunksOf(tasks: readonly Task[]): (readonly Task[])[] {
   const chunks: Task[][] = [];
   for (let i = 0; i < tasks.length; i += CHUNK_SIZE) chunks.push(tasks.slice(i, i + CHUNK_SIZE));
   return chunks;
@@ -24,7 +24,7 @@ function chunksOf(tasks: Task[]): Task[][] {
 export const ListSection = memo(function ListSection(props: {
   list: TaskList;
   /** the list's tasks, sorted as shown */
-  tasks: Task[];
+  tasks: readonly Task[];
   collapsed: boolean;
   hideDone: boolean;
   pending: ReadonlySet<string>;

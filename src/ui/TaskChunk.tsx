@@ -10,7 +10,7 @@ import { useNearScroller } from './windowing';
 export const CHUNK_SIZE = 25;
 
 type ChunkProps = {
-  tasks: Task[];
+  tasks: readonly Task[];
   /** the position of the chunk's first task in its list (0-based) */
   first: number;
   /** how many tasks the list shows */

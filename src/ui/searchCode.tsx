@@ -13,7 +13,7 @@ export interface CompiledSearch {
   /** whether some tasks may be left out */
   active: boolean;
   /** the tasks it lets through, in their order; the same array when it lets all through */
-  shown: (tasks: Task[]) => Task[];
+  shown: (tasks: readonly Task[]) => readonly Task[];
   /** null when it has no words to mark */
   highlight: Highlight | null;
 }

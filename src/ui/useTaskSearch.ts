@@ -25,16 +25,16 @@ export interface TaskSearch {
   /** whether some tasks may be left out (lists without a match are then not shown) */
   active: boolean;
   /** the tasks of each list the search lets through */
-  shownByList: Map<string, Task[]>;
+  shownByList: Map<string, readonly Task[]>;
   /** how many tasks the search lets through, over all lists */
   matches: number;
 }
 
-export function useTaskSearch(tasksByList: Map<string, Task[]>): TaskSearch {
+export function useTaskSearch(tasksByList: Map<string, readonly Task[]>): TaskSearch {
   const [filter, setFilter] = useState<TaskFilter>(NO_SEARCH);
   const code = usePart(searchCode, filter !== NO_SEARCH);
   const compiled = useMemo(() => code?.compileSearch(filter), [code, filter]);
-  const cache = useRef<{ compiled: CompiledSearch; byTasks: WeakMap<Task[], Task[]> } | null>(null);
+  const cache = useRef<{ compiled: CompiledSearch; byTasks: WeakMap<readonly Task[], readonly Task[]> } | null>(null);
   return useMemo(() => {
     const highlight = compiled?.highlight ?? null;
     const active = !!compiled?.active;
@@ -45,7 +45,7 @@ export function useTaskSearch(tasksByList: Map<string, Task[]>): TaskSearch {
     }
     if (cache.current?.compiled !== compiled) cache.current = { compiled, byTasks: new WeakMap() };
     const { byTasks } = cache.current;
-    const shownByList = new Map<string, Task[]>();
+    const shownByList = new Map<string, readonly Task[]>();
     let matches = 0;
     for (const [listId, tasks] of tasksByList) {
       let shown = byTasks.get(tasks);

@@ -84,7 +84,8 @@ export class RoomNode<I extends { id: string }, C, E extends RoomEdit> {
         now: deps.now,
         nextId: () => link.nextId(),
         log: link.log,
-        serverItems: () => this.sync.items.current,
+        // shared: planning groups a list's tasks once per version, which a change in place would make stale
+        serverItems: () => this.sync.items.share(),
         writer: {
           roomJid: link.roomJid,
           iq: (xml) => link.iq(xml),

@@ -59,7 +59,7 @@ export interface OfficialTask {
  * target list's tasks in display order. Returns the orders it saves, by id,
  * in the order it publishes them (moved task last).
  */
-export function officialSaveOrders(models: OfficialTask[], movedId: string, newOrder: number): [string, number][] {
+export function officialSaveOrders(models: readonly OfficialTask[], movedId: string, newOrder: number): [string, number][] {
   const saved: [string, number][] = [];
   let currentOrder = newOrder + 1;
   for (const m of models) {

@@ -17,7 +17,7 @@ import type { RoomItems, Task } from '../../../src/core/types';
 import { list, room, task } from './fixtures';
 import { officialSaveOrders } from './helpers';
 
-const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
 const orders = (moves: Task[]) => moves.map((t) => [t.id, t.list, t.order]);
 /** The room after publishing `moves`, as every client will see it. */
 const after = (items: RoomItems, moves: Task[]) => moves.reduce((r, t) => withItem(r, { kind: 'task', ...t }), items);

@@ -35,7 +35,7 @@ function expected(items: RoomItems): Record<string, string[]> {
   );
 }
 
-const ids = (byList: Map<string, Task[]>) => Object.fromEntries(LISTS.map((l) => [l, (byList.get(l) ?? []).map((t) => t.id)]));
+const ids = (byList: Map<string, readonly Task[]>) => Object.fromEntries(LISTS.map((l) => [l, (byList.get(l) ?? []).map((t) => t.id)]));
 const task = (items: RoomItems, id: string, change: Partial<Task>): Item => ({ kind: 'task', ...items.tasks[id]!, ...change });
 
 describe('tasks by list', () => {
