@@ -5,7 +5,7 @@ import type { KV } from './engine/store';
 
 /** The part of a `storage.StorageArea` the adapter uses. */
 export interface StorageAreaLike {
-  get(keys: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string): Promise<void>;
 }
@@ -18,6 +18,8 @@ export function kvOver(area: StorageAreaLike): KV {
     },
     set: (key, value) => area.set({ [key]: value }),
     remove: (key) => area.remove(key),
+    getMany: (keys) => area.get(keys),
+    setMany: (values) => area.set(values),
   };
 }
 

@@ -135,6 +135,11 @@ class SlowKV extends MemoryKV {
     await new Promise((r) => setTimeout(r, 50));
     this.data.delete(key);
   }
+  override async setMany(values: Record<string, unknown>): Promise<void> {
+    const copy = structuredClone(values);
+    await new Promise((r) => setTimeout(r, 50));
+    for (const [key, value] of Object.entries(copy)) this.data.set(key, value);
+  }
 }
 
 // Issue 18, checked after the soak: the answer to an edit went out before the

@@ -12,7 +12,8 @@ import { sharedFeatures, type NodeLink } from './node-sync';
 import { notesEdits } from './notes-edits';
 import { RoomNode, type RoomNodeEvents } from './room-node';
 import { skippedSummary } from './room-view';
-import type { EngineStore, NotesSnapshot, RoomSnapshot } from './store';
+import type { NotesSnapshot, RoomSnapshot } from './room-cache';
+import type { EngineStore } from './store';
 import { tasksEdits } from './tasks-edits';
 
 /** What the nodes tell their room: the tasks' progress makes the room's. */

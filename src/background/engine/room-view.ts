@@ -6,7 +6,8 @@ import type { Participant } from '../../core/notes/types';
 import { emptyItems } from '../../core/room';
 import { diffViews, type ViewListener } from '../../core/view-delta';
 import type { NotesView, PendingEdit, Problem, Rights, RoomItems, RoomRef, RoomView, SessionStatus } from '../../core/types';
-import type { EngineStore, NotesSnapshot, RoomSnapshot } from './store';
+import type { NotesSnapshot, RoomSnapshot } from './room-cache';
+import type { EngineStore } from './store';
 import { ViewEmitter } from './view-emitter';
 
 /** What the view is built from: the room's other parts, read when it is built. */

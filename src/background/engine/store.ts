@@ -1,15 +1,19 @@
 // What the engine keeps across worker restarts. Task snapshots, queued edits
 // and account descriptions go to `local`; passwords and tokens only to `session`.
-import type { NoteItems } from '../../core/notes/notes-node';
 import { NOTES_NODE, TASKS_NODE } from '../../core/ns';
-import type { RoomEdit, RoomItems, RoomRef, Rights } from '../../core/types';
+import type { RoomEdit, RoomRef } from '../../core/types';
 import type { PeerTubeAuth, PeerTubeRoomConfig, Reply } from '../../messages';
+import { assembled, type RoomSnapshot, shardKey, shardsToWrite, type ShardedHead, type Written } from './room-cache';
 
 /** A key-value store: chrome.storage.local / storage.session in the extension, a Map in tests. */
 export interface KV {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /** the values of those keys that are stored */
+  getMany(keys: string[]): Promise<Record<string, unknown>>;
+  /** several keys in one write: all or none */
+  setMany(values: Record<string, unknown>): Promise<void>;
 }
 
 export interface StoredAccount {
@@ -39,26 +43,6 @@ export interface RoomRecord {
   title: string;
   url?: string;
   lastUsed: number;
-}
-
-export interface RoomSnapshot {
-  title: string;
-  url?: string;
-  rights: Rights;
-  items: RoomItems;
-  skipped: { count: number; sample?: string };
-  loaded: boolean;
-  updatedAt: number;
-  /** the notes as the server had them; absent: not known (an older cache, or a room without notes) */
-  notes?: NotesSnapshot;
-}
-
-export interface NotesSnapshot {
-  /** the room lists the notes feature (false: it does not; the notes are then empty) */
-  offered: boolean;
-  items: NoteItems;
-  skipped: { count: number; sample?: string };
-  loaded: boolean;
 }
 
 export interface QueuedEdit {
@@ -96,6 +80,9 @@ const queueKey = (roomKey: string, node: string) => (node === TASKS_NODE ? `engi
 const secretKey = (accountId: string) => `engine:secret:${accountId}`;
 
 export class EngineStore {
+  /** Per room cache key, the pieces this worker stored last (snapshot-shards.ts). */
+  private readonly written = new Map<string, Written>();
+
   constructor(
     private readonly local: KV,
     private readonly session: KV,
@@ -126,21 +113,31 @@ export class EngineStore {
   }
 
   async snapshot(roomKey: string): Promise<RoomSnapshot | undefined> {
-    const stored = await this.local.get<RoomSnapshot | string>(snapshotKey(roomKey));
+    const key = snapshotKey(roomKey);
+    const stored = await this.local.get<RoomSnapshot | ShardedHead | string>(key);
+    if (stored && typeof stored === 'object' && 'shards' in stored) {
+      return assembled(key, stored, await this.local.getMany(stored.shards.map((id) => shardKey(key, id))));
+    }
     if (typeof stored !== 'string') return stored; // an older version stored the object itself
     try {
-      return JSON.parse(stored) as RoomSnapshot;
+      return JSON.parse(stored) as RoomSnapshot; // or the whole snapshot as one string
     } catch {
       return undefined; // a damaged cache is no cache: the room is fetched anyway
     }
   }
-  /**
-   * As one JSON string: storage converts an object value node by node in the
-   * calling worker (a 5,000-item room blocked it for about 120 ms), a string
-   * in one piece.
-   */
-  saveSnapshot(roomKey: string, snapshot: RoomSnapshot): Promise<void> {
-    return this.local.set(snapshotKey(roomKey), JSON.stringify(snapshot));
+  /** In pieces, one per task list, and only the pieces a change touched (snapshot-shards.ts). */
+  async saveSnapshot(roomKey: string, snapshot: RoomSnapshot): Promise<void> {
+    const key = snapshotKey(roomKey);
+    const { values, stale, nowWritten } = shardsToWrite(key, snapshot, this.written.get(key) ?? new Map());
+    // what this worker wrote is what it compares with: a new worker writes every piece once
+    this.written.set(key, nowWritten);
+    try {
+      await this.local.setMany(values);
+    } catch (error) {
+      this.written.delete(key);
+      throw error;
+    }
+    for (const stalePiece of stale) await this.local.remove(stalePiece);
   }
 
   /** The edits waiting for one node of a room. */
@@ -153,7 +150,11 @@ export class EngineStore {
   }
 
   async forgetRoom(roomKey: string): Promise<void> {
-    await this.local.remove(snapshotKey(roomKey));
+    const key = snapshotKey(roomKey);
+    const head = await this.local.get<ShardedHead | object | string>(key);
+    if (head && typeof head === 'object' && 'shards' in head) for (const id of head.shards) await this.local.remove(shardKey(key, id));
+    this.written.delete(key);
+    await this.local.remove(key);
     for (const node of [TASKS_NODE, NOTES_NODE]) await this.local.remove(queueKey(roomKey, node));
   }
 }

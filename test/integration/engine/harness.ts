@@ -35,6 +35,14 @@ export class MemoryKV implements KV {
   async remove(key: string): Promise<void> {
     this.data.delete(key);
   }
+  async getMany(keys: string[]): Promise<Record<string, unknown>> {
+    const found: Record<string, unknown> = {};
+    for (const key of keys) if (this.data.has(key)) found[key] = structuredClone(this.data.get(key));
+    return found;
+  }
+  async setMany(values: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(values)) this.data.set(key, structuredClone(value));
+  }
 }
 
 export interface TestEngine {

@@ -20,6 +20,12 @@ export function memoryKV(initial: Record<string, unknown> = {}): KV & { data: Ma
     async remove(key) {
       data.delete(key);
     },
+    async getMany(keys) {
+      return Object.fromEntries(keys.filter((key) => data.has(key)).map((key) => [key, structuredClone(data.get(key))]));
+    },
+    async setMany(values) {
+      for (const [key, value] of Object.entries(values)) data.set(key, structuredClone(value));
+    },
   };
 }
 

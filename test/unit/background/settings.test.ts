@@ -56,17 +56,28 @@ describe('settings', () => {
 });
 
 describe('storage adapter', () => {
-  it('reads, writes and removes one key of a storage area', async () => {
+  it('reads, writes and removes one key or several of a storage area, several in one call', async () => {
     const area = new Map<string, unknown>();
+    const calls: string[] = [];
     const kv = kvOver({
-      get: async (key) => (area.has(key) ? { [key]: area.get(key) } : {}),
-      set: async (items) => void Object.entries(items).forEach(([k, v]) => area.set(k, v)),
+      get: async (keys) => {
+        calls.push('get');
+        return Object.fromEntries([keys].flat().flatMap((k) => (area.has(k) ? [[k, area.get(k)]] : [])));
+      },
+      set: async (items) => {
+        calls.push('set');
+        for (const [k, v] of Object.entries(items)) area.set(k, v);
+      },
       remove: async (key) => void area.delete(key),
     });
     await kv.set('a', { n: 1 });
     expect(await kv.get('a')).toEqual({ n: 1 });
     await kv.remove('a');
     expect(await kv.get('a')).toBeUndefined();
+    calls.length = 0;
+    await kv.setMany({ b: 'two', c: 3 });
+    expect(await kv.getMany(['b', 'c', 'missing'])).toEqual({ b: 'two', c: 3 });
+    expect(calls).toEqual(['set', 'get']);
   });
 
   it('closes storage.session to content scripts where the browser lets us choose (Chrome)', async () => {
