@@ -12,7 +12,7 @@ import { RoomApp, type NotesRequest } from '../ui/RoomApp';
 import { followPartStyles, uiCss } from '../ui/css';
 import type { RoomClient } from '../ui/room-port';
 import { lazy, part, usePreloadOnceShown } from '../ui/lazy';
-import { ProblemBox } from '../ui/StateNotices';
+import { ProblemBox } from '../ui/onUse';
 import { useRoomClient } from '../ui/useRoom';
 import type { ChatMessage } from './chat-action';
 import type { MountPanel } from './follow';

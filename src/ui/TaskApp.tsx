@@ -14,7 +14,7 @@ import { HighlightContext } from './Highlight';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
 import { ListSection } from './ListSection';
-import { ConfirmDialog, ItemForm, MoveDialog } from './onUse';
+import { Banners, BlockingState, ConfirmDialog, ItemForm, MoveDialog } from './onUse';
 import { startDrag } from './startDrag';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
@@ -22,7 +22,7 @@ import { type ShowMessage, ShowMessageContext } from './showMessage';
 import { idsByList, useTasksByList } from './roomGroups';
 import { useThemeScheme } from './themeScheme';
 import { UndoToast } from './UndoToast';
-import { Banners, BlockingState } from './StateNotices';
+import { LoadingState, onlyLoading } from './LoadingState';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
 import { useLocalEdits } from './useLocalEdits';
@@ -208,7 +208,11 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         {announcement}
       </div>
       {blocked ? (
-        <BlockingState view={view} />
+        onlyLoading(view) ? (
+          <LoadingState />
+        ) : (
+          <BlockingState view={view} />
+        )
       ) : (
         <BoardActionsContext.Provider value={actions}>
           <ShowMessageContext.Provider value={showRowMessage}>
