@@ -27,7 +27,7 @@ import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
 import { useLocalEdits } from './useLocalEdits';
 import { useTaskSearch } from './useTaskSearch';
-import { focusAfterUndo, useUndo } from './useUndo';
+import { useUndo } from './useUndo';
 
 export interface TaskAppProps {
   view: RoomView;
@@ -263,7 +263,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         entry={blocked ? null : undo.toast}
         onDismiss={undo.dismiss}
         onUndo={(entry) => {
-          actions.focusAfterChange(focusAfterUndo(entry));
+          actions.focusAfterChange(entry.focus);
           void undo.undo(entry);
         }}
       />
