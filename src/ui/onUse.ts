@@ -4,8 +4,7 @@
 import { lazy, part } from './lazy';
 
 export const ItemForm = lazy(() => import('./ItemForm').then((m) => m.ItemForm));
-export const ConfirmDialog = lazy(() => import('./ConfirmDialog').then((m) => m.ConfirmDialog));
-export const MoveDialog = lazy(() => import('./MoveDialog').then((m) => m.MoveDialog));
+export const TaskDialogs = lazy(() => import('./TaskDialogs').then((m) => m.TaskDialogs));
 export const RoomNotes = lazy(() => import('./notes/RoomNotes').then((m) => m.RoomNotes));
 export const Toast = lazy(() => import('./Toast').then((m) => m.Toast));
 export const Banners = lazy(() => import('./StateNotices').then((m) => m.Banners));
