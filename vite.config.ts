@@ -185,6 +185,13 @@ function panelImportsByAddress(): Plugin {
             const fields = names.replace(/\s+as\s+/g, ':');
             return `const{${fields}}=await import(${byAddress(file, spec)});`;
           })
+          // the panel's file re-exports what panelCoreGroup moved into the core chunk
+          .replace(/export\s*\{([^}]*)\}\s*from\s*["'`](\.\.?\/[^"'`]+)["'`];?/g, (_, names: string, spec: string) => {
+            const pairs = names.split(',').map((n) => n.trim().split(/\s+as\s+/) as [string, string?]);
+            const fields = pairs.map(([from], i) => `${from}:__lctRe${i}`).join(',');
+            const exported = pairs.map(([from, as], i) => `__lctRe${i} as ${as ?? from}`).join(',');
+            return `const{${fields}}=await import(${byAddress(file, spec)});export{${exported}};`;
+          })
           .replace(/import\s*["'`](\.\.?\/[^"'`]+)["'`];?/g, (_, spec: string) => `await import(${byAddress(file, spec)});`)
           .replace(/\bimport\(\s*["'`](\.\.?\/[^"'`]+)["'`]\s*\)/g, (_, spec: string) => `import(${byAddress(file, spec)})`);
         if (/\bfrom\s*["'`]\.|\bimport\s*\(?\s*["'`]\./.test(chunk.code))
@@ -195,11 +202,15 @@ function panelImportsByAddress(): Plugin {
 }
 
 /**
- * Everything the panel's file imports before it runs goes in one chunk
- * beside it: left to itself, the bundler splits what the panel shares with
- * each part it loads on use into a chunk per combination of parts, which the
- * panel would then import one after the other (each import by address waits
- * for the one before, see panelImportsByAddress).
+ * The panel's code and everything it imports before it runs go in one chunk
+ * beside its file: left to itself, the bundler splits what the panel shares
+ * with each part it loads on use into a chunk per combination of parts,
+ * which the panel would then import one after the other (each import by
+ * address waits for the one before, see panelImportsByAddress). The panel's
+ * own module is in that chunk too, its file (crxjs's, which the content
+ * script imports) only re-exporting it: each file is gzipped apart in the
+ * content script's budget (bench/size.mjs), and the file's import of every
+ * binding it used from the chunk cost more than the one re-export.
  */
 function panelCoreGroup() {
   const panelRoot = source('src/content/panel.tsx');
@@ -214,9 +225,8 @@ function panelCoreGroup() {
           for (const next of ctx.getModuleInfo(m)?.importedIds ?? []) visit(next);
         };
         visit(panelRoot);
-        core.delete(panelRoot);
       }
-      return core.has(id) && /[?&]lct-panel$/.test(id) ? 'panel-core' : null;
+      return core.has(id) && (id === panelRoot || /[?&]lct-panel$/.test(id)) ? 'panel-core' : null;
     },
   };
 }

@@ -1,20 +1,26 @@
 // What the page panel adds to PeerTube's chat, loaded with its own chunk once
 // the panel is on the page (lazy.ts): it is not needed to see the tasks. The
 // actions on chat messages and participants (chat-action.ts), the notes'
-// counts they show, and the answer to the side panel's "show this message"
-// (show-requests.ts). It renders nothing in the panel.
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+// counts they show, the answer to the side panel's "show this message"
+// (show-requests.ts), and the dialog making a task from a message
+// (ChatTaskDialog.tsx, loaded on use), the one thing it renders.
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { notesAbout } from '../core/notes/about';
+import { sortedLists } from '../core/room-query';
 import type { RoomView } from '../core/types';
 import { t, tn } from '../ui/i18n';
+import { lazy } from '../ui/lazy';
+import type { OnEdit } from '../ui/useEditRunner';
 import { type ChatMessage, type ChatWatch, watchChat } from './chat-action';
 import type { Layout } from './mount';
 import { answerShowMessage } from './show-requests';
 
+const ChatTaskDialog = lazy(() => import('./ChatTaskDialog').then((m) => m.ChatTaskDialog));
+
 export interface ChatSideProps {
   layout: Pick<Layout, 'chat' | 'dock'>;
   view: RoomView | undefined;
-  onTask: (message: ChatMessage, button: HTMLElement) => void;
+  onEdit: OnEdit;
   /** a note about the chat's `nick` (from its message `text`, if any), or the notes about them (`text` null) */
   onNotes: (nick: string, text: string | undefined | null) => void;
 }
@@ -42,6 +48,16 @@ export function ChatSide(props: ChatSideProps) {
   latest.current = props;
   const watch = useRef<ChatWatch | undefined>(undefined);
   const counts = useMemo(() => noteCounts(props.view), [props.view?.notes, props.view?.participants]);
+  /** the message a task is being made from, and its button */
+  const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
+  /** the list the last task from the chat went to, which the next one offers first */
+  const lastListId = useRef<string | undefined>(undefined);
+  const closeChatTask = (listId?: string) => {
+    if (listId) lastListId.current = listId;
+    // The button is outside our shadow root: the dialog cannot give focus back by itself.
+    if (chatTask?.button.isConnected) chatTask.button.focus();
+    setChatTask(null);
+  };
 
   // Layout effects: preact runs their cleanups as the panel is unmounted, not
   // after the next paint, so nothing of ours is left on the page after it.
@@ -53,7 +69,7 @@ export function ChatSide(props: ChatSideProps) {
       noteLabel: t('noteAboutPerson'),
       countLabel: (n) => tn('noteCount', n),
       openNotesLabel: t('notesAboutPerson'),
-      onTask: (message, button) => latest.current.onTask(message, button),
+      onTask: (message, button) => setChatTask({ message, button }),
       onNote: (nick, text) => latest.current.onNotes(nick, text),
       onOpenNotes: (nick) => latest.current.onNotes(nick, null),
     });
@@ -69,5 +85,13 @@ export function ChatSide(props: ChatSideProps) {
 
   useLayoutEffect(() => answerShowMessage(() => latest.current.layout.chat), []);
 
-  return null;
+  return chatTask && props.view ? (
+    <ChatTaskDialog
+      message={chatTask.message}
+      lists={sortedLists(props.view.items)}
+      listId={lastListId.current}
+      onEdit={props.onEdit}
+      onClose={closeChatTask}
+    />
+  ) : null;
 }

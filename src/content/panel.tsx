@@ -5,23 +5,21 @@
 // "create a task" on messages, and "note about this person" and the notes'
 // markers on messages and participants.
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { sortedLists } from '../core/room-query';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import { RoomApp, type NotesRequest } from '../ui/RoomApp';
+import type { NotesRequest } from '../ui/notes/RoomNotes';
+import { RoomApp } from '../ui/RoomApp';
 import { followPartStyles, uiCss } from '../ui/css';
 import type { RoomClient } from '../ui/room-port';
 import { lazy, part, usePreloadOnceShown } from '../ui/lazy';
-import { ProblemBox } from '../ui/StateNotices';
+import { ProblemBox } from '../ui/onUse';
 import { useRoomClient } from '../ui/useRoom';
-import type { ChatMessage } from './chat-action';
 import type { MountPanel } from './follow';
 import { createPanelHost, type Layout } from './mount';
 import frameCss from './frame.css?inline';
 import { PanelFrame } from './PanelFrame';
 import { DEFAULT_PANEL_STATE, loadPanelState, savePanelState, type PanelState } from './panel-state';
 
-const ChatTaskDialog = lazy(() => import('./ChatTaskDialog').then((m) => m.ChatTaskDialog));
 const ChatSide = lazy(() => import('./ChatSide').then((m) => m.ChatSide));
 const chatFind = part(() => import('./chat-find'));
 
@@ -38,9 +36,7 @@ function Panel(props: {
   const edit = client.edit;
   const [layout, setLayout] = useState(props.initialLayout);
   const [state, setState] = useState<PanelState>(DEFAULT_PANEL_STATE);
-  const [chatTask, setChatTask] = useState<{ message: ChatMessage; button: HTMLElement } | null>(null);
   const [notesRequest, setNotesRequest] = useState<NotesRequest>();
-  const lastListId = useRef<string | undefined>(undefined);
   // A state setter: a call from outside schedules a render, never runs one.
   props.onLayout.current = setLayout;
   const openNotes = (nick: string, text: string | undefined | null) => {
@@ -62,12 +58,6 @@ function Panel(props: {
   const onState = (next: PanelState, persist: boolean) => {
     setState(next);
     if (persist) savePanelState(origin, next);
-  };
-  const closeChatTask = (listId?: string) => {
-    if (listId) lastListId.current = listId;
-    // The button is outside our shadow root: the dialog cannot give focus back by itself.
-    if (chatTask?.button.isConnected) chatTask.button.focus();
-    setChatTask(null);
   };
 
   return (
@@ -96,16 +86,7 @@ function Panel(props: {
           </p>
         )}
       </PanelFrame>
-      <ChatSide layout={layout} view={view} onTask={(message, button) => setChatTask({ message, button })} onNotes={openNotes} />
-      {chatTask && view && (
-        <ChatTaskDialog
-          message={chatTask.message}
-          lists={sortedLists(view.items)}
-          listId={lastListId.current}
-          onEdit={edit}
-          onClose={closeChatTask}
-        />
-      )}
+      <ChatSide layout={layout} view={view} onEdit={edit} onNotes={openNotes} />
     </>
   );
 }

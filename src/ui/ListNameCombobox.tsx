@@ -10,7 +10,7 @@ import { useId, useState } from 'preact/hooks';
 import { completeListName, listNameTyped, withListName } from '../core/quick-add';
 import { foldText } from '../core/text-match';
 import { t } from './i18n';
-import { shortName } from './ListSelect';
+import { shortName } from './shortName';
 
 const MAX_OPTIONS = 8;
 

@@ -7,7 +7,7 @@ import { attr, useBoardActions } from './boardActions';
 import { iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
 import { addTask, ItemForm } from './onUse';
-import { shortName } from './ListSelect';
+import { shortName } from './shortName';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';

@@ -3,9 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import type { TaskList } from '../core/types';
 import { t } from './i18n';
-
-/** A name cut to fit one line (an option, a status line); the full name shows elsewhere. */
-export const shortName = (name: string, max = 80) => (name.length > max ? `${name.slice(0, max)}…` : name);
+import { shortName } from './shortName';
 
 export function ListSelect(props: {
   lists: TaskList[];

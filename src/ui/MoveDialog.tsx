@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { Dialog } from './Dialog';
 import { t } from './i18n';
-import { ListSelect, shortName } from './ListSelect';
+import { ListSelect } from './ListSelect';
+import { shortName } from './shortName';
 
 export function MoveDialog(props: { task: Task; lists: TaskList[]; onMove: (listId: string) => void; onCancel: () => void }) {
   const [listId, setListId] = useState(props.task.list);

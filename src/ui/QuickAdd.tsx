@@ -11,7 +11,8 @@ import type { RoomView } from '../core/types';
 import { ErrorRegion } from './ErrorRegion';
 import { t, uiDir, uiLang } from './i18n';
 import { ListNameCombobox } from './ListNameCombobox';
-import { ListSelect, shortName } from './ListSelect';
+import { ListSelect } from './ListSelect';
+import { shortName } from './shortName';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 
 /** the popup is narrow */

@@ -2,9 +2,9 @@
 // when the room offers notes to this user, its moderator notes (RoomTabs).
 // What the chat asks of the notes (a message's marker: the notes about its
 // author; "note about this person": a new note) comes as `notesRequest`, a
-// new object each time, and shows the Notes tab.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Participant } from '../core/notes/types';
+// new object each time: it shows the Notes tab, and the notes (RoomNotes.tsx,
+// loaded on use) do what it asks.
+import { useEffect, useRef } from 'preact/hooks';
 import { roomKey, type RoomView } from '../core/types';
 import { uiDir, uiLang } from './i18n';
 import { RoomNotes } from './onUse';
@@ -13,13 +13,7 @@ import { RoomTabs, type RoomTab } from './RoomTabs';
 import { RoomTitle, TaskApp, type TaskAppProps } from './TaskApp';
 import { useThemeScheme } from './themeScheme';
 import type { OnEdit } from './useEditRunner';
-
-/** About the chat's participant `nick` (found in view.participants when the request is shown). */
-export type NotesRequest =
-  /** the notes about this participant (the filter) */
-  | { kind: 'filter'; nick: string }
-  /** a new note about this participant, quoting the chat message it came from, if any */
-  | { kind: 'create'; nick: string; message?: string };
+import type { NotesRequest } from './notes/RoomNotes';
 
 export function RoomApp(props: {
   view: RoomView;
@@ -30,29 +24,14 @@ export function RoomApp(props: {
 }) {
   const { view, variant } = props;
   const [tab, setTab] = usePref<RoomTab>('roomTab', 'tasks');
-  const [filter, setFilter] = useState<Participant | undefined>();
-  const [createAbout, setCreateAbout] = useState<{ person?: Participant; message?: string }>();
   const root = useRef<HTMLDivElement>(null);
   useThemeScheme(root);
-
-  // Another room: no filter or form of the previous one.
-  const key = roomKey(view.ref);
-  useEffect(() => {
-    setFilter(undefined);
-    setCreateAbout(undefined);
-  }, [key]);
 
   useEffect(() => {
     const request = props.notesRequest;
     if (!request) return;
     setTab('notes');
-    // someone who left is known by nickname only
-    const person = view.participants[request.nick] ?? { nick: request.nick };
-    if (request.kind === 'create') {
-      setCreateAbout({ person, message: request.message }); // its form takes focus
-      return;
-    }
-    setFilter(person);
+    if (request.kind === 'create') return; // its form takes focus
     // focus to the filter's line (its "Show all notes" button), where the notes shown begin
     const frame = requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('.lct-notes-filter button')?.focus());
     return () => cancelAnimationFrame(frame);
@@ -74,7 +53,8 @@ export function RoomApp(props: {
         onSelect={setTab}
         idPrefix="lct-room"
         tasksPanel={tasks}
-        notesPanel={<RoomNotes view={view} onEdit={props.onEdit} filter={filter} onFilter={setFilter} createAbout={createAbout} />}
+        // another room: no filter or form of the previous one
+        notesPanel={<RoomNotes key={roomKey(view.ref)} view={view} onEdit={props.onEdit} request={props.notesRequest} />}
       />
     </div>
   );

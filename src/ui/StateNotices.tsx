@@ -1,9 +1,13 @@
 // The states around the task lists: loading, error, no rights,
 // reconnecting and skipped items. Each says what happened and, when the
-// user can do something, what to do.
+// user can do something, what to do. The page panel loads this on use
+// (onUse.ts): a room's first paint shows its lists, or the loading state
+// (LoadingState.tsx), and its styles are the parts' (parts.css).
 import type { Problem, RoomView } from '../core/types';
 import { t, tn, uiLang } from './i18n';
+import { LoadingState } from './LoadingState';
 import { problemAdvice, problemText } from './problemText';
+import './part-styles';
 
 export function ProblemBox({ problem }: { problem: Problem }) {
   const retry = problem.retryAt ? new Date(problem.retryAt).toLocaleTimeString(uiLang()) : undefined;
@@ -32,12 +36,7 @@ export function BlockingState({ view }: { view: RoomView }) {
     );
   }
   if (view.problem) return <ProblemBox problem={view.problem} />;
-  return (
-    <div class="lct-state lct-loading" role="status" aria-busy="true">
-      <span class="lct-spinner" aria-hidden="true" />
-      <p>{t('loading')}</p>
-    </div>
-  );
+  return <LoadingState />;
 }
 
 /** Above the lists: the session is not live, something went wrong, items were skipped. */

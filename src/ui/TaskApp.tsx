@@ -14,7 +14,7 @@ import { HighlightContext } from './Highlight';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
 import { ListSection } from './ListSection';
-import { ConfirmDialog, ItemForm, MoveDialog } from './onUse';
+import { Banners, BlockingState, ItemForm, TaskDialogs } from './onUse';
 import { startDrag } from './startDrag';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
@@ -22,12 +22,13 @@ import { type ShowMessage, ShowMessageContext } from './showMessage';
 import { idsByList, useTasksByList } from './roomGroups';
 import { useThemeScheme } from './themeScheme';
 import { UndoToast } from './UndoToast';
-import { Banners, BlockingState } from './StateNotices';
+import { LoadingState, onlyLoading } from './LoadingState';
 import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
+import type { TaskModal } from './TaskDialogs';
 import { useLocalEdits } from './useLocalEdits';
 import { useTaskSearch } from './useTaskSearch';
-import { focusAfterUndo, useUndo } from './useUndo';
+import { useUndo } from './useUndo';
 
 export interface TaskAppProps {
   view: RoomView;
@@ -39,10 +40,6 @@ export interface TaskAppProps {
   /** where the chat is in reach: shows a task's chat message (absent: rows offer no "Show message") */
   showMessage?: ShowMessage;
 }
-
-type Modal =
-  | { kind: 'confirm'; title: string; message: string; confirmLabel: string; resolve: (ok: boolean) => void }
-  | { kind: 'move'; taskId: string };
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -62,7 +59,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   const { run, error, clearError } = useEditRunner(onEditNow);
   const [hideDone, setHideDone] = usePref('hideDone', false);
   const [collapsedIds, setCollapsedIds] = usePref<string[]>(`collapsed:${roomKey(view.ref)}`, []);
-  const [modal, setModal] = useState<Modal | null>(null);
+  const [modal, setModal] = useState<TaskModal | null>(null);
   const [creatingList, setCreatingList] = useState(false);
   const newListButton = useFocusReturn<HTMLButtonElement>();
   const stopCreatingList = () => {
@@ -177,7 +174,6 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     if (modal?.kind === 'confirm') modal.resolve(ok);
     setModal(null);
   };
-  const movingTask = modal?.kind === 'move' ? getTask(view.items, modal.taskId) : undefined;
 
   return (
     <div ref={rootRef} class={`lct-root lct-${variant}`} lang={uiLang()} dir={uiDir()}>
@@ -208,7 +204,11 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         {announcement}
       </div>
       {blocked ? (
-        <BlockingState view={view} />
+        onlyLoading(view) ? (
+          <LoadingState />
+        ) : (
+          <BlockingState view={view} />
+        )
       ) : (
         <BoardActionsContext.Provider value={actions}>
           <ShowMessageContext.Provider value={showRowMessage}>
@@ -259,22 +259,17 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         entry={blocked ? null : undo.toast}
         onDismiss={undo.dismiss}
         onUndo={(entry) => {
-          actions.focusAfterChange(focusAfterUndo(entry));
+          actions.focusAfterChange(entry.focus);
           void undo.undo(entry);
         }}
       />
-      {modal?.kind === 'confirm' && (
-        <ConfirmDialog title={modal.title} message={modal.message} confirmLabel={modal.confirmLabel} onClose={closeModal} />
-      )}
-      {movingTask && (
-        <MoveDialog
-          task={movingTask}
+      {modal && (
+        <TaskDialogs
+          modal={modal}
+          items={view.items}
           lists={lists}
-          onCancel={() => closeModal(false)}
-          onMove={(listId) => {
-            closeModal(false);
-            actions.moveTo(movingTask.id, { listId, refId: null, after: false });
-          }}
+          onClose={closeModal}
+          onMove={(taskId, listId) => actions.moveTo(taskId, { listId, refId: null, after: false })}
         />
       )}
     </div>

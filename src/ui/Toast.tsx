@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from './i18n';
 import { Icon } from './icons';
 import './part-styles';
-import type { UndoEntry } from './useUndo';
+import type { UndoEntry } from './undoStack';
 
 /** How long the toast shows when left alone. */
 const SHOWN_MS = 8_000;

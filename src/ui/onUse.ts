@@ -1,13 +1,15 @@
 // The parts of the task and notes apps loaded on first use (lazy.ts): forms
-// (and adding what they submit), dialogs, the notes and the undo toast, none
-// of which the first paint of a room shows.
+// (and adding what they submit), dialogs, the notes, the undo toast and the
+// notices (StateNotices.tsx), none of which the first paint of a room shows.
 import { lazy, part } from './lazy';
 
 export const ItemForm = lazy(() => import('./ItemForm').then((m) => m.ItemForm));
-export const ConfirmDialog = lazy(() => import('./ConfirmDialog').then((m) => m.ConfirmDialog));
-export const MoveDialog = lazy(() => import('./MoveDialog').then((m) => m.MoveDialog));
+export const TaskDialogs = lazy(() => import('./TaskDialogs').then((m) => m.TaskDialogs));
 export const RoomNotes = lazy(() => import('./notes/RoomNotes').then((m) => m.RoomNotes));
 export const Toast = lazy(() => import('./Toast').then((m) => m.Toast));
+export const Banners = lazy(() => import('./StateNotices').then((m) => m.Banners));
+export const BlockingState = lazy(() => import('./StateNotices').then((m) => m.BlockingState));
+export const ProblemBox = lazy(() => import('./StateNotices').then((m) => m.ProblemBox));
 
 const adding = part(() => import('./addTask'));
 

@@ -2,6 +2,9 @@
 // with the first search, or while idle after first paint: lazy.ts): which
 // tasks it lets through (core/task-filter.ts) and the matches marked in
 // their texts (core/text-match.ts), as text in <mark> elements built here.
+// A list whose tasks did not change keeps its filtered array from the last
+// render (its memoized section skips rendering), so a change in a big room
+// while searching filters one list again, not all of them.
 import type { VNode } from 'preact';
 import { compileFilter, filterTasks, isFiltering, type TaskFilter } from '../core/task-filter';
 import { matchRanges } from '../core/text-match';
@@ -12,8 +15,8 @@ import './part-styles';
 export interface CompiledSearch {
   /** whether some tasks may be left out */
   active: boolean;
-  /** the tasks it lets through, in their order; the same array when it lets all through */
-  shown: (tasks: readonly Task[]) => readonly Task[];
+  /** the tasks of each list it lets through, in their order, and how many over all lists */
+  shownByList: (tasksByList: Map<string, readonly Task[]>) => { shownByList: Map<string, readonly Task[]>; matches: number };
   /** null when it has no words to mark */
   highlight: Highlight | null;
 }
@@ -21,9 +24,21 @@ export interface CompiledSearch {
 export function compileSearch(filter: TaskFilter): CompiledSearch {
   const compiled = compileFilter(filter);
   const { words } = compiled;
+  /** each list's tasks it let through, by the list's tasks array */
+  const byTasks = new WeakMap<readonly Task[], readonly Task[]>();
   return {
     active: isFiltering(compiled),
-    shown: (tasks) => filterTasks(tasks, compiled),
+    shownByList: (tasksByList) => {
+      const shownByList = new Map<string, readonly Task[]>();
+      let matches = 0;
+      for (const [listId, tasks] of tasksByList) {
+        let shown = byTasks.get(tasks);
+        if (!shown) byTasks.set(tasks, (shown = filterTasks(tasks, compiled)));
+        shownByList.set(listId, shown);
+        matches += shown.length;
+      }
+      return { shownByList, matches };
+    },
     highlight: words.length ? (text) => highlighted(text, words) : null,
   };
 }

@@ -1,4 +1,4 @@
-// What useUndo.ts remembers for an edit: its undo (core/undo.ts) and what
+// What undoStack.ts remembers for an edit: its undo (core/undo.ts) and what
 // the toast says of it. Loaded on use (lazy.ts): no first paint needs it.
 import { planUndo, type Undo, type UndoneAction } from '../core/undo';
 import type { Edit, RoomItems } from '../core/types';

@@ -1,16 +1,12 @@
 // The search in progress in a task app, and the tasks of each list it lets
-// through. A list whose tasks did not change keeps its filtered array from
-// the last render (its memoized section skips rendering), so a change in a
-// big room while searching filters one list again, not all of them. What
-// the search does is loaded with the first search, if the panel did not
-// load it while idle already (searchCode.tsx): it filters from the frame
-// it arrived in.
-import { useMemo, useRef, useState } from 'preact/hooks';
+// through. What the search does is loaded with the first search, if the
+// panel did not load it while idle already (searchCode.tsx): it filters
+// from the frame it arrived in.
+import { useMemo, useState } from 'preact/hooks';
 import type { TaskFilter } from '../core/task-filter';
 import type { Task } from '../core/types';
 import type { Highlight } from './Highlight';
 import { part, usePart } from './lazy';
-import type { CompiledSearch } from './searchCode';
 
 const searchCode = part(() => import('./searchCode'));
 
@@ -34,25 +30,11 @@ export function useTaskSearch(tasksByList: Map<string, readonly Task[]>): TaskSe
   const [filter, setFilter] = useState<TaskFilter>(NO_SEARCH);
   const code = usePart(searchCode, filter !== NO_SEARCH);
   const compiled = useMemo(() => code?.compileSearch(filter), [code, filter]);
-  const cache = useRef<{ compiled: CompiledSearch; byTasks: WeakMap<readonly Task[], readonly Task[]> } | null>(null);
   return useMemo(() => {
     const highlight = compiled?.highlight ?? null;
-    const active = !!compiled?.active;
-    if (!compiled || !active) {
-      let matches = 0;
-      for (const tasks of tasksByList.values()) matches += tasks.length;
-      return { filter, setFilter, highlight, active, shownByList: tasksByList, matches };
-    }
-    if (cache.current?.compiled !== compiled) cache.current = { compiled, byTasks: new WeakMap() };
-    const { byTasks } = cache.current;
-    const shownByList = new Map<string, readonly Task[]>();
+    if (compiled?.active) return { filter, setFilter, highlight, active: true, ...compiled.shownByList(tasksByList) };
     let matches = 0;
-    for (const [listId, tasks] of tasksByList) {
-      let shown = byTasks.get(tasks);
-      if (!shown) byTasks.set(tasks, (shown = compiled.shown(tasks)));
-      shownByList.set(listId, shown);
-      matches += shown.length;
-    }
-    return { filter, setFilter, highlight, active, shownByList, matches };
+    for (const tasks of tasksByList.values()) matches += tasks.length;
+    return { filter, setFilter, highlight, active: false, shownByList: tasksByList, matches };
   }, [tasksByList, compiled, filter]);
 }

@@ -14,32 +14,19 @@
 // what the user did in another, with no toast there to say so. A view closed
 // or reloaded forgets its undos, as an editor's window does.
 //
-// The planner (undoPlan.ts) is loaded on use: an edit made before it came
-// is sent at once, and its undo remembered when it came, from the items the
-// edit was made on; Ctrl+Z meanwhile waits for it.
+// The stack and its planner (undoStack.ts, undoPlan.ts) are loaded on use:
+// an edit made before they came is sent at once, and its undo remembered
+// when they came, from the items the edit was made on; Ctrl+Z meanwhile
+// waits for them.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Undo } from '../core/undo';
 import type { Edit, RoomItems } from '../core/types';
-import { attr } from './boardActions';
-import { t } from './i18n';
 import { part } from './lazy';
 import { isTextField } from './text-field';
-
-/** Undos remembered per view (the toast shows the latest). */
-const KEPT = 20;
-
-export interface UndoEntry {
-  key: number;
-  undo: Undo;
-  /** what was done, as the toast says it */
-  message: string;
-}
+import type { UndoEntry, UndoStack } from './undoStack';
 
 type Run = (edit: Edit) => Promise<string | undefined>;
 
-let lastKey = 0;
-
-const planner = part(() => import('./undoPlan'));
+const stackCode = part(() => import('./undoStack'));
 
 export function useUndo(opts: {
   items: RoomItems;
@@ -51,54 +38,38 @@ export function useUndo(opts: {
 }) {
   const latest = useRef(opts);
   latest.current = opts;
-  const stack = useRef<UndoEntry[]>([]);
   const [toast, setToast] = useState<UndoEntry | null>(null);
-
-  const forget = useCallback((entry: UndoEntry) => {
-    stack.current = stack.current.filter((e) => e !== entry);
-    setToast((shown) => (shown === entry ? null : shown));
-  }, []);
-
-  /** Remembers the undo of `edit`, made on `items`, and shows it in the toast. */
-  const remember = useCallback((code: typeof import('./undoPlan') | undefined, items: RoomItems, edit: Edit) => {
-    const planned = code?.planEntry(items, edit);
-    if (!planned) return undefined;
-    const entry: UndoEntry = { key: ++lastKey, ...planned };
-    stack.current = [...stack.current, entry].slice(-KEPT);
-    setToast(entry);
-    return entry;
+  const stack = useRef<UndoStack | undefined>(undefined);
+  /** this view's stack, once its code came */
+  const stackNow = useCallback(() => {
+    const code = stackCode.now();
+    return code && (stack.current ??= new code.UndoStack(setToast));
   }, []);
 
   /** Sends an edit, remembering its undo; an edit the background refused is not offered to undo. */
   const run = useCallback<Run>(
     async (edit) => {
       const items = latest.current.items;
-      const code = planner.now();
-      let entry = code && remember(code, items, edit);
+      const now = stackNow();
+      let entry = now?.remember(items, edit);
       const sent = latest.current.run(edit);
-      if (!code) entry = remember(await planner.get(), items, edit);
+      if (!now) entry = (await stackCode.get()) && stackNow()?.remember(items, edit);
       const id = await sent;
-      if (id === undefined && entry) forget(entry);
+      if (id === undefined && entry) stackNow()?.forget(entry);
       return id;
     },
-    [forget, remember],
+    [stackNow],
   );
 
   /** Undoes `entry` (the toast's button) or the latest (Ctrl+Z); resolves to the item put back, if any. */
   const undo = useCallback(
     async (entry?: UndoEntry): Promise<string | undefined> => {
-      // the undos of edits made before the planner came are remembered first
-      if (!entry && !planner.now()) await planner.get();
-      const target = entry ?? stack.current.at(-1);
-      if (!target) {
-        latest.current.announce(t('nothingToUndo'));
-        return undefined;
-      }
-      forget(target);
-      latest.current.announce(t('undone', target.message));
-      return latest.current.run(target.undo.edit);
+      // the undos of edits made before the stack came are remembered first
+      if (!stackNow()) await stackCode.get();
+      const target = stackNow()?.take(entry, latest.current.announce);
+      return target && latest.current.run(target.undo.edit);
     },
-    [forget],
+    [stackNow],
   );
 
   // Ctrl+Z (⌘Z) anywhere in the app but in a text field, where it undoes the
@@ -121,14 +92,4 @@ export function useUndo(opts: {
   }, [undo]);
 
   return { run, toast, undo, dismiss: useCallback(() => setToast(null), []) };
-}
-
-/** Where focus goes once an undo from the toast's button shows (the button leaves with the toast): the item put back. */
-export function focusAfterUndo(entry: UndoEntry): string {
-  const edit = entry.undo.edit;
-  const item = edit.op === 'restore' ? edit.items[0] : undefined;
-  if (item?.kind === 'tasklist' || edit.op === 'renameList') {
-    return `${attr('data-list-id', item?.id ?? ('id' in edit ? edit.id : ''))} ${attr('data-focus', 'collapse')}`;
-  }
-  return `${attr('data-task-id', item?.id ?? ('id' in edit ? edit.id : ''))} ${attr('data-focus', 'done')}`;
 }

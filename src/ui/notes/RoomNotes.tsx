@@ -1,9 +1,10 @@
 // The notes of one room view (RoomView.notes and .participants) in NotesApp:
 // turns its callbacks into note edits for the background, and tells a failed
-// edit in the error region. The "notes about this person" filter and the
-// create requests live with the caller: the page panel sets them from the
-// chat (a message's marker, "note about this person").
-import { useMemo } from 'preact/hooks';
+// edit in the error region. It keeps the "notes about this person" filter,
+// which the page panel also sets from the chat (a message's marker), as it
+// asks for a new note ("note about this person"): RoomApp passes the chat's
+// latest request, done once even if it came before this part.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Participant } from '../../core/notes/types';
 import type { RoomView } from '../../core/types';
 import { ErrorRegion } from '../ErrorRegion';
@@ -12,14 +13,29 @@ import { useEditRunner, type OnEdit } from '../useEditRunner';
 import '../part-styles';
 import { NotesApp, type NotesAppProps } from './NotesApp';
 
-export function RoomNotes(props: {
-  view: RoomView;
-  onEdit: OnEdit;
-  filter?: Participant;
-  onFilter: (person: Participant | undefined) => void;
-  createAbout?: NotesAppProps['createAbout'];
-}) {
-  const { view } = props;
+/** About the chat's participant `nick` (found in view.participants when the request is done). */
+export type NotesRequest =
+  /** the notes about this participant (the filter) */
+  | { kind: 'filter'; nick: string }
+  /** a new note about this participant, quoting the chat message it came from, if any */
+  | { kind: 'create'; nick: string; message?: string };
+
+/** Requests done: the notes of another room (mounted anew) must not do the last one again. */
+const done = new WeakSet<NotesRequest>();
+
+export function RoomNotes(props: { view: RoomView; onEdit: OnEdit; request?: NotesRequest }) {
+  const { view, request } = props;
+  const [filter, setFilter] = useState<Participant | undefined>();
+  const [createAbout, setCreateAbout] = useState<NotesAppProps['createAbout']>();
+  useEffect(() => {
+    if (!request || done.has(request)) return;
+    done.add(request);
+    // someone who left is known by nickname only
+    const person = view.participants[request.nick] ?? { nick: request.nick };
+    if (request.kind === 'create')
+      setCreateAbout({ person, message: request.message }); // its form takes focus
+    else setFilter(person);
+  }, [request]);
   const { run, error, clearError } = useEditRunner(props.onEdit);
   const notes = useMemo(() => Object.values(view.notes.items), [view.notes.items]);
   const participants = useMemo(() => Object.values(view.participants), [view.participants]);
@@ -41,9 +57,9 @@ export function RoomNotes(props: {
         participants={participants}
         pending={pending}
         changed={changed}
-        filter={props.filter}
-        onFilter={props.onFilter}
-        createAbout={props.createAbout}
+        filter={filter}
+        onFilter={setFilter}
+        createAbout={createAbout}
         onCreate={(description, about) => void run({ op: 'createNote', description, ...(about ? { about } : {}) })}
         onEdit={(note, description) => void run({ op: 'editNote', id: note.id, description })}
         onDelete={(id) => void run({ op: 'deleteNote', id })}
