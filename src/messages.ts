@@ -164,7 +164,9 @@ export interface Replies {
  * Live room state goes over a runtime Port named `room`: the view posts
  * `view/watch`, the background answers at once with the whole view
  * (`bg/room`), then with what changed on every change (`bg/delta`, a few
- * hundred bytes where the whole view of a big room is a megabyte). Every
+ * hundred bytes where the whole view of a big room is a megabyte); a change
+ * of many items (a big room's first fetch) goes whole again, as text
+ * (router.ts, MAX_DELTA_ITEMS). Every
  * message of a port is numbered from 1 up: a view that sees a gap, or a delta
  * before any whole view, posts `view/watch` again and gets the whole view
  * again. Closing the port stops the watch.

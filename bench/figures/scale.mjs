@@ -23,11 +23,15 @@ const setExpected = (n) => {
   window.__lctBench.expected = n;
 };
 
-/** The first two task ids of the first list, brought back into view (scrolling left the panel at its end). */
+/**
+ * The first two task ids of the first list, brought back into view (scrolling left the panel at its end).
+ * A windowed list renders the rows of a chunk a frame or more after it comes into view: waited for, up to a second.
+ */
 const firstRows = async () => {
   const list = window.__lctBench.root().querySelector('section[data-list-id], ul');
   list.scrollIntoView({ block: 'start' });
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  for (let i = 0; i < 60 && list.querySelectorAll('[data-task-id]').length < 2; i++) await frame();
   return [...list.querySelectorAll('[data-task-id]')]
     .slice(0, 2)
     .map((r) => ({ id: r.getAttribute('data-task-id'), done: r.classList.contains('is-done') }));

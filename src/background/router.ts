@@ -5,7 +5,7 @@
 // report their tab's room, edit it and watch it, never reach settings,
 // accounts, instances or another room.
 import { roomKey, type Problem, type RoomRef, type RoomView } from '../core/types';
-import type { ViewListener } from '../core/view-delta';
+import { deltaItems, type ViewListener } from '../core/view-delta';
 import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply, type Request } from '../messages';
 import type { Handlers } from './handlers';
 import type { TabRooms } from './tab-rooms';
@@ -45,6 +45,13 @@ interface PortState {
 }
 
 const CONTENT_MAY_SEND: ReadonlySet<Request['type']> = new Set(['content/watch-page', 'content/room-left']);
+
+/**
+ * Past this many items a change goes as the whole view, as text (view-delta.ts deltaItems): a room's
+ * first fetch is a delta of every item, and 5,000 items posted as objects took ~100 ms to post and as
+ * long again to copy into the page's view. A move renumbers a list (up to 99 tasks): that stays a delta.
+ */
+const MAX_DELTA_ITEMS = 200;
 
 const refused = (detail: string): { ok: false; error: Problem } => ({ ok: false, error: { code: 'bad-request', detail } });
 
@@ -152,7 +159,7 @@ export class Router {
     const push: ViewListener = (view, change) => {
       const seq = ++state.seq;
       const message: BackgroundToPort =
-        change && change.from === state.sent
+        change && change.from === state.sent && deltaItems(change.delta) <= MAX_DELTA_ITEMS
           ? { type: 'bg/delta', seq, delta: change.delta }
           : { type: 'bg/room', seq, view: JSON.stringify(view) };
       state.sent = view;

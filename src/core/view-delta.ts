@@ -76,6 +76,16 @@ function diffRecord<T extends { id: string }>(previous: Record<string, T>, next:
   return put.length || removed.length ? { put, removed } : undefined;
 }
 
+/**
+ * Items put or removed by a delta. A view's first fetch of a big room is a
+ * delta of every item (5,000 puts): posted as an object it costs more than the
+ * whole view as text, and applied it copies the room once more in the page.
+ */
+export function deltaItems(delta: ViewDelta): number {
+  const count = (r?: RecordDelta<unknown>) => (r ? r.put.length + r.removed.length : 0);
+  return count(delta.lists) + count(delta.tasks) + count(delta.notes);
+}
+
 /** What turns `previous` into `next` (both views of one room); undefined when nothing changed. */
 export function diffViews(previous: RoomView, next: RoomView): ViewDelta | undefined {
   const delta: ViewDelta = {};

@@ -27,6 +27,7 @@ import { useEditRunner, type OnEdit } from './useEditRunner';
 import { useFocusReturn } from './useFocusReturn';
 import type { TaskModal } from './TaskDialogs';
 import { useLocalEdits } from './useLocalEdits';
+import { ListsLater, useStagedLists } from './stagedLists';
 import { useTaskSearch } from './useTaskSearch';
 import { useUndo } from './useUndo';
 
@@ -174,6 +175,8 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     if (modal?.kind === 'confirm') modal.resolve(ok);
     setModal(null);
   };
+  const staged = useStagedLists(lists.length);
+  const later = lists.slice(staged).filter((list) => !collapsed.has(list.id));
 
   return (
     <div ref={rootRef} class={`lct-root lct-${variant}`} lang={uiLang()} dir={uiDir()}>
@@ -235,7 +238,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
                   </div>
                 )}
                 {search.active && search.matches === 0 && lists.length > 0 && <p class="lct-state lct-empty">{t('noTaskMatches')}</p>}
-                {lists.map((list) => {
+                {lists.slice(0, staged).map((list) => {
                   const tasks = search.shownByList.get(list.id)!;
                   if (search.active && !tasks.length) return null; // a search shows only the lists it found tasks in
                   return (
@@ -250,6 +253,10 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
                     />
                   );
                 })}
+                <ListsLater
+                  lists={lists.length - staged}
+                  rows={later.reduce((n, list) => n + search.shownByList.get(list.id)!.length, 0)}
+                />
               </div>
             </HighlightContext.Provider>
           </ShowMessageContext.Provider>

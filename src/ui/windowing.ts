@@ -84,6 +84,11 @@ const bringNear = new WeakMap<Element, () => void>();
 const ROW_HEIGHT = '--lct-row-height';
 const FIRST_GUESS = '2.6em';
 
+/** The height `rows` rows are expected to take, as CSS, for boxes standing for rows not rendered. */
+export function estimatedRowsHeight(rows: number): string {
+  return `${rows} * var(${ROW_HEIGHT}, ${FIRST_GUESS})`;
+}
+
 /**
  * Whether a chunk of `rows` rows should be rendered, and the height of its
  * empty box when not: what its rows measured when last rendered, or a guess
@@ -131,6 +136,6 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
     };
   }, []);
   const last = rendered.current;
-  const boxHeight = last.height > 0 && last.rows === rows ? `${last.height}px` : `calc(${rows} * var(${ROW_HEIGHT}, ${FIRST_GUESS}))`;
+  const boxHeight = last.height > 0 && last.rows === rows ? `${last.height}px` : `calc(${estimatedRowsHeight(rows)})`;
   return { ref, near, boxHeight };
 }

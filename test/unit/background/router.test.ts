@@ -98,6 +98,22 @@ function refusal(reply: Reply<unknown>): string {
   return reply.error.detail ?? '';
 }
 
+/** The engine's room as room-view.ts is: each watcher is given the delta from the view it was last given. */
+function pushingDeltas(rooms: FakeRoomSource) {
+  let last: RoomView | undefined;
+  const listeners = new Set<ViewListener>();
+  rooms.watch = (_ref, listener) => {
+    listeners.add(listener);
+    if (last) listener(last);
+    return () => listeners.delete(listener);
+  };
+  const push = (view: RoomView) => {
+    const from = last;
+    last = view;
+    for (const l of listeners) l(view, from && { from, delta: diffViews(from, view)! });
+  };
+  return { push, listeners };
+}
 describe('sender checks', () => {
   it('refuses messages that do not come from this extension', async () => {
     const { router, calls } = setup();
@@ -386,19 +402,7 @@ describe('room ports', () => {
 
   it('posts the whole view first, then only what changed, each message numbered; a watch asked again starts whole again', async () => {
     const { router, rooms } = setup();
-    // the engine's room gives each watcher the delta from the view it last gave (room-view.ts)
-    let last: RoomView | undefined;
-    const listeners = new Set<ViewListener>();
-    rooms.watch = (_ref, listener) => {
-      listeners.add(listener);
-      if (last) listener(last);
-      return () => listeners.delete(listener);
-    };
-    const push = (view: RoomView) => {
-      const from = last;
-      last = view;
-      for (const l of listeners) l(view, from && { from, delta: diffViews(from, view)! });
-    };
+    const { push, listeners } = pushingDeltas(rooms);
     const t1 = { id: 't1', list: 'L1', name: 'Check sound', order: 0, done: false };
     push(makeView(ROOM_A, { tasks: [t1] }));
     const port = new FakePort('room', POPUP);
@@ -427,6 +431,25 @@ describe('room ports', () => {
     );
     expect(port.posted[5]).toMatchObject({ type: 'bg/room', seq: 6 });
     expect(JSON.parse((port.posted[5] as { view: string }).view)).toMatchObject({ title: 'elsewhere' });
+  });
+
+  it("posts a change of many items (a big room's first fetch) as the whole view, as text, not as a delta", async () => {
+    const { router, rooms } = setup();
+    const { push } = pushingDeltas(rooms);
+    const tasks = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `t${i}`, list: 'L1', name: `task ${i}`, order: i, done: false }));
+    push(makeView(ROOM_A, { tasks: [] }));
+    const port = new FakePort('room', POPUP);
+    router.handlePort(port);
+    await port.send({ type: 'view/watch', room: ROOM_A });
+    push(makeView(ROOM_A, { tasks: tasks(200) }));
+    push(makeView(ROOM_A, { tasks: tasks(401) }));
+    expect(port.posted.map((m) => [m.type, 'seq' in m ? m.seq : undefined])).toEqual([
+      ['bg/room', 1],
+      ['bg/delta', 2],
+      ['bg/room', 3],
+    ]);
+    expect(Object.keys((JSON.parse((port.posted[2] as { view: string }).view) as RoomView).items.tasks)).toHaveLength(401);
   });
 
   it("answers a port's edits by their id, for the room it watches, and refuses an edit sent as a runtime message", async () => {
