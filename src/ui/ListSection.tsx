@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
 import { attr, useBoardActions } from './boardActions';
-import { iconButton, pendingMark } from './icons';
+import { icon, iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
 import { addTask, ItemForm } from './onUse';
 import { shortName } from './shortName';
@@ -82,13 +82,15 @@ export const ListSection = memo(function ListSection(props: {
         <header class="lct-list-header">
           <button
             type="button"
-            class="lct-icon-btn lct-collapse lct-i lct-i-chevron"
+            class="lct-icon-btn lct-collapse"
             data-focus="collapse"
             aria-expanded={!props.collapsed}
             aria-controls={bodyId}
             aria-labelledby={nameId}
             onClick={() => actions.toggleCollapsed(list.id)}
-          />
+          >
+            {icon('chevron')}
+          </button>
           <div class="lct-list-name">
             {/* the "Show more" button stays out of the heading, so the heading is just the name */}
             {longText({ tag: 'h3', id: nameId, text: list.name, maxChars: 100 })}

@@ -3,11 +3,10 @@
 // first paint of a room shows (uiCss), and later the parts' styles, which
 // the parts loaded on use bring (part-styles.ts). Nothing here imports the
 // parts' stylesheets, so that the panel's first chunk holds none of them.
-import { iconCss } from './icons';
 import css from './styles.css?inline';
 
 /** What the first paint of a room shows. */
-export const uiCss: string = `${css}\n${iconCss}`;
+export const uiCss: string = css;
 
 /** Shadow roots showing the UI from its first paint's styles (the page panel's), and the parts' styles come so far. */
 const roots = new Set<ShadowRoot>();

@@ -1,9 +1,11 @@
 // Tiny icons (24×24 viewBox, stroked paths), always decorative: the button
-// around them carries the label. Each is painted in the text colour through
-// a CSS mask of its SVG, so themes colour it: an empty span (icon()), or the
-// ::before of an icon-only button with classes "lct-i lct-i-<name>". A room
-// of 5,000 tasks shows about 25,000 icons; an inline <svg> per icon would
-// cost that many SVG element trees (memory, style and layout).
+// around them carries the label. Each is an inline <svg> stroked in the text
+// colour, so themes and forced colours colour it. They were CSS masks of SVG
+// images (no element per icon), but a masked element paints its image anew at
+// every frame that touches it: with a list's rows in view, a toggle's frames
+// took 15-20 ms of paint, against about 2 ms for the same rows drawn as
+// paths. Only rows near the view are rendered (windowing.ts), so a room of
+// 5,000 tasks holds a few hundred icons, not 25,000.
 import type { ButtonHTMLAttributes, Ref } from 'preact';
 import { t } from './i18n';
 
@@ -22,17 +24,13 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-/** One rule per icon setting its mask image (data: URLs, which PeerTube's CSP allows for images). */
-export const iconCss = Object.entries(paths)
-  .map(([name, d]) => {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#000" stroke-width="${name === 'grip' ? 3 : 2}" stroke-linecap="round" stroke-linejoin="round"><path d="${d}"/></svg>`;
-    return `.lct-i-${name}{--lct-i:url("data:image/svg+xml,${encodeURIComponent(svg)}")}`;
-  })
-  .join('\n');
-
 /** An icon; rows call this directly (a component per icon would cost thousands of component instances). */
 export function icon(name: IconName) {
-  return <span class={`lct-icon lct-i-${name}`} aria-hidden="true" />;
+  return (
+    <svg class="lct-icon" viewBox="0 0 24 24" stroke-width={name === 'grip' ? 3 : 2} aria-hidden="true" focusable="false">
+      <path d={paths[name]} />
+    </svg>
+  );
 }
 
 export const Icon = ({ name }: { name: IconName }) => icon(name);
@@ -49,13 +47,9 @@ export function iconButton(
 ) {
   const { class: extra, ...rest } = attrs;
   return (
-    <button
-      type="button"
-      class={`lct-icon-btn lct-i lct-i-${name}${extra ? ` ${extra}` : ''}`}
-      aria-label={label}
-      title={label}
-      {...rest}
-    />
+    <button type="button" class={`lct-icon-btn lct-i-${name}${extra ? ` ${extra}` : ''}`} aria-label={label} title={label} {...rest}>
+      {icon(name)}
+    </button>
   );
 }
 

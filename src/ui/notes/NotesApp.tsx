@@ -128,11 +128,13 @@ export function NotesApp(props: NotesAppProps) {
           <ParticipantLine who={filterDisplay} full />
           <button
             type="button"
-            class="lct-icon-btn lct-i lct-i-close"
+            class="lct-icon-btn"
             aria-label={t('clearNotesFilter')}
             title={t('clearNotesFilter')}
             onClick={() => props.onFilter(undefined)}
-          />
+          >
+            {icon('close')}
+          </button>
         </div>
       )}
 
