@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { t, tn, uiLang } from '../../../src/ui/i18n';
+import { setFallbackMessages, t, tn, uiLang } from '../../../src/ui/i18n';
 import { installCatalog } from '../../../src/ui/i18n-catalog';
 import { fromRoot, messages, useLocale } from './fixtures';
 
@@ -70,5 +70,24 @@ describe('messages', () => {
 
   test('message names are valid for browsers (letters, digits, underscore)', () => {
     for (const key of Object.keys(messages.en)) expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
+  });
+
+  test('each message with its substitutions is looked up once, and the remembered ones stay right past the bound', () => {
+    const asked: string[] = [];
+    setFallbackMessages((key, subs) => {
+      asked.push(`${key}(${subs.join(',')})`);
+      return `${key}:${subs.join(',')}`;
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(t('greeting', ['a', 'b'])).toBe('greeting:a,b');
+      expect(t('greeting', 'a')).toBe('greeting:a');
+      expect(t('greeting')).toBe('greeting:');
+    }
+    expect(asked).toEqual(['greeting(a,b)', 'greeting(a)', 'greeting()']);
+    // a key and substitutions that would read the same if joined plainly stay apart
+    expect(t('greeting', ['a,b'])).toBe('greeting:a,b');
+    expect(asked).toHaveLength(4);
+    for (let n = 0; n < 5_000; n++) expect(t('count', n)).toBe(`count:${n}`);
+    expect(t('greeting', ['a', 'b'])).toBe('greeting:a,b');
   });
 });
