@@ -119,9 +119,12 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
     scroller.current = root as HTMLElement;
     if (nearNow(el, root)) setNear(true);
     bringNear.set(el, () => setNear(true));
-    // Focus in a chunk renders the chunks beside it: Tab and Shift+Tab go on to the next row, not past rows not rendered.
-    const renderSides = () => {
-      for (const side of [el.previousElementSibling, el.nextElementSibling]) if (side) bringNear.get(side)?.();
+    // Focus in a chunk's first or last row renders the chunk on that side: Tab and Shift+Tab go on to the next
+    // row, not past rows not rendered. Not for other rows: a click in a row would render 25 more in its frame.
+    const renderSides = (event: FocusEvent) => {
+      const target = event.target as Node;
+      if (el.firstElementChild?.contains(target) && el.previousElementSibling) bringNear.get(el.previousElementSibling)?.();
+      if (el.lastElementChild?.contains(target) && el.nextElementSibling) bringNear.get(el.nextElementSibling)?.();
     };
     el.addEventListener('focusin', renderSides);
     const unwatch = watch(el, root, (isNear, height) => {

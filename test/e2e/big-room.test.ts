@@ -131,9 +131,14 @@ describe.each(BROWSERS)('a long list in the page panel in %s', (browserName) => 
       )!;
       [...row.querySelectorAll<HTMLElement>('button')].at(-1)!.focus();
     }, taskName(25));
-    // focus in a chunk renders the chunks beside it, out of view as they are: Tab has a next row to go to
+    // focus in a chunk's last row renders the chunk after it, out of view as it is: Tab has a next row to go to
     await eventually(() => rows(page).then((r) => r.some((row) => row.name === taskName(26)))).toBe(true);
     await page.keyboard.press('Tab');
     await eventually(() => focusedTask(page)).toBe(taskName(26));
+    // and from a chunk's first row, Shift+Tab goes back to the row before it
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    await eventually(() => focusedTask(page)).toBe(taskName(25));
   });
 });
