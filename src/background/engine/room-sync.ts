@@ -275,12 +275,13 @@ export class RoomSync {
   }
 
   /**
-   * A fetch went live: the view is pushed now, the cache written soon (room-view.ts,
-   * LIVE_SNAPSHOT_MS), once the views had the CPU to render it.
+   * A fetch went live: the cache is written at once, not after the quiet debounce (a worker
+   * stopped right now must still paint this next time), and the view is pushed first, since
+   * writing a 5,000-item room blocks the worker for a while.
    */
   private pushThenCache(): void {
     this.shown.pushNow();
-    this.shown.saveSnapshotSoon();
+    void this.shown.saveSnapshot();
   }
 
   /** Stop timers (engine closing); the snapshot is written first. */

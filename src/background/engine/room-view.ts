@@ -54,15 +54,6 @@ export function skippedSummary(skipped: ReadonlyMap<string, string>): RoomView['
  */
 const SNAPSHOT_QUIET_MS = 1_000;
 const SNAPSHOT_MAX_WAIT_MS = 10_000;
-/**
- * A fetch gone live is cached this soon, whatever changes meanwhile: not at
- * once, since writing a 5,000-item room (serialized here, then by the
- * browser's process) took the CPU the views needed to render it on a
- * two-core machine, and the notes' fetch, live a moment later, wrote it all
- * a second time; not after a burst either (a worker stopped then must still
- * paint this next time).
- */
-const LIVE_SNAPSHOT_MS = 1_000;
 
 export class RoomViewState {
   title: string;
@@ -81,8 +72,8 @@ export class RoomViewState {
   private sent: RoomView;
   private readonly emitter: ViewEmitter;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
-  /** when the cache is written at the latest, for the changes it lacks (0: none) */
-  private saveBy = 0;
+  /** when the oldest change the cache lacks was made (0: none) */
+  private unsavedSince = 0;
 
   constructor(
     private readonly source: ViewSource,
@@ -141,12 +132,6 @@ export class RoomViewState {
     this.emit();
   }
 
-  /** A fetch went live: the cache is written within LIVE_SNAPSHOT_MS. */
-  saveSnapshotSoon(): void {
-    this.saveBy = Math.min(this.saveBy || Number.POSITIVE_INFINITY, this.deps.now() + LIVE_SNAPSHOT_MS);
-    this.scheduleSnapshot();
-  }
-
   /** Someone else changed item `id`: highlighted for a moment. */
   markChanged(id: string): void {
     this.changedUntil.set(id, this.deps.now() + CHANGED_HIGHLIGHT_MS);
@@ -156,7 +141,7 @@ export class RoomViewState {
   async saveSnapshot(): Promise<void> {
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
-    this.saveBy = 0;
+    this.unsavedSince = 0;
     // the store copies the items as text at once: no need to share them
     const snapshot: RoomSnapshot = {
       title: this.title,
@@ -240,9 +225,9 @@ export class RoomViewState {
 
   private scheduleSnapshot(): void {
     const now = this.deps.now();
-    if (!this.saveBy) this.saveBy = now + SNAPSHOT_MAX_WAIT_MS;
+    if (!this.unsavedSince) this.unsavedSince = now;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
-    const wait = Math.min(SNAPSHOT_QUIET_MS, Math.max(0, this.saveBy - now));
+    const wait = Math.min(SNAPSHOT_QUIET_MS, Math.max(0, this.unsavedSince + SNAPSHOT_MAX_WAIT_MS - now));
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null;
       void this.saveSnapshot();

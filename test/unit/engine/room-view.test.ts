@@ -28,7 +28,6 @@ const memory = (): KV => {
 };
 
 function room() {
-  const store = new EngineStore(memory(), memory());
   let items: RoomItems = withChanges(emptyItems(), [{ kind: 'tasklist', id: 'L1', name: 'Sound' }], []);
   let pending: PendingEdit[] = [];
   const state = new RoomViewState(
@@ -46,7 +45,7 @@ function room() {
       connectionStatus: () => 'live',
       connectionProblem: () => undefined,
     },
-    { store, key: 'room', now: Date.now, log: () => undefined },
+    { store: new EngineStore(memory(), memory()), key: 'room', now: Date.now, log: () => undefined },
     'Stream',
     undefined,
   );
@@ -69,12 +68,7 @@ function room() {
     };
     return { got, listener };
   };
-  /** the task ids of the cached snapshot, if any */
-  const cached = async () => {
-    const snapshot = await store.snapshot('room');
-    return snapshot && Object.keys(snapshot.items.tasks).sort();
-  };
-  return { state, addTask, watcher, cached };
+  return { state, addTask, watcher };
 }
 
 describe('room view pushes', () => {
@@ -106,40 +100,6 @@ describe('room view pushes', () => {
     expect(first.got.view).toEqual(structuredClone(state.get()));
     expect(second.got.view).toEqual(structuredClone(state.get()));
     expect(second.got).toMatchObject({ whole: 1, deltas: 1 });
-    await state.close();
-  });
-});
-
-describe('the room cache', () => {
-  it('is written once the room is quiet, and at the latest 10 s after the first change it lacks', async () => {
-    const { state, addTask, cached } = room();
-    addTask('t1');
-    await vi.advanceTimersByTimeAsync(900);
-    expect(await cached()).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(100);
-    expect(await cached()).toEqual(['t1']);
-    // a change every half second: never quiet, written after 10 s
-    for (let i = 2; i <= 21; i++) {
-      addTask(`t${i}`);
-      await vi.advanceTimersByTimeAsync(500);
-    }
-    expect((await cached())!.length).toBeGreaterThan(1);
-    await state.close();
-  });
-
-  it('after a fetch gone live, is written within a second whatever changes meanwhile, not at once: the views render it first', async () => {
-    const { state, addTask, cached } = room();
-    addTask('t1');
-    state.saveSnapshotSoon();
-    expect(await cached()).toBeUndefined();
-    // changes every 300 ms would put off a quiet write; the live one keeps its time
-    for (let i = 2; i <= 4; i++) {
-      await vi.advanceTimersByTimeAsync(300);
-      addTask(`t${i}`);
-    }
-    expect(await cached()).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(100);
-    expect(await cached()).toEqual(['t1', 't2', 't3', 't4']);
     await state.close();
   });
 });
