@@ -3,10 +3,8 @@
 // memoized sections and rows skip re-rendering.
 import { useMemo } from 'preact/hooks';
 import { getList, getTask } from '../core/room-query';
-import { tasksByList } from '../core/tasks-by-list';
+import { tasksOf } from '../core/tasks-by-list';
 import type { RoomItems, Task } from '../core/types';
-
-const NO_TASKS: readonly Task[] = [];
 
 /**
  * Tasks per list, in the room model's grouping (core/tasks-by-list.ts): a
@@ -14,10 +12,7 @@ const NO_TASKS: readonly Task[] = [];
  * skips re-rendering, and one change in a room of 5,000 items costs one list.
  */
 export function useTasksByList(items: RoomItems, listIds: string[]): Map<string, readonly Task[]> {
-  return useMemo(() => {
-    const groups = tasksByList(items.tasks);
-    return new Map(listIds.map((id) => [id, groups.get(id) ?? NO_TASKS]));
-  }, [items, listIds]);
+  return useMemo(() => new Map(listIds.map((id) => [id, tasksOf(items, id)])), [items, listIds]);
 }
 
 /** Item ids grouped by the list they show in (a list's own id included), so a section gets a new set only when its own items are concerned. */

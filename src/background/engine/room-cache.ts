@@ -8,7 +8,7 @@
 // lists a change did not touch), and the room's own key holds the rest and the
 // names of its pieces, all written in one storage call.
 import { getList, has } from '../../core/room-query';
-import { tasksByList } from '../../core/tasks-by-list';
+import { tasksByList, tasksOf } from '../../core/tasks-by-list';
 import type { NoteItems } from '../../core/notes/notes-node';
 import type { Rights, RoomItems, Task, TaskList } from '../../core/types';
 
@@ -40,8 +40,6 @@ export interface ShardedHead extends Omit<RoomSnapshot, 'items'> {
 /** What was last written of one list, compared by identity. */
 export type Written = Map<string, { list: TaskList | undefined; tasks: readonly Task[] }>;
 
-const NO_TASKS: readonly Task[] = [];
-
 export const shardKey = (key: string, listId: string) => `${key}#${listId}`;
 
 /**
@@ -60,7 +58,7 @@ export function shardsToWrite(
   const nowWritten: Written = new Map();
   const values: Record<string, unknown> = { [key]: { ...rest, shards: [...ids] } satisfies ShardedHead };
   for (const id of ids) {
-    const piece = { list: getList(items, id), tasks: groups.get(id) ?? NO_TASKS };
+    const piece = { list: getList(items, id), tasks: tasksOf(items, id) };
     nowWritten.set(id, piece);
     const before = written.get(id);
     if (before && before.list === piece.list && before.tasks === piece.tasks) continue;
