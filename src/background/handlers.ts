@@ -21,7 +21,7 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 export interface HandlerDeps {
   engine: Pick<
     Engine,
-    'openPeerTubeRoom' | 'openRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'
+    'findPeerTubeRoom' | 'joinRoom' | 'openRoom' | 'edit' | 'addManualAccount' | 'removeAccount' | 'view' | 'recentRooms' | 'accounts'
   >;
   instances: Pick<Instances, 'enable' | 'disable' | 'isEnabled'>;
   instanceRequests: Pick<InstanceRequests, 'add'>;
@@ -36,6 +36,8 @@ export interface HandlerDeps {
 }
 
 const done = { ok: true as const, value: undefined };
+const warnNotStored = (e: unknown) => console.warn('[livechat-tasks] could not store the tab room', e);
+const warnNotOpened = (e: unknown) => console.warn('[livechat-tasks] could not open the room', e);
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, instances, settings, tabRooms } = deps;
@@ -55,15 +57,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (current()) await tabRooms.delete(tabId);
         return { ok: false, error: { code: 'no-room' } };
       }
-      const reply = await engine.openPeerTubeRoom(page);
-      if (!current()) return reply;
-      // The map in memory changes at once (the watch that follows is checked against it) and the reply
+      const found = await engine.findPeerTubeRoom(page);
+      if (!found.ok) {
+        if (current()) void tabRooms.set(tabId, { origin, problem: found.error }).catch(warnNotStored);
+        return found;
+      }
+      // The page hears of its room before the session is up: its watch (checked against the map in
+      // memory, which changes at once) and the panel's code load while the room is joined. The reply
       // goes without waiting for storage, which keeps the map for a restarted worker.
-      const stored = reply.ok
-        ? Promise.all([tabRooms.set(tabId, { origin, room: reply.value.room }), settings.update(() => ({ lastRoom: reply.value.room }))])
-        : tabRooms.set(tabId, { origin, problem: reply.error });
-      stored.catch((e) => console.warn('[livechat-tasks] could not store the tab room', e));
-      return reply;
+      const { room } = found.value;
+      if (current()) void tabRooms.set(tabId, { origin, room }).catch(warnNotStored);
+      void engine.joinRoom(room).then((joined) => {
+        if (!current()) return;
+        // Not an owner or admin, or the room is out of reach: the tab's room goes (its watch ends), and
+        // the popup says why.
+        const stored = joined.ok ? settings.update(() => ({ lastRoom: room })) : tabRooms.set(tabId, { origin, problem: joined.error });
+        return stored.catch(warnNotStored);
+      }, warnNotOpened);
+      return found;
     },
 
     async 'content/room-left'(_m, caller) {

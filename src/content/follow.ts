@@ -86,8 +86,9 @@ export function followWatchPages(deps: FollowDeps): () => void {
         auth: readPeerTubeAuth(storageOf(win, 'localStorage'), storageOf(win, 'sessionStorage')),
       });
       if (stopped || !reply.ok) return;
-      // The background finds a room only for its owners and admins: the panel's code loads while the
-      // watch connects, whose rights decide the mount.
+      // The background answers once it found the room, before it joined it: the panel's code loads while
+      // the session connects, and the watch's rights decide the mount (a participant's page loads the code
+      // and shows nothing).
       deps.loadPanel().catch(() => {});
       watch = deps.watchRights(reply.value.room, onRights(reply.value.room));
     })();

@@ -45,7 +45,8 @@ function Panel(props: {
     setState((s) => (s.collapsed ? { ...s, collapsed: false } : s));
   };
 
-  usePreloadOnceShown(!!view);
+  // once the tasks are there: loading the parts sooner would hold up their first frame
+  usePreloadOnceShown(!!view?.loaded);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +87,8 @@ function Panel(props: {
           </p>
         )}
       </PanelFrame>
-      <ChatSide layout={layout} view={view} onEdit={edit} onNotes={openNotes} />
+      {/* the chat's buttons come after the tasks: their code would hold up the first frame with tasks */}
+      {view?.loaded && <ChatSide layout={layout} view={view} onEdit={edit} onNotes={openNotes} />}
     </>
   );
 }

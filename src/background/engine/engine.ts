@@ -65,6 +65,17 @@ export class Engine {
 
   /** A PeerTube watch page with a chat: ensures account + credentials + session + room; resolves once rights are known. */
   async openPeerTubeRoom(p: OpenPeerTubeRoom): Promise<Reply<{ room: RoomRef }>> {
+    const found = await this.findPeerTubeRoom(p);
+    return found.ok ? this.joinRoom(found.value.room) : found;
+  }
+
+  /**
+   * The room of a PeerTube watch page, ready to be watched and joined: its
+   * account, the user's credentials, the session and the room (with its
+   * cached view) exist once this resolves. Nothing is sent to the server yet
+   * (see joinRoom), so a view can watch the room while the session connects.
+   */
+  async findPeerTubeRoom(p: OpenPeerTubeRoom): Promise<Reply<{ room: RoomRef }>> {
     await this.restore();
     let origin: string;
     try {
@@ -85,19 +96,32 @@ export class Engine {
     };
     const session = this.sessionFor(account);
     session.account = { ...session.account, origin, config: p.config };
-    await this.saveAccounts();
-    const secret = (await this.store.secret(id)) ?? {};
-    if (p.auth && JSON.stringify(secret.auth) !== JSON.stringify(p.auth)) {
-      await this.store.saveSecret(id, { ...secret, auth: p.auth });
-      const problem = await session.useNewToken();
-      if (problem) return fail(problem);
-    } else if (!p.auth && !secret.auth) {
-      return fail({ code: 'not-logged-in' });
-    }
+    // the account is written beside the credentials' checks, not before them: the room opens sooner
+    const [problem] = await Promise.all([this.credentialsProblem(session, p.auth), this.saveAccounts()]);
+    if (problem) return fail(problem);
     const ref: RoomRef = { account: id, jid: p.config.room };
     const room = this.roomFor(ref, p.title, p.url)!;
     room.setTitle(p.title, p.url);
     await this.remember(ref, p.title, p.url);
+    return { ok: true, value: { room: ref } };
+  }
+
+  /** The PeerTube token the page gave, kept in session storage; a new one is traded for XMPP credentials at once. */
+  private async credentialsProblem(session: AccountSession, auth: OpenPeerTubeRoom['auth']): Promise<Problem | undefined> {
+    const id = session.account.id;
+    const secret = (await this.store.secret(id)) ?? {};
+    if (auth && JSON.stringify(secret.auth) !== JSON.stringify(auth)) {
+      await this.store.saveSecret(id, { ...secret, auth });
+      return session.useNewToken();
+    }
+    return !auth && !secret.auth ? { code: 'not-logged-in' } : undefined;
+  }
+
+  /** Joins a room found before (findPeerTubeRoom); resolves once the user's rights are known. */
+  async joinRoom(ref: RoomRef): Promise<Reply<{ room: RoomRef }>> {
+    const session = this.sessions.get(ref.account);
+    const room = session?.rooms.get(bareJidKey(ref.jid));
+    if (!session || !room) return fail({ code: 'bad-request', detail: `unknown room ${ref.jid}` });
     return this.open(session, room);
   }
 

@@ -4,7 +4,7 @@
 // instances.test.ts) and PeerTube detection (HTTP, tested in
 // peertube-detect.test.ts) are stand-ins here; settings and the tab map are
 // real over in-memory stores.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../src/background/handlers';
 import { InstanceRequests } from '../../../src/background/instance-requests';
 import { SettingsStore } from '../../../src/background/settings';
@@ -29,7 +29,7 @@ const ROOM_PAGE: PeerTubeRoomPage = {
 
 /** `pages`: the room pages PeerTube answers for, by video id (resolved when the test says so, if a promise) */
 function setup(
-  open: Reply<{ room: RoomRef }> = { ok: true, value: { room: ROOM_A } },
+  join: Reply<{ room: RoomRef }> | Promise<Reply<{ room: RoomRef }>> = { ok: true, value: { room: ROOM_A } },
   pages: Record<string, PeerTubeRoomPage | Promise<PeerTubeRoomPage>> = { abc: ROOM_PAGE },
 ) {
   const rooms = new FakeRoomSource();
@@ -49,8 +49,12 @@ function setup(
   const requests = new InstanceRequests(memoryKV(), instances);
   const handlers = createHandlers({
     engine: {
-      // the page's own room, when the test's room opens
-      openPeerTubeRoom: async (page) => (open.ok ? { ok: true, value: { room: { ...ROOM_A, jid: page.config.room } } } : open),
+      // the page's own room, joined as the test says
+      findPeerTubeRoom: async (page) => ({ ok: true, value: { room: { ...ROOM_A, jid: page.config.room } } }),
+      joinRoom: async (ref) => {
+        const joined = await join;
+        return joined.ok ? { ok: true, value: { room: ref } } : joined;
+      },
       openRoom: async (ref) => ({ ok: true, value: { room: ref } }),
       edit: async () => ({ ok: true, value: { itemId: 'T1' } }),
       addManualAccount: async (a) => ({ ok: true, value: { id: `xmpp:${a.jid}` } }),
@@ -82,7 +86,7 @@ describe('a tab reporting its room', () => {
     const { handlers, tabRooms, settings } = setup();
     expect(await handlers['content/watch-page'](detected, TAB)).toEqual({ ok: true, value: { room: ROOM_A } });
     expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
-    expect((await settings.get()).lastRoom).toEqual(ROOM_A);
+    await vi.waitFor(async () => expect((await settings.get()).lastRoom).toEqual(ROOM_A));
     await handlers['content/room-left']({ type: 'content/room-left' }, TAB);
     expect(tabRooms.get(7)).toBeUndefined();
   });
@@ -117,10 +121,21 @@ describe('a tab reporting its room', () => {
     expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
   });
 
+  it('answers with the room before it is joined, and drops it when the user turns out not to moderate it', async () => {
+    let joined!: (reply: Reply<{ room: RoomRef }>) => void;
+    const { handlers, tabRooms, settings } = setup(new Promise((resolve) => (joined = resolve)));
+    // the page's watch and the panel's code start while the session connects
+    expect(await handlers['content/watch-page'](detected, TAB)).toEqual({ ok: true, value: { room: ROOM_A } });
+    expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, room: ROOM_A });
+    joined({ ok: false, error: { code: 'forbidden' } });
+    await vi.waitFor(() => expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, problem: { code: 'forbidden' } }));
+    expect((await settings.get()).lastRoom).toBeUndefined();
+  });
+
   it('keeps why the room could not be opened, for the popup to say', async () => {
     const { handlers, tabRooms, urls } = setup({ ok: false, error: { code: 'forbidden' } });
     await handlers['content/watch-page'](detected, TAB);
-    expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, problem: { code: 'forbidden' } });
+    await vi.waitFor(() => expect(tabRooms.get(7)).toEqual({ origin: ORIGIN, problem: { code: 'forbidden' } }));
     urls.set(7, `${ORIGIN}/w/abc`);
     const info = await handlers['view/tab-info']({ type: 'view/tab-info', tabId: 7 }, PAGE);
     expect(info.ok && info.value).toMatchObject({ origin: ORIGIN, enabled: true, reason: 'not-moderator', problem: { code: 'forbidden' } });
