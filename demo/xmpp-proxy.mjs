@@ -22,7 +22,10 @@ export function createXmppProxy(backend) {
   /** For the HTTP server's 'upgrade' event on a WebSocket path. */
   function upgrade(req, socket, head) {
     track(socket);
-    const upstream = connect(backend.port, '127.0.0.1');
+    // Without Nagle's algorithm both ways, as PeerTube's nginx (tcp_nodelay): a stanza written right
+    // after another would otherwise wait for the first one's ACK.
+    socket.setNoDelay(true);
+    const upstream = connect({ port: backend.port, host: '127.0.0.1', noDelay: true });
     track(upstream);
     upstream.on('connect', () => {
       const lines = [`${req.method} ${upstreamPath(backend.wsUrl)} HTTP/1.1`];

@@ -129,21 +129,17 @@ export class EditQueue<I extends { id: string }, C, E extends RoomEdit> {
       queued.createId = crypto.randomUUID();
     }
     this.queue.edits.push(queued);
+    // On its way first: the views hear of it right after, and other moderators no later than needed.
+    const confirmed = room.live ? this.confirmation(id) : undefined;
+    if (room.live) void this.flush();
     // In storage before the edit is answered: a worker restart must not lose
     // it. Its publish need not wait for the write: an edit the server has is
     // not lost either, and a publish repeated from the queue is harmless.
     const saved = this.save();
     this.events.changed();
     this.events.waiting();
-    const itemId = queued.tempId ?? touchedItem(edit);
-    if (!room.live) {
-      await saved;
-      return { ok: true, value: { itemId } };
-    }
-    const confirmed = this.confirmation(id);
-    void this.flush();
     await saved;
-    return confirmed;
+    return confirmed ?? { ok: true, value: { itemId: queued.tempId ?? touchedItem(edit) } };
   }
 
   /** An edit asked for again: still queued (answered as a new one would be), or answered already; undefined if never received. */
