@@ -19,6 +19,8 @@ export interface RoomViewConsumer {
 interface Watch {
   unsubscribe: () => void;
   last?: RoomView;
+  /** a dispatch of `last` is queued */
+  queued?: boolean;
 }
 
 export class RoomFollower {
@@ -55,10 +57,17 @@ export class RoomFollower {
     const key = roomKey(room);
     const watch: Watch = { unsubscribe: () => undefined };
     this.watches.set(key, watch);
-    // The engine may call back synchronously with the cached view.
+    // The engine may call back synchronously with the cached view. The consumers hear of a change in a
+    // task of its own, after the room's pages (watchers like us) got it: a badge never holds up a view,
+    // and a burst of views reaches them once.
     watch.unsubscribe = this.engine.watch(room, (view) => {
       watch.last = view;
-      this.dispatch(view, this.tabRooms.tabsOf(room));
+      if (watch.queued) return;
+      watch.queued = true;
+      setTimeout(() => {
+        watch.queued = false;
+        if (this.watches.get(key) === watch) this.dispatch(watch.last!, this.tabRooms.tabsOf(room));
+      });
     });
   }
 

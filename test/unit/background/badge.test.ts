@@ -96,6 +96,22 @@ describe('live badge per tab', () => {
     expect(rooms.watchers(ROOM_A)).toBe(0);
   });
 
+  it("hears of a room's changes after the task that made them, once per burst: the room's pages are served first", async () => {
+    const { tabRooms, rooms, action } = await setup();
+    rooms.push(makeView(ROOM_A, { lists: [list('L1', 'Prep')], tasks: [task('T1', 'L1', 'a')] }));
+    await tabRooms.set(1, { origin: 'https://video.example', room: ROOM_A });
+    await flush();
+    const seen: number[] = [];
+    const counting = new RoomFollower(rooms, tabRooms, [{ onView: (view) => seen.push(Object.keys(view.items.tasks).length) }]);
+    counting.start();
+    rooms.push(makeView(ROOM_A, { lists: [list('L1', 'Prep')], tasks: [task('T1', 'L1', 'a'), task('T2', 'L1', 'b')] }));
+    rooms.push(makeView(ROOM_A, { lists: [list('L1', 'Prep')], tasks: [task('T1', 'L1', 'a'), task('T2', 'L1', 'b'), task('T3', 'L1', 'c')] }));
+    expect(seen).toEqual([]);
+    await flush();
+    expect(seen).toEqual([3]);
+    expect(action.text.get(1)).toBe('3');
+  });
+
   it('shows nothing on a tab whose room could not be opened', async () => {
     const { tabRooms, action } = await setup();
     await tabRooms.set(4, { origin: 'https://video.example', problem: { code: 'forbidden' } });
