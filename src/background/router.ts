@@ -11,6 +11,7 @@ import type { Handlers } from './handlers';
 import type { TabRooms } from './tab-rooms';
 import { identify, type Caller, type Self, type SenderLike } from './senders';
 import { checkPortMessage, checkRequest } from './validate';
+import { viewToText } from '../core/view-text';
 
 export interface PortLike {
   name: string;
@@ -161,7 +162,7 @@ export class Router {
       const message: BackgroundToPort =
         change && change.from === state.sent && deltaItems(change.delta) <= MAX_DELTA_ITEMS
           ? { type: 'bg/delta', seq, delta: change.delta }
-          : { type: 'bg/room', seq, view: JSON.stringify(view) };
+          : { type: 'bg/room', seq, view: viewToText(view) };
       state.sent = view;
       safePost(port, message);
     };

@@ -23,6 +23,7 @@ import type { Problem, RoomEdit, RoomRef, RoomView } from '../core/types';
 import { applyViewDelta } from '../core/view-delta';
 import { extensionContextGone, ext } from '../ext';
 import { ROOM_PORT, type BackgroundToPort, type PortToBackground, type Reply } from '../messages';
+import { viewFromText } from '../core/view-text';
 
 export interface RoomClient {
   /** the latest view of the room, once one came */
@@ -141,7 +142,7 @@ export function connectRoom(room: RoomRef, random: () => number = Math.random): 
       const msg = message as BackgroundToPort;
       if (msg?.type === 'bg/room') {
         failures = 0;
-        latest = JSON.parse(msg.view) as RoomView;
+        latest = viewFromText(msg.view);
         seq = msg.seq;
         notify();
       } else if (msg?.type === 'bg/delta') {

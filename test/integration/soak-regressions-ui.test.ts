@@ -11,6 +11,7 @@ import type { RoomView } from '../../src/core/types';
 import { TaskApp } from '../../src/ui/TaskApp';
 import { useRoom } from '../../src/ui/useRoom';
 import { makeView, messages } from '../unit/ui/fixtures';
+import { viewToText } from '../../src/core/view-text';
 
 type Listener = (m: unknown) => void;
 
@@ -29,7 +30,7 @@ class WorkerPort {
   }
   disconnect() {}
   push(view: RoomView) {
-    act(() => this.onMessageListeners.forEach((l) => l({ type: 'bg/room', view: JSON.stringify(view) })));
+    act(() => this.onMessageListeners.forEach((l) => l({ type: 'bg/room', view: viewToText(view) })));
   }
   /** the worker stopped (or the extension went away) */
   drop() {

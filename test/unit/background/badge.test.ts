@@ -105,7 +105,9 @@ describe('live badge per tab', () => {
     const counting = new RoomFollower(rooms, tabRooms, [{ onView: (view) => seen.push(Object.keys(view.items.tasks).length) }]);
     counting.start();
     rooms.push(makeView(ROOM_A, { lists: [list('L1', 'Prep')], tasks: [task('T1', 'L1', 'a'), task('T2', 'L1', 'b')] }));
-    rooms.push(makeView(ROOM_A, { lists: [list('L1', 'Prep')], tasks: [task('T1', 'L1', 'a'), task('T2', 'L1', 'b'), task('T3', 'L1', 'c')] }));
+    rooms.push(
+      makeView(ROOM_A, { lists: [list('L1', 'Prep')], tasks: [task('T1', 'L1', 'a'), task('T2', 'L1', 'b'), task('T3', 'L1', 'c')] }),
+    );
     expect(seen).toEqual([]);
     await flush();
     expect(seen).toEqual([3]);

@@ -12,6 +12,7 @@ import type { RoomView } from '../../../src/core/types';
 import { diffViews, type ViewListener } from '../../../src/core/view-delta';
 import type { Caller } from '../../../src/background/senders';
 import { FakeRoomSource, makeView, memoryKV, ROOM_A, ROOM_B } from './fakes';
+import { viewFromText } from '../../../src/core/view-text';
 
 const SELF = { id: 'our-extension', origin: 'chrome-extension://our-extension/' };
 const POPUP = { id: SELF.id, url: 'chrome-extension://our-extension/src/popup/index.html' };
@@ -380,7 +381,7 @@ describe('room ports', () => {
     router.handlePort(port);
     await port.send({ type: 'view/watch', room: ROOM_A });
     rooms.push(makeView(ROOM_A, { title: 'second' }));
-    expect(port.posted.map((m) => (m.type === 'bg/room' ? (JSON.parse(m.view) as RoomView).title : m.type))).toEqual(['first', 'second']);
+    expect(port.posted.map((m) => (m.type === 'bg/room' ? viewFromText(m.view).title : m.type))).toEqual(['first', 'second']);
     port.close();
     expect(rooms.watchers(ROOM_A)).toBe(0);
   });
@@ -392,7 +393,7 @@ describe('room ports', () => {
     router.handlePort(port);
     await port.send({ type: 'view/watch', room: ROOM_A });
     for (let i = 1; i <= 5; i++) rooms.push(makeView(ROOM_A, { title: `v${i}` }));
-    const titles = port.posted.map((m) => (m.type === 'bg/room' ? (JSON.parse(m.view) as RoomView).title : m.type));
+    const titles = port.posted.map((m) => (m.type === 'bg/room' ? viewFromText(m.view).title : m.type));
     expect(titles).toEqual(['v0', 'v1', 'v2', 'v3', 'v4', 'v5']);
     port.close();
     rooms.push(makeView(ROOM_A, { title: 'after close' }));
@@ -430,7 +431,7 @@ describe('room ports', () => {
       l(makeView(ROOM_A, { title: 'elsewhere' }), { from: makeView(ROOM_A), delta: { set: { title: 'elsewhere' } } }),
     );
     expect(port.posted[5]).toMatchObject({ type: 'bg/room', seq: 6 });
-    expect(JSON.parse((port.posted[5] as { view: string }).view)).toMatchObject({ title: 'elsewhere' });
+    expect(viewFromText((port.posted[5] as { view: string }).view)).toMatchObject({ title: 'elsewhere' });
   });
 
   it("posts a change of many items (a big room's first fetch) as the whole view, as text, not as a delta", async () => {
@@ -449,7 +450,7 @@ describe('room ports', () => {
       ['bg/delta', 2],
       ['bg/room', 3],
     ]);
-    expect(Object.keys((JSON.parse((port.posted[2] as { view: string }).view) as RoomView).items.tasks)).toHaveLength(401);
+    expect(Object.keys(viewFromText((port.posted[2] as { view: string }).view).items.tasks)).toHaveLength(401);
   });
 
   it("answers a port's edits by their id, for the room it watches, and refuses an edit sent as a runtime message", async () => {

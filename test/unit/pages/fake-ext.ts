@@ -11,6 +11,7 @@ import { roomKey, type RoomRef, type RoomView } from '../../../src/core/types';
 import type { BackgroundToPort, PortToBackground, Request } from '../../../src/messages';
 import { installCatalog } from '../../../src/ui/i18n-catalog';
 import { noNotes } from '../../../src/core/notes/view';
+import { viewToText } from '../../../src/core/view-text';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -94,8 +95,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
       fake.views.set(roomKey(view.ref), view);
       for (const port of fake.ports) {
         const watched = port.posted.find((m) => m.type === 'view/watch');
-        if (watched && roomKey(watched.room) === roomKey(view.ref))
-          port.push({ type: 'bg/room', seq: ++port.seq, view: JSON.stringify(view) });
+        if (watched && roomKey(watched.room) === roomKey(view.ref)) port.push({ type: 'bg/room', seq: ++port.seq, view: viewToText(view) });
       }
     },
     fromBackground(message, sender = { id: 'fake-extension-id', url: 'chrome-extension://fake-extension-id/service-worker-loader.js' }) {
@@ -130,7 +130,7 @@ export function installFakeExt(answer: (msg: Request) => unknown = () => ({ ok: 
             return;
           }
           const view = fake.views.get(roomKey(msg.room));
-          if (view) queueMicrotask(() => p.push({ type: 'bg/room', seq: ++p.seq, view: JSON.stringify(view) }));
+          if (view) queueMicrotask(() => p.push({ type: 'bg/room', seq: ++p.seq, view: viewToText(view) }));
         });
         fake.ports.push(port);
         return port;

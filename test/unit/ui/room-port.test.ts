@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Edit, RoomRef } from '../../../src/core/types';
 import { connectRoom, type RoomClient } from '../../../src/ui/room-port';
 import { makeView } from './fixtures';
+import { viewToText } from '../../../src/core/view-text';
 
 type Listener = (m: unknown) => void;
 class FakePort {
@@ -84,8 +85,8 @@ describe('room-port client', () => {
     const seen: (string | undefined)[] = [];
     client!.subscribe(() => seen.push(client!.current()?.title));
     expect(ports[0]!.posted).toEqual([{ type: 'view/watch', room }]);
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'First' })) });
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Second' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'First' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Second' })) });
     expect(seen).toEqual(['First', 'Second']);
     expect(client!.ended()).toBeUndefined();
   });
@@ -95,7 +96,7 @@ describe('room-port client', () => {
     const seen: (string | undefined)[] = [];
     client!.subscribe(() => seen.push(client!.current()?.title));
     const first = makeView([{ name: 'Sound', tasks: ['Check mic'] }], { title: 'First' });
-    ports[0]!.send({ type: 'bg/room', seq: 1, view: JSON.stringify(first) });
+    ports[0]!.send({ type: 'bg/room', seq: 1, view: viewToText(first) });
     const whole = client!.current()!;
     expect(whole).toEqual(first);
     const task = first.items.tasks['L1-T1']!;
@@ -113,7 +114,7 @@ describe('room-port client', () => {
     ports[0]!.send({ type: 'bg/delta', seq: 6, delta: { set: { title: 'Still lost' } } });
     expect(ports[0]!.posted).toHaveLength(2); // asked once
     expect(client!.current()?.title).toBe('Renamed');
-    ports[0]!.send({ type: 'bg/room', seq: 7, view: JSON.stringify(makeView([], { title: 'Whole again' })) });
+    ports[0]!.send({ type: 'bg/room', seq: 7, view: viewToText(makeView([], { title: 'Whole again' })) });
     ports[0]!.send({ type: 'bg/delta', seq: 8, delta: { set: { title: 'Live again' } } });
     expect(client!.current()?.title).toBe('Live again');
     expect(seen).toEqual(['First', 'First', 'Renamed', 'Whole again', 'Live again']);
@@ -121,18 +122,18 @@ describe('room-port client', () => {
 
   test('applies no delta of a new port before its whole view', async () => {
     start();
-    ports[0]!.send({ type: 'bg/room', seq: 1, view: JSON.stringify(makeView([], { title: 'Before' })) });
+    ports[0]!.send({ type: 'bg/room', seq: 1, view: viewToText(makeView([], { title: 'Before' })) });
     ports[0]!.drop();
     await vi.advanceTimersByTimeAsync(0);
     ports[1]!.send({ type: 'bg/delta', seq: 2, delta: { set: { title: 'Not for this port' } } });
     expect(client!.current()?.title).toBe('Before');
-    ports[1]!.send({ type: 'bg/room', seq: 1, view: JSON.stringify(makeView([], { title: 'After' })) });
+    ports[1]!.send({ type: 'bg/room', seq: 1, view: viewToText(makeView([], { title: 'After' })) });
     expect(client!.current()?.title).toBe('After');
   });
 
   test('reconnects at once when the port drops, then backs off while the background keeps dropping it, and at once again after a view', async () => {
     start();
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Before' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Before' })) });
     ports[0]!.drop(); // the worker was stopped: connecting again wakes it
     await vi.advanceTimersByTimeAsync(0);
     expect(ports).toHaveLength(2);
@@ -148,7 +149,7 @@ describe('room-port client', () => {
       expect(ports).toHaveLength(i + 3);
     }
 
-    ports[4]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'After' })) });
+    ports[4]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'After' })) });
     expect(client!.current()?.title).toBe('After');
     ports[4]!.drop();
     await vi.advanceTimersByTimeAsync(0);
@@ -179,7 +180,7 @@ describe('room-port client', () => {
 
   test('says at once that the extension context is gone when the port drops with it, and never reconnects', async () => {
     start();
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Last seen' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Last seen' })) });
     const changes = vi.fn();
     client!.subscribe(changes);
     reloadExtension();
@@ -288,7 +289,7 @@ describe('room-port client', () => {
     client!.stop();
     expect(ports[0]!.disconnected).toBe(true);
     ports[0]!.drop();
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView()) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView()) });
     await vi.advanceTimersByTimeAsync(120_000);
     expect(ports).toHaveLength(1);
     expect(changes).not.toHaveBeenCalled();

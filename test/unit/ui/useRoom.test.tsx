@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Edit, RoomRef } from '../../../src/core/types';
 import { useRoom } from '../../../src/ui/useRoom';
 import { makeView } from './fixtures';
+import { viewToText } from '../../../src/core/view-text';
 
 type Listener = (m: unknown) => void;
 class FakePort {
@@ -71,17 +72,17 @@ describe('useRoom', () => {
     expect(ports[0]!.name).toBe('room');
     expect(ports[0]!.posted).toEqual([{ type: 'view/watch', room }]);
     expect(screen.getByText('no view')).toBeTruthy();
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'First' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'First' })) });
     expect(screen.getByText('First')).toBeTruthy();
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Other room', ref: { ...room, jid: 'other@room.x' } })) });
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Second' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Other room', ref: { ...room, jid: 'other@room.x' } })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Second' })) });
     expect(screen.getByText('Second')).toBeTruthy();
   });
 
   test('connects again when the port drops (background restarted), and keeps the last view meanwhile', async () => {
     vi.useFakeTimers();
     render(<Probe />);
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Before' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Before' })) });
     ports[0]!.drop();
     await act(async () => {
       await vi.advanceTimersByTimeAsync(10);
@@ -89,7 +90,7 @@ describe('useRoom', () => {
     expect(ports).toHaveLength(2);
     expect(ports[1]!.posted).toEqual([{ type: 'view/watch', room }]);
     expect(screen.getByText('Before')).toBeTruthy();
-    ports[1]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'After' })) });
+    ports[1]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'After' })) });
     expect(screen.getByText('After')).toBeTruthy();
   });
 
@@ -112,7 +113,7 @@ describe('useRoom', () => {
       return <p>{state.gone ? `gone ${state.gone.code}` : (state.view?.title ?? 'no view')}</p>;
     }
     render(<GoneProbe />);
-    ports[0]!.send({ type: 'bg/room', view: JSON.stringify(makeView([], { title: 'Shown' })) });
+    ports[0]!.send({ type: 'bg/room', view: viewToText(makeView([], { title: 'Shown' })) });
     delete (globalThis as { chrome?: { runtime: { id?: string } } }).chrome!.runtime.id;
     act(() => ports[0]!.drop());
     expect(screen.getByText('gone context-gone')).toBeTruthy();
