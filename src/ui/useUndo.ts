@@ -51,9 +51,9 @@ export function useUndo(opts: {
     async (edit) => {
       const items = latest.current.items;
       const now = stackNow();
-      let entry = now?.remember(items, edit);
+      // sent first (other moderators see it no later than they must), its undo planned on the items it was made on
       const sent = latest.current.run(edit);
-      if (!now) entry = (await stackCode.get()) && stackNow()?.remember(items, edit);
+      const entry = now ? now.remember(items, edit) : (await stackCode.get()) && stackNow()?.remember(items, edit);
       const id = await sent;
       if (id === undefined && entry) stackNow()?.forget(entry);
       return id;

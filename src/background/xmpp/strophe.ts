@@ -27,6 +27,23 @@ Strophe.Websocket.prototype._checkStreamError = function (bodyWrap, status) {
   return checkStreamError.call(this, bodyWrap, status);
 };
 
+/**
+ * Session establishment was dropped from XMPP (RFC 6121); a server that still
+ * offers it marks it <optional/> (RFC 3921bis), and Prosody does. strophe
+ * asks for it all the same, one more round trip before a room can be joined.
+ * An optional one is skipped: strophe decides after the bind's answer, which
+ * comes after this.
+ */
+const onFeaturesAfterSasl = Strophe.Connection.prototype._onStreamFeaturesAfterSASL;
+Strophe.Connection.prototype._onStreamFeaturesAfterSASL = function (elem) {
+  const result = onFeaturesAfterSasl.call(this, elem);
+  const session = Array.prototype.find.call(elem.childNodes, (n: Node) => n.nodeName === 'session') as Element | undefined;
+  if (session && Array.prototype.some.call(session.childNodes, (n: Node) => (n as Element).localName === 'optional')) {
+    this.do_session = false;
+  }
+  return result;
+};
+
 export { Strophe };
 
 /**
