@@ -4,7 +4,7 @@
 import { bareKeyOf } from '../../core/jid';
 import { retryDelay } from '../../core/retry';
 import type { Problem, SessionStatus } from '../../core/types';
-import type { AccountSummary } from '../../messages';
+import type { AccountSummary, PeerTubeAuth } from '../../messages';
 import { XmppConnection, type ConnectionState, type Credentials } from '../xmpp/connection';
 import { CredentialsError } from '../xmpp/errors';
 import { fetchPeerTubeCredentials, peerTubeEndpoints } from './peertube';
@@ -147,11 +147,16 @@ export class AccountSession {
   }
 
   /**
-   * A page handed over a new PeerTube token, maybe another user's: ask the
-   * instance now (which also extends the password), and start over if the
-   * user changed. Resolves with the problem when the token is refused.
+   * The PeerTube token a page handed over (kept in session storage). A new
+   * one, maybe another user's, is traded at once (which also extends the
+   * password), and the session starts over if the user changed. Resolves
+   * with the problem when there is no token or it is refused.
    */
-  async useNewToken(): Promise<Problem | undefined> {
+  async usePageAuth(auth: PeerTubeAuth | null): Promise<Problem | undefined> {
+    const secret = (await this.deps.store.secret(this.account.id)) ?? {};
+    if (!auth) return secret.auth ? undefined : { code: 'not-logged-in' };
+    if (JSON.stringify(secret.auth) === JSON.stringify(auth)) return undefined;
+    await this.deps.store.saveSecret(this.account.id, { ...secret, auth });
     const before = this.account.jid;
     try {
       await this.credentials(true);

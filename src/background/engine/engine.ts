@@ -63,12 +63,6 @@ export class Engine {
     await Promise.all(rooms.map((room) => room.ready()));
   }
 
-  /** A PeerTube watch page with a chat: ensures account + credentials + session + room; resolves once rights are known. */
-  async openPeerTubeRoom(p: OpenPeerTubeRoom): Promise<Reply<{ room: RoomRef }>> {
-    const found = await this.findPeerTubeRoom(p);
-    return found.ok ? this.joinRoom(found.value.room) : found;
-  }
-
   /**
    * The room of a PeerTube watch page, ready to be watched and joined: its
    * account, the user's credentials, the session and the room (with its
@@ -97,24 +91,13 @@ export class Engine {
     const session = this.sessionFor(account);
     session.account = { ...session.account, origin, config: p.config };
     // the account is written beside the credentials' checks, not before them: the room opens sooner
-    const [problem] = await Promise.all([this.credentialsProblem(session, p.auth), this.saveAccounts()]);
+    const [problem] = await Promise.all([session.usePageAuth(p.auth), this.saveAccounts()]);
     if (problem) return fail(problem);
     const ref: RoomRef = { account: id, jid: p.config.room };
     const room = this.roomFor(ref, p.title, p.url)!;
     room.setTitle(p.title, p.url);
     await this.remember(ref, p.title, p.url);
     return { ok: true, value: { room: ref } };
-  }
-
-  /** The PeerTube token the page gave, kept in session storage; a new one is traded for XMPP credentials at once. */
-  private async credentialsProblem(session: AccountSession, auth: OpenPeerTubeRoom['auth']): Promise<Problem | undefined> {
-    const id = session.account.id;
-    const secret = (await this.store.secret(id)) ?? {};
-    if (auth && JSON.stringify(secret.auth) !== JSON.stringify(auth)) {
-      await this.store.saveSecret(id, { ...secret, auth });
-      return session.useNewToken();
-    }
-    return !auth && !secret.auth ? { code: 'not-logged-in' } : undefined;
   }
 
   /** Joins a room found before (findPeerTubeRoom); resolves once the user's rights are known. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { passwordOf, startTestBackend, type TestBackend } from '../../helpers/backend';
 import type { PeerTubeRoomConfig } from '../../../src/messages';
 import { makeEngine, moderatedRoom, waitForView } from './harness';
+import type { Engine } from '../../../src/background/engine/engine';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
@@ -95,6 +96,12 @@ const config = (room: string, ws: string | null = '/plugins/livechat/ws/xmpp-web
   peertubeVideoUUID: 'b1d2c3',
 });
 
+/** What the worker does for a watch page: find its room, then join it. */
+async function openPage(engine: Engine, p: Parameters<Engine['findPeerTubeRoom']>[0]) {
+  const found = await engine.findPeerTubeRoom(p);
+  return found.ok ? engine.joinRoom(found.value.room) : found;
+}
+
 const page = (room: string, user: string | null, ws?: string | null) => ({
   origin,
   videoUUID: 'b1d2c3',
@@ -109,9 +116,11 @@ test('a logged-in moderator on a watch page gets the room live, with secrets kep
   const t = makeEngine();
   try {
     authCalls = [];
-    const opened = await t.engine.openPeerTubeRoom(page(room.jid, 'alice'));
     const ref = { account: `peertube:${origin}`, jid: room.jid };
-    expect(opened).toEqual({ ok: true, value: { room: ref } });
+    // found first: the room can be watched before it is joined (the page's watch and panel start then)
+    expect(await t.engine.findPeerTubeRoom(page(room.jid, 'alice'))).toEqual({ ok: true, value: { room: ref } });
+    expect(t.engine.view(ref)).toMatchObject({ rights: 'unknown', loaded: false });
+    expect(await t.engine.joinRoom(ref)).toEqual({ ok: true, value: { room: ref } });
     expect(authCalls).toEqual(['Bearer token-of-alice']);
     const view = await waitForView(t.engine, ref, (v) => v.status === 'live' && v.loaded);
     expect(view.title).toBe('Friday stream');
@@ -139,8 +148,8 @@ test('WebSocket disabled by the admin, or failing: BOSH', async () => {
   const broken = makeEngine();
   try {
     const ref = { account: `peertube:${origin}`, jid: room.jid };
-    expect(await disabled.engine.openPeerTubeRoom(page(room.jid, 'bob', null))).toEqual({ ok: true, value: { room: ref } });
-    expect(await broken.engine.openPeerTubeRoom(page(room.jid, 'dave', '/plugins/livechat/ws/nothing-here'))).toEqual({
+    expect(await openPage(disabled.engine, page(room.jid, 'bob', null))).toEqual({ ok: true, value: { room: ref } });
+    expect(await openPage(broken.engine, page(room.jid, 'dave', '/plugins/livechat/ws/nothing-here'))).toEqual({
       ok: true,
       value: { room: ref },
     });
@@ -158,9 +167,9 @@ test('not logged in: told so, and nothing is tried with stale data', async () =>
   const room = await moderatedRoom(backend, 'carol', ['alice']);
   const t = makeEngine();
   try {
-    expect(await t.engine.openPeerTubeRoom(page(room.jid, null))).toEqual({ ok: false, error: { code: 'not-logged-in' } });
+    expect(await openPage(t.engine, page(room.jid, null))).toEqual({ ok: false, error: { code: 'not-logged-in' } });
     // a token the instance no longer accepts (logged out elsewhere): 403
-    expect(await t.engine.openPeerTubeRoom(page(room.jid, 'nobody!'))).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
+    expect(await openPage(t.engine, page(room.jid, 'nobody!'))).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
   } finally {
     await t.close();
     room.owner.close();
@@ -174,7 +183,7 @@ test('an expired temporary password is renewed and the session opens', async () 
     authCalls = [];
     staleAnswers = 1;
     const ref = { account: `peertube:${origin}`, jid: room.jid };
-    expect(await t.engine.openPeerTubeRoom(page(room.jid, 'erin'))).toEqual({ ok: true, value: { room: ref } });
+    expect(await openPage(t.engine, page(room.jid, 'erin'))).toEqual({ ok: true, value: { room: ref } });
     expect(authCalls).toEqual(['Bearer token-of-erin', 'Bearer token-of-erin']);
   } finally {
     staleAnswers = 0;
