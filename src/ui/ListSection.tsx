@@ -3,10 +3,10 @@
 // view (TaskChunk). A collapsed list renders no task at all.
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
-import { attr, useBoardActions } from './boardActions';
+import { useBoardActions } from './boardActions';
 import { icon, iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
-import { addTask, ItemForm } from './onUse';
+import { addTask, boardEdits, ItemForm } from './onUse';
 import { shortName } from './shortName';
 import { longText } from './LongText';
 import { memo } from './memo';
@@ -43,19 +43,6 @@ export const ListSection = memo(function ListSection(props: {
   const total = tasks.length;
   const open = tasks.reduce((n, task) => (task.done ? n : n + 1), 0);
   const shown = props.hideDone ? tasks.filter((task) => !task.done) : tasks;
-
-  const remove = async (e: Event) => {
-    const section = (e.currentTarget as HTMLElement).closest('section')!;
-    if (!(await actions.confirm(t('deleteListTitle'), tn('deleteListConfirm', total, [list.name.slice(0, 200)]), t('delete')))) return;
-    // the list goes: focus moves to the next list (or the previous one, or "New list")
-    const neighbour = (section.nextElementSibling ?? section.previousElementSibling) as HTMLElement | null;
-    actions.focusAfterChange(
-      neighbour?.dataset.listId
-        ? `${attr('data-list-id', neighbour.dataset.listId)} ${attr('data-focus', 'collapse')}`
-        : attr('data-focus', 'new-list'),
-    );
-    void actions.edit({ op: 'deleteList', id: list.id });
-  };
 
   const cls = ['lct-list', props.pending.has(list.id) && 'is-pending', props.changed.has(list.id) && 'is-changed']
     .filter(Boolean)
@@ -111,7 +98,14 @@ export const ListSection = memo(function ListSection(props: {
             },
           })}
           {iconButton('pencil', t('renameList'), { ref: renameButton.ref, 'aria-describedby': nameId, onClick: () => setMode('rename') })}
-          {iconButton('trash', t('deleteList'), { class: 'lct-danger', 'aria-describedby': nameId, onClick: remove })}
+          {iconButton('trash', t('deleteList'), {
+            class: 'lct-danger',
+            'aria-describedby': nameId,
+            onClick: (e) => {
+              const section = e.currentTarget.closest('section')!;
+              boardEdits.use((code) => code.deleteList(actions, section, list, total));
+            },
+          })}
         </header>
       )}
       {!props.collapsed && (

@@ -1,6 +1,7 @@
 // The parts of the task and notes apps loaded on first use (lazy.ts): forms
 // (and adding what they submit), dialogs, the notes, the undo toast and the
-// notices (StateNotices.tsx), none of which the first paint of a room shows.
+// notices (StateNotices.tsx), moving and deleting (boardEdits.ts), none of
+// which the first paint of a room shows or runs.
 import { lazy, part } from './lazy';
 
 export const ItemForm = lazy(() => import('./ItemForm').then((m) => m.ItemForm));
@@ -17,3 +18,6 @@ const adding = part(() => import('./addTask'));
 export async function addTask(...args: Parameters<typeof import('./addTask').addTask>) {
   return (adding.now() ?? (await adding.get()))?.addTask(...args);
 }
+
+/** Moving a task, deleting a task or a list (boardEdits.ts): only a user's action runs them. */
+export const boardEdits = part(() => import('./boardEdits'));
