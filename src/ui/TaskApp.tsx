@@ -122,7 +122,10 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
       moveTo: (taskId, place) => boardEdits.use((code) => code.moveTo(board(), taskId, place)),
       moveBy: (taskId, delta) => boardEdits.use((code) => code.moveBy(board(), boardActions, rootRef.current, taskId, delta)),
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
-      startDrag: (e, taskId) => startDrag(e, taskId, (place) => boardActions.moveTo(taskId, place)),
+      startDrag: (e, taskId) => {
+        void boardEdits.get(); // so that the drop moves the task at once, also when the drag came before the idle preload
+        startDrag(e, taskId, (place) => boardActions.moveTo(taskId, place));
+      },
       focusAfterChange: (selector) => {
         focusAfterChange.current = { selector, before: latest.current.view.items };
       },
