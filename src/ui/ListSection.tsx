@@ -6,8 +6,7 @@ import type { Task, TaskList } from '../core/types';
 import { useBoardActions } from './boardActions';
 import { icon, iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
-import { addTask, boardEdits, ItemForm } from './onUse';
-import { shortName } from './shortName';
+import { AddTaskForm, boardEdits, ItemForm } from './onUse';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
@@ -33,9 +32,6 @@ export const ListSection = memo(function ListSection(props: {
   const { list, tasks } = props;
   const actions = useBoardActions();
   const [mode, setMode] = useState<'view' | 'rename' | 'add'>('view');
-  const [addFormKey, setAddFormKey] = useState(0);
-  /** said after a task from this list's form went to another list ("#List") */
-  const [addedElsewhere, setAddedElsewhere] = useState('');
   const renameButton = useFocusReturn<HTMLButtonElement>();
   const addButton = useFocusReturn<HTMLButtonElement>();
   const nameId = domId('list', list.id);
@@ -127,32 +123,15 @@ export const ListSection = memo(function ListSection(props: {
           ) : (
             <p class="lct-empty-list">{total === 0 ? t('emptyList') : t('allDoneHidden')}</p>
           )}
-          {mode === 'add' ? (
-            <>
-              <ItemForm
-                key={addFormKey}
-                label={t('newTaskLabel')}
-                withDescription
-                listNames={() => actions.lists().map((l) => l.name)}
-                submitLabel={t('add')}
-                onCancel={() => {
-                  addButton.returnFocus();
-                  setAddedElsewhere('');
-                  setMode('view');
-                }}
-                onSubmit={async (v) => {
-                  // stays open for the next task: adding several in a row is common
-                  setAddFormKey(addFormKey + 1);
-                  setAddedElsewhere('');
-                  const to = await addTask(actions, list, v);
-                  if (to && to.id !== list.id) setAddedElsewhere(t('taskAdded', [shortName(v.name, 60), shortName(to.name, 60)]));
-                }}
-              />
-              <p class="lct-hint lct-live" role="status">
-                {addedElsewhere}
-              </p>
-            </>
-          ) : null}
+          {mode === 'add' && (
+            <AddTaskForm
+              list={list}
+              onClose={() => {
+                addButton.returnFocus();
+                setMode('view');
+              }}
+            />
+          )}
         </div>
       )}
     </section>
