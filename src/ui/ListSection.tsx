@@ -6,7 +6,7 @@ import type { Task, TaskList } from '../core/types';
 import { useBoardActions } from './boardActions';
 import { icon, iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
-import { AddTaskForm, boardEdits, ItemForm } from './onUse';
+import { AddTaskForm, boardEdits, RenameListForm } from './onUse';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
@@ -47,18 +47,11 @@ export const ListSection = memo(function ListSection(props: {
   return (
     <section class={cls} data-list-id={list.id} aria-labelledby={nameId}>
       {mode === 'rename' ? (
-        <ItemForm
-          label={t('renameListLabel')}
-          initial={list}
-          submitLabel={t('save')}
-          onCancel={() => {
+        <RenameListForm
+          list={list}
+          onClose={() => {
             renameButton.returnFocus();
             setMode('view');
-          }}
-          onSubmit={(v) => {
-            renameButton.returnFocus();
-            setMode('view');
-            if (v.name !== list.name) void actions.edit({ op: 'renameList', id: list.id, name: v.name });
           }}
         />
       ) : (

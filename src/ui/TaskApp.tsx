@@ -14,7 +14,7 @@ import { HighlightContext } from './Highlight';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
 import { ListSection } from './ListSection';
-import { Banners, BlockingState, boardEdits, ItemForm, TaskDialogs } from './onUse';
+import { Banners, BlockingState, boardEdits, NewListForm, TaskDialogs } from './onUse';
 import { startDrag } from './startDrag';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
@@ -193,17 +193,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
             <HighlightContext.Provider value={search.highlight}>
               <Banners view={view} />
               <div class="lct-lists">
-                {creatingList && (
-                  <ItemForm
-                    label={t('newListLabel')}
-                    submitLabel={t('add')}
-                    onCancel={stopCreatingList}
-                    onSubmit={(v) => {
-                      stopCreatingList();
-                      void run({ op: 'createList', name: v.name });
-                    }}
-                  />
-                )}
+                {creatingList && <NewListForm onClose={stopCreatingList} onCreate={(name) => void run({ op: 'createList', name })} />}
                 {lists.length === 0 && !creatingList && (
                   <div class="lct-state lct-empty">
                     <p>{t('noLists')}</p>

@@ -10,7 +10,7 @@ import { doneToggle } from './DoneToggle';
 import { useHighlight } from './Highlight';
 import { iconButton, pendingMark } from './icons';
 import { t } from './i18n';
-import { boardEdits, ItemForm } from './onUse';
+import { boardEdits, EditTaskForm } from './onUse';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useShowMessage } from './showMessage';
@@ -67,17 +67,7 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
     return (
       // biome-ignore lint/a11y/useSemanticElements: rows come in chunks (TaskChunk), and an <li> must be a child of its list
       <div role="listitem" class={cls} data-task-id={task.id}>
-        <ItemForm
-          label={t('editTaskLabel')}
-          withDescription
-          initial={task}
-          submitLabel={t('save')}
-          onCancel={stopEditing}
-          onSubmit={(v) => {
-            stopEditing();
-            void actions.edit({ op: 'editTask', id: task.id, ...v });
-          }}
-        />
+        <EditTaskForm task={task} onClose={stopEditing} />
       </div>
     );
   }
