@@ -2,7 +2,7 @@
 // nickname as its name, the message as its description, ending in a line
 // that refers to the message: core/message-ref.ts), then creates it.
 import { useState } from 'preact/hooks';
-import { describeWithRef } from '../core/message-ref';
+import { describeWithRef } from '../core/message-token';
 import type { TaskList } from '../core/types';
 import { Dialog } from '../ui/Dialog';
 import { ErrorRegion } from '../ui/ErrorRegion';

@@ -13,7 +13,7 @@ import { followPartStyles, uiCss } from '../ui/css';
 import type { RoomClient } from '../ui/room-port';
 import { lazy, part, usePreloadOnceShown } from '../ui/lazy';
 import { ProblemBox } from '../ui/onUse';
-import { useRoomClient } from '../ui/useRoom';
+import { useRoomClient } from '../ui/useRoomClient';
 import type { MountPanel } from './follow';
 import { createPanelHost, type Layout } from './mount';
 import frameCss from './frame.css?inline';

@@ -8,32 +8,21 @@
 // ConverseJS renders as data-msgid, or "[msg:@<ISO time>]" for a message
 // without one (ConverseJS's data-isodate). People may edit the description
 // around it, reword the line or add lines after it: only the last token
-// counts, wherever it is.
+// counts, wherever it is. Writing the token is message-token.ts's: only the
+// chat's task dialog writes one, every row of the panel reads them.
 
 /** Where the chat shows the message: its id, else its exact time. */
 export type MessageRef = { id: string } | { time: string };
 
 const TOKEN = /\[\s*msg\s*:\s*([^\]\s]+)\s*\]/gi;
 
-/** Ids and times are written percent-encoded: an id may hold "]", spaces or line breaks. */
-const encode = (value: string) => value.replace(/[%\]\s[]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-
+/** Ids and times are written percent-encoded (message-token.ts). */
 function decode(value: string): string | undefined {
   try {
     return decodeURIComponent(value);
   } catch {
     return undefined; // a token mangled by hand: no reference rather than a wrong one
   }
-}
-
-/** The token naming the message, e.g. "[msg:3f2a…]". */
-export function messageToken(ref: MessageRef): string {
-  return 'id' in ref ? `[msg:${encode(ref.id)}]` : `[msg:@${encode(ref.time)}]`;
-}
-
-/** The description of a task made from a message: the message, a blank line, and the reference line (`label` is what people read before the token). */
-export function describeWithRef(text: string, label: string, ref: MessageRef): string {
-  return `${text.trim()}\n\n${label} ${messageToken(ref)}`;
 }
 
 /** The message a task's description refers to (its last token), or undefined. */

@@ -8,12 +8,12 @@
 // a few copies are compared by those ids alone. Versions that do not meet
 // (a fetch rebuilt the room, a line was cut) are compared whole, as before.
 //
-// A link holds its base strongly (the common ancestor of two versions must
-// still be there to be found), so lines are cut MAX_DEPTH copies back: memory
-// holds at most that many old versions per line.
+// Copies are linked to their base by record-derive.ts (room.ts's updates, the
+// worker's in-place changes); here is the reading, and the links both share.
 
 type Rec = object;
-interface Link {
+/** How a version was copied from its base (record-derive.ts). */
+export interface Link {
   base: Rec;
   /** ids put, replaced or removed in this version since `base` (grows while the version is changed in place) */
   ids: string[];
@@ -29,28 +29,11 @@ interface Link {
 const LINKS = Symbol.for('livechat-tasks.record-lineage');
 const CACHES = Symbol.for('livechat-tasks.record-caches');
 const shared = globalThis as { [LINKS]?: WeakMap<Rec, Link>; [CACHES]?: WeakMap<Rec, unknown>[] };
-const links = (shared[LINKS] ??= new WeakMap<Rec, Link>());
+export const links = (shared[LINKS] ??= new WeakMap<Rec, Link>());
 /** What is derived from versions (groupings, counts): a version changed in place loses its entries. */
-const caches = (shared[CACHES] ??= []);
-const MAX_DEPTH = 6;
+export const caches = (shared[CACHES] ??= []);
 /** Past this many ids, a walk over the whole record is about as cheap and simpler. */
 const MAX_IDS = 2_000;
-
-/** `next` is a copy of `base` in which `ids` changed (more may be noted with `noteChanged` while it is changed in place). */
-export function derived(next: Rec, base: Rec, ids: string[] = []): void {
-  if (next === base) return;
-  links.set(next, { base, ids });
-  // cut the line MAX_DEPTH copies back, so that it holds no more old versions than that
-  let node: Rec | undefined = base;
-  for (let depth = 1; node && depth < MAX_DEPTH; depth++) node = links.get(node)?.base;
-  if (node) links.delete(node);
-}
-
-/** `id` changed in `version` in place (a version being built, or one the worker reads but no view holds). */
-export function noteChanged(version: Rec, id: string): void {
-  links.get(version)?.ids.push(id);
-  for (const cache of caches) cache.delete(version);
-}
 
 /** A map of what is derived from versions, whose entry for a version goes when that version is changed in place. */
 export function derivedCache<V>(): WeakMap<Rec, V> {

@@ -5,7 +5,7 @@
 // client's numbering, so that both clients read the same order and never
 // fight over it.
 
-import { derived, noteChanged } from './record-lineage';
+import { derived, noteChanged } from './record-derive';
 import { getTask, has } from './room-query';
 import { tasksOf } from './tasks-by-list';
 import type { Item, RoomItems, Task } from './types';

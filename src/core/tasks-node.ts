@@ -2,7 +2,7 @@
 // lists and tasks read by codec.ts, kept as the room model's records (room.ts).
 import { parseItem } from './codec';
 import type { NodeCodec } from './node-codec';
-import { noteChanged } from './record-lineage';
+import { noteChanged } from './record-derive';
 import { changedCopy, emptyItems } from './room';
 import { getList, getTask } from './room-query';
 import { NS, TASKS_NODE, type Item, type RoomItems, type Task } from './types';

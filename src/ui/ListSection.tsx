@@ -3,11 +3,10 @@
 // view (TaskChunk). A collapsed list renders no task at all.
 import { useState } from 'preact/hooks';
 import type { Task, TaskList } from '../core/types';
-import { attr, useBoardActions } from './boardActions';
+import { useBoardActions } from './boardActions';
 import { icon, iconButton, pendingMark } from './icons';
 import { t, tn } from './i18n';
-import { addTask, ItemForm } from './onUse';
-import { shortName } from './shortName';
+import { AddTaskForm, boardEdits, RenameListForm } from './onUse';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useFocusReturn } from './useFocusReturn';
@@ -33,9 +32,6 @@ export const ListSection = memo(function ListSection(props: {
   const { list, tasks } = props;
   const actions = useBoardActions();
   const [mode, setMode] = useState<'view' | 'rename' | 'add'>('view');
-  const [addFormKey, setAddFormKey] = useState(0);
-  /** said after a task from this list's form went to another list ("#List") */
-  const [addedElsewhere, setAddedElsewhere] = useState('');
   const renameButton = useFocusReturn<HTMLButtonElement>();
   const addButton = useFocusReturn<HTMLButtonElement>();
   const nameId = domId('list', list.id);
@@ -44,19 +40,6 @@ export const ListSection = memo(function ListSection(props: {
   const open = tasks.reduce((n, task) => (task.done ? n : n + 1), 0);
   const shown = props.hideDone ? tasks.filter((task) => !task.done) : tasks;
 
-  const remove = async (e: Event) => {
-    const section = (e.currentTarget as HTMLElement).closest('section')!;
-    if (!(await actions.confirm(t('deleteListTitle'), tn('deleteListConfirm', total, [list.name.slice(0, 200)]), t('delete')))) return;
-    // the list goes: focus moves to the next list (or the previous one, or "New list")
-    const neighbour = (section.nextElementSibling ?? section.previousElementSibling) as HTMLElement | null;
-    actions.focusAfterChange(
-      neighbour?.dataset.listId
-        ? `${attr('data-list-id', neighbour.dataset.listId)} ${attr('data-focus', 'collapse')}`
-        : attr('data-focus', 'new-list'),
-    );
-    void actions.edit({ op: 'deleteList', id: list.id });
-  };
-
   const cls = ['lct-list', props.pending.has(list.id) && 'is-pending', props.changed.has(list.id) && 'is-changed']
     .filter(Boolean)
     .join(' ');
@@ -64,18 +47,11 @@ export const ListSection = memo(function ListSection(props: {
   return (
     <section class={cls} data-list-id={list.id} aria-labelledby={nameId}>
       {mode === 'rename' ? (
-        <ItemForm
-          label={t('renameListLabel')}
-          initial={list}
-          submitLabel={t('save')}
-          onCancel={() => {
+        <RenameListForm
+          list={list}
+          onClose={() => {
             renameButton.returnFocus();
             setMode('view');
-          }}
-          onSubmit={(v) => {
-            renameButton.returnFocus();
-            setMode('view');
-            if (v.name !== list.name) void actions.edit({ op: 'renameList', id: list.id, name: v.name });
           }}
         />
       ) : (
@@ -111,7 +87,14 @@ export const ListSection = memo(function ListSection(props: {
             },
           })}
           {iconButton('pencil', t('renameList'), { ref: renameButton.ref, 'aria-describedby': nameId, onClick: () => setMode('rename') })}
-          {iconButton('trash', t('deleteList'), { class: 'lct-danger', 'aria-describedby': nameId, onClick: remove })}
+          {iconButton('trash', t('deleteList'), {
+            class: 'lct-danger',
+            'aria-describedby': nameId,
+            onClick: (e) => {
+              const section = e.currentTarget.closest('section')!;
+              boardEdits.use((code) => code.deleteList(actions, section, list, total));
+            },
+          })}
         </header>
       )}
       {!props.collapsed && (
@@ -133,32 +116,15 @@ export const ListSection = memo(function ListSection(props: {
           ) : (
             <p class="lct-empty-list">{total === 0 ? t('emptyList') : t('allDoneHidden')}</p>
           )}
-          {mode === 'add' ? (
-            <>
-              <ItemForm
-                key={addFormKey}
-                label={t('newTaskLabel')}
-                withDescription
-                listNames={() => actions.lists().map((l) => l.name)}
-                submitLabel={t('add')}
-                onCancel={() => {
-                  addButton.returnFocus();
-                  setAddedElsewhere('');
-                  setMode('view');
-                }}
-                onSubmit={async (v) => {
-                  // stays open for the next task: adding several in a row is common
-                  setAddFormKey(addFormKey + 1);
-                  setAddedElsewhere('');
-                  const to = await addTask(actions, list, v);
-                  if (to && to.id !== list.id) setAddedElsewhere(t('taskAdded', [shortName(v.name, 60), shortName(to.name, 60)]));
-                }}
-              />
-              <p class="lct-hint lct-live" role="status">
-                {addedElsewhere}
-              </p>
-            </>
-          ) : null}
+          {mode === 'add' && (
+            <AddTaskForm
+              list={list}
+              onClose={() => {
+                addButton.returnFocus();
+                setMode('view');
+              }}
+            />
+          )}
         </div>
       )}
     </section>

@@ -3,18 +3,18 @@
 // RoomView it is given and turns user actions into Edits: the background
 // owns the data, applies edits optimistically and pushes the next view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getList, getTask, sortedLists } from '../core/room-query';
+import { sortedLists } from '../core/room-query';
 import type { RoomItems, RoomView } from '../core/types';
 import { roomKey } from '../core/types';
-import type { BoardActions, DropPlace } from './boardActions';
-import { attr, BoardActionsContext } from './boardActions';
+import { activeElementOf, type BoardActions, BoardActionsContext } from './boardActions';
+import type { Board } from './boardEdits';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ErrorRegion } from './ErrorRegion';
 import { HighlightContext } from './Highlight';
 import { t, tn, uiDir, uiLang } from './i18n';
 import { Icon } from './icons';
 import { ListSection } from './ListSection';
-import { Banners, BlockingState, ItemForm, TaskDialogs } from './onUse';
+import { Banners, BlockingState, boardEdits, NewListForm, TaskDialogs } from './onUse';
 import { startDrag } from './startDrag';
 import { usePref } from './prefs';
 import { SearchBar } from './SearchBar';
@@ -43,10 +43,6 @@ export interface TaskAppProps {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-function activeElementOf(node: Node | null): Element | null {
-  return node ? ((node.getRootNode() as Document | ShadowRoot).activeElement ?? null) : null;
-}
 
 /** One room's app; another room gets a fresh one (no dialog, form or preference of the previous room carried over). */
 export function TaskApp(props: TaskAppProps) {
@@ -109,21 +105,12 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
   );
 
   const actions = useMemo<BoardActions>(() => {
-    /** a list's tasks in order, as rendered (sorting the room's tasks again would cost a pass over all of them) */
-    const tasksIn = (listId: string) => latest.current.tasksByList.get(listId) ?? [];
-    const moveTo = (taskId: string, place: DropPlace) => {
-      const { items } = latest.current.view;
-      const task = getTask(items, taskId);
-      const list = getList(items, place.listId);
-      if (!task || !list) return;
-      const rest = tasksIn(place.listId).filter((x) => x.id !== taskId);
-      const at = place.refId ? rest.findIndex((x) => x.id === place.refId) : -1;
-      const index = at < 0 ? rest.length : at + (place.after ? 1 : 0);
-      if (task.list === place.listId && tasksIn(task.list).findIndex((x) => x.id === taskId) === index) return;
-      setAnnouncement(t('taskMoved', [task.name.slice(0, 100), String(index + 1), list.name.slice(0, 100)]));
-      void latest.current.run({ op: 'moveTask', id: taskId, list: place.listId, index });
+    /** the app as a move reads it (boardEdits.ts), as it is when the move is made */
+    const board = (): Board => {
+      const { view: v, hideDone: hide, tasksByList: byList, run: send } = latest.current;
+      return { items: v.items, hideDone: hide, tasksIn: (listId) => byList.get(listId) ?? [], announce: setAnnouncement, run: send };
     };
-    return {
+    const boardActions: BoardActions = {
       edit: (e) => latest.current.run(e),
       lists: () => latest.current.lists,
       confirm: (title, message, confirmLabel) =>
@@ -132,30 +119,18 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
         const ids = latest.current.collapsedIds;
         setCollapsedIds(ids.includes(listId) ? ids.filter((id) => id !== listId) : [...ids, listId]);
       },
-      moveTo,
-      moveBy: (taskId, delta) => {
-        const { view: v, hideDone: hide } = latest.current;
-        const task = getTask(v.items, taskId);
-        if (!task) return;
-        const visible = tasksIn(task.list).filter((x) => x.id === taskId || !(hide && x.done));
-        const neighbour = visible[visible.findIndex((x) => x.id === taskId) + delta];
-        if (!neighbour) {
-          setAnnouncement(delta < 0 ? t('alreadyFirst') : t('alreadyLast'));
-          return;
-        }
-        const focused = activeElementOf(rootRef.current)?.closest<HTMLElement>('[data-focus]');
-        focusAfterChange.current = {
-          selector: `${attr('data-task-id', taskId)} ${attr('data-focus', focused?.dataset.focus ?? 'handle')}`,
-          before: v.items,
-        };
-        moveTo(taskId, { listId: task.list, refId: neighbour.id, after: delta > 0 });
-      },
+      moveTo: (taskId, place) => boardEdits.use((code) => code.moveTo(board(), taskId, place)),
+      moveBy: (taskId, delta) => boardEdits.use((code) => code.moveBy(board(), boardActions, rootRef.current, taskId, delta)),
       openMoveDialog: (taskId) => setModal({ kind: 'move', taskId }),
-      startDrag: (e, taskId) => startDrag(e, taskId, (place) => moveTo(taskId, place)),
+      startDrag: (e, taskId) => {
+        void boardEdits.get(); // so that the drop moves the task at once, also when the drag came before the idle preload
+        startDrag(e, taskId, (place) => boardActions.moveTo(taskId, place));
+      },
       focusAfterChange: (selector) => {
         focusAfterChange.current = { selector, before: latest.current.view.items };
       },
     };
+    return boardActions;
   }, [setCollapsedIds]);
 
   useLayoutEffect(() => {
@@ -218,17 +193,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
             <HighlightContext.Provider value={search.highlight}>
               <Banners view={view} />
               <div class="lct-lists">
-                {creatingList && (
-                  <ItemForm
-                    label={t('newListLabel')}
-                    submitLabel={t('add')}
-                    onCancel={stopCreatingList}
-                    onSubmit={(v) => {
-                      stopCreatingList();
-                      void run({ op: 'createList', name: v.name });
-                    }}
-                  />
-                )}
+                {creatingList && <NewListForm onClose={stopCreatingList} onCreate={(name) => void run({ op: 'createList', name })} />}
                 {lists.length === 0 && !creatingList && (
                   <div class="lct-state lct-empty">
                     <p>{t('noLists')}</p>

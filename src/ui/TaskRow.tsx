@@ -5,12 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { TASK_ROW_FIELDS } from '../core/fields';
 import { parseMessageRef } from '../core/message-ref';
 import type { Task } from '../core/types';
-import { attr, useBoardActions } from './boardActions';
+import { useBoardActions } from './boardActions';
 import { doneToggle } from './DoneToggle';
 import { useHighlight } from './Highlight';
 import { iconButton, pendingMark } from './icons';
 import { t } from './i18n';
-import { ItemForm } from './onUse';
+import { boardEdits, EditTaskForm } from './onUse';
 import { longText } from './LongText';
 import { memo } from './memo';
 import { useShowMessage } from './showMessage';
@@ -61,38 +61,13 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
     actions.moveBy(task.id, e.key === 'ArrowUp' ? -1 : 1);
   };
 
-  const remove = async (e: Event) => {
-    const row = (e.currentTarget as HTMLElement).closest<HTMLElement>('[data-task-id]')!;
-    if (!(await actions.confirm(t('deleteTaskTitle'), t('deleteTaskConfirm', task.name.slice(0, 200)), t('delete')))) return;
-    // the row goes: focus moves to the next task (or the previous one, or the list's add button); rows come in chunks
-    const rows = [...row.closest('.lct-tasks')!.querySelectorAll<HTMLElement>('[data-task-id]')];
-    const at = rows.indexOf(row);
-    const neighbour = rows[at + 1] ?? rows[at - 1];
-    actions.focusAfterChange(
-      neighbour?.dataset.taskId
-        ? `${attr('data-task-id', neighbour.dataset.taskId)} ${attr('data-focus', 'done')}`
-        : `${attr('data-list-id', task.list)} ${attr('data-focus', 'add')}`,
-    );
-    void actions.edit({ op: 'deleteTask', id: task.id });
-  };
-
   const cls = ['lct-task', task.done && 'is-done', props.pending && 'is-pending', props.changed && 'is-changed'].filter(Boolean).join(' ');
 
   if (editing) {
     return (
       // biome-ignore lint/a11y/useSemanticElements: rows come in chunks (TaskChunk), and an <li> must be a child of its list
       <div role="listitem" class={cls} data-task-id={task.id}>
-        <ItemForm
-          label={t('editTaskLabel')}
-          withDescription
-          initial={task}
-          submitLabel={t('save')}
-          onCancel={stopEditing}
-          onSubmit={(v) => {
-            stopEditing();
-            void actions.edit({ op: 'editTask', id: task.id, ...v });
-          }}
-        />
+        <EditTaskForm task={task} onClose={stopEditing} />
       </div>
     );
   }
@@ -144,7 +119,15 @@ export const TaskRow = memo(function TaskRow(props: RowProps) {
           'aria-describedby': nameId,
           onClick: () => actions.openMoveDialog(task.id),
         })}
-        {iconButton('trash', t('deleteTask'), { class: 'lct-danger', 'data-focus': 'delete', 'aria-describedby': nameId, onClick: remove })}
+        {iconButton('trash', t('deleteTask'), {
+          class: 'lct-danger',
+          'data-focus': 'delete',
+          'aria-describedby': nameId,
+          onClick: (e) => {
+            const row = e.currentTarget.closest<HTMLElement>('[data-task-id]')!;
+            boardEdits.use((code) => code.deleteTask(actions, row, task));
+          },
+        })}
       </div>
     </div>
   );

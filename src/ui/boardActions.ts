@@ -31,6 +31,11 @@ export interface BoardActions {
 /** A CSS attribute selector matching an untrusted value exactly. */
 export const attr = (name: string, value: string) => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
 
+/** The focused element of the document or shadow root holding `node`. */
+export function activeElementOf(node: Node | null): Element | null {
+  return node ? ((node.getRootNode() as Document | ShadowRoot).activeElement ?? null) : null;
+}
+
 export const BoardActionsContext = createContext<BoardActions | null>(null);
 
 export function useBoardActions(): BoardActions {

@@ -16,6 +16,8 @@ export interface Part<T> {
   get(): Promise<T | undefined>;
   /** It, once it came. */
   now(): T | undefined;
+  /** Calls `fn` with it: at once if it came, else once it came (never, if it did not load). */
+  use(fn: (code: T) => unknown): void;
 }
 
 /**
@@ -36,7 +38,11 @@ export function part<T>(load: () => Promise<T>): Part<T> {
       },
     ));
   loaders.add(get);
-  return { get, now: () => loaded };
+  return {
+    get,
+    now: () => loaded,
+    use: (fn) => void (loaded ? fn(loaded) : get().then((code) => code && fn(code))),
+  };
 }
 
 /** `code` once it came, asking for it while `wanted`; the component renders again when it arrives. */

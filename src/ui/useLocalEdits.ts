@@ -5,31 +5,18 @@
 // refuses it, or a few seconds after its reply (the server may have made it
 // something else meanwhile: the background's view is the truth).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getTask, planMove, withChanges, withItem } from '../core/room';
-import type { Edit, PendingEdit, RoomItems, RoomView } from '../core/types';
+import type { RoomView } from '../core/types';
+import { part } from './lazy';
+import type { Instant, Local } from './localEdits';
 import type { OnEdit } from './useEditRunner';
-
-type Instant = Extract<Edit, { op: 'setDone' | 'moveTask' }>;
-type Local = { key: number; edit: Instant };
 
 /** After its reply, a local edit the background's view does not show yet is dropped this much later. */
 const AFTER_REPLY_MS = 3_000;
 
 const isInstant = (edit: Parameters<OnEdit>[0]): edit is Instant => edit.op === 'setDone' || edit.op === 'moveTask';
 
-/** Whether `items` already show the edit (or it no longer applies: the task is gone). */
-function shows(items: RoomItems, edit: Instant): boolean {
-  const task = getTask(items, edit.id);
-  if (!task) return true;
-  return edit.op === 'setDone' ? task.done === edit.done : planMove(items, edit.id, edit.list, edit.index).length === 0;
-}
-
-function apply(items: RoomItems, edit: Instant): RoomItems {
-  const task = getTask(items, edit.id)!;
-  if (edit.op === 'setDone') return withItem(items, { kind: 'task', ...task, done: edit.done });
-  const moved = planMove(items, edit.id, edit.list, edit.index).map((t) => ({ kind: 'task' as const, ...t }));
-  return withChanges(items, moved, []);
-}
+/** What a local edit does to the view: a part of its own (no first paint has a local edit), so there are locals only once it came. */
+const localCode = part(() => import('./localEdits'));
 
 /** The view with the local edits applied (marked as not saved yet), and the edit function that makes them. */
 export function useLocalEdits(received: RoomView, onEdit: OnEdit): [RoomView, OnEdit] {
@@ -41,28 +28,26 @@ export function useLocalEdits(received: RoomView, onEdit: OnEdit): [RoomView, On
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
 
   // what the background's view shows now is no longer local (and must not come back if someone changes it again)
-  const live = useMemo(() => locals.filter((l) => !shows(received.items, l.edit)), [locals, received.items]);
+  const code = localCode.now();
+  const live = useMemo(() => (code && locals.length ? code.notShownIn(received.items, locals) : locals), [locals, received.items]);
   useEffect(() => {
     if (live.length !== locals.length) setLocals(live);
   }, [live]);
 
-  const view = useMemo(() => {
-    if (!live.length) return received;
-    let items = received.items;
-    const pending: PendingEdit[] = [...received.pending];
-    for (const { key, edit } of live) {
-      if (shows(items, edit)) continue;
-      items = apply(items, edit);
-      pending.push({ id: `view:${key}`, itemId: edit.id, kind: edit.op });
-    }
-    return { ...received, items, pending };
-  }, [received, live]);
+  const view = useMemo(() => (code && live.length ? code.withLocals(received, live) : received), [received, live]);
 
   const edit = useCallback<OnEdit>(async (e) => {
     if (!isInstant(e)) return latestOnEdit.current(e);
     const key = nextKey.current++;
-    const drop = () => setLocals((ls) => ls.filter((l) => l.key !== key));
-    setLocals((ls) => [...ls, { key, edit: e }]);
+    let dropped = false;
+    const drop = () => {
+      dropped = true;
+      setLocals((ls) => ls.filter((l) => l.key !== key));
+    };
+    const add = () => setLocals((ls) => [...ls, { key, edit: e }]);
+    // shown at once when its code is there (preloaded while idle), else once it came, unless over by then; the edit is sent meanwhile
+    if (localCode.now()) add();
+    else void localCode.get().then((code) => code && !dropped && add());
     try {
       const reply = await latestOnEdit.current(e);
       if (reply.ok) {

@@ -1,34 +1,11 @@
-// The live RoomView of one room for a preact view (page panel, side panel,
-// popup), over the room-port client of room-port.ts.
+// The live RoomView of one room for a preact view (side panel, popup,
+// options), over a room-port client of its own (room-port.ts).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Problem, RoomEdit, RoomRef, RoomView } from '../core/types';
+import type { RoomEdit, RoomRef } from '../core/types';
 import { roomKey } from '../core/types';
 import type { Reply } from '../messages';
 import { connectRoom, type RoomClient } from './room-port';
-
-export interface RoomState {
-  view: RoomView | undefined;
-  /** set when the background refused to watch this room (then we stop asking) */
-  refused: Problem | undefined;
-  /** set when the extension's context is gone: the view says so, and edits fail at once */
-  gone: Problem | undefined;
-}
-
-/** What a client has now, rendered again on each of its changes. */
-export function useRoomClient(client: RoomClient | undefined): RoomState {
-  const read = (): RoomState => {
-    // By code, not by identity: the page panel's chunk has its own copy of room-port.ts.
-    const end = client?.ended();
-    const gone = end?.code === 'context-gone';
-    return { view: client?.current(), refused: gone ? undefined : end, gone: gone ? end : undefined };
-  };
-  const [state, setState] = useState(read);
-  useEffect(() => {
-    setState(read()); // a view may have come between the first render and now
-    return client?.subscribe(() => setState(read()));
-  }, [client]);
-  return state;
-}
+import { type RoomState, useRoomClient } from './useRoomClient';
 
 /** Watches `room` for as long as the component shows it. */
 export function useRoom(room: RoomRef | undefined): RoomState & { edit: (e: RoomEdit) => Promise<Reply<{ itemId: string }>> } {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeWithRef, messageToken, parseMessageRef } from '../../../src/core/message-ref';
+import { parseMessageRef } from '../../../src/core/message-ref';
+import { describeWithRef, messageToken } from '../../../src/core/message-token';
 
 describe('a task’s reference to its chat message', () => {
   test('written as a readable last line, read back', () => {
