@@ -56,7 +56,7 @@ const memory = (): KV => {
   return {
     get: async <T>(key: string) => data.get(key) as T | undefined,
     set: async (key, value) => void data.set(key, value),
-    remove: async (key) => void data.delete(key),
+    remove: async (keys) => void [keys].flat().forEach((key) => data.delete(key)),
     getMany: async (keys) => Object.fromEntries(keys.filter((key) => data.has(key)).map((key) => [key, data.get(key)])),
     setMany: async (values) => void Object.entries(values).forEach(([key, value]) => data.set(key, value)),
   };

@@ -7,7 +7,7 @@ import type { KV } from './engine/store';
 export interface StorageAreaLike {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 export function kvOver(area: StorageAreaLike): KV {

@@ -131,9 +131,9 @@ class SlowKV extends MemoryKV {
     await new Promise((r) => setTimeout(r, 50));
     this.data.set(key, copy);
   }
-  override async remove(key: string): Promise<void> {
+  override async remove(keys: string | string[]): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
-    this.data.delete(key);
+    for (const key of [keys].flat()) this.data.delete(key);
   }
   override async setMany(values: Record<string, unknown>): Promise<void> {
     const copy = structuredClone(values);

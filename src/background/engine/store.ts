@@ -9,7 +9,8 @@ import { assembled, type RoomSnapshot, shardKey, shardsToWrite, type ShardedHead
 export interface KV {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
+  /** one key, or several in one call */
+  remove(keys: string | string[]): Promise<void>;
   /** the values of those keys that are stored */
   getMany(keys: string[]): Promise<Record<string, unknown>>;
   /** several keys in one write: all or none */
@@ -80,7 +81,7 @@ const queueKey = (roomKey: string, node: string) => (node === TASKS_NODE ? `engi
 const secretKey = (accountId: string) => `engine:secret:${accountId}`;
 
 export class EngineStore {
-  /** Per room cache key, the pieces this worker stored last (snapshot-shards.ts). */
+  /** Per room cache key, the pieces this worker stored last (room-cache.ts). */
   private readonly written = new Map<string, Written>();
 
   constructor(
@@ -125,7 +126,7 @@ export class EngineStore {
       return undefined; // a damaged cache is no cache: the room is fetched anyway
     }
   }
-  /** In pieces, one per task list, and only the pieces a change touched (snapshot-shards.ts). */
+  /** In pieces, one per task list, and only the pieces a change touched (room-cache.ts). */
   async saveSnapshot(roomKey: string, snapshot: RoomSnapshot): Promise<void> {
     const key = snapshotKey(roomKey);
     const { values, stale, nowWritten } = shardsToWrite(key, snapshot, this.written.get(key) ?? new Map());
@@ -137,7 +138,7 @@ export class EngineStore {
       this.written.delete(key);
       throw error;
     }
-    for (const stalePiece of stale) await this.local.remove(stalePiece);
+    if (stale.length) await this.local.remove(stale);
   }
 
   /** The edits waiting for one node of a room. */
@@ -152,9 +153,8 @@ export class EngineStore {
   async forgetRoom(roomKey: string): Promise<void> {
     const key = snapshotKey(roomKey);
     const head = await this.local.get<ShardedHead | object | string>(key);
-    if (head && typeof head === 'object' && 'shards' in head) for (const id of head.shards) await this.local.remove(shardKey(key, id));
+    const pieces = head && typeof head === 'object' && 'shards' in head ? head.shards.map((id) => shardKey(key, id)) : [];
     this.written.delete(key);
-    await this.local.remove(key);
-    for (const node of [TASKS_NODE, NOTES_NODE]) await this.local.remove(queueKey(roomKey, node));
+    await this.local.remove([key, ...pieces, ...[TASKS_NODE, NOTES_NODE].map((node) => queueKey(roomKey, node))]);
   }
 }

@@ -5,8 +5,9 @@
 // derivation (WebCrypto's PBKDF2, real) is held until the cut is noticed, so
 // the race happens every time instead of once in a long soak.
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { XmppConnection, type ConnectionState } from '../../../src/background/xmpp/connection';
-import { passwordOf, startTestBackend, type TestBackend } from '../../helpers/backend';
+import type { ConnectionState } from '../../../src/background/xmpp/connection';
+import { aliceConnection } from './alice-connection';
+import { startTestBackend, type TestBackend } from '../../helpers/backend';
 import { HeldLink } from '../../soak/held-link';
 import './harness'; // the browser-like WebSocket global
 
@@ -39,16 +40,9 @@ test('a session cut while its login answer is being computed goes offline with a
   process.on('unhandledRejection', onStray);
   process.on('uncaughtException', onStray);
   const states: { state: ConnectionState; retryAt?: number }[] = [];
-  const connection = new XmppConnection({
-    endpoints: async () => [link.url(backend.wsUrl)],
-    credentials: async () => ({ jid: `alice@${backend.domain}`, password: passwordOf('alice') }),
-    retryDelay: () => 60_000,
-    now: Date.now,
-    log: () => {},
-    onState: (state, problem) => states.push({ state, retryAt: problem?.retryAt }),
-    onOnline: () => {},
-    onStanza: () => {},
-  });
+  const connection = aliceConnection(backend, link.url(backend.wsUrl), (state, problem) =>
+    states.push({ state, retryAt: problem?.retryAt }),
+  );
   try {
     connection.start();
     await challenged; // the server's challenge is in; the answer is on its way
@@ -98,16 +92,7 @@ test('a session stopped as the server restarts its stream ignores what it still 
   process.on('uncaughtException', onStray);
   let stopped = () => {};
   const stopping = new Promise<void>((resolve) => (stopped = resolve));
-  const connection = new XmppConnection({
-    endpoints: async () => [backend.wsUrl],
-    credentials: async () => ({ jid: `alice@${backend.domain}`, password: passwordOf('alice') }),
-    retryDelay: () => 60_000,
-    now: Date.now,
-    log: () => {},
-    onState: () => {},
-    onOnline: () => {},
-    onStanza: () => {},
-  });
+  const connection = aliceConnection(backend, backend.wsUrl);
   stopNow = () => {
     connection.stop();
     stopped();

@@ -32,8 +32,8 @@ export class MemoryKV implements KV {
   async set(key: string, value: unknown): Promise<void> {
     this.data.set(key, structuredClone(value));
   }
-  async remove(key: string): Promise<void> {
-    this.data.delete(key);
+  async remove(keys: string | string[]): Promise<void> {
+    for (const key of [keys].flat()) this.data.delete(key);
   }
   async getMany(keys: string[]): Promise<Record<string, unknown>> {
     const found: Record<string, unknown> = {};

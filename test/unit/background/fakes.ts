@@ -17,8 +17,8 @@ export function memoryKV(initial: Record<string, unknown> = {}): KV & { data: Ma
     async set(key, value) {
       data.set(key, structuredClone(value));
     },
-    async remove(key) {
-      data.delete(key);
+    async remove(keys) {
+      for (const key of [keys].flat()) data.delete(key);
     },
     async getMany(keys) {
       return Object.fromEntries(keys.filter((key) => data.has(key)).map((key) => [key, structuredClone(data.get(key))]));

@@ -68,7 +68,7 @@ describe('storage adapter', () => {
         calls.push('set');
         for (const [k, v] of Object.entries(items)) area.set(k, v);
       },
-      remove: async (key) => void area.delete(key),
+      remove: async (keys) => void [keys].flat().forEach((k) => area.delete(k)),
     });
     await kv.set('a', { n: 1 });
     expect(await kv.get('a')).toEqual({ n: 1 });
