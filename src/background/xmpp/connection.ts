@@ -1,7 +1,7 @@
 // One XMPP session for one account, kept alive and self-healing: WebSocket
 // first and BOSH after it, ping on every tick, reconnect with back-off.
 // Speaks XML strings out (core's builders) and DOM Elements in (core's parsers).
-import { outgoing, Strophe } from './strophe';
+import { abandonConnection, outgoing, Strophe } from './strophe';
 import { pingIq } from '../../core/stanzas';
 import type { Problem } from '../../core/types';
 import { CredentialsError, IqError, iqErrorOf } from './errors';
@@ -275,26 +275,7 @@ export class XmppConnection {
     this.attemptTimer = null;
     this.pingTimer = null;
     for (const abandon of [...this.pendingIqs]) abandon(new IqError('not-connected', 'wait'));
-    if (!conn) return;
-    try {
-      // a live session closes its stream politely; a half-open one just drops the socket
-      if (conn.connected) conn.disconnect('closing');
-      else conn._doDisconnect();
-    } catch {
-      // the socket may already be gone
-    }
-    // strophe goes on with a login it had begun: a SASL answer computed
-    // asynchronously is sent after the server closed the stream, on a socket
-    // strophe has dropped, and throws where no caller can catch it (seen with
-    // server restarts). An abandoned connection sends nothing more.
-    conn.send = () => {};
-    // Nor does it read what still arrives: while disconnecting, strophe reads
-    // the first child of each frame, and the server's <open/> answering a
-    // stream restart has none (a TypeError on 'nodeName', uncaught; soak seeds
-    // 3001, 3002). Its own disconnect timeout then closes the socket. (BOSH
-    // has no such handler and is left as it is.)
-    const transport = conn._proto as { _onMessage?: (message: MessageEvent) => void };
-    if (transport._onMessage) transport._onMessage = () => {};
+    if (conn) abandonConnection(conn);
   }
 
   private clearTimers(): void {

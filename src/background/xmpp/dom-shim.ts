@@ -6,7 +6,8 @@
 // read in a fraction of xmldom's time, and a third of the worker's code
 // less), guarded so that nothing changes where a real DOM exists (Firefox
 // event page). Must be imported before strophe.
-import { type LiteDocument, LiteSerializer, LiteText, liteImplementation } from './lite-dom';
+import { type LiteDocument, LiteText, liteImplementation } from './lite-dom';
+import { LiteSerializer } from './lite-serializer';
 import { readXml } from './xml-reader';
 
 const PARSE_ERROR_NS = 'http://www.w3.org/1999/xhtml';

@@ -5,7 +5,7 @@
 // plain objects with arrays for children and attributes, built by
 // xml-reader.ts for what arrives and by strophe's Builder for what it sends
 // (login, bind). Only what those two read is here: no events, no selectors,
-// no HTML.
+// no HTML. What they write is lite-serializer.ts's.
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -274,33 +274,3 @@ export const liteImplementation = {
     return doc;
   },
 };
-
-const escapeAttrValue = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
-const escapeTextValue = (s: string) => s.replace(/[&<>\r]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** XMLSerializer.serializeToString: the node as parsed or built (its xmlns attributes are its declarations). */
-export class LiteSerializer {
-  serializeToString(node: LiteElement | LiteText | LiteDocument): string {
-    let out = '';
-    // a loop with an explicit stack of what is left to write: no recursion
-    const todo: (Child | string)[] = node instanceof LiteDocument ? [...node.childNodes].reverse() : [node];
-    while (todo.length) {
-      const next = todo.pop()!;
-      if (typeof next === 'string') out += next;
-      else if (next.nodeType === TEXT_NODE) out += escapeTextValue((next as LiteText).nodeValue);
-      else {
-        const el = next as LiteElement;
-        out += `<${el.nodeName}`;
-        for (const a of el.attributes) out += ` ${a.name}="${escapeAttrValue(a.value)}"`;
-        if (el.childNodes.length === 0) {
-          out += '/>';
-          continue;
-        }
-        out += '>';
-        todo.push(`</${el.nodeName}>`);
-        for (let i = el.childNodes.length - 1; i >= 0; i--) todo.push(el.childNodes[i]!);
-      }
-    }
-    return out;
-  }
-}

@@ -1,5 +1,5 @@
 // The one place strophe is imported: globals first, then strophe, then the
-// settings every connection relies on.
+// settings every connection relies on, and how a connection is let go.
 import './dom-shim';
 import './fetch-xhr';
 import { Strophe } from 'strophe.js';
@@ -45,6 +45,29 @@ Strophe.Connection.prototype._onStreamFeaturesAfterSASL = function (elem) {
 };
 
 export { Strophe };
+
+/** A connection left behind (lost, stopped, replaced): it closes without waiting for the server and acts no more. */
+export function abandonConnection(conn: InstanceType<typeof Strophe.Connection>): void {
+  try {
+    // a live session closes its stream politely; a half-open one just drops the socket
+    if (conn.connected) conn.disconnect('closing');
+    else conn._doDisconnect();
+  } catch {
+    // the socket may already be gone
+  }
+  // strophe goes on with a login it had begun: a SASL answer computed
+  // asynchronously is sent after the server closed the stream, on a socket
+  // strophe has dropped, and throws where no caller can catch it (seen with
+  // server restarts). An abandoned connection sends nothing more.
+  conn.send = () => {};
+  // Nor does it read what still arrives: while disconnecting, strophe reads
+  // the first child of each frame, and the server's <open/> answering a
+  // stream restart has none (a TypeError on 'nodeName', uncaught; soak seeds
+  // 3001, 3002). Its own disconnect timeout then closes the socket. (BOSH
+  // has no such handler and is left as it is.)
+  const transport = conn._proto as { _onMessage?: (message: MessageEvent) => void };
+  if (transport._onMessage) transport._onMessage = () => {};
+}
 
 /**
  * Our stanzas are built as text (core/stanzas.ts), and strophe queues DOM

@@ -4,7 +4,8 @@
 // the hostile-input run's 10,000 items.
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
-import { type LiteElement, LiteSerializer, liteImplementation } from '../../../src/background/xmpp/lite-dom';
+import { type LiteElement, liteImplementation } from '../../../src/background/xmpp/lite-dom';
+import { LiteSerializer } from '../../../src/background/xmpp/lite-serializer';
 import { readXml, XmlSyntaxError } from '../../../src/background/xmpp/xml-reader';
 import { parseItem } from '../../../src/core/codec';
 import { parseItemsResult } from '../../../src/core/stanzas';
