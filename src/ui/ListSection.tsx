@@ -28,6 +28,8 @@ export const ListSection = memo(function ListSection(props: {
   hideDone: boolean;
   pending: ReadonlySet<string>;
   changed: ReadonlySet<string>;
+  /** whether only the rows near the view render (a big room, windowing.ts) */
+  windowed: boolean;
 }) {
   const { list, tasks } = props;
   const actions = useBoardActions();
@@ -110,6 +112,7 @@ export const ListSection = memo(function ListSection(props: {
                   setSize={shown.length}
                   pending={props.pending}
                   changed={props.changed}
+                  windowed={props.windowed}
                 />
               ))}
             </div>

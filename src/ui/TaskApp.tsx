@@ -28,6 +28,7 @@ import { useFocusReturn } from './useFocusReturn';
 import type { TaskModal } from './TaskDialogs';
 import { useLocalEdits } from './useLocalEdits';
 import { ListsLater, useStagedLists } from './stagedLists';
+import { isWindowed } from './windowing';
 import { useTaskSearch } from './useTaskSearch';
 import { useUndo } from './useUndo';
 
@@ -151,6 +152,9 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     setModal(null);
   };
   const staged = useStagedLists(lists.length);
+  let shownTasks = 0;
+  for (const tasks of search.shownByList.values()) shownTasks += tasks.length;
+  const windowed = isWindowed(shownTasks);
   const later = lists.slice(staged).filter((list) => !collapsed.has(list.id));
 
   return (
@@ -215,6 +219,7 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
                       hideDone={hideDone && search.filter.status !== 'done'}
                       pending={pending.get(list.id) ?? EMPTY}
                       changed={changed.get(list.id) ?? EMPTY}
+                      windowed={windowed}
                     />
                   );
                 })}

@@ -17,6 +17,8 @@ type ChunkProps = {
   setSize: number;
   pending: ReadonlySet<string>;
   changed: ReadonlySet<string>;
+  /** whether the room is big enough that only the rows near the view render (windowing.ts) */
+  windowed: boolean;
 };
 
 /** Rows out of reach stay while the user is in them: focus, an open form, or a drag. */
@@ -30,12 +32,13 @@ const sameChunk = (a: ChunkProps, b: ChunkProps) =>
   a.setSize === b.setSize &&
   a.pending === b.pending &&
   a.changed === b.changed &&
+  a.windowed === b.windowed &&
   a.tasks.length === b.tasks.length &&
   a.tasks.every((task, i) => task === b.tasks[i]);
 
 export const TaskChunk = memo(function TaskChunk(props: ChunkProps) {
   const { tasks } = props;
-  const { ref, near, boxHeight } = useNearScroller(tasks.length, inUse);
+  const { ref, near, boxHeight } = useNearScroller(tasks.length, inUse, props.windowed);
   // Only rows near the view are in the page, so each tells screen readers its place in the list. Set here, not
   // as row props: a move shifts the places of the rows after it, and they need not render again for that.
   useLayoutEffect(() => {

@@ -11,6 +11,17 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 /** How far above and below the scroller's visible part rows stay rendered, in scroller heights. */
 const NEAR_SCREENS = 1;
 
+/**
+ * A room with fewer tasks shown renders every row: that costs less than a
+ * frame, "find in page" and a screen reader's browse mode find every task,
+ * and what is in the page does not depend on the layout of the moment.
+ * Windowing is for the rooms where it pays.
+ */
+const WINDOWED_FROM = 200;
+
+/** Whether a room that shows `tasks` tasks renders only the rows near the view. */
+export const isWindowed = (tasks: number) => tasks >= WINDOWED_FROM;
+
 /** The scroller of each list of rows: found once per list, the chunks of a list share it. */
 const scrollers = new WeakMap<Element, Element | null>();
 
@@ -93,11 +104,12 @@ export function estimatedRowsHeight(rows: number): string {
  * Whether a chunk of `rows` rows should be rendered, and the height of its
  * empty box when not: what its rows measured when last rendered, or a guess
  * from other rows. `keep` says when rows that went out of reach must stay:
- * focus or an open form is in them, or one is being dragged.
+ * focus or an open form is in them, or one is being dragged. Not `windowed`
+ * (a small room), the rows are always rendered.
  */
-export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean) {
+export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean, windowed: boolean) {
   const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
+  const [near, setNear] = useState(!windowed);
   const rendered = useRef({ rows: 0, height: 0 });
   const scroller = useRef<HTMLElement | null>(null);
   if (near) rendered.current.rows = rows;
@@ -111,7 +123,7 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
   }, [near]);
   useLayoutEffect(() => {
     const el = ref.current!;
-    const root = typeof IntersectionObserver === 'function' ? scrollerOf(el) : null;
+    const root = windowed && typeof IntersectionObserver === 'function' ? scrollerOf(el) : null;
     if (!root) {
       setNear(true);
       return;
@@ -137,7 +149,7 @@ export function useNearScroller(rows: number, keep: (el: HTMLElement) => boolean
       el.removeEventListener('focusin', renderSides);
       unwatch();
     };
-  }, []);
+  }, [windowed]);
   const last = rendered.current;
   const boxHeight = last.height > 0 && last.rows === rows ? `${last.height}px` : `calc(${estimatedRowsHeight(rows)})`;
   return { ref, near, boxHeight };

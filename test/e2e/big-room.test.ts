@@ -2,12 +2,13 @@
 // firefox-esr (extension-browser.ts) on the demo: only the rows near the view
 // are in the page (windowing.ts), and yet the user scrolls to any task, keeps
 // focus and place, tabs from row to row, and screen readers are told each
-// row's place in the list.
+// row's place in the list. Before the long list arrives, the room is small:
+// then every row is in the page, wherever it is.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_VIDEO } from '../../demo/catalog.mjs';
-import { publishRaw, taskListXml, taskXml } from '../../demo/muc.mjs';
-import { eventually } from '../helpers/by-role.ts';
+import { fetchItems, publishRaw, readTasks, taskListXml, taskXml } from '../../demo/muc.mjs';
+import { eventually, find, PANEL } from '../helpers/by-role.ts';
 import { ensureLocalBuild, startDemoStack, type DemoStack } from '../helpers/demo.ts';
 import { BROWSERS, launchUser, type ExtensionUser } from '../helpers/extension-browser.ts';
 import { inPanel } from '../helpers/panel-dom.ts';
@@ -65,6 +66,41 @@ describe.each(BROWSERS)('a long list in the page panel in %s', (browserName) => 
   beforeAll(async () => {
     ensureLocalBuild();
     stack = await startDemoStack();
+    alice = await launchUser(browserName, stack.demo.url, 'alice');
+    await alice.page.waitForSelector(inPanel('.lct-task'));
+  });
+
+  afterAll(async () => {
+    await alice?.close();
+    await stack?.stop();
+  });
+
+  it('a small room has every row in the page, also rows far below the view of a panel made as small as it goes', async () => {
+    const { page } = alice;
+    const grip = await find(page, PANEL, { role: 'separator', name: 'Resize the task panel' });
+    await grip.focus();
+    await page.keyboard.press('Home');
+    await eventually(() => grip.evaluate((el) => el.getAttribute('aria-valuenow') === el.getAttribute('aria-valuemin'))).toBe(true);
+    const inPage = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('lct-task-panel')!.shadowRoot!;
+        const scroller = root.querySelector('.lct-frame-body')!.getBoundingClientRect();
+        const rows = [...root.querySelectorAll('.lct-task')];
+        // how far below the view the lowest row is, in heights of the view (windowing renders rows within one)
+        const lowest = Math.max(...rows.map((row) => row.getBoundingClientRect().top));
+        return { rows: rows.length, screensBelow: (lowest - scroller.bottom) / scroller.height };
+      });
+    const reader = await stack.rawClient('alice');
+    const seeded = readTasks(await fetchItems(reader, LIVE_VIDEO.room!).finally(() => reader.close())).tasks.length;
+    await eventually(inPage).toEqual({ rows: seeded, screensBelow: expect.any(Number) });
+    expect((await inPage()).screensBelow).toBeGreaterThan(1);
+    // the tests below want the long list's first rows in view: the panel as tall as its place allows
+    await grip.focus();
+    await page.keyboard.press('End');
+    await eventually(() => grip.evaluate((el) => el.getAttribute('aria-valuenow') === el.getAttribute('aria-valuemax'))).toBe(true);
+  });
+
+  it('gets a long list while open', async () => {
     const publisher = await stack.rawClient('alice');
     try {
       const room = LIVE_VIDEO.room!;
@@ -76,14 +112,8 @@ describe.each(BROWSERS)('a long list in the page panel in %s', (browserName) => 
     } finally {
       await publisher.close();
     }
-    alice = await launchUser(browserName, stack.demo.url, 'alice');
-    await alice.page.waitForSelector(inPanel('.lct-task'));
+    await eventually(() => rows(alice.page).then((r) => r.length)).toBeGreaterThan(0);
   }, 180_000);
-
-  afterAll(async () => {
-    await alice?.close();
-    await stack?.stop();
-  });
 
   it('renders only the rows near the view, each telling its place in the list, and any task is reached by scrolling', async () => {
     const { page } = alice;
