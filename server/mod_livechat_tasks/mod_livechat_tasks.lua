@@ -24,6 +24,8 @@ local uuid_generate = require "util.uuid".generate;
 
 local lib_pubsub = module:require "pubsub";
 local new_itemstore = module:require "itemstore".new;
+local new_nodestore = module:require "nodestore".new;
+local send_items = module:require "items_reply".send_items;
 local get_room_from_jid = module:depends "muc".get_room_from_jid;
 
 local xmlns_pubsub = "http://jabber.org/protocol/pubsub";
@@ -108,40 +110,6 @@ local function check_node_config(_, _, config)
 	return (tonumber_max_items(config.max_items) or 1) <= max_items and config.access_model == "whitelist";
 end
 
--- Node names, settings and subscribers of one room, in one small record:
--- { [node] = { config = {…}, subscribers = { [jid] = true | options } } }.
--- Subscriptions are stored as the livechat plugin's module stores them (with the node), so
--- that an admin subscribed from outside the room keeps them while the room is empty and
--- across a restart. (Records written before subscriptions were stored have none.)
-local function new_nodestore(room_node)
-	local store = {};
-	function store:get(name) -- luacheck: ignore 212/self
-		local nodes = node_configs:get(room_node) or {};
-		local saved = nodes[name];
-		if saved then
-			return { name = name, config = saved.config or {}, subscribers = saved.subscribers or {}, affiliations = {} };
-		end
-	end
-	function store:set(name, data) -- luacheck: ignore 212/self
-		local nodes, err = node_configs:get(room_node);
-		if err then return nil, err; end
-		nodes = nodes or {};
-		local saved = nil;
-		if data then
-			-- Copies: util.pubsub keeps changing its own tables after this call.
-			saved = { config = {}, subscribers = {} };
-			for key, value in pairs(data.config) do saved.config[key] = value; end
-			for jid, subscription in pairs(data.subscribers or {}) do saved.subscribers[jid] = subscription; end
-		end
-		nodes[name] = saved;
-		return node_configs:set(room_node, next(nodes) and nodes or nil);
-	end
-	function store:users() -- luacheck: ignore 212/self
-		return pairs(node_configs:get(room_node) or {});
-	end
-	return store;
-end
-
 local function new_broadcaster(room_jid)
 	return function (kind, node, jids, item, _, node_obj)
 		if node_obj and node_obj.config["notify_"..kind] == false then return; end
@@ -196,7 +164,7 @@ local function new_service(room)
 		max_items = max_items;
 		autocreate_on_publish = true;
 		autocreate_on_subscribe = true;
-		nodestore = new_nodestore(room_node);
+		nodestore = new_nodestore(node_configs, room_node);
 		itemstore = function (config, node)
 			return new_itemstore(item_stores, room_node.."/"..node, {
 				max_items = tonumber_max_items(config.max_items) or max_items;
@@ -229,62 +197,6 @@ local function get_service(room)
 		services:set(room.jid, service);
 	end
 	return service;
-end
-
--- Item retrieval, as mod_pubsub's handler, but fast for a full node (5,000 items).
--- mod_pubsub copies every item, reverses the list with a quadratic loop, and the WebSocket
--- layer copies the whole reply again before serializing it: 100-250 ms for 5,000 items.
--- Here the stored items carry no publisher (see itemstore.lib.lua) and go into the reply as
--- they are, and for a plain c2s or WebSocket session the reply is sent as text assembled
--- from the items' cached XML, which takes a few milliseconds. Sessions whose outgoing
--- stanzas must pass as objects (stream management counts them, BOSH filters them) get
--- the same reply as a stanza.
-local reply_tail = "/></pubsub></iq>";
-
-local function items_reply_as_text(reply, ids, store)
-	local empty = tostring(reply);
-	if empty:sub(-#reply_tail) ~= reply_tail then return nil; end
-	local parts = { empty:sub(1, -#reply_tail - 1), ">" };
-	for i = 1, #ids do parts[#parts + 1] = store:serialized(ids[i]); end
-	parts[#parts + 1] = "</items></pubsub></iq>";
-	return table.concat(parts);
-end
-
-local function send_items(origin, stanza, request, service)
-	local node = request.attr.node;
-	if not node then
-		origin.send(lib_pubsub.pubsub_error_reply(stanza, "nodeid-required"));
-		return true;
-	end
-	local requested = {};
-	for item in request:childtags("item") do requested[#requested + 1] = item.attr.id; end
-	local resultspec = request.attr.max_items and { max = tonumber(request.attr.max_items) } or nil;
-	local ok, results = service:get_items(node, stanza.attr.from, requested[1] and requested or nil, resultspec);
-	if not ok then
-		origin.send(lib_pubsub.pubsub_error_reply(stanza, results));
-		return true;
-	end
-	-- util.pubsub lists the newest first (or the requested ids in their order); replies go oldest first.
-	local ids = {};
-	if requested[1] then
-		for i = 1, #results do ids[i] = results[i]; end
-	else
-		for i = #results, 1, -1 do ids[#ids + 1] = results[i]; end
-	end
-	local reply = st.reply(stanza):tag("pubsub", { xmlns = xmlns_pubsub }):tag("items", { node = node });
-	local store = service.data[node];
-	if ids[1] and origin.type == "c2s" and not origin.smacks and not origin.bosh_version then
-		reply.attr.xmlns = "jabber:client"; -- a WebSocket stanza must say it; on TCP it is the default
-		local text = items_reply_as_text(reply, ids, store);
-		if text then
-			origin.send(text);
-			return true;
-		end
-		reply.attr.xmlns = nil;
-	end
-	for i = 1, #ids do reply:add_child(results[ids[i]]); end
-	origin.send(reply);
-	return true;
 end
 
 local function handle_pubsub_iq(event)
