@@ -5,7 +5,8 @@
 // second, for a change of one task. So a list is stored with its tasks under
 // a key of its own, written again only when a change touched it (its list or
 // its tasks' array changed: core/tasks-by-list.ts keeps the arrays of the
-// lists a change did not touch), and the room's own key holds the rest and the
+// lists a change did not touch), the notes under a key of their own, written
+// again only when they changed, and the room's own key holds the rest and the
 // names of its pieces, all written in one storage call.
 import { getList, has } from '../../core/room-query';
 import { tasksByList, tasksOf } from '../../core/tasks-by-list';
@@ -32,15 +33,36 @@ export interface NotesSnapshot {
   loaded: boolean;
 }
 
-/** What a room's own key holds: the snapshot without its items, and the ids of the lists stored apart. */
+/** What a room's own key holds: the snapshot without its items and notes, and the ids of the lists stored apart. */
 export interface ShardedHead extends Omit<RoomSnapshot, 'items'> {
   shards: string[];
+  /** the notes are stored apart, under notesKey (before, the head held them) */
+  notesApart?: true;
 }
 
-/** What was last written of one list, compared by identity. */
-export type Written = Map<string, { list: TaskList | undefined; tasks: readonly Task[] }>;
+/** What was last written of each list, and of the notes, compared by identity. */
+export interface Written {
+  lists: Map<string, { list: TaskList | undefined; tasks: readonly Task[] }>;
+  notes?: NotesSnapshot;
+}
 
-export const shardKey = (key: string, listId: string) => `${key}#${listId}`;
+const shardKey = (key: string, listId: string) => `${key}#${listId}`;
+/** Apart from the lists' pieces (`#`), and from other rooms' keys: a JID has no space. */
+const notesKey = (key: string) => `${key} notes`;
+
+const sameNotes = (a: NotesSnapshot | undefined, b: NotesSnapshot) =>
+  !!a &&
+  a.items === b.items &&
+  a.offered === b.offered &&
+  a.loaded === b.loaded &&
+  a.skipped.count === b.skipped.count &&
+  a.skipped.sample === b.skipped.sample;
+
+/** The keys of every piece a head names. */
+export const piecesOf = (key: string, head: ShardedHead) => [
+  ...head.shards.map((id) => shardKey(key, id)),
+  ...(head.notesApart ? [notesKey(key)] : []),
+];
 
 /**
  * The values to store for `snapshot` under `key`, given what was written last
@@ -52,38 +74,52 @@ export function shardsToWrite(
   snapshot: RoomSnapshot,
   written: Written,
 ): { values: Record<string, unknown>; stale: string[]; nowWritten: Written } {
-  const { items, ...rest } = snapshot;
+  const { items, notes, ...rest } = snapshot;
   const groups = tasksByList(items.tasks);
   const ids = new Set([...Object.keys(items.lists), ...groups.keys()]);
-  const nowWritten: Written = new Map();
-  const values: Record<string, unknown> = { [key]: { ...rest, shards: [...ids] } satisfies ShardedHead };
+  const nowWritten: Written = { lists: new Map(), notes };
+  const head: ShardedHead = { ...rest, shards: [...ids], ...(notes ? { notesApart: true } : {}) };
+  const values: Record<string, unknown> = { [key]: head };
   for (const id of ids) {
     const piece = { list: getList(items, id), tasks: tasksOf(items, id) };
-    nowWritten.set(id, piece);
-    const before = written.get(id);
+    nowWritten.lists.set(id, piece);
+    const before = written.lists.get(id);
     if (before && before.list === piece.list && before.tasks === piece.tasks) continue;
     // a string: storage copies one in a piece, an object node by node
     values[shardKey(key, id)] = JSON.stringify(piece);
   }
-  const stale = [...written.keys()].filter((id) => !ids.has(id)).map((id) => shardKey(key, id));
+  if (notes && !sameNotes(written.notes, notes)) values[notesKey(key)] = JSON.stringify(notes);
+  const stale = [...written.lists.keys()].filter((id) => !ids.has(id)).map((id) => shardKey(key, id));
+  if (written.notes && !notes) stale.push(notesKey(key));
   return { values, stale, nowWritten };
+}
+
+/** A piece as written (JSON text); undefined when missing or damaged. */
+function parsed<T extends object>(text: unknown): T | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as T) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The snapshot from its head and its pieces by key; undefined when a piece is missing or damaged (no cache, then). */
 export function assembled(key: string, head: ShardedHead, pieces: Record<string, unknown>): RoomSnapshot | undefined {
-  const { shards, ...rest } = head;
-  const items: RoomItems = { lists: Object.create(null), tasks: Object.create(null) };
+  const { shards, notesApart, ...rest } = head;
+  const snapshot: RoomSnapshot = { ...rest, items: { lists: Object.create(null), tasks: Object.create(null) } };
+  const { items } = snapshot;
   for (const id of shards) {
-    const text = pieces[shardKey(key, id)];
-    if (typeof text !== 'string') return undefined;
-    let piece: { list?: TaskList; tasks?: Task[] };
-    try {
-      piece = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
+    const piece = parsed<{ list?: TaskList; tasks?: Task[] }>(pieces[shardKey(key, id)]);
+    if (!piece) return undefined;
     if (piece.list) items.lists[id] = piece.list;
     for (const task of piece.tasks ?? []) if (!has(items.tasks, task.id)) items.tasks[task.id] = task;
   }
-  return { ...rest, items };
+  if (notesApart) {
+    const notes = parsed<NotesSnapshot>(pieces[notesKey(key)]);
+    if (!notes) return undefined;
+    snapshot.notes = notes;
+  }
+  return snapshot;
 }

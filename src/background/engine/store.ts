@@ -3,7 +3,7 @@
 import { NOTES_NODE, TASKS_NODE } from '../../core/ns';
 import type { RoomEdit, RoomRef } from '../../core/types';
 import type { PeerTubeAuth, PeerTubeRoomConfig, Reply } from '../../messages';
-import { assembled, type RoomSnapshot, shardKey, shardsToWrite, type ShardedHead, type Written } from './room-cache';
+import { assembled, piecesOf, type RoomSnapshot, shardsToWrite, type ShardedHead, type Written } from './room-cache';
 
 /** A key-value store: chrome.storage.local / storage.session in the extension, a Map in tests. */
 export interface KV {
@@ -117,7 +117,7 @@ export class EngineStore {
     const key = snapshotKey(roomKey);
     const stored = await this.local.get<RoomSnapshot | ShardedHead | string>(key);
     if (stored && typeof stored === 'object' && 'shards' in stored) {
-      return assembled(key, stored, await this.local.getMany(stored.shards.map((id) => shardKey(key, id))));
+      return assembled(key, stored, await this.local.getMany(piecesOf(key, stored)));
     }
     if (typeof stored !== 'string') return stored; // an older version stored the object itself
     try {
@@ -126,10 +126,10 @@ export class EngineStore {
       return undefined; // a damaged cache is no cache: the room is fetched anyway
     }
   }
-  /** In pieces, one per task list, and only the pieces a change touched (room-cache.ts). */
+  /** In pieces, one per task list and one for the notes, and only the pieces a change touched (room-cache.ts). */
   async saveSnapshot(roomKey: string, snapshot: RoomSnapshot): Promise<void> {
     const key = snapshotKey(roomKey);
-    const { values, stale, nowWritten } = shardsToWrite(key, snapshot, this.written.get(key) ?? new Map());
+    const { values, stale, nowWritten } = shardsToWrite(key, snapshot, this.written.get(key) ?? { lists: new Map() });
     // what this worker wrote is what it compares with: a new worker writes every piece once
     this.written.set(key, nowWritten);
     try {
@@ -153,7 +153,7 @@ export class EngineStore {
   async forgetRoom(roomKey: string): Promise<void> {
     const key = snapshotKey(roomKey);
     const head = await this.local.get<ShardedHead | object | string>(key);
-    const pieces = head && typeof head === 'object' && 'shards' in head ? head.shards.map((id) => shardKey(key, id)) : [];
+    const pieces = head && typeof head === 'object' && 'shards' in head ? piecesOf(key, head) : [];
     this.written.delete(key);
     await this.local.remove([key, ...pieces, ...[TASKS_NODE, NOTES_NODE].map((node) => queueKey(roomKey, node))]);
   }
