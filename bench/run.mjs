@@ -185,7 +185,12 @@ try {
 
   await group(
     'worker',
-    { workerFetchCpu: 'Worker: read a 5,000-item fetch (CPU)', bytesPerChange: 'Bytes pushed per change (toggle, 5,000 items)' },
+    {
+      workerFetchCpu: 'Worker: read a 5,000-item fetch (CPU)',
+      bytesPerChange: 'Bytes pushed per change (toggle, 5,000 items)',
+      workerNotesFetchCpu: 'Worker: read a 5,000-note fetch (CPU)',
+      bytesPerNoteChange: 'Bytes pushed per change (note edited, 5,000 notes)',
+    },
     () => workerCosts(),
   );
 

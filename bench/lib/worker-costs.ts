@@ -6,7 +6,9 @@
 //   ServerItems as node-sync.ts does);
 // - the bytes a view's port is given: the first whole view, then what one
 //   toggle pushes (RoomViewState → Router → port, as JSON: what crossing a
-//   runtime port serializes), beside the whole view every change used to push.
+//   runtime port serializes), beside the whole view every change used to push;
+// - the same two for the notes node at its maximum: a 5,000-note fetch, and
+//   one note's text edited.
 import '../../src/background/xmpp/dom-shim';
 import { Router, type PortLike } from '../../src/background/router';
 import type { Handlers } from '../../src/background/handlers';
@@ -15,10 +17,15 @@ import { RoomViewState } from '../../src/background/engine/room-view';
 import { ServerItems } from '../../src/background/engine/server-items';
 import { EngineStore, type KV } from '../../src/background/engine/store';
 import { serializeItem } from '../../src/core/codec';
-import { NS, TASKS_NODE, type Item, type PendingEdit, type RoomItems } from '../../src/core/types';
+import { NS, TASKS_NODE, type Item, type NotesView, type PendingEdit, type RoomItems } from '../../src/core/types';
 import { applyOptimistic } from '../../src/core/plan';
 import { parseItemsResult } from '../../src/core/stanzas';
 import { tasksCodec } from '../../src/core/tasks-node';
+import { NOTES_NODE } from '../../src/core/ns';
+import { serializeNote } from '../../src/core/notes/codec';
+import { type NoteItems, notesCodec } from '../../src/core/notes/notes-node';
+import { applyNoteOptimistic } from '../../src/core/notes/plan';
+import type { NodeCodec } from '../../src/core/node-codec';
 import type { BackgroundToPort } from '../../src/messages';
 import { noNotes } from '../../src/core/notes/view';
 
@@ -36,20 +43,44 @@ export function bigFetchResult(): string {
       items.push(`<item id="${task.id}">${serializeItem(task)}</item>`);
     }
   }
-  return `<iq xmlns="jabber:client" type="result" from="room@room.example" to="alice@example/r" id="fetch1"><pubsub xmlns="${NS.pubsub}"><items node="${TASKS_NODE}">${items.join('')}</items></pubsub></iq>`;
+  return fetchResult(TASKS_NODE, items);
 }
 
-/** Reads a fetch result as the worker does; returns the CPU time spent (ms) and the items. */
-export function readFetch(xml: string): { cpuMs: number; items: RoomItems; count: number } {
+const fetchResult = (node: string, items: string[]) =>
+  `<iq xmlns="jabber:client" type="result" from="room@room.example" to="alice@example/r" id="fetch1"><pubsub xmlns="${NS.pubsub}"><items node="${node}">${items.join('')}</items></pubsub></iq>`;
+
+const NOTES = 5000;
+
+/** A full notes node: every other note about a participant, each a sentence or two, as moderators write them. */
+export function bigNotesResult(): string {
+  const items: string[] = [];
+  for (let n = 0; n < NOTES; n++) {
+    const about = n % 2 ? { about: { jid: `viewer${n % 300}@example`, nick: `Viewer ${n % 300}`, occupantId: `occ-${n % 300}` } } : {};
+    const note = {
+      id: `note-${n}`,
+      order: n,
+      description: `Note ${n}: asked twice about the giveaway, polite; check the rules before answering.`,
+      ...about,
+    };
+    items.push(`<item id="${note.id}">${serializeNote(note)}</item>`);
+  }
+  return fetchResult(NOTES_NODE, items);
+}
+
+/** Reads a fetch result of `codec`'s node as the worker does; returns the CPU time spent (ms) and the items. */
+function readResult<T extends { id: string }, C>(xml: string, codec: NodeCodec<T, C>): { cpuMs: number; items: C; count: number } {
   const start = process.cpuUsage();
   const iq = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
-  const result = parseItemsResult(iq);
+  const result = parseItemsResult(iq, codec.node);
   if ('error' in result) throw new Error(`fetch result unreadable: ${result.error.condition}`);
-  const server = new ServerItems(tasksCodec, () => undefined);
+  const server = new ServerItems(codec, () => undefined);
   server.replaceAll(result.items);
   const used = process.cpuUsage(start);
   return { cpuMs: (used.user + used.system) / 1000, items: server.current, count: result.items.length };
 }
+
+export const readFetch = (xml: string) => readResult(xml, tasksCodec);
+export const readNotesFetch = (xml: string) => readResult(xml, notesCodec);
 
 const memory = (): KV => {
   const data = new Map<string, unknown>();
@@ -64,20 +95,26 @@ const memory = (): KV => {
 
 const utf8Bytes = (message: BackgroundToPort) => Buffer.byteLength(JSON.stringify(message));
 
-/** The bytes a port is given for the whole view, then for one toggle (ms budget: resolves once the toggle was pushed). */
-export async function bytesPerToggle(items: RoomItems): Promise<{ whole: number; toggle: number; kind: string }> {
+/** What the room's view is made of; a change replaces parts of it, then tells the view. */
+interface Shown {
+  items: RoomItems;
+  pending: PendingEdit[];
+  notes: NotesView;
+}
+
+/** The bytes a port is given for the whole view of `shown`, then for what `change` pushes. */
+async function portBytes(shown: Shown, change: (shown: Shown) => void): Promise<{ whole: number; change: number; kind: string }> {
   const ref = { account: 'xmpp:alice@example', jid: 'room@room.example' };
-  let shown = items;
-  let pending: PendingEdit[] = [];
+  const { items } = shown;
   const view = new RoomViewState(
     {
       ref,
       rights: () => 'moderator',
-      shownItems: () => ({ items: shown, pending }),
+      shownItems: () => shown,
       serverItems: () => items,
       skipped: () => new Map(),
       loaded: () => true,
-      notes: noNotes,
+      notes: () => shown.notes,
       notesSnapshot: () => undefined,
       participants: () => ({}),
       online: () => true,
@@ -116,12 +153,35 @@ export async function bytesPerToggle(items: RoomItems): Promise<{ whole: number;
   };
   router.handlePort(port);
   for (const l of messageListeners) await l({ type: 'view/watch', room: ref });
-  // one toggle, shown at once (an optimistic edit queued)
-  const id = 'task-20-50';
-  shown = applyOptimistic(items, { op: 'setDone', id, done: !items.tasks[id]!.done }, '');
-  pending = [{ id: 'edit-1', itemId: id, kind: 'setDone' }];
+  change(shown);
   view.changed();
   while (posted.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
   await view.close();
-  return { whole: utf8Bytes(posted[0]!), toggle: utf8Bytes(posted[1]!), kind: posted[1]!.type };
+  return { whole: utf8Bytes(posted[0]!), change: utf8Bytes(posted[1]!), kind: posted[1]!.type };
+}
+
+/** One toggle in the room of `items`, shown at once (an optimistic edit queued). */
+export function bytesPerToggle(items: RoomItems) {
+  const id = 'task-20-50';
+  return portBytes({ items, pending: [], notes: noNotes() }, (shown) => {
+    shown.items = applyOptimistic(items, { op: 'setDone', id, done: !items.tasks[id]!.done }, '');
+    shown.pending = [{ id: 'edit-1', itemId: id, kind: 'setDone' }];
+  });
+}
+
+/** One note's text edited in a room of `notes` (and no task), shown at once. */
+export function bytesPerNoteEdit(notes: NoteItems) {
+  const id = 'note-2500';
+  const items: RoomItems = { lists: {}, tasks: {} };
+  const notesView = (n: NoteItems, pending: PendingEdit[]): NotesView => ({
+    available: true,
+    items: n,
+    pending,
+    skipped: { count: 0 },
+    loaded: true,
+  });
+  return portBytes({ items, pending: [], notes: notesView(notes, []) }, (shown) => {
+    const edited = applyNoteOptimistic(notes, { op: 'editNote', id, description: 'Warned once about links; be kind.' }, '');
+    shown.notes = notesView(edited, [{ id: 'edit-1', itemId: id, kind: 'editNote' }]);
+  });
 }
