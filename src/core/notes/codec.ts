@@ -11,6 +11,9 @@ import { NS, type Unknown } from '../types';
 import { attributeList, childElements, foreignAttributes, serializeElement, text, textElement } from '../xml';
 import type { KeptForms, Note, NoteAbout } from './types';
 
+/** Node.TEXT_NODE: the worker's DOM has no Node global. */
+const TEXT_NODE = 3;
+
 export type ParsedNote = { ok: true; note: Note } | { ok: false; id?: string; reason: string };
 
 const KNOWN_ATTRS = new Set(['order']);
@@ -74,8 +77,10 @@ function parseNote(id: string, payload: Element): Note {
   if (descriptionEl) {
     const value = text(descriptionEl);
     note.description = value;
-    const xml = serializeElement(descriptionEl, NS.note);
-    if (xml !== textElement('description', value)) kept.description = { xml, value };
+    if (!isPlainDescription(descriptionEl)) {
+      const xml = serializeElement(descriptionEl, NS.note);
+      if (xml !== textElement('description', value)) kept.description = { xml, value };
+    }
   }
   if (aboutEl) {
     const value = readAbout(aboutEl);
@@ -85,6 +90,24 @@ function parseNote(id: string, payload: Element): Note {
   if (Object.keys(kept).length) note.kept = kept;
   if (Object.keys(unknown.attrs).length || unknown.children.length) note.unknown = unknown;
   return note;
+}
+
+/**
+ * Whether <description> is what textElement writes for its text, seen without
+ * serializing it (a full node reads 5,000 of them): no attribute or prefix,
+ * the note's namespace, one text inside and not an empty one. Anything else
+ * is serialized and compared.
+ */
+function isPlainDescription(el: Element): boolean {
+  const inside = el.childNodes;
+  return (
+    !el.prefix &&
+    el.attributes.length === 0 &&
+    el.namespaceURI === NS.note &&
+    inside.length === 1 &&
+    inside[0]!.nodeType === TEXT_NODE &&
+    !!inside[0]!.nodeValue
+  );
 }
 
 function readAbout(el: Element): NoteAbout {

@@ -173,6 +173,19 @@ describe('notes codec: bad input is read safely and kept', () => {
     expect(roundTrip(payload)).toBe(payload);
   });
 
+  test.each([
+    ['as the official client writes it', '<description>fine &amp; calm</description>', 'same', false],
+    ['a CDATA section', '<description><![CDATA[a < b]]></description>', '<description>a &lt; b</description>', false],
+    ['a comment inside', '<description>a<!-- c -->b</description>', '<description>ab</description>', false],
+    ['an attribute', '<description lang="en">hi</description>', 'same', true],
+    ['its namespace said again', `<description ${N}>hi</description>`, 'same', true],
+    ['nothing inside', '<description/>', 'same', true],
+  ])('a description with %s is written back as read (a copy kept only where the plain form differs)', (_, description, written, keeps) => {
+    const payload = `<note order="1" ${N}>${description}</note>`;
+    expect(roundTrip(payload)).toBe(`<note order="1" ${N}>${written === 'same' ? description : written}</note>`);
+    expect(!!ok(parse(payload)).kept?.description).toBe(keeps);
+  });
+
   test('a description with markup reads as its text and is kept byte for byte until edited', () => {
     const payload = `<note order="1" ${N}><description>a<b>bold</b><![CDATA[<c>]]></description></note>`;
     const note = ok(parse(payload));
