@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // The tests of rooms of thousands of items take 1-2 s alone and 4 s on a 2-core machine busy with
+          // browsers; a timeout here only stops a test that hangs, it times nothing.
+          testTimeout: 20_000,
           setupFiles: ['test/unit/preload-parts.ts'],
           // The page panel's own stylesheets (src/content/*.css) load for real: tests check they apply.
           css: { include: [/[\\/]src[\\/]content[\\/][^\\/]+\.css(?:\?|$)/] },
