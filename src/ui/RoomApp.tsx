@@ -26,6 +26,10 @@ export function RoomApp(props: {
   const [tab, setTab] = usePref<RoomTab>('roomTab', 'tasks');
   const root = useRef<HTMLDivElement>(null);
   useThemeScheme(root);
+  // The notes render once their tab is first shown, and stay (their filter, a form being written): a panel
+  // opening on its tasks does not load and build every note, hidden, before its first frame.
+  const notesShown = useRef(false);
+  notesShown.current ||= tab === 'notes';
 
   useEffect(() => {
     const request = props.notesRequest;
@@ -54,7 +58,7 @@ export function RoomApp(props: {
         idPrefix="lct-room"
         tasksPanel={tasks}
         // another room: no filter or form of the previous one
-        notesPanel={<RoomNotes key={roomKey(view.ref)} view={view} onEdit={props.onEdit} request={props.notesRequest} />}
+        notesPanel={notesShown.current && <RoomNotes key={roomKey(view.ref)} view={view} onEdit={props.onEdit} request={props.notesRequest} />}
       />
     </div>
   );

@@ -92,6 +92,8 @@ const action = (el: Element, testid: string) =>
     if (!b) throw new Error(`no ${testid} yet`);
     return b;
   });
+/** The notes in the panel's page, its Notes tab shown or not. */
+const notesInPage = () => document.querySelector('lct-task-panel')!.shadowRoot!.querySelectorAll('.lct-note-text').length;
 const noteTexts = () => [...shadow().getByRole('tabpanel', { name: 'Notes' }).querySelectorAll('.lct-note-text')].map((e) => e.textContent);
 
 beforeEach(() => {
@@ -121,6 +123,8 @@ describe('tasks and notes', () => {
     expect(shadow().getByRole('button', { name: /Tasks and notes: Morning stream/ })).toBeTruthy();
     expect(tasksTab.getAttribute('aria-selected')).toBe('true');
     expect(shadow().getByText('Check sound')).toBeTruthy();
+    // the notes are built once their tab is first shown, not hidden behind the tasks before
+    expect(notesInPage()).toBe(0);
     fireEvent.keyDown(tasksTab, { key: 'ArrowRight' });
     const notesTab = shadow().getByRole('tab', { name: 'Notes' });
     expect(notesTab.getAttribute('aria-selected')).toBe('true');
@@ -129,6 +133,8 @@ describe('tasks and notes', () => {
     expect(noteTexts()).toEqual(['Prefers cedar', 'Asked twice about the glue', 'Pin the reminder']);
     fireEvent.keyDown(notesTab, { key: 'Home' });
     expect(tasksTab.getAttribute('aria-selected')).toBe('true');
+    // and then stay, with what the user left in them
+    expect(notesInPage()).toBe(3);
   });
 
   it('a note not saved yet is marked so; one another moderator changed is highlighted', async () => {
