@@ -116,11 +116,15 @@ function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
   return { ok: true, item: item as unknown as Item };
 }
 
-/** Whether foreignAttributes would find any: an attribute that is neither a declaration of the default namespace nor one we read. */
+/**
+ * Whether foreignAttributes would find any: an attribute that is neither a
+ * declaration of the default namespace nor one we read. By name alone: the
+ * worker's elements make Attr objects only for `attributes` (lite-dom.ts).
+ */
 function hasForeignAttributes(el: Element, known: ReadonlySet<string>): boolean {
-  const attributes = el.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const name = attributes[i]!.name;
+  const names = el.getAttributeNames();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     if (name !== 'xmlns' && !known.has(name)) return true;
   }
   return false;

@@ -196,6 +196,14 @@ export class LiteElement extends LiteParentNode {
     return list;
   }
 
+  getAttributeNames(): string[] {
+    const pairs = this.pairs;
+    if (!pairs) return this.list.map((a) => a.name);
+    const names: string[] = [];
+    for (let i = 0; i < pairs.length; i += 2) names.push(pairs[i]!);
+    return names;
+  }
+
   getAttribute(name: string): string | null {
     const pairs = this.pairs;
     if (pairs) {
