@@ -8,7 +8,9 @@
 import { fieldsOn, ITEM_FIELDS } from './fields';
 import type { Parsed } from './node-codec';
 import { NS, type Item, type Unknown } from './types';
-import { attributeList, childElements, foreignAttributes, hasChildElement, serializeElement, text, textElement } from './xml';
+import { attributeList, foreignAttributes, hasChildElement, serializeElement, text, textElement } from './xml';
+
+const ELEMENT_NODE = 1;
 
 export type ParsedItem = Parsed<Item>;
 
@@ -25,15 +27,27 @@ const REQUIRED_CHILDREN = {
 /** Keeps reasons short: they quote untrusted names. */
 const quote = (s: string | null) => JSON.stringify((s ?? '').slice(0, 80));
 
+// Reading runs once per item of a fetch (5,000 in a big room), and in the
+// worker's cold code, before the JIT has optimized it: plain indexed loops and
+// no array, record or iterator made for what is not there (no foreign
+// attribute, no unknown child), which interpreted code pays for in full.
 export function parseItem(itemEl: Element): ParsedItem {
   let id: string | undefined;
   try {
     if (itemEl.localName !== 'item') return { ok: false, reason: `not an item: <${quote(itemEl.localName)}>` };
     id = itemEl.getAttribute('id') || undefined;
     if (!id) return { ok: false, reason: 'item without id' };
-    const payloads = childElements(itemEl);
-    if (payloads.length !== 1) return { ok: false, id, reason: `expected one payload, found ${payloads.length}` };
-    const payload = payloads[0]!;
+    let payload: Element | undefined;
+    let payloads = 0;
+    const nodes = itemEl.childNodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n.nodeType === ELEMENT_NODE) {
+        payload ??= n as Element;
+        payloads++;
+      }
+    }
+    if (!payload || payloads !== 1) return { ok: false, id, reason: `expected one payload, found ${payloads}` };
     const kind =
       payload.localName === 'tasklist' && payload.namespaceURI === NS.tasklist
         ? 'tasklist'
@@ -52,24 +66,32 @@ export function parseItem(itemEl: Element): ParsedItem {
 
 function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
   const ns = NS[kind];
+  const knownChildren = KNOWN_CHILDREN[kind];
   const texts: Record<string, string> = {};
-  const unknown: Unknown = { attrs: foreignAttributes(payload, KNOWN_ATTRS[kind]), children: [] };
-  for (const child of childElements(payload)) {
+  let unknownChildren: string[] | undefined;
+  const nodes = payload.childNodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const child = nodes[i]! as Element;
+    if (child.nodeType !== ELEMENT_NODE) continue;
     const field = child.localName;
-    if (child.namespaceURI !== ns || !KNOWN_CHILDREN[kind].has(field)) {
-      unknown.children.push(serializeElement(child, ns));
+    if (child.namespaceURI !== ns || !knownChildren.has(field)) {
+      (unknownChildren ??= []).push(serializeElement(child, ns));
       continue;
     }
     if (hasChildElement(child)) return { ok: false, id, reason: `<${field}> is not plain text` };
     // A repeated field: the official client keeps the last one, so do we.
     texts[field] = text(child);
   }
-  for (const field of REQUIRED_CHILDREN[kind]) {
-    if (texts[field] === undefined) return { ok: false, id, reason: `no <${field}>` };
+  const required = REQUIRED_CHILDREN[kind];
+  for (let i = 0; i < required.length; i++) {
+    if (texts[required[i]!] === undefined) return { ok: false, id, reason: `no <${required[i]}>` };
   }
 
   const item: Record<string, unknown> = { kind, id };
-  for (const [field, spec] of FIELD_SPECS[kind]) {
+  const specs = FIELD_SPECS[kind];
+  for (let i = 0; i < specs.length; i++) {
+    const field = specs[i]![0];
+    const spec = specs[i]![1];
     if (spec.wire === 'child') {
       if (texts[field] !== undefined) item[field] = texts[field];
       continue;
@@ -87,8 +109,25 @@ function parsePayload(id: string, kind: Kind, payload: Element): ParsedItem {
       item[field] = !!raw;
     }
   }
-  if (Object.keys(unknown.attrs).length || unknown.children.length) item.unknown = unknown;
+  const foreign = hasForeignAttributes(payload, KNOWN_ATTRS[kind]) ? foreignAttributes(payload, KNOWN_ATTRS[kind]) : undefined;
+  if (foreign || unknownChildren) {
+    item.unknown = { attrs: foreign ?? (Object.create(null) as Unknown['attrs']), children: unknownChildren ?? [] } satisfies Unknown;
+  }
   return { ok: true, item: item as unknown as Item };
+}
+
+/**
+ * Whether foreignAttributes would find any: an attribute that is neither a
+ * declaration of the default namespace nor one we read. By name alone: the
+ * worker's elements make Attr objects only for `attributes` (lite-dom.ts).
+ */
+function hasForeignAttributes(el: Element, known: ReadonlySet<string>): boolean {
+  const names = el.getAttributeNames();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name !== 'xmlns' && !known.has(name)) return true;
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@ import { parseItem } from './codec';
 import type { NodeCodec } from './node-codec';
 import { noteChanged } from './record-derive';
 import { changedCopy, emptyItems } from './room';
-import { getList, getTask } from './room-query';
+import { getList, getTask, has } from './room-query';
 import { NS, TASKS_NODE, type Item, type RoomItems, type Task } from './types';
 
 export const tasksCodec: NodeCodec<Item, RoomItems> = {
@@ -16,7 +16,8 @@ export const tasksCodec: NodeCodec<Item, RoomItems> = {
   copy: (items) => ({ lists: changedCopy(items.lists), tasks: changedCopy(items.tasks) }),
   put(items, item) {
     const { kind, ...rest } = item;
-    tasksCodec.drop(items, rest.id);
+    // an id names one item, whatever its payload (most ids a fetch puts are new: nothing to drop)
+    if (has(items.lists, rest.id) || has(items.tasks, rest.id)) tasksCodec.drop(items, rest.id);
     if (kind === 'tasklist') {
       noteChanged(items.lists, rest.id);
       items.lists[rest.id] = rest;

@@ -58,6 +58,9 @@ export function firstChild(el: Element, localName: string, ns?: string): Element
 
 /** All text below `el` (like textContent), without recursion so deep hostile nesting cannot overflow the stack. */
 export function text(el: Element): string {
+  // most elements read hold one text node: no stack for them
+  const only = el.childNodes.length === 1 ? el.childNodes[0]! : undefined;
+  if (only && (only.nodeType === TEXT_NODE || only.nodeType === CDATA_SECTION_NODE)) return only.nodeValue ?? '';
   let out = '';
   const stack: Node[] = [el];
   while (stack.length) {

@@ -5,7 +5,10 @@
 // plain objects with arrays for children and attributes, built by
 // xml-reader.ts for what arrives and by strophe's Builder for what it sends
 // (login, bind). Only what those two read is here: no events, no selectors,
-// no HTML. What they write is lite-serializer.ts's.
+// no HTML. Their attributes are lite-attr.ts's, what they write
+// lite-serializer.ts's.
+
+import { attributeList, LiteAttr, type LiteAttributes } from './lite-attr';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -19,10 +22,16 @@ type Child = LiteElement | LiteText;
 
 // Constant properties are prototype getters, not instance fields: a big
 // fetch makes tens of thousands of nodes, and smaller ones are faster to make
-// and to collect.
+// and to collect. Fields are `declare`d and set in the constructors: a class
+// field is defined by an initializer function run for each instance, which a
+// fetch read in the worker's cold code (not yet optimized) paid tens of
+// milliseconds for.
 abstract class LiteNode {
   abstract readonly nodeType: number;
-  parentNode: Parent | null = null;
+  declare parentNode: Parent | null;
+  constructor() {
+    this.parentNode = null;
+  }
   // the constants DOM code compares nodeType with (`e.nodeType === e.ELEMENT_NODE`)
   get ELEMENT_NODE(): number {
     return ELEMENT_NODE;
@@ -49,8 +58,10 @@ export class LiteText extends LiteNode {
   get nodeName(): string {
     return '#text';
   }
-  constructor(public nodeValue: string) {
+  declare nodeValue: string;
+  constructor(nodeValue: string) {
     super();
+    this.nodeValue = nodeValue;
   }
   get data(): string {
     return this.nodeValue;
@@ -63,38 +74,6 @@ export class LiteText extends LiteNode {
   }
 }
 
-export class LiteAttr {
-  constructor(
-    /** the qualified name, as written */
-    readonly name: string,
-    public value: string,
-    readonly namespaceURI: string | null = null,
-    readonly prefix: string | null = null,
-    readonly localName: string = name,
-  ) {}
-  get nodeName(): string {
-    return this.name;
-  }
-  get nodeValue(): string {
-    return this.value;
-  }
-}
-
-/** An element's attributes: an array (indexed, `length`) with NamedNodeMap's getNamedItem, which strophe's serializer calls. */
-export type LiteAttributes = LiteAttr[] & { getNamedItem(name: string): LiteAttr | null };
-
-function getNamedItem(this: LiteAttr[], name: string): LiteAttr | null {
-  for (let i = 0; i < this.length; i++) if (this[i]!.name === name) return this[i]!;
-  return null;
-}
-
-/** A new attribute list (a plain array with the method as a property: cheaper to make than an Array subclass). */
-export function attributeList(): LiteAttributes {
-  const list = [] as unknown as LiteAttributes;
-  list.getNamedItem = getNamedItem;
-  return list;
-}
-
 /** Shared by the elements that have none (most of a fetch's): replaced by a list of their own on the first setAttribute. */
 const NO_ATTRIBUTES: LiteAttributes = Object.freeze(attributeList()) as LiteAttributes;
 
@@ -103,7 +82,11 @@ const NO_CHILDREN: Child[] = Object.freeze([]) as unknown as Child[];
 
 abstract class LiteParentNode extends LiteNode {
   /** replaced, not changed in place, when it goes from empty to one child (keep no reference across an append) */
-  childNodes: Child[] = NO_CHILDREN;
+  declare childNodes: Child[];
+  constructor() {
+    super();
+    this.childNodes = NO_CHILDREN;
+  }
 
   get firstChild(): Child | null {
     return this.childNodes[0] ?? null;
@@ -163,28 +146,71 @@ export class LiteElement extends LiteParentNode {
   get nodeType(): number {
     return ELEMENT_NODE;
   }
-  readonly localName: string;
-  readonly prefix: string | null;
+  /** the qualified name, as written */
+  declare readonly nodeName: string;
+  declare readonly namespaceURI: string | null;
+  declare readonly localName: string;
+  declare readonly prefix: string | null;
+  /**
+   * The attributes as read, name then value (none prefixed, so none needs its
+   * namespace resolved), while nothing has changed them: getAttribute reads
+   * these, and no Attr object is made for the thousands of attributes of a
+   * fetch that nobody iterates. Replaced by `list` on the first change.
+   */
+  declare private pairs: string[] | null;
+  declare private list: LiteAttributes;
 
   constructor(
-    /** the qualified name, as written */
-    readonly nodeName: string,
-    readonly namespaceURI: string | null,
+    nodeName: string,
+    namespaceURI: string | null,
     /** the element's own list (the reader's), or none yet */
-    public attributes: LiteAttributes = NO_ATTRIBUTES,
+    attributes: LiteAttributes = NO_ATTRIBUTES,
+    /** or its attributes as read, when none is prefixed: [name, value, name, value…] */
+    pairs: string[] | null = null,
   ) {
     super();
+    this.nodeName = nodeName;
+    this.namespaceURI = namespaceURI;
     const colon = nodeName.indexOf(':');
     this.prefix = colon > 0 ? nodeName.slice(0, colon) : null;
     this.localName = colon > 0 ? nodeName.slice(colon + 1) : nodeName;
+    this.list = attributes;
+    this.pairs = pairs;
   }
 
   get tagName(): string {
     return this.nodeName;
   }
 
+  /**
+   * As NamedNodeMap, but of an element as read, a list made afresh on each
+   * call (its Attr objects are garbage once read, not kept by the tree): a
+   * snapshot, not live; setting `value` on one changes nothing (setAttribute
+   * does).
+   */
+  get attributes(): LiteAttributes {
+    const pairs = this.pairs;
+    if (!pairs) return this.list;
+    const list = attributeList();
+    for (let i = 0; i < pairs.length; i += 2) list.push(new LiteAttr(pairs[i]!, pairs[i + 1]!, pairs[i] === 'xmlns' ? XMLNS_NS : null));
+    return list;
+  }
+
+  getAttributeNames(): string[] {
+    const pairs = this.pairs;
+    if (!pairs) return this.list.map((a) => a.name);
+    const names: string[] = [];
+    for (let i = 0; i < pairs.length; i += 2) names.push(pairs[i]!);
+    return names;
+  }
+
   getAttribute(name: string): string | null {
-    const a = this.attributes.getNamedItem(name);
+    const pairs = this.pairs;
+    if (pairs) {
+      for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === name) return pairs[i + 1]!;
+      return null;
+    }
+    const a = this.list.getNamedItem(name);
     return a ? a.value : null;
   }
 
@@ -194,22 +220,30 @@ export class LiteElement extends LiteParentNode {
   }
 
   hasAttribute(name: string): boolean {
-    return this.attributes.getNamedItem(name) !== null;
+    return this.getAttribute(name) !== null;
   }
 
   /** As on an element made by createElement: the attribute has no namespace (strophe writes xmlns as a plain attribute). */
   setAttribute(name: string, value: string): void {
-    const a = this.attributes.getNamedItem(name);
+    const list = this.ownList();
+    const a = list.getNamedItem(name);
     if (a) a.value = String(value);
-    else {
-      if (this.attributes === NO_ATTRIBUTES) this.attributes = attributeList();
-      this.attributes.push(new LiteAttr(name, String(value)));
-    }
+    else list.push(new LiteAttr(name, String(value)));
   }
 
   removeAttribute(name: string): void {
-    const i = this.attributes.findIndex((a) => a.name === name);
-    if (i >= 0) this.attributes.splice(i, 1);
+    const list = this.ownList();
+    const i = list.findIndex((a) => a.name === name);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  /** The element's attributes as a list of its own, to change. */
+  private ownList(): LiteAttributes {
+    if (this.pairs) {
+      this.list = this.attributes;
+      this.pairs = null;
+    } else if (this.list === NO_ATTRIBUTES) this.list = attributeList();
+    return this.list;
   }
 
   get textContent(): string {

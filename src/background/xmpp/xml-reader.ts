@@ -6,7 +6,8 @@
 // processing instructions are skipped (XMPP forbids them), CDATA becomes
 // text. A loop with an explicit stack of open elements: no recursion, so a
 // hostile nesting depth costs memory, not the stack.
-import { attributeList, LiteAttr, LiteDocument, LiteElement, LiteText, XML_NS, XMLNS_NS } from './lite-dom';
+import { attributeList, LiteAttr } from './lite-attr';
+import { LiteDocument, LiteElement, LiteText, XML_NS, XMLNS_NS } from './lite-dom';
 
 export class XmlSyntaxError extends Error {}
 
@@ -25,13 +26,15 @@ const fail = (why: string, at: number): never => {
 
 /** Names seen before are known good: a stanza repeats a handful of them thousands of times. */
 const goodNames = new Set<string>();
-function checkName(name: string, at: number): void {
-  if (goodNames.has(name)) return;
+function isName(name: string): boolean {
+  if (goodNames.has(name)) return true;
   const colon = name.indexOf(':');
-  if (!NAME.test(name) || (colon >= 0 && (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0))) {
-    fail(`not a name: ${JSON.stringify(name.slice(0, 40))}`, at);
-  }
+  if (!NAME.test(name) || (colon >= 0 && (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0))) return false;
   if (goodNames.size < 1000) goodNames.add(name);
+  return true;
+}
+function checkName(name: string, at: number): void {
+  if (!isName(name)) fail(`not a name: ${JSON.stringify(name.slice(0, 40))}`, at);
 }
 
 /** Text with its references replaced; a bare '&' or an unknown entity is an error. */
@@ -57,21 +60,24 @@ interface Scope {
 
 const ROOT_SCOPE: Scope = { defaultNs: null, prefixes: new Map([['xml', XML_NS]]) };
 
-// Character scanning by code (no regular expression match objects: a big
-// fetch has tens of thousands of tags, and what a read allocates it also
-// pays for in garbage collection).
+// Scanning without match objects (a big fetch has tens of thousands of tags,
+// and what a read allocates it also pays for in garbage collection): names
+// and white space by sticky expressions' test(), which run as native code
+// from the first read, when a loop over characters would run in the worker's
+// cold, not yet optimized JavaScript; one character by its code.
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09;
+const NAME_CHARS = /[^ \n\t/>=<"']*/y;
+const SPACES = /[ \n\t]*/y;
 /** The end of a name starting at `i`: the first white space, '/', '>', '=', '<' or quote, or the end. */
 function nameEnd(xml: string, i: number): number {
-  for (;;) {
-    const c = xml.charCodeAt(i);
-    if (Number.isNaN(c) || isSpace(c) || c === 0x2f || c === 0x3e || c === 0x3d || c === 0x3c || c === 0x22 || c === 0x27) return i;
-    i++;
-  }
+  NAME_CHARS.lastIndex = i;
+  NAME_CHARS.test(xml);
+  return NAME_CHARS.lastIndex;
 }
 function skipSpace(xml: string, i: number): number {
-  while (isSpace(xml.charCodeAt(i))) i++;
-  return i;
+  SPACES.lastIndex = i;
+  SPACES.test(xml);
+  return SPACES.lastIndex;
 }
 
 export function readXml(source: string): LiteDocument {
@@ -156,6 +162,56 @@ function markup(xml: string, pos: number, parent: LiteElement | undefined): numb
   return fail('a DOCTYPE or unknown markup (XMPP allows none)', pos);
 }
 
+/** What readAttribute read (module state: no object per attribute); `end` is where it stopped. */
+const attribute = { name: '', value: '', end: 0 };
+
+/**
+ * An attribute as nearly all are written: white space, a name, '=' and a
+ * quoted value with nothing to replace (no reference, no white space to
+ * normalize) and no '<'. One native match for what would otherwise be a
+ * dozen steps of the worker's cold JavaScript per attribute, thousands of
+ * times in a fetch; anything else is read step by step below.
+ */
+const PLAIN_ATTRIBUTE = /[ \n\t]+([^ \n\t/>=<"']+)[ \n\t]*=[ \n\t]*(?:'([^'<&\t\n]*)'|"([^"<&\t\n]*)")/y;
+
+/** The attribute at `at` (white space before it included) into `attribute`; false at the end of the start tag ('>' or '/>' at attribute.end). */
+function readAttribute(xml: string, at: number, tagName: string): boolean {
+  PLAIN_ATTRIBUTE.lastIndex = at;
+  const plain = PLAIN_ATTRIBUTE.exec(xml);
+  if (plain && isName(plain[1]!)) {
+    attribute.name = plain[1]!;
+    attribute.value = plain[2] ?? plain[3]!;
+    attribute.end = PLAIN_ATTRIBUTE.lastIndex;
+    return true;
+  }
+  const spaced = isSpace(xml.charCodeAt(at));
+  at = skipSpace(xml, at);
+  const c = xml.charCodeAt(at);
+  if (c === 0x3e /* > */ || (c === 0x2f /* / */ && xml.charCodeAt(at + 1) === 0x3e)) {
+    attribute.end = at;
+    return false;
+  }
+  if (!spaced) fail(`a malformed start tag <${tagName.slice(0, 40)}>`, at);
+  const attrEnd = nameEnd(xml, at);
+  if (attrEnd === at) fail(`a malformed attribute in <${tagName.slice(0, 40)}>`, at);
+  const attrName = xml.slice(at, attrEnd);
+  checkName(attrName, at);
+  at = skipSpace(xml, attrEnd);
+  if (xml.charCodeAt(at) !== 0x3d /* = */) fail(`attribute ${attrName.slice(0, 40)} without a value`, at);
+  at = skipSpace(xml, at + 1);
+  const quote = xml.charCodeAt(at);
+  if (quote !== 0x22 && quote !== 0x27) fail(`attribute ${attrName.slice(0, 40)} without quotes`, at);
+  const close = xml.indexOf(quote === 0x22 ? '"' : "'", at + 1);
+  if (close < 0) fail(`attribute ${attrName.slice(0, 40)} not closed`, at);
+  const rawValue = xml.slice(at + 1, close);
+  if (rawValue.indexOf('<') >= 0) fail(`'<' in attribute ${attrName.slice(0, 40)}`, at);
+  attribute.name = attrName;
+  // attribute-value normalization: white space characters (not references to them) become spaces
+  attribute.value = decode(rawValue.indexOf('\t') >= 0 || rawValue.indexOf('\n') >= 0 ? rawValue.replace(/[\t\n]/g, ' ') : rawValue, at);
+  attribute.end = close + 1;
+  return true;
+}
+
 /** What openTag read besides the element (module state: no object per tag). */
 const tag = { end: 0, selfClosing: false, scope: ROOT_SCOPE };
 // one start tag's attributes as read, before their namespaces are known (a declaration may follow its use)
@@ -168,60 +224,54 @@ function openTag(xml: string, pos: number, parentScope: Scope): LiteElement {
   const name = xml.slice(pos + 1, nameStop);
   checkName(name, pos);
   let at = nameStop;
-  names.length = 0;
-  values.length = 0;
+  // names[0, count) and values[0, count): the arrays are kept from tag to tag, never shrunk
+  let count = 0;
   let scope = parentScope;
-  for (;;) {
-    const spaced = isSpace(xml.charCodeAt(at));
-    at = skipSpace(xml, at);
-    const c = xml.charCodeAt(at);
-    if (c === 0x3e /* > */ || (c === 0x2f /* / */ && xml.charCodeAt(at + 1) === 0x3e)) break;
-    if (!spaced) fail(`a malformed start tag <${name.slice(0, 40)}>`, at);
-    const attrEnd = nameEnd(xml, at);
-    if (attrEnd === at) fail(`a malformed attribute in <${name.slice(0, 40)}>`, at);
-    const attrName = xml.slice(at, attrEnd);
-    checkName(attrName, at);
-    at = skipSpace(xml, attrEnd);
-    if (xml.charCodeAt(at) !== 0x3d /* = */) fail(`attribute ${attrName.slice(0, 40)} without a value`, at);
-    at = skipSpace(xml, at + 1);
-    const quote = xml.charCodeAt(at);
-    if (quote !== 0x22 && quote !== 0x27) fail(`attribute ${attrName.slice(0, 40)} without quotes`, at);
-    const close = xml.indexOf(quote === 0x22 ? '"' : "'", at + 1);
-    if (close < 0) fail(`attribute ${attrName.slice(0, 40)} not closed`, at);
-    const rawValue = xml.slice(at + 1, close);
-    if (rawValue.indexOf('<') >= 0) fail(`'<' in attribute ${attrName.slice(0, 40)}`, at);
-    // attribute-value normalization: white space characters (not references to them) become spaces
-    const value = decode(rawValue.indexOf('\t') >= 0 || rawValue.indexOf('\n') >= 0 ? rawValue.replace(/[\t\n]/g, ' ') : rawValue, at);
-    if (names.includes(attrName)) fail(`attribute ${attrName.slice(0, 40)} twice`, at);
-    names.push(attrName);
-    values.push(value);
+  while (readAttribute(xml, at, name)) {
+    const { name: attrName, value } = attribute;
+    for (let i = 0; i < count; i++) if (names[i] === attrName) fail(`attribute ${attrName.slice(0, 40)} twice`, at);
+    names[count] = attrName;
+    values[count] = value;
+    count++;
     if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
       if (scope === parentScope) scope = { defaultNs: parentScope.defaultNs, prefixes: parentScope.prefixes };
       declare(scope, parentScope, attrName === 'xmlns' ? null : attrName.slice(6), value, at);
     }
-    at = close + 1;
+    at = attribute.end;
   }
+  at = attribute.end;
   tag.selfClosing = xml.charCodeAt(at) === 0x2f;
   tag.end = at + (tag.selfClosing ? 2 : 1);
   tag.scope = scope;
-  const attributes = names.length ? attributeList() : undefined;
-  let prefixed = 0;
-  for (let i = 0; i < names.length; i++) {
+  if (count === 0) return new LiteElement(name, resolve(name, scope, true, pos));
+  // No prefixed attribute (nearly always): the element keeps them as read, and
+  // makes no Attr object unless asked for one (lite-dom.ts)
+  let prefixed = false;
+  for (let i = 0; i < count; i++) if (names[i]!.indexOf(':') >= 0) prefixed = true;
+  if (!prefixed) {
+    const pairs = new Array<string>(count * 2);
+    for (let i = 0; i < count; i++) {
+      pairs[2 * i] = names[i]!;
+      pairs[2 * i + 1] = values[i]!;
+    }
+    return new LiteElement(name, resolve(name, scope, true, pos), undefined, pairs);
+  }
+  const attributes = attributeList();
+  for (let i = 0; i < count; i++) {
     const attrName = names[i]!;
     const colon = attrName.indexOf(':');
-    if (attrName === 'xmlns') attributes!.push(new LiteAttr(attrName, values[i]!, XMLNS_NS));
-    else if (colon < 0) attributes!.push(new LiteAttr(attrName, values[i]!));
+    if (attrName === 'xmlns') attributes.push(new LiteAttr(attrName, values[i]!, XMLNS_NS));
+    else if (colon < 0) attributes.push(new LiteAttr(attrName, values[i]!));
     else {
-      prefixed++;
       const prefix = attrName.slice(0, colon);
-      const ns = prefix === 'xmlns' ? XMLNS_NS : resolve(attrName, scope, false, pos);
-      attributes!.push(new LiteAttr(attrName, values[i]!, ns, prefix, attrName.slice(colon + 1)));
+      const attrNs = prefix === 'xmlns' ? XMLNS_NS : resolve(attrName, scope, false, pos);
+      attributes.push(new LiteAttr(attrName, values[i]!, attrNs, prefix, attrName.slice(colon + 1)));
     }
   }
   // two attributes with one expanded name (a:x and b:x, a and b the same namespace) are an error too
-  if (prefixed > 0 && names.length > 1) {
+  if (count > 1) {
     const expanded = new Set<string>();
-    for (const a of attributes!) {
+    for (const a of attributes) {
       const key = `${a.namespaceURI ?? ''} ${a.localName}`;
       if (expanded.has(key)) fail(`attribute ${a.name.slice(0, 40)} twice`, pos);
       expanded.add(key);

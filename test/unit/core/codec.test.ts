@@ -107,6 +107,15 @@ describe('parseItem: good items', () => {
     });
   });
 
+  test('unknown children alone, or unknown attributes alone: the other half of `unknown` is there, empty; neither: no `unknown`', () => {
+    const children = ok(parseItem(itemEl(`<task ${TASK} list="L" order="2"><name>n</name><due>d</due></task>`)));
+    expect(children.unknown).toEqual({ attrs: {}, children: ['<due>d</due>'] });
+    const attrs = ok(parseItem(itemEl(`<task ${TASK} list="L" order="2" priority="high"><name>n</name></task>`)));
+    expect(attrs.unknown).toEqual({ attrs: { priority: 'high' }, children: [] });
+    const known = ok(parseItem(itemEl(`<task ${TASK} list="L" order="2" done="true"><name>n</name></task>`)));
+    expect(known).not.toHaveProperty('unknown');
+  });
+
   test('a <name> in another namespace is an unknown child, not the name', () => {
     const r = parseItem(itemEl(`<tasklist ${LIST}><name xmlns="urn:other">no</name><name>yes</name></tasklist>`));
     const l = ok(r);
