@@ -4,6 +4,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { createRequire } from 'node:module';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { extraPages, manifestFor, MIN_CHROME, MIN_FIREFOX, type Target } from './build/manifest.ts';
 
 /** A file of the repository by its path from the root, as the bundler names modules. */
@@ -202,6 +203,34 @@ function panelImportsByAddress(): Plugin {
 }
 
 /**
+ * The page's files (the content script, the panel and its parts loaded on
+ * use) get a second minification, by terser, after the bundler's own (oxc):
+ * they are what the content script's budget counts (bench/size.mjs), and
+ * terser's two passes over oxc's output find what oxc's one left (a
+ * variable used once inlined, a statement joined, a branch simplified):
+ * about 490 bytes gzipped off the first paint (23,622 to 23,135), more than
+ * terser alone (23,253). The worker and the extension pages keep oxc's
+ * output alone: terser made the worker larger.
+ */
+function minifyPageTwice(): Plugin {
+  const isPage = (chunk: { moduleIds: readonly string[] }) => chunk.moduleIds.some((id) => /[?&]lct-(content|panel)$/.test(id));
+  return {
+    name: 'lct:minify-page-twice',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !isPage(chunk)) continue;
+        // ES modules all (crxjs wraps the content script's in a function once it is written)
+        const out = await minify(chunk.code, { ecma: 2020, module: true, toplevel: true, compress: { passes: 2 } });
+        if (out.code === undefined) this.error(`${chunk.fileName}: terser gave no code`);
+        chunk.code = out.code;
+      }
+    },
+  };
+}
+
+/**
  * The panel's code and everything it imports before it runs go in one chunk
  * beside its file: left to itself, the bundler splits what the panel shares
  * with each part it loads on use into a chunk per combination of parts,
@@ -240,6 +269,7 @@ export default defineConfig(() => {
       ...classicJsx(),
       pageCopies(),
       panelImportsByAddress(),
+      minifyPageTwice(),
       withoutHtmlSinks(),
       preact(),
       crx({ manifest: manifestFor(target, localCsp) as unknown as ManifestV3Export, browser: target }),
