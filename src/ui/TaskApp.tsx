@@ -152,9 +152,10 @@ function RoomTaskApp({ view: received, onEdit, variant = 'panel', titleAbove = f
     setModal(null);
   };
   const staged = useStagedLists(lists.length);
-  let shownTasks = 0;
-  for (const tasks of search.shownByList.values()) shownTasks += tasks.length;
-  const windowed = isWindowed(shownTasks);
+  // by the room's size, not what a search shows: typing in the search field must not switch every row's chunk
+  let roomTasks = 0;
+  for (const tasks of tasksByList.values()) roomTasks += tasks.length;
+  const windowed = isWindowed(roomTasks);
   const later = lists.slice(staged).filter((list) => !collapsed.has(list.id));
 
   return (

@@ -12,14 +12,14 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 const NEAR_SCREENS = 1;
 
 /**
- * A room with fewer tasks shown renders every row: that costs less than a
+ * A room with fewer tasks renders every row: that costs less than a
  * frame, "find in page" and a screen reader's browse mode find every task,
  * and what is in the page does not depend on the layout of the moment.
  * Windowing is for the rooms where it pays.
  */
 const WINDOWED_FROM = 200;
 
-/** Whether a room that shows `tasks` tasks renders only the rows near the view. */
+/** Whether a room of `tasks` tasks renders only the rows near the view. */
 export const isWindowed = (tasks: number) => tasks >= WINDOWED_FROM;
 
 /** The scroller of each list of rows: found once per list, the chunks of a list share it. */
