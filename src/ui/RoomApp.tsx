@@ -58,7 +58,9 @@ export function RoomApp(props: {
         idPrefix="lct-room"
         tasksPanel={tasks}
         // another room: no filter or form of the previous one
-        notesPanel={notesShown.current && <RoomNotes key={roomKey(view.ref)} view={view} onEdit={props.onEdit} request={props.notesRequest} />}
+        notesPanel={
+          notesShown.current && <RoomNotes key={roomKey(view.ref)} view={view} onEdit={props.onEdit} request={props.notesRequest} />
+        }
       />
     </div>
   );
