@@ -2,24 +2,18 @@
 // presences carry (real JID, occupant-id), notes published by a raw client in
 // the official client's format read by our codec, and our republishes read
 // back by it (docs/protocol.md §9). The sync engine is not involved yet.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aboutParticipant, notesAbout, participantOf, resolveAbout } from '../../src/core/notes/about';
 import { parseNoteItem, serializeNote } from '../../src/core/notes/codec';
 import { dropNote, nextOrder, sortNotes } from '../../src/core/notes/order';
 import type { Note, Participant } from '../../src/core/notes/types';
 import { parseMucPresence } from '../../src/core/stanzas';
-import { startTestBackend, type TestBackend } from '../helpers/backend.ts';
+import { backendForFile } from '../helpers/backend-for-file.ts';
 import { children, itemsOf, publishedId, type RawXmppClient } from '../helpers/raw-client.ts';
 import { NOTES, openRoom } from './server/fixtures.ts';
 import { officialNotePayload, officialReadNote } from '../unit/core/notes-official.ts';
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /** `client` joins `room` as `nick`; resolves with the participant `observer` (already in) sees. */
 async function joinSeenBy(observer: RawXmppClient, client: RawXmppClient, room: string, nick: string): Promise<Participant> {

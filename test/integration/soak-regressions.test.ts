@@ -1,20 +1,14 @@
 // Edits lost under faults (issue 18), each pinned by a test that replays the
 // fault deterministically; each failed before its fix.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../helpers/backend-for-file.ts';
 import { itemsOf } from '../helpers/raw-client';
 import { HeldLink } from '../soak/held-link';
 import { addUser, listNamed, makeEngine, MemoryKV, moderatedRoom, openLive, taskNamed, waitForView } from './engine/harness';
 
 vi.mock('strophe.js', () => import('./engine/strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /** Storage as a killed worker left it: whatever was written up to now, nothing after. */
 function copyOf(kv: MemoryKV): MemoryKV {

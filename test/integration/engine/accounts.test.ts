@@ -1,18 +1,13 @@
 // Manual XMPP accounts: a wrong password or address is refused with a clear
 // error and changes nothing; secrets never reach local storage.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { passwordOf, startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { passwordOf } from '../../helpers/backend';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { makeEngine, moderatedRoom, openLive } from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 test('a wrong password is refused and nothing is kept', async () => {
   const t = makeEngine();

@@ -1,19 +1,13 @@
 // BOSH, for instances whose admin disabled WebSocket: strophe's BOSH over our
 // XMLHttpRequest-over-fetch (Node has no XMLHttpRequest, like Chrome's worker).
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { FetchXMLHttpRequest } from '../../../src/background/xmpp/fetch-xhr';
 import { addUser, listNamed, makeEngine, moderatedRoom, openLive, taskNamed, waitForView } from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 test('a manual account over BOSH publishes and receives live edits', async () => {
   // Node has no XMLHttpRequest: strophe's BOSH runs on ours, as in Chrome's worker

@@ -4,22 +4,16 @@
 // 'send')". Real Prosody behind a relay that the test cuts; the SCRAM key
 // derivation (WebCrypto's PBKDF2, real) is held until the cut is noticed, so
 // the race happens every time instead of once in a long soak.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { ConnectionState } from '../../../src/background/xmpp/connection';
 import { aliceConnection } from './alice-connection';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { HeldLink } from '../../soak/held-link';
 import './harness'; // the browser-like WebSocket global
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 test('a session cut while its login answer is being computed goes offline with a retry planned, and no stray error', async () => {
   const link = await HeldLink.to(backend.port);

@@ -1,20 +1,14 @@
 // What a login costs in round trips, against real Prosody: session
 // establishment, dropped from XMPP (RFC 6121) and offered by Prosody only as
 // <optional/>, is not asked for; the connection is online all the same.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { aliceConnection } from './alice-connection';
 import './harness'; // the browser-like WebSocket global
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 test('an optional session is not established: one round trip fewer before joining', async () => {
   const sent: string[] = [];

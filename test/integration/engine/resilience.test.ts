@@ -2,21 +2,16 @@
 // made offline show at once, are kept in storage, and are published in order
 // once the session is back; what others did meanwhile is fetched again.
 // The network is cut with a TCP relay in front of the real backend (harness.ts).
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { passwordOf, startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { passwordOf } from '../../helpers/backend';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { itemsOf } from '../../helpers/raw-client';
 import type { RoomView } from '../../../src/core/types';
 import { addUser, listNamed, makeEngine, moderatedRoom, NetworkLink, openLive, summarize, taskNamed, waitForView } from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /** Task names of a list as the server stores them, sorted by order: what any other client would show. */
 async function serverTasks(room: { jid: string; owner: { getItems(j: string, n: string): Promise<Element> } }, listId: string) {

@@ -1,21 +1,15 @@
 // "All rooms" against the real server: the background follows two rooms a
 // moderator uses, on one account, and their open-task counts follow what
 // another moderator does there, live, told to the views as it happens.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { RoomCounts } from '../../../src/background/room-counts';
 import type { RoomSummary } from '../../../src/messages';
 import { addUser, makeEngine, moderatedRoom, openLive } from './harness';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 const NS_TASK = 'urn:peertube-plugin-livechat:task';
 const NS_LIST = 'urn:peertube-plugin-livechat:tasklist';

@@ -3,21 +3,15 @@
 // user's occupant leaves the room (docs/protocol.md §2). Both must keep receiving
 // notifications whatever the other does. The in-chat app is played by the
 // independent raw client, joined as the same occupant (same nickname).
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { NS_PUBSUB_EVENT, type RawXmppClient } from '../../helpers/raw-client';
 import { addUser, makeEngine, moderatedRoom, openLive, taskNamed, waitForView } from './harness';
 import { LINGER_MS } from '../../../src/background/engine/room-link';
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 const NS_TASK = 'urn:peertube-plugin-livechat:task';
 const task = (name: string) => `<task xmlns="${NS_TASK}" list="l" order="1"><name>${name}</name></task>`;

@@ -2,8 +2,8 @@
 // moderator with its tasks, their ids, orders, descriptions, ticks and the
 // data another client stored in them; an undo made offline is published once
 // the session is back, like any edit.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { itemsOf } from '../../helpers/raw-client';
 import { planUndo } from '../../../src/core/undo';
 import type { Edit } from '../../../src/core/types';
@@ -11,13 +11,7 @@ import { addUser, listNamed, makeEngine, moderatedRoom, NetworkLink, openLive, s
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 type Room = Awaited<ReturnType<typeof moderatedRoom>>;
 

@@ -2,8 +2,8 @@
 // Chrome does to an idle service worker), while the user keeps editing: the
 // restarted worker's cache may lag what the user saw, and a view may lose the
 // reply to an edit the old worker had taken. Issue 18, item 0.
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend';
+import { expect, test, vi } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { itemsOf } from '../../helpers/raw-client';
 import type { Edit, RoomRef } from '../../../src/core/types';
 import {
@@ -21,13 +21,7 @@ import {
 
 vi.mock('strophe.js', () => import('./strophe-browser'));
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /** What a worker has in storage at this instant. */
 function copyStores(worker: TestEngine): { local: MemoryKV; session: MemoryKV } {

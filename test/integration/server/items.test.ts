@@ -1,19 +1,13 @@
 // Node life and items: creation, publish, replace, retract, bad items, room destruction,
 // discovery (docs/protocol.md §1, §3, §4, §5).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import { describe, expect, it } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { child, children, errorOf, itemsOf, publishedId } from '../../helpers/raw-client.ts';
 import { BoshClient } from './bosh.ts';
 import { passwordOf } from '../../helpers/backend.ts';
 import { eventsOf, namesOf, NOTES, openRoom, outcome, TASKS, tasklistXml, taskXml, UUID_V4 } from './fixtures.ts';
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 describe('discovery', () => {
   it('the room announces the task, task list and note features, and no pubsub features', async () => {

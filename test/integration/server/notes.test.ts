@@ -3,8 +3,8 @@
 // is whatever the official client publishes, kept as it is. The raw client speaks here as the
 // official client does: a note about a participant carries the participant's real bare JID
 // and nickname and the occupant-id the room stamped on the participant's presence.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import { describe, expect, it } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import {
   child,
   children,
@@ -21,13 +21,7 @@ import { eventsOf, NOTES, openRoom, outcome, TASKS, UUID_V4 } from './fixtures.t
 const NS_NOTE = 'urn:peertube-plugin-livechat:note';
 const NS_PUBSUB_OWNER = 'http://jabber.org/protocol/pubsub#owner';
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /** A note as the official client serializes it (`note-about` after `description`, in the note namespace). */
 function noteXml(order: number, description: string, about?: { jid?: string; nick?: string; occupantId?: string }): string {

@@ -1,18 +1,12 @@
 // What the notes tie a participant by, as a livechat plugin instance's Prosody gives it:
 // XEP-0421 occupant-ids (built into Prosody's mod_muc since 0.12, on by default) advertised and
 // stamped by the room, and real JIDs shown to moderators only (semi-anonymous rooms).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import { describe, expect, it } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { NS_OCCUPANT_ID, occupantIdOf, realJidOf } from '../../helpers/raw-client.ts';
 import { openRoom } from './fixtures.ts';
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 // base64 of an HMAC-SHA256: 32 bytes, 44 characters ending in "=".
 const OCCUPANT_ID = /^[A-Za-z0-9+/]{43}=$/;

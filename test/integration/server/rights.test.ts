@@ -1,16 +1,10 @@
 // Who may do what with a room's task nodes, and who hears about changes (docs/protocol.md §2).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import { describe, expect, it } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { child, errorOf, NS_PUBSUB } from '../../helpers/raw-client.ts';
 import { eventsOf, openRoom, outcome, TASKS, taskXml } from './fixtures.ts';
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 describe('notifications', () => {
   it('reach every subscribed owner and admin, the publisher included, with the publisher named', async () => {

@@ -3,21 +3,16 @@
 // so they have a backend of their own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeStoragePathPart } from '../../../server/backend.mjs';
-import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import { startTestBackend } from '../../helpers/backend.ts';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { errorOf, itemsOf, type RawXmppClient } from '../../helpers/raw-client.ts';
 import { namesOf, openRoom, outcome, TASKS, taskXml } from './fixtures.ts';
 
 const MAX_ITEMS = 5000;
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /** Publishes tasks with the given ids, many requests in flight at once to keep the test short. */
 async function publishAll(client: RawXmppClient, room: string, ids: string[]): Promise<void> {

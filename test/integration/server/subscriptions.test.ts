@@ -2,18 +2,12 @@
 // node, so an admin subscribed from outside the room keeps it while the room is empty and
 // across a restart; it still ends when that user leaves the room or stops being owner/admin.
 // These tests restart the server, so they have a backend of their own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBackend, type TestBackend } from '../../helpers/backend.ts';
+import { describe, expect, it } from 'vitest';
+import { backendForFile } from '../../helpers/backend-for-file.ts';
 import { child, NS_PUBSUB, type RawXmppClient } from '../../helpers/raw-client.ts';
 import { eventsOf, NOTES, outcome, TASKS, taskXml } from './fixtures.ts';
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await startTestBackend();
-});
-afterAll(async () => {
-  await backend?.stop();
-});
+const backend = backendForFile();
 
 /**
  * A room owned by alice with bob as admin, where alice is subscribed to both nodes without
