@@ -8,9 +8,7 @@
 import { fieldsOn, ITEM_FIELDS } from './fields';
 import type { Parsed } from './node-codec';
 import { NS, type Item, type Unknown } from './types';
-import { attributeList, foreignAttributes, hasChildElement, serializeElement, text, textElement } from './xml';
-
-const ELEMENT_NODE = 1;
+import { attributeList, ELEMENT_NODE, foreignAttributes, hasChildElement, serializeElement, text, textElement } from './xml';
 
 export type ParsedItem = Parsed<Item>;
 

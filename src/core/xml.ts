@@ -3,8 +3,9 @@
 // attributes, nodeValue), so the same code runs in the Chrome service worker
 // (src/background/xmpp/lite-dom.ts), the Firefox event page (native DOM) and Node tests.
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+// Node.*_NODE: the worker's DOM has no Node global.
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 

@@ -8,11 +8,8 @@
 // their value is unchanged.
 
 import { NS, type Unknown } from '../types';
-import { attributeList, childElements, foreignAttributes, serializeElement, text, textElement } from '../xml';
+import { attributeList, childElements, foreignAttributes, serializeElement, TEXT_NODE, text, textElement } from '../xml';
 import type { KeptForms, Note, NoteAbout } from './types';
-
-/** Node.TEXT_NODE: the worker's DOM has no Node global. */
-const TEXT_NODE = 3;
 
 export type ParsedNote = { ok: true; note: Note } | { ok: false; id?: string; reason: string };
 
